@@ -1,0 +1,139 @@
+// Deterministic generator of the fictional demo hotel (and of large workspaces for the
+// benchmark). Every record goes through the same Repo services the app uses, so the demo
+// data is valid by construction.
+import { emptyWorkspace, type Workspace } from '../src/domain/workspace.js';
+import { Repo } from '../src/services/repo.js';
+import type { EntityName } from '../src/domain/entities.js';
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华飞玲建国志红文斌宇浩然子轩欣怡梓涵思远嘉怡雨桐一诺晨曦俊杰佳琪天宇雅婷'.split('');
+const EN_FIRST = ['James', 'Emma', 'Oliver', 'Sophie', 'Lucas', 'Mia', 'Daniel', 'Hannah', 'Thomas', 'Chloe', 'Kenji', 'Yuki', 'Min-jun', 'Ji-woo', 'Pierre', 'Anna'];
+const EN_LAST = ['Smith', 'Brown', 'Taylor', 'Wilson', 'Müller', 'Schmidt', 'Tanaka', 'Sato', 'Kim', 'Park', 'Martin', 'Dubois', 'Rossi', 'García'];
+const CITIES: [string, string][] = [['杭州', 'local'], ['上海', 'domestic'], ['北京', 'domestic'], ['南京', 'domestic'], ['苏州', 'domestic'], ['宁波', 'local'], ['广州', 'domestic'], ['深圳', 'domestic'], ['成都', 'domestic'], ['武汉', 'domestic'], ['London', 'foreign'], ['Tokyo', 'foreign'], ['Seoul', 'foreign'], ['Paris', 'foreign']];
+const INTL: Record<string, string> = { London: '+44 20', Tokyo: '+81 3', Seoul: '+82 2', Paris: '+33 1' };
+const CORP_A = ['华东', '新锐', '瑞丰', '天成', '鼎盛', '恒通', '中远', '博雅', '云帆', '锦程', '汇川', '金桥', '明德', '嘉禾', '远景', '卓越', '泰和', '银河'];
+const CORP_B = ['科技', '贸易', '医药', '汽车', '电子', '物流', '建设', '文化传媒', '网络', '食品', '教育', '能源'];
+const AGENCY_A = ['春秋', '途远', '携程分销', '西湖', '江南', '飞猪合作', '中青', '假日', '环球', '畅游', '悦行', '山水'];
+const AREA = ['0571', '021', '010', '025', '0512', '0574', '020', '0755', '028', '027'];
+const TITLES_P = ['总经理', '行政经理', '采购主管', '销售总监', '人事专员', '董事长助理', '办公室主任', '计调'];
+const DEPTS = [['销售部 Sales'], ['前厅部 Front office'], ['客房部 Housekeeping'], ['餐饮部 F&B']];
+
+export interface GenOptions {
+  customers: number;
+  seed?: number;
+  /** contacts and anniversaries for every customer (the demo) or none (bulk benchmark data) */
+  related?: boolean;
+  now?: Date;
+}
+
+export function generateWorkspace(opts: GenOptions): Workspace {
+  const rnd = mulberry32(opts.seed ?? 20260901);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const now = opts.now ?? new Date('2026-09-01T00:00:00.000Z');
+  const ws = emptyWorkspace(now.toISOString());
+  ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4 };
+  const repo = new Repo(ws, { clock: () => now });
+  const must = (entity: EntityName, v: Record<string, unknown>) => {
+    const r = repo.create(entity, v, { anyStage: true });
+    if (!r.ok) throw new Error(`${entity}: ${JSON.stringify(r.errors)} ${JSON.stringify(v)}`);
+    return r.value.id;
+  };
+  const deptIds = DEPTS.map(([name]) => must('departments', { name }));
+  const roleMgr = must('roles', { name: '销售经理 Sales manager', permissions: {} });
+  const roleSales = must('roles', { name: '销售代表 Sales rep', permissions: {} });
+  const roleDesk = must('roles', { name: '前台 Front desk', permissions: {} });
+  const owners = [
+    must('employees', { login: 'zhangli', name: '张丽', roleId: roleMgr, departmentId: deptIds[0], phone: '13900000001', active: true }),
+    must('employees', { login: 'wangqiang', name: '王强', roleId: roleSales, departmentId: deptIds[0], phone: '13900000002', active: true }),
+    must('employees', { login: 'chenjing', name: '陈静', roleId: roleSales, departmentId: deptIds[0], phone: '13900000003', active: true }),
+    must('employees', { login: 'liuyang', name: '刘洋', roleId: roleDesk, departmentId: deptIds[1], phone: '13900000004', active: true }),
+  ];
+  const tiers = [
+    must('tiers', { name: '普通会员 Member', minPoints: 0, pointsPerYuan: 1, discountPct: 100 }),
+    must('tiers', { name: '银卡 Silver', minPoints: 2000, pointsPerYuan: 1, discountPct: 95 }),
+    must('tiers', { name: '金卡 Gold', minPoints: 10000, pointsPerYuan: 2, discountPct: 90 }),
+    must('tiers', { name: '白金卡 Platinum', minPoints: 50000, pointsPerYuan: 3, discountPct: 85 }),
+  ];
+  const catRoom = must('categories', { name: '客房 Rooms' });
+  const catFnb = must('categories', { name: '餐饮 Food & beverage' });
+  const catSpa = must('categories', { name: '康体 Spa & fitness' });
+  const catMice = must('categories', { name: '会议宴会 Meetings & banquets' });
+  const products: [string, string, string, string, number][] = [
+    [catRoom, '高级大床房 Superior King', '35㎡ 大床', '间夜', 588], [catRoom, '豪华双床房 Deluxe Twin', '42㎡ 双床 湖景', '间夜', 788],
+    [catRoom, '行政套房 Executive Suite', '80㎡ 套房 含行政酒廊', '间夜', 1688], [catFnb, '自助早餐 Breakfast buffet', '每位', '位', 128],
+    [catFnb, '中式宴会套餐 Chinese banquet', '10 人桌', '桌', 3888], [catSpa, '精油 SPA 90 分钟', '90 分钟', '次', 698],
+    [catMice, '半日会议套餐 Half-day meeting', '含茶歇 投影', '人', 280], [catMice, '全日会议套餐 Full-day meeting', '含午餐 茶歇', '人', 460],
+  ];
+  for (const [categoryId, name, spec, unit, price] of products) must('products', { categoryId, name, spec, unit, price, status: 'active' });
+
+  const stages = ['potential', 'potential', 'target', 'first', 'first', 'repeat', 'repeat', 'loyal', 'lost', 'non'];
+  const sources = ['online', 'online', 'phone', 'walkin', 'referral', 'agency', 'corporate', 'fair', 'ads', 'other'];
+  const date = (y0: number, y1: number) => `${int(y0, y1)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+  const mobile = () => `1${pick(['3', '5', '8', '9'])}${String(int(0, 999999999)).padStart(9, '0')}`;
+  const landline = () => `${pick(AREA)}-${int(6000, 8999)}${String(int(0, 9999)).padStart(4, '0')}`;
+
+  for (let i = 0; i < opts.customers; i++) {
+    const r = rnd();
+    const kind = r < 0.7 ? 'individual' : r < 0.88 ? 'corporate' : 'agency';
+    const [city, region] = pick(CITIES);
+    const base: Record<string, unknown> = {
+      kind, stage: pick(stages), city, region, source: kind === 'agency' ? 'agency' : kind === 'corporate' ? pick(['corporate', 'fair', 'referral']) : pick(sources),
+      ownerId: pick(owners), relationLevel: pick(['ordinary', 'ordinary', 'close', 'strategic']), creditRating: pick(['aaa', 'aa', 'a', 'b', 'c']),
+      grade: pick(['a', 'b', 'b', 'c', 'c', 'd']), valueTier: pick(['key', 'ordinary', 'ordinary', 'small', 'small']),
+      consumptionType: pick(['lighthouse', 'follower', 'rational', 'profit']), purpose: kind === 'agency' ? 'intermediary' : 'end',
+      quantValue: int(2, 400) * 100, paymentMethod: kind === 'individual' ? pick(['cash', 'card', 'mobile']) : pick(['transfer', 'monthly', 'credit']),
+    };
+    if (kind === 'individual') {
+      const foreign = region === 'foreign';
+      const name = foreign ? `${pick(EN_FIRST)} ${pick(EN_LAST)}` : pick(SURNAMES) + pick(GIVEN) + (rnd() < 0.6 ? pick(GIVEN) : '');
+      Object.assign(base, {
+        name, gender: pick(['male', 'female']), birthday: date(1960, 2002), phone: foreign ? `${INTL[city]} ${int(3000, 7999)} ${int(1000, 9999)}` : mobile(),
+        email: rnd() < 0.5 ? `guest${i + 1}@example.com` : undefined, wechat: !foreign && rnd() < 0.6 ? `wx_${i + 1}` : undefined,
+        company: rnd() < 0.4 ? `${pick(CORP_A)}${pick(CORP_B)}有限公司` : undefined, title: rnd() < 0.3 ? pick(TITLES_P) : undefined,
+        qualType: pick(['business', 'leisure', 'leisure', 'meeting', 'longstay']), tierId: rnd() < 0.5 ? pick(tiers) : undefined, points: int(0, 60000),
+        tags: rnd() < 0.2 ? ['VIP'] : [],
+      });
+    } else {
+      const foreign = region === 'foreign';
+      const name = foreign
+        ? `${pick(EN_LAST)} ${kind === 'agency' ? 'Travel' : pick(['Trading', 'Holdings', 'Engineering'])} Ltd.`
+        : kind === 'corporate' ? `${city}${pick(CORP_A)}${pick(CORP_B)}有限公司` : `${pick(AGENCY_A)}旅行社`;
+      Object.assign(base, {
+        name, tel: foreign ? `${INTL[city]} ${int(3000, 7999)} ${int(1000, 9999)}` : landline(), email: `sales${i + 1}@example.cn`,
+        address: foreign ? `${int(1, 300)} ${pick(['High Street', 'Main Road', 'Avenue Centrale'])}, ${city}` : `${city}市${pick(['湖滨路', '延安路', '解放路', '中山路', '人民路'])}${int(1, 300)}号`, qualType: kind === 'agency' ? 'group' : pick(['business', 'meeting']),
+        tags: kind === 'corporate' ? ['协议单位'] : ['渠道'],
+      });
+    }
+    const cid = must('customers', base);
+    if (!opts.related) continue;
+    if (kind === 'individual') {
+      if (base.birthday) must('anniversaries', { customerId: cid, kind: 'birthday', date: base.birthday, remindDays: 7 });
+      if (rnd() < 0.25) must('anniversaries', { customerId: cid, kind: 'wedding', date: date(1990, 2022), remindDays: 14 });
+    } else {
+      must('anniversaries', { customerId: cid, kind: 'founding', date: date(1995, 2020), remindDays: 30 });
+      const n = int(1, 3);
+      for (let k = 0; k < n; k++) {
+        const pid = must('contacts', {
+          customerId: cid, name: pick(SURNAMES) + pick(GIVEN) + pick(GIVEN), gender: pick(['male', 'female']), title: pick(TITLES_P), phone: mobile(),
+          tel: rnd() < 0.5 ? base.tel : undefined, email: rnd() < 0.6 ? `c${cid.toLowerCase()}${k}@example.cn` : undefined,
+          decisionRole: k === 0 ? 'decider' : pick(['influencer', 'user', 'buyer', 'gatekeeper']), isPrimary: k === 0,
+          preferences: pick(['无烟楼层', '高楼层安静房', '喜欢湖景', '素食', '需要发票', '']) || undefined,
+        });
+        if (rnd() < 0.5) must('anniversaries', { customerId: cid, contactId: pid, kind: 'birthday', date: date(1965, 1998), remindDays: 7 });
+      }
+    }
+  }
+  return ws;
+}

@@ -1,0 +1,88 @@
+// The yargs shell: verb first as interface.md (`list ENTITY`, `add ENTITY` …). Built per call
+// (yargs 18 has no singleton); handlers are thin and return an exit code.
+import yargs, { type Argv } from 'yargs';
+import { ENTITY_NAMES, editableFields, isEntityName } from '../domain/entities.js';
+import { detectLang, makeT, type T } from '../i18n/index.js';
+import { EXIT, Refused, UsageError, type CliIO } from './io.js';
+import { addCmd, deleteCmd, listCmd, updateCmd } from './commands/records.js';
+import { initCmd } from './commands/init.js';
+import { doctorCmd } from './commands/doctor.js';
+
+type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
+
+/** Declares one flag per editable field of the entity named in argv, so --help lists them. */
+function fieldOptions(y: Argv, raw: string[], t: T): Argv {
+  const entity = raw.find((a) => isEntityName(a));
+  if (!entity || !isEntityName(entity)) return y;
+  for (const fi of editableFields(entity)) {
+    y = y.option(fi.name, {
+      type: 'string',
+      describe: `${t.l(fi.label)}${fi.required ? ' *' : ''}${fi.kind === 'enum' ? ` [${fi.values}]` : ''}`,
+      array: fi.kind === 'tags',
+    });
+    if (fi.kind === 'tags') y = y.option(fi.name.replace(/s$/, ''), { type: 'string', array: true, hidden: true });
+  }
+  return y;
+}
+
+export async function runCli(raw: string[], io: CliIO): Promise<number> {
+  const flagLang = (() => {
+    const i = raw.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    if (i < 0) return undefined;
+    return raw[i].includes('=') ? raw[i].split('=')[1] : raw[i + 1];
+  })();
+  const t = makeT(detectLang(flagLang, undefined, io.env));
+  let code: number = EXIT.ok;
+  let usageMessage: string | undefined;
+  const run = (fn: Handler) => async (args: unknown) => {
+    try {
+      code = await fn(args as never, io, t);
+    } catch (e) {
+      if (e instanceof Refused) {
+        io.err(e.lines.join('\n'));
+        code = EXIT.refused;
+      } else if (e instanceof UsageError) {
+        io.err(e.message);
+        code = EXIT.usage;
+      } else throw e;
+    }
+  };
+  const entityPos = (y: Argv) =>
+    y.positional('entity', { type: 'string', describe: ENTITY_NAMES.join(' | '), demandOption: true });
+
+  const cli = yargs(raw)
+    .scriptName('hotel-crm')
+    .locale(t.lang === 'en' ? 'en' : 'zh_CN')
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false, 'camel-case-expansion': false })
+    .option('data', { type: 'string', describe: 'workspace file (default: $HOTEL_CRM_DATA, else ~/.local/share/hotel-crm/workspace.json)' })
+    .option('lang', { type: 'string', choices: ['zh-CN', 'en'], describe: 'interface language' })
+    .option('json', { type: 'boolean', describe: 'machine-readable JSON on stdout' })
+    .option('user', { type: 'string', describe: 'act as this employee (login)' })
+    .option('ascii', { type: 'boolean', describe: 'draw with ASCII only' })
+    .command('init', 'create the workspace', (y) => y.option('demo', { type: 'boolean', describe: 'with the demo hotel' }).option('force', { type: 'boolean', describe: 'replace an existing workspace' }), run(initCmd))
+    .command('list <entity>', 'list records', (y) => entityPos(y).option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(listCmd))
+    .command('add <entity>', 'add a record; prints the new id', (y) => fieldOptions(entityPos(y), raw, t).strict(false), run(addCmd))
+    .command('update <entity> <id>', 'change fields of a record', (y) => fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t).strict(false), run(updateCmd))
+    .command('delete <entity> <id>', 'delete a record (and what belongs to it)', (y) => entityPos(y).positional('id', { type: 'string', demandOption: true }), run(deleteCmd))
+    .command('doctor', 'check the workspace, say what is wrong', (y) => y, run(doctorCmd))
+    .demandCommand(1)
+    .strict()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err && !(err instanceof UsageError)) throw err;
+      usageMessage = msg || err?.message || 'usage error';
+    })
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns || 100));
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (!usageMessage) throw e;
+  }
+  if (usageMessage) {
+    io.err(`${usageMessage}\n${t('cli.usage')}  hotel-crm --help`);
+    return EXIT.usage;
+  }
+  return code;
+}

@@ -1,0 +1,26 @@
+import type { T } from '../i18n/index.js';
+
+export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  now: () => Date;
+}
+
+/** A refusal: the data was refused and nothing was written (exit 1). */
+export class Refused extends Error {
+  constructor(public lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+/** A usage error: unknown command, flag or argument (exit 2). */
+export class UsageError extends Error {}
+
+export interface Ctx {
+  io: CliIO;
+  t: T;
+}

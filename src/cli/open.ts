@@ -1,0 +1,55 @@
+// Opening the workspace for a subcommand: errors become refusals in the user's language.
+import { openStore, StoreError, LockedError, type Store } from '../storage/store.js';
+import { resolveWorkspacePath } from '../storage/paths.js';
+import { detectLang, makeT, type T } from '../i18n/index.js';
+import { Refused, type CliIO } from './io.js';
+import { Repo } from '../services/repo.js';
+
+export interface GlobalArgs {
+  data?: string;
+  lang?: string;
+  json?: boolean;
+  user?: string;
+}
+
+export function storeErrorText(t: T, e: unknown): string | undefined {
+  if (e instanceof StoreError) return t(`store.${e.code}`, { file: e.file, detail: e.detail });
+  if (e instanceof LockedError) return t('store.locked', { ...e.holder });
+  return undefined;
+}
+
+export interface Session {
+  store: Store;
+  repo: Repo;
+  t: T;
+  /** saves if anything changed, and releases the lock */
+  finish(save: boolean): Promise<void>;
+}
+
+export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'write'): Promise<Session> {
+  const file = resolveWorkspacePath(args.data, io.env);
+  let store: Store;
+  try {
+    store = await openStore(file, { write: mode === 'write', create: false, now: io.now });
+  } catch (e) {
+    const t = makeT(detectLang(args.lang, undefined, io.env));
+    const msg = storeErrorText(t, e);
+    if (msg) throw new Refused([msg]);
+    throw e;
+  }
+  const t = makeT(detectLang(args.lang, store.data.settings.lang, io.env));
+  const repo = new Repo(store.data, { clock: io.now });
+  const start = repo.version;
+  return {
+    store,
+    repo,
+    t,
+    async finish(save) {
+      try {
+        if (save && repo.version !== start) await store.save();
+      } finally {
+        store.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Field builders: each returns a zod schema carrying the metadata that forms, CLI flags,
+// CSV headers and tables read, so the zod schema stays the one source of truth.
+import { z } from 'zod';
+
+export type Label = { en: string; zh: string };
+export type FieldKind =
+  | 'id' | 'text' | 'longtext' | 'enum' | 'date' | 'datetime' | 'money' | 'int' | 'phone'
+  | 'email' | 'ref' | 'tags' | 'bool' | 'json';
+
+export interface FieldMeta {
+  label: Label;
+  kind: FieldKind;
+  /** value-list name (workspace-editable) or fixed enumeration name */
+  values?: string;
+  /** entity an id refers to */
+  ref?: string;
+  required?: boolean;
+  /** set by the system, not by forms or flags */
+  system?: boolean;
+  /** header aliases accepted by import, beyond the labels */
+  aliases?: string[];
+}
+
+const META = new WeakMap<z.ZodType, FieldMeta>();
+export const fieldMeta = (s: z.ZodType): FieldMeta | undefined => META.get(s);
+function tag<T extends z.ZodType>(s: T, meta: FieldMeta): T {
+  META.set(s, meta);
+  return s;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+export function isValidDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+// Mobile: 11 digits starting with 1; landline: area code + number (0571-87654321);
+// international: + then 6-15 digits with spaces or dashes.
+const MOBILE = /^1\d{10}$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
+const INTL = /^\+\d[\d -]{5,18}\d$/;
+export function isValidPhone(s: string): boolean {
+  return MOBILE.test(s) || LANDLINE.test(s) || (INTL.test(s) && s.replace(/\D/g, '').length <= 15);
+}
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Opt = { required?: boolean; aliases?: string[] };
+const opt = <T extends z.ZodType>(s: T, o: Opt | undefined) => (o?.required ? s : s.optional());
+
+export const f = {
+  id: (label: Label) => tag(z.string().min(1), { label, kind: 'id', system: true }),
+  text: (label: Label, o?: Opt & { max?: number }) =>
+    tag(opt(o?.required ? z.string().trim().min(1, 'required').max(o?.max ?? 200, 'tooLong') : z.string().max(o?.max ?? 200, 'tooLong'), o), {
+      label, kind: 'text', required: o?.required, aliases: o?.aliases,
+    }),
+  longtext: (label: Label, o?: Opt) =>
+    tag(opt(z.string().max(4000, 'tooLong'), o), { label, kind: 'longtext', aliases: o?.aliases }),
+  /** a code from a value list; membership is checked against the workspace's lists */
+  enum: (label: Label, values: string, o?: Opt) =>
+    tag(opt(z.string().min(1), o), { label, kind: 'enum', values, required: o?.required, aliases: o?.aliases }),
+  date: (label: Label, o?: Opt) =>
+    tag(opt(z.string().refine(isValidDate, 'date'), o), { label, kind: 'date', required: o?.required, aliases: o?.aliases }),
+  datetime: (label: Label, o?: Opt & { system?: boolean }) =>
+    tag(opt(z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'datetime'), o), {
+      label, kind: 'datetime', system: o?.system, aliases: o?.aliases,
+    }),
+  money: (label: Label, o?: Opt) =>
+    tag(
+      opt(z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'money').refine((n) => Math.abs(n) < 1e12, 'money'), o),
+      { label, kind: 'money', required: o?.required, aliases: o?.aliases },
+    ),
+  int: (label: Label, o?: Opt & { min?: number; max?: number }) =>
+    tag(opt(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
+      label, kind: 'int', required: o?.required, aliases: o?.aliases,
+    }),
+  phone: (label: Label, o?: Opt) =>
+    tag(opt(z.string().refine(isValidPhone, 'phone'), o), { label, kind: 'phone', aliases: o?.aliases }),
+  email: (label: Label, o?: Opt) =>
+    tag(opt(z.string().regex(EMAIL, 'email'), o), { label, kind: 'email', aliases: o?.aliases }),
+  ref: (label: Label, ref: string, o?: Opt) =>
+    tag(opt(z.string().min(1), o), { label, kind: 'ref', ref, required: o?.required, aliases: o?.aliases }),
+  refs: (label: Label, ref: string, o?: Opt) =>
+    tag(z.array(z.string().min(1)).default([]), { label, kind: 'tags', ref, aliases: o?.aliases }),
+  tags: (label: Label, o?: Opt) =>
+    tag(z.array(z.string().trim().min(1).max(40, 'tooLong')).default([]), { label, kind: 'tags', aliases: o?.aliases }),
+  bool: (label: Label, o?: Opt) =>
+    tag(z.boolean().default(false), { label, kind: 'bool', aliases: o?.aliases }),
+  /** structured sub-records (line items, permissions …) edited by their own screens */
+  json: <T extends z.ZodType>(label: Label, s: T) => tag(s, { label, kind: 'json' }),
+  createdAt: () => tag(z.string(), { label: { en: 'Created', zh: '创建时间' }, kind: 'datetime', system: true }),
+  updatedAt: () => tag(z.string(), { label: { en: 'Updated', zh: '更新时间' }, kind: 'datetime', system: true }),
+};
+
+export interface FieldInfo extends FieldMeta {
+  name: string;
+}
+
+/** The fields of an entity's object schema, in declaration order, with their metadata. */
+export function fieldsOf(schema: z.ZodObject): FieldInfo[] {
+  const out: FieldInfo[] = [];
+  for (const [name, s] of Object.entries(schema.shape)) {
+    const meta = fieldMeta(s as z.ZodType);
+    if (meta) out.push({ name, ...meta });
+  }
+  return out;
+}

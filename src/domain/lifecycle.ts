@@ -1,0 +1,23 @@
+// The customer lifecycle of seed 004 (五种客户类型的转化), with the current-customer
+// sub-stages first-time / repeat / loyal folded into one state code.
+export const STAGES = ['non', 'potential', 'target', 'first', 'repeat', 'loyal', 'lost'] as const;
+export type Stage = (typeof STAGES)[number];
+
+const NEXT: Record<Stage, Stage[]> = {
+  non: ['potential'],
+  potential: ['target', 'first', 'non'],
+  target: ['first', 'non'],
+  first: ['repeat', 'lost'],
+  repeat: ['loyal', 'lost'],
+  loyal: ['lost'],
+  lost: ['repeat', 'loyal', 'non'],
+};
+
+export const allowedTransitions = (from: Stage): Stage[] => NEXT[from];
+export const canTransition = (from: Stage, to: Stage): boolean => NEXT[from].includes(to);
+export const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s);
+
+/** What a first purchase does to a customer's stage: potential/target become first-time buyers. */
+export function stageAfterPurchase(stage: Stage): Stage {
+  return stage === 'potential' || stage === 'target' || stage === 'non' ? 'first' : stage;
+}

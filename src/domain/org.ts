@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { f } from './fields.js';
+
+export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export'] as const;
+export const Permission = z.object({
+  actions: z.array(z.enum(ACTIONS)),
+  scope: z.enum(['own', 'department', 'all']),
+});
+
+export const Department = z.object({
+  id: f.id({ en: 'Code', zh: '部门编号' }),
+  name: f.text({ en: 'Name', zh: '部门名称' }, { required: true, aliases: ['名称', '部门'] }),
+  parentId: f.ref({ en: 'Parent', zh: '上级部门' }, 'departments'),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Department = z.infer<typeof Department>;
+
+export const Role = z.object({
+  id: f.id({ en: 'Code', zh: '角色编号' }),
+  name: f.text({ en: 'Name', zh: '角色名称' }, { required: true, aliases: ['名称', '角色'] }),
+  /** entity name → what the role may do with it, and over which records */
+  permissions: f.json({ en: 'Permissions', zh: '权限' }, z.record(z.string(), Permission).default({})),
+  isAdmin: f.bool({ en: 'Administrator', zh: '管理员' }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Role = z.infer<typeof Role>;
+
+export const Employee = z.object({
+  id: f.id({ en: 'Code', zh: '员工编号' }),
+  login: f.text({ en: 'Login', zh: '登录名' }, { required: true, max: 40, aliases: ['用户名', '账号'] }),
+  name: f.text({ en: 'Name', zh: '姓名' }, { required: true, aliases: ['员工姓名'] }),
+  roleId: f.ref({ en: 'Role', zh: '角色' }, 'roles', { required: true }),
+  departmentId: f.ref({ en: 'Department', zh: '部门' }, 'departments'),
+  phone: f.phone({ en: 'Phone', zh: '电话' }, { aliases: ['手机'] }),
+  email: f.email({ en: 'Email', zh: '邮箱' }),
+  active: f.bool({ en: 'Active', zh: '在职' }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Employee = z.infer<typeof Employee>;
+
+export const Organisation = z.object({
+  name: z.string().max(200).default(''),
+  nameEn: z.string().max(200).default(''),
+  address: z.string().max(200).default(''),
+  phone: z.string().max(40).default(''),
+  stars: z.number().int().min(0).max(5).default(0),
+});
+export type Organisation = z.infer<typeof Organisation>;

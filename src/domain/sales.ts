@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { f, isValidDate } from './fields.js';
+
+export const Lead = z.object({
+  id: f.id({ en: 'Code', zh: '线索编号' }),
+  name: f.text({ en: 'Name', zh: '线索名称' }, { required: true, aliases: ['名称', '线索'] }),
+  company: f.text({ en: 'Company', zh: '公司' }),
+  phone: f.phone({ en: 'Phone', zh: '电话' }, { aliases: ['手机'] }),
+  email: f.email({ en: 'Email', zh: '邮箱' }),
+  source: f.enum({ en: 'Source', zh: '来源' }, 'source'),
+  status: f.enum({ en: 'Status', zh: '状态' }, 'leadStatus', { required: true }),
+  ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
+  customerId: f.ref({ en: 'Converted to customer', zh: '转化客户' }, 'customers'),
+  notes: f.longtext({ en: 'Notes', zh: '备注' }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Lead = z.infer<typeof Lead>;
+
+export const Opportunity = z.object({
+  id: f.id({ en: 'Code', zh: '机会编号' }),
+  name: f.text({ en: 'Name', zh: '机会名称' }, { required: true, aliases: ['名称'] }),
+  customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
+  stage: f.enum({ en: 'Stage', zh: '阶段' }, 'oppStage', { required: true, aliases: ['销售阶段'] }),
+  amount: f.money({ en: 'Amount', zh: '金额' }, { aliases: ['预计金额'] }),
+  probability: f.int({ en: 'Probability %', zh: '成交概率%' }, { max: 100, aliases: ['概率'] }),
+  expectedClose: f.date({ en: 'Expected close', zh: '预计成交日期' }),
+  ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
+  leadId: f.ref({ en: 'From lead', zh: '来源线索' }, 'leads'),
+  closeReason: f.text({ en: 'Won/lost reason', zh: '赢单/输单原因' }),
+  notes: f.longtext({ en: 'Notes', zh: '备注' }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Opportunity = z.infer<typeof Opportunity>;
+
+export const Contract = z.object({
+  id: f.id({ en: 'Code', zh: '合同编号' }),
+  title: f.text({ en: 'Title', zh: '合同名称' }, { required: true, aliases: ['名称'] }),
+  customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
+  type: f.enum({ en: 'Type', zh: '合同类型' }, 'contractType', { required: true }),
+  status: f.enum({ en: 'Status', zh: '状态' }, 'contractStatus', { required: true }),
+  start: f.date({ en: 'Start', zh: '开始日期' }),
+  end: f.date({ en: 'End', zh: '结束日期' }),
+  value: f.money({ en: 'Value', zh: '合同金额' }, { aliases: ['金额'] }),
+  rate: f.money({ en: 'Agreed room rate', zh: '协议房价' }),
+  opportunityId: f.ref({ en: 'Opportunity', zh: '销售机会' }, 'opportunities'),
+  ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
+  notes: f.longtext({ en: 'Notes', zh: '备注' }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Contract = z.infer<typeof Contract>;
+
+const money = z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'money');
+export const LineItem = z.object({
+  productId: z.string().optional(),
+  description: z.string().max(200),
+  qty: z.number().positive(),
+  unitPrice: money,
+});
+export type LineItem = z.infer<typeof LineItem>;
+
+export const Stay = z
+  .object({
+    roomType: z.string().max(80),
+    checkIn: z.string().refine(isValidDate, 'date'),
+    checkOut: z.string().refine(isValidDate, 'date'),
+    rooms: z.number().int().positive().default(1),
+    rate: money,
+  })
+  .refine((s) => s.checkOut > s.checkIn, { message: 'checkOutBeforeIn', path: ['checkOut'] });
+export type Stay = z.infer<typeof Stay>;
+
+export const Order = z.object({
+  id: f.id({ en: 'Code', zh: '订单编号' }),
+  customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
+  type: f.enum({ en: 'Type', zh: '订单类型' }, 'orderType', { required: true }),
+  date: f.date({ en: 'Date', zh: '下单日期' }, { required: true, aliases: ['日期', '订单日期'] }),
+  contractId: f.ref({ en: 'Contract', zh: '合同' }, 'contracts'),
+  paymentStatus: f.enum({ en: 'Payment', zh: '付款状态' }, 'paymentStatus', { required: true }),
+  total: f.money({ en: 'Total', zh: '订单金额' }, { required: true, aliases: ['金额', '总额', '消费金额'] }),
+  items: f.json({ en: 'Line items', zh: '明细' }, z.array(LineItem).default([])),
+  stay: f.json({ en: 'Hotel stay', zh: '入住信息' }, Stay.optional()),
+  ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
+  notes: f.longtext({ en: 'Notes', zh: '备注' }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Order = z.infer<typeof Order>;

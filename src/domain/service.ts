@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { f } from './fields.js';
+
+export const TicketStep = z.object({
+  status: z.string(),
+  at: z.string(),
+  by: z.string().optional(),
+  note: z.string().max(2000).default(''),
+});
+
+export const Ticket = z.object({
+  id: f.id({ en: 'Code', zh: '工单编号' }),
+  subject: f.text({ en: 'Subject', zh: '主题' }, { required: true, aliases: ['标题', '事由'] }),
+  customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
+  type: f.enum({ en: 'Type', zh: '类型' }, 'ticketType', { required: true }),
+  category: f.enum({ en: 'Complaint category', zh: '投诉类别' }, 'complaintCategory'),
+  severity: f.enum({ en: 'Severity', zh: '严重程度' }, 'severity'),
+  channel: f.enum({ en: 'Channel', zh: '渠道' }, 'channel'),
+  status: f.enum({ en: 'Status', zh: '状态' }, 'ticketStatus', { required: true }),
+  ownerId: f.ref({ en: 'Handler', zh: '处理人' }, 'employees'),
+  orderId: f.ref({ en: 'Order', zh: '相关订单' }, 'orders'),
+  description: f.longtext({ en: 'Description', zh: '描述' }, { aliases: ['内容'] }),
+  recovery: f.longtext({ en: 'Service recovery', zh: '服务补救' }, { aliases: ['补救措施'] }),
+  satisfaction: f.int({ en: 'Satisfaction (1-5)', zh: '满意度(1-5)' }, { max: 5 }),
+  resolvedAt: f.datetime({ en: 'Resolved at', zh: '解决时间' }),
+  steps: f.json({ en: 'Handling steps', zh: '处理过程' }, z.array(TicketStep).default([])),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const Survey = z.object({
+  id: f.id({ en: 'Code', zh: '调查编号' }),
+  customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
+  date: f.date({ en: 'Date', zh: '调查日期' }, { required: true, aliases: ['日期'] }),
+  model: f.text({ en: 'Model', zh: '模型' }),
+  scores: f.json({ en: 'Scores', zh: '各项得分' }, z.record(z.string(), z.number().min(0).max(10)).default({})),
+  overall: f.int({ en: 'Overall (1-5)', zh: '总体满意度(1-5)' }, { max: 5, aliases: ['满意度'] }),
+  comment: f.longtext({ en: 'Comment', zh: '意见' }, { aliases: ['评价'] }),
+  createdAt: f.createdAt(),
+  updatedAt: f.updatedAt(),
+});
+export type Survey = z.infer<typeof Survey>;

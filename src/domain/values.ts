@@ -1,0 +1,230 @@
+// Value lists: stable codes with labels in both languages. Lists marked fixed drive logic
+// (the lifecycle, kinds of customer) and cannot be edited; the others are the workspace's
+// defaults and settings may change them.
+import { z } from 'zod';
+
+export const ValueItem = z.object({
+  code: z.string().regex(/^[a-z0-9_-]+$/i),
+  en: z.string().min(1),
+  zh: z.string().min(1),
+});
+export type ValueItem = z.infer<typeof ValueItem>;
+export const ValueLists = z.record(z.string(), z.array(ValueItem));
+export type ValueLists = z.infer<typeof ValueLists>;
+
+type Row = [code: string, en: string, zh: string];
+const list = (rows: Row[]): ValueItem[] => rows.map(([code, en, zh]) => ({ code, en, zh }));
+
+export const FIXED_LISTS = new Set([
+  'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope',
+]);
+
+export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
+  customerKind: list([
+    ['individual', 'Individual guest', '个人客户'],
+    ['corporate', 'Corporate account', '企业客户'],
+    ['agency', 'Travel agency', '旅行社'],
+  ]),
+  stage: list([
+    ['non', 'Non-customer', '非客户'],
+    ['potential', 'Potential', '潜在客户'],
+    ['target', 'Target', '目标客户'],
+    ['first', 'Current · first-time', '现实客户·初次购买'],
+    ['repeat', 'Current · repeat', '现实客户·重复购买'],
+    ['loyal', 'Current · loyal', '现实客户·忠诚'],
+    ['lost', 'Lost', '流失客户'],
+  ]),
+  gender: list([
+    ['male', 'Male', '男'],
+    ['female', 'Female', '女'],
+    ['unknown', 'Not stated', '未说明'],
+  ]),
+  source: list([
+    ['online', 'OTA / online', '网络'],
+    ['phone', 'Phone', '电话'],
+    ['walkin', 'Walk-in', '到店'],
+    ['referral', 'Referral', '老客户介绍'],
+    ['agency', 'Travel agency', '旅行社'],
+    ['corporate', 'Corporate agreement', '协议单位'],
+    ['fair', 'Trade fair', '展会'],
+    ['ads', 'Advertising', '广告'],
+    ['other', 'Other', '其他'],
+  ]),
+  relationLevel: list([
+    ['ordinary', 'Ordinary', '一般'],
+    ['close', 'Close', '密切'],
+    ['strategic', 'Strategic partner', '战略伙伴'],
+  ]),
+  creditRating: list([
+    ['aaa', 'AAA', 'AAA'],
+    ['aa', 'AA', 'AA'],
+    ['a', 'A', 'A'],
+    ['b', 'B', 'B'],
+    ['c', 'C', 'C'],
+  ]),
+  paymentMethod: list([
+    ['cash', 'Cash', '现金'],
+    ['card', 'Bank card', '银行卡'],
+    ['mobile', 'WeChat / Alipay', '微信/支付宝'],
+    ['transfer', 'Bank transfer', '银行转账'],
+    ['monthly', 'Monthly settlement', '月结'],
+    ['credit', 'On account (agreement)', '协议挂账'],
+  ]),
+  qualType: list([
+    ['business', 'Business traveller', '商务客'],
+    ['leisure', 'Leisure traveller', '休闲客'],
+    ['meeting', 'Meetings & events', '会议客'],
+    ['group', 'Group / tour', '团队客'],
+    ['longstay', 'Long stay', '长住客'],
+  ]),
+  grade: list([
+    ['a', 'A', 'A'],
+    ['b', 'B', 'B'],
+    ['c', 'C', 'C'],
+    ['d', 'D', 'D'],
+  ]),
+  purpose: list([
+    ['end', 'End customer', '终端客户'],
+    ['intermediary', 'Intermediary', '中间客户'],
+  ]),
+  consumptionType: list([
+    ['lighthouse', 'Lighthouse', '灯塔型'],
+    ['follower', 'Follower', '跟随型'],
+    ['rational', 'Rational', '理性型'],
+    ['profit', 'Profit-seeking', '逐利型'],
+  ]),
+  valueTier: list([
+    ['key', 'Key', '关键客户'],
+    ['ordinary', 'Ordinary', '普通客户'],
+    ['small', 'Small', '小客户'],
+  ]),
+  region: list([
+    ['local', 'Local', '本地'],
+    ['domestic', 'Domestic', '国内'],
+    ['foreign', 'Foreign', '国外'],
+  ]),
+  decisionRole: list([
+    ['decider', 'Decision maker', '决策者'],
+    ['influencer', 'Influencer', '影响者'],
+    ['user', 'User', '使用者'],
+    ['buyer', 'Buyer', '采购者'],
+    ['gatekeeper', 'Gatekeeper', '把关者'],
+  ]),
+  anniversaryKind: list([
+    ['birthday', 'Birthday', '生日'],
+    ['wedding', 'Wedding anniversary', '结婚纪念日'],
+    ['founding', 'Company founding day', '公司成立日'],
+    ['firststay', 'First stay', '首次入住日'],
+    ['other', 'Other', '其他'],
+  ]),
+  taskType: list([
+    ['communication', 'Communication', '沟通'],
+    ['experience', 'Experience', '体验'],
+    ['care', 'Care', '关怀'],
+    ['followup', 'Follow-up visit', '回访'],
+    ['need', 'Customer need', '客户需求'],
+  ]),
+  channel: list([
+    ['phone', 'Phone', '电话'],
+    ['visit', 'Visit', '拜访'],
+    ['email', 'Email', '邮件'],
+    ['sms', 'SMS', '短信'],
+    ['wechat', 'WeChat', '微信'],
+    ['letter', 'Letter', '信函'],
+  ]),
+  taskStatus: list([
+    ['open', 'Open', '待办'],
+    ['doing', 'In progress', '进行中'],
+    ['done', 'Done', '已完成'],
+    ['cancelled', 'Cancelled', '已取消'],
+  ]),
+  leadStatus: list([
+    ['new', 'New', '新线索'],
+    ['contacted', 'Contacted', '已联系'],
+    ['qualified', 'Qualified', '已确认'],
+    ['converted', 'Converted', '已转化'],
+    ['discarded', 'Discarded', '已放弃'],
+  ]),
+  oppStage: list([
+    ['prospecting', 'Prospecting', '初步接洽'],
+    ['needs', 'Needs analysis', '需求分析'],
+    ['proposal', 'Proposal / quote', '方案报价'],
+    ['negotiation', 'Negotiation', '商务谈判'],
+    ['won', 'Won', '赢单'],
+    ['lost', 'Lost', '输单'],
+  ]),
+  contractType: list([
+    ['rate', 'Corporate rate agreement', '协议价合同'],
+    ['group', 'Group contract', '团队合同'],
+    ['banquet', 'Banquet / MICE contract', '宴会会议合同'],
+    ['other', 'Other', '其他'],
+  ]),
+  contractStatus: list([
+    ['draft', 'Draft', '草拟'],
+    ['active', 'Active', '生效'],
+    ['expired', 'Expired', '到期'],
+    ['terminated', 'Terminated', '终止'],
+  ]),
+  orderType: list([
+    ['room', 'Room stay', '客房'],
+    ['fnb', 'Food & beverage', '餐饮'],
+    ['spa', 'Spa', '康体'],
+    ['mice', 'Meeting / banquet', '会议宴会'],
+    ['other', 'Other', '其他'],
+  ]),
+  paymentStatus: list([
+    ['unpaid', 'Unpaid', '未付款'],
+    ['partial', 'Partly paid', '部分付款'],
+    ['paid', 'Paid', '已付款'],
+    ['refunded', 'Refunded', '已退款'],
+  ]),
+  productStatus: list([
+    ['active', 'On sale', '在售'],
+    ['inactive', 'Off sale', '停售'],
+  ]),
+  ticketType: list([
+    ['consultation', 'Consultation', '咨询'],
+    ['repair', 'Repair', '维修'],
+    ['followup', 'Follow-up visit', '回访'],
+    ['complaint', 'Complaint', '投诉'],
+  ]),
+  complaintCategory: list([
+    ['room', 'Room & facilities', '客房设施'],
+    ['service', 'Staff service', '服务态度'],
+    ['fnb', 'Food & beverage', '餐饮'],
+    ['billing', 'Billing', '账务'],
+    ['noise', 'Noise', '噪音'],
+    ['other', 'Other', '其他'],
+  ]),
+  severity: list([
+    ['low', 'Low', '轻微'],
+    ['medium', 'Medium', '一般'],
+    ['high', 'High', '严重'],
+  ]),
+  ticketStatus: list([
+    ['accepted', 'Accepted', '受理'],
+    ['investigating', 'Investigating', '调查'],
+    ['resolved', 'Resolved', '解决'],
+    ['followedup', 'Followed up', '回访完成'],
+    ['closed', 'Closed', '关闭'],
+  ]),
+  scope: list([
+    ['own', 'Own records', '本人'],
+    ['department', 'Own department', '本部门'],
+    ['all', 'All', '全部'],
+  ]),
+};
+
+export function valueLabel(lists: ValueLists, listName: string, code: string | undefined, lang: 'en' | 'zh'): string {
+  if (code === undefined) return '';
+  const item = (lists[listName] ?? DEFAULT_VALUE_LISTS[listName])?.find((v) => v.code === code);
+  return item ? item[lang] : code;
+}
+
+/** Accepts a code or either language's label (case-insensitive for codes and English). */
+export function resolveValue(lists: ValueLists, listName: string, input: string): string | undefined {
+  const items = lists[listName] ?? DEFAULT_VALUE_LISTS[listName] ?? [];
+  const s = input.trim();
+  const low = s.toLowerCase();
+  return items.find((v) => v.code.toLowerCase() === low || v.en.toLowerCase() === low || v.zh === s)?.code;
+}

@@ -1,0 +1,42 @@
+// The workspace document: every entity's records, value lists, settings and id counters,
+// stamped with a format name and schema version so a foreign or newer file is refused.
+import { z } from 'zod';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from './entities.js';
+import { ValueLists, DEFAULT_VALUE_LISTS } from './values.js';
+import { Organisation } from './org.js';
+
+export const WORKSPACE_FORMAT = 'hotel-crm-workspace';
+export const SCHEMA_VERSION = 1;
+
+export const Settings = z.object({
+  lang: z.enum(['zh-CN', 'en']).optional(),
+  ascii: z.boolean().optional(),
+  adminLogin: z.string().default('admin'),
+});
+
+const collections = Object.fromEntries(ENTITY_NAMES.map((n) => [n, z.array(ENTITIES[n].schema).default([])])) as {
+  [K in EntityName]: z.ZodDefault<z.ZodArray<(typeof ENTITIES)[K]['schema']>>;
+};
+
+export const Workspace = z.object({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(SCHEMA_VERSION),
+  createdAt: z.string(),
+  settings: Settings.default({ adminLogin: 'admin' }),
+  organisation: Organisation.default({ name: '', nameEn: '', address: '', phone: '', stars: 0 }),
+  valueLists: ValueLists.default(DEFAULT_VALUE_LISTS),
+  counters: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  ...collections,
+});
+export type Workspace = z.infer<typeof Workspace>;
+export type EntityRecord = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
+
+/** A new workspace with the administrator's role and account. */
+export function emptyWorkspace(now: string): Workspace {
+  const ws = Workspace.parse({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, createdAt: now });
+  ws.roles.push({ id: 'R0001', name: '系统管理员 Administrator', permissions: {}, isAdmin: true, createdAt: now, updatedAt: now });
+  ws.employees.push({ id: 'E0001', login: 'admin', name: '管理员 Admin', roleId: 'R0001', active: true, createdAt: now, updatedAt: now });
+  ws.counters = { roles: 1, employees: 1 };
+  ws.valueLists = structuredClone(DEFAULT_VALUE_LISTS);
+  return ws;
+}

@@ -1,0 +1,76 @@
+import { en, type MessageKey, type Messages } from './en.js';
+import { zhCN } from './zh-CN.js';
+import type { Label } from '../domain/fields.js';
+import { DEFAULT_VALUE_LISTS, type ValueLists } from '../domain/values.js';
+import type { FieldError } from '../domain/errors.js';
+import { ENTITIES, entityFields, isEntityName } from '../domain/entities.js';
+
+export type Lang = 'zh-CN' | 'en';
+export type { MessageKey };
+const TABLES: Record<Lang, Messages> = { en, 'zh-CN': zhCN };
+
+export type Params = Record<string, string | number | undefined>;
+export type T = ((key: MessageKey, params?: Params) => string) & { lang: Lang; l: (label: Label) => string };
+
+export function makeT(lang: Lang): T {
+  const table = TABLES[lang];
+  const fn = ((key: MessageKey, params?: Params) => {
+    const s = table[key] ?? en[key] ?? key;
+    return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k]))) : s;
+  }) as T;
+  fn.lang = lang;
+  fn.l = (label: Label) => (lang === 'en' ? label.en : label.zh);
+  return fn;
+}
+
+export const normaliseLang = (s: string | undefined): Lang | undefined => {
+  if (!s) return undefined;
+  const low = s.toLowerCase();
+  if (low.startsWith('zh')) return 'zh-CN';
+  if (low.startsWith('en')) return 'en';
+  return undefined;
+};
+
+/** --lang, else $HOTEL_CRM_LANG, else the workspace setting, else the locale, else en. */
+export function detectLang(flag: string | undefined, workspaceLang: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  for (const c of [flag, env.HOTEL_CRM_LANG, workspaceLang]) {
+    const l = normaliseLang(c);
+    if (l) return l;
+  }
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return loc && loc.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+const langKey = (t: T) => (t.lang === 'en' ? 'en' : 'zh') as 'en' | 'zh';
+
+export function entityLabel(t: T, entity: string): string {
+  return isEntityName(entity) ? t.l(ENTITIES[entity].label) : entity;
+}
+
+export function choicesText(t: T, lists: ValueLists, list: string): string {
+  const items = lists[list] ?? DEFAULT_VALUE_LISTS[list] ?? [];
+  return items.map((v) => `${v.code}=${v[langKey(t)]}`).join(', ');
+}
+
+/** One field error in words: "Mobile: is not a phone number …" */
+export function errorText(t: T, entity: string, e: FieldError, lists: ValueLists = DEFAULT_VALUE_LISTS): string {
+  const p: Params = { ...e.params };
+  if (typeof p.entity === 'string') p.entity = entityLabel(t, p.entity);
+  if (e.code === 'notInList' && typeof e.params?.list === 'string') p.choices = choicesText(t, lists, e.params.list);
+  if (e.code === 'transition') {
+    const lab = (c: string) => valueLabelT(t, lists, 'stage', c);
+    p.from = lab(String(e.params?.from));
+    p.to = lab(String(e.params?.to));
+    p.allowed = String(e.params?.allowed ?? '').split(',').filter(Boolean).map(lab).join(t.lang === 'en' ? ', ' : '、');
+  }
+  const key = `err.${e.code}` as MessageKey;
+  const msg = key in en ? t(key, p) : e.code;
+  const fi = isEntityName(entity) ? entityFields(entity).find((x) => x.name === e.field) : undefined;
+  return fi ? `${t.l(fi.label)}: ${msg}` : msg;
+}
+
+export function valueLabelT(t: T, lists: ValueLists, list: string, code: string | undefined): string {
+  if (code === undefined || code === '') return '';
+  const item = (lists[list] ?? DEFAULT_VALUE_LISTS[list])?.find((v) => v.code === code);
+  return item ? item[langKey(t)] : code;
+}

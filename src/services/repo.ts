@@ -1,0 +1,258 @@
+// The entity services: create / update / delete / query over the in-memory workspace, with
+// id and natural-key indexes. Pure TypeScript: both shells (TUI and CLI) call these and then
+// ask the store to save.
+import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from '../domain/entities.js';
+import type { Workspace, EntityRecord } from '../domain/workspace.js';
+import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
+import { resolveValue } from '../domain/values.js';
+import { canTransition, allowedTransitions, isStage } from '../domain/lifecycle.js';
+import type { RefResolver } from '../domain/parse-input.js';
+import type { z } from 'zod';
+
+/** Who goes when a record is deleted: these belong to it and go with it. */
+const CASCADE: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
+  customers: [
+    { entity: 'contacts', field: 'customerId' },
+    { entity: 'anniversaries', field: 'customerId' },
+  ],
+  contacts: [{ entity: 'anniversaries', field: 'contactId' }],
+};
+
+export interface DeletePlan {
+  cascade: { entity: EntityName; ids: string[] }[];
+  blockers: { entity: EntityName; count: number }[];
+}
+
+export type Where = { field: string; op: 'eq' | 'contains'; value: string };
+
+const OWN_CODES = new Set(['required', 'tooLong', 'date', 'datetime', 'phone', 'email', 'money', 'int', 'min', 'max', 'checkOutBeforeIn']);
+
+function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((i) => {
+    const field = String(i.path[0] ?? '');
+    if (OWN_CODES.has(i.message)) return { field, code: i.message };
+    if (i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined) return { field, code: 'required' };
+    if (i.code === 'too_small') return { field, code: 'min' };
+    if (i.code === 'too_big') return { field, code: 'max' };
+    return { field, code: 'invalid' };
+  });
+}
+
+export interface RepoOptions {
+  clock?: () => Date;
+}
+
+export class Repo {
+  readonly ws: Workspace;
+  /** bumped on every change: screens memoise on it */
+  version = 0;
+  #clock: () => Date;
+  #byId = new Map<EntityName, Map<string, EntityRecord>>();
+  #byKey = new Map<EntityName, { version: number; map: Map<string, string[]> }>();
+
+  constructor(ws: Workspace, opts: RepoOptions = {}) {
+    this.ws = ws;
+    this.#clock = opts.clock ?? (() => new Date());
+  }
+
+  now(): string {
+    return this.#clock().toISOString();
+  }
+
+  all(entity: EntityName): EntityRecord[] {
+    return this.ws[entity] as unknown as EntityRecord[];
+  }
+
+  #ids(entity: EntityName): Map<string, EntityRecord> {
+    let m = this.#byId.get(entity);
+    if (!m) {
+      m = new Map();
+      for (const r of this.all(entity)) m.set(r.id, r);
+      this.#byId.set(entity, m);
+    }
+    return m;
+  }
+
+  get(entity: EntityName, id: string): EntityRecord | undefined {
+    return this.#ids(entity).get(id) ?? this.#ids(entity).get(id.toUpperCase());
+  }
+
+  count(entity: EntityName): number {
+    return this.all(entity).length;
+  }
+
+  /** Finds a record by id, or by its name (or another natural key) when that is unique. */
+  resolveRef: RefResolver = (entity, key) => {
+    const name = entity as EntityName;
+    const byId = this.get(name, key.trim());
+    if (byId) return { id: byId.id };
+    const def = ENTITIES[name];
+    let idx = this.#byKey.get(name);
+    if (!idx || idx.version !== this.version) {
+      const map = new Map<string, string[]>();
+      for (const r of this.all(name)) {
+        for (const k of [def.display, ...def.keys]) {
+          const v = r[k];
+          if (typeof v !== 'string' || !v) continue;
+          const low = v.trim().toLowerCase();
+          const list = map.get(low);
+          if (list) { if (!list.includes(r.id)) list.push(r.id); } else map.set(low, [r.id]);
+        }
+      }
+      idx = { version: this.version, map };
+      this.#byKey.set(name, idx);
+    }
+    const hits = idx.map.get(key.trim().toLowerCase());
+    if (!hits) return { error: 'unknownRef' };
+    if (hits.length > 1) return { error: 'ambiguousRef' };
+    return { id: hits[0] };
+  };
+
+  /** Checks a whole record: its schema, value lists, references and entity rules. */
+  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: { anyStage?: boolean } = {}): Result<EntityRecord> {
+    const parsed = ENTITIES[entity].schema.safeParse(rec);
+    if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+    const value = parsed.data as EntityRecord;
+    const errors: FieldError[] = [];
+    for (const fi of entityFields(entity)) {
+      const v = value[fi.name];
+      if (v === undefined || v === null) continue;
+      if (fi.kind === 'enum' && resolveValue(this.ws.valueLists, fi.values!, String(v)) !== v) {
+        errors.push({ field: fi.name, code: 'notInList', params: { value: String(v), list: fi.values! } });
+      } else if (fi.kind === 'ref' && !this.get(fi.ref as EntityName, String(v))) {
+        errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
+      }
+    }
+    if (entity === 'customers' && prev && prev.stage !== value.stage && !opts.anyStage) {
+      const from = String(prev.stage);
+      const to = String(value.stage);
+      if (isStage(from) && isStage(to) && !canTransition(from, to)) {
+        errors.push({ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } });
+      }
+    }
+    if (entity === 'employees') {
+      const login = String(value.login).toLowerCase();
+      if (this.all('employees').some((e) => e.id !== value.id && String(e.login).toLowerCase() === login)) {
+        errors.push({ field: 'login', code: 'duplicate', params: { value: String(value.login) } });
+      }
+    }
+    if (entity === 'anniversaries' && value.contactId) {
+      const c = this.get('contacts', String(value.contactId));
+      if (c && c.customerId !== value.customerId) errors.push({ field: 'contactId', code: 'contactOfOtherCustomer' });
+    }
+    return errors.length ? { ok: false, errors } : ok(value);
+  }
+
+  nextId(entity: EntityName): string {
+    const counters = this.ws.counters;
+    let n = (counters[entity] ?? 0) + 1;
+    const ids = this.#ids(entity);
+    while (ids.has(formatId(ENTITIES[entity].prefix, n))) n++;
+    counters[entity] = n;
+    return formatId(ENTITIES[entity].prefix, n);
+  }
+
+  #touch() {
+    this.version++;
+  }
+
+  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean } = {}): Result<EntityRecord> {
+    const now = this.now();
+    const def = ENTITIES[entity];
+    const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    if (opts.id && this.get(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
+    const draft = { ...def.defaults, ...clean, id: opts.id ?? '~', createdAt: now, updatedAt: now };
+    const res = this.validate(entity, draft, undefined, opts);
+    if (!res.ok) return res;
+    const rec = res.value;
+    if (opts.dryRun) return ok(rec);
+    rec.id = opts.id ?? this.nextId(entity);
+    this.all(entity).push(rec);
+    this.#ids(entity).set(rec.id, rec);
+    this.#touch();
+    return ok(rec);
+  }
+
+  /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
+  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
+    const prev = this.get(entity, id);
+    if (!prev) return fail({ field: 'id', code: 'notFound', params: { value: id } });
+    const next: Record<string, unknown> = { ...prev };
+    for (const [k, v] of Object.entries(patch)) {
+      if (k === 'id' || k === 'createdAt' || k === 'updatedAt') continue;
+      if (v === undefined) delete next[k];
+      else next[k] = v;
+    }
+    const res = this.validate(entity, next, prev, opts);
+    if (!res.ok) return res;
+    const rec = res.value;
+    const same = JSON.stringify({ ...rec, updatedAt: '' }) === JSON.stringify({ ...prev, updatedAt: '' });
+    if (same || opts.dryRun) return { ok: true, value: prev, changed: false };
+    rec.updatedAt = this.now();
+    const arr = this.all(entity);
+    arr[arr.indexOf(prev)] = rec;
+    this.#ids(entity).set(rec.id, rec);
+    this.#touch();
+    return { ok: true, value: rec, changed: true };
+  }
+
+  deletePlan(entity: EntityName, id: string): DeletePlan {
+    const plan: DeletePlan = { cascade: [], blockers: [] };
+    const cascades = CASCADE[entity] ?? [];
+    const ids = new Set([id]);
+    for (const c of cascades) {
+      const hit = this.all(c.entity).filter((r) => r[c.field] === id).map((r) => r.id);
+      if (hit.length) plan.cascade.push({ entity: c.entity, ids: hit });
+    }
+    for (const c of plan.cascade) for (const x of c.ids) ids.add(x);
+    for (const other of ENTITY_NAMES) {
+      for (const fi of entityFields(other)) {
+        if (fi.ref !== entity) continue;
+        if (cascades.some((c) => c.entity === other && c.field === fi.name)) continue;
+        const count = this.all(other).filter((r) => {
+          const v = r[fi.name];
+          return Array.isArray(v) ? v.includes(id) : v === id;
+        }).length;
+        if (count) {
+          const b = plan.blockers.find((x) => x.entity === other);
+          if (b) b.count += count; else plan.blockers.push({ entity: other, count });
+        }
+      }
+    }
+    return plan;
+  }
+
+  /** Deletes a record and what belongs to it; refused while other records refer to it. */
+  delete(entity: EntityName, id: string): Result<DeletePlan> {
+    const rec = this.get(entity, id);
+    if (!rec) return fail({ field: 'id', code: 'notFound', params: { value: id } });
+    if (entity === 'employees' && rec.login === this.ws.settings.adminLogin) return fail({ field: 'id', code: 'adminUndeletable' });
+    const plan = this.deletePlan(entity, rec.id);
+    if (plan.blockers.length) {
+      return fail(...plan.blockers.map((b) => ({ field: 'id', code: 'referenced', params: { entity: b.entity, count: b.count } })));
+    }
+    const remove = (name: EntityName, ids: Set<string>) => {
+      const arr = this.all(name);
+      const kept = arr.filter((r) => !ids.has(r.id));
+      arr.length = 0;
+      for (const r of kept) arr.push(r);
+      const m = this.#ids(name);
+      for (const x of ids) m.delete(x);
+    };
+    for (const c of plan.cascade) remove(c.entity, new Set(c.ids));
+    remove(entity, new Set([rec.id]));
+    this.#touch();
+    return ok(plan);
+  }
+
+  query(entity: EntityName, where: Where[] = []): EntityRecord[] {
+    if (!where.length) return this.all(entity);
+    return this.all(entity).filter((r) =>
+      where.every((w) => {
+        const v = r[w.field];
+        const s = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [''] : [String(v)];
+        return w.op === 'eq' ? s.some((x) => x === w.value) : s.some((x) => x.toLowerCase().includes(w.value.toLowerCase()));
+      }),
+    );
+  }
+}
