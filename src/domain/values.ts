@@ -29,9 +29,9 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['non', 'Non-customer', '非客户'],
     ['potential', 'Potential', '潜在客户'],
     ['target', 'Target', '目标客户'],
-    ['first', 'Current · first-time', '现实客户·初次购买'],
-    ['repeat', 'Current · repeat', '现实客户·重复购买'],
-    ['loyal', 'Current · loyal', '现实客户·忠诚'],
+    ['first', 'Current (first-time)', '现实客户(初次购买)'],
+    ['repeat', 'Current (repeat)', '现实客户(重复购买)'],
+    ['loyal', 'Current (loyal)', '现实客户(忠诚)'],
     ['lost', 'Lost', '流失客户'],
   ]),
   gender: list([

@@ -52,8 +52,8 @@ export function choicesText(t: T, lists: ValueLists, list: string): string {
   return items.map((v) => `${v.code}=${v[langKey(t)]}`).join(', ');
 }
 
-/** One field error in words: "Mobile: is not a phone number …" */
-export function errorText(t: T, entity: string, e: FieldError, lists: ValueLists = DEFAULT_VALUE_LISTS): string {
+/** One field error in words, without the field's name: "is not a phone number …" */
+export function errorMessage(t: T, e: FieldError, lists: ValueLists = DEFAULT_VALUE_LISTS): string {
   const p: Params = { ...e.params };
   if (typeof p.entity === 'string') p.entity = entityLabel(t, p.entity);
   if (e.code === 'notInList' && typeof e.params?.list === 'string') p.choices = choicesText(t, lists, e.params.list);
@@ -64,7 +64,12 @@ export function errorText(t: T, entity: string, e: FieldError, lists: ValueLists
     p.allowed = String(e.params?.allowed ?? '').split(',').filter(Boolean).map(lab).join(t.lang === 'en' ? ', ' : '、');
   }
   const key = `err.${e.code}` as MessageKey;
-  const msg = key in en ? t(key, p) : e.code;
+  return key in en ? t(key, p) : e.code;
+}
+
+/** One field error in words: "Mobile: is not a phone number …" */
+export function errorText(t: T, entity: string, e: FieldError, lists: ValueLists = DEFAULT_VALUE_LISTS): string {
+  const msg = errorMessage(t, e, lists);
   const fi = isEntityName(entity) ? entityFields(entity).find((x) => x.name === e.field) : undefined;
   return fi ? `${t.l(fi.label)}: ${msg}` : msg;
 }

@@ -1,1 +1,81 @@
-export async function runApp(_o: { data?: string; lang?: string; user?: string; ascii: boolean; demo: boolean }): Promise<number> { return 1; }
+// Starts the full-screen app: opens the workspace (read-only if another session holds it),
+// switches to the alternate screen and restores the terminal on every way out.
+import React from 'react';
+import { render } from 'ink';
+import { openStore } from '../storage/store.js';
+import { resolveWorkspacePath } from '../storage/paths.js';
+import { detectLang, makeT } from '../i18n/index.js';
+import { storeErrorText } from '../cli/open.js';
+import { loadDemoWorkspace } from '../demo.js';
+import { App } from './App.js';
+import { makeTheme } from './theme.js';
+import { keyStdin } from './stdin-filter.js';
+
+export interface RunOptions {
+  data?: string;
+  lang?: string;
+  user?: string;
+  ascii: boolean;
+  /** create the workspace with the demo hotel when there is none yet */
+  demo: boolean;
+}
+
+const ALT_ON = '\u001b[?1049h\u001b[H';
+const ALT_OFF = '\u001b[?1049l';
+
+export async function runApp(o: RunOptions): Promise<number> {
+  const file = resolveWorkspacePath(o.data);
+  let store;
+  try {
+    store = await openStore(file, { create: true, write: true, fallbackReadOnly: true });
+  } catch (e) {
+    const msg = storeErrorText(makeT(detectLang(o.lang, undefined)), e);
+    if (!msg) throw e;
+    process.stderr.write(msg + '\n');
+    return 1;
+  }
+  if (o.demo && store.created && !store.readOnlyBecause) {
+    const ws = loadDemoWorkspace();
+    store.replace(ws);
+    await store.save();
+  }
+  const lang = detectLang(o.lang, store.data.settings.lang);
+  const ascii = o.ascii || process.env.HOTEL_CRM_ASCII === '1' || !!store.data.settings.ascii;
+  const out = process.stdout;
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    out.write(ALT_OFF);
+    store.close();
+  };
+  const die = (code: number) => () => {
+    restore();
+    process.exit(code);
+  };
+  process.once('SIGTERM', die(143));
+  process.once('SIGHUP', die(129));
+  process.once('uncaughtException', (e) => {
+    restore();
+    process.stderr.write(`hotel-crm: ${e.stack ?? e}\n`);
+    process.exit(1);
+  });
+
+  out.write(ALT_ON);
+  const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
+  const stdin = keyStdin(process.stdin);
+  const element = (s: { cols: number; rows: number }) =>
+    React.createElement(App, { store, lang, theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace });
+  const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+  const onResize = () => inst.rerender(element(size()));
+  out.on('resize', onResize);
+  try {
+    await inst.waitUntilExit();
+  } finally {
+    out.off('resize', onResize);
+    stdin.pause();
+    restore();
+  }
+  return 0;
+}

@@ -1,0 +1,284 @@
+// The create/edit form of any entity, built from its schema's fields: per-field validation
+// messages beside the field, choice fields with a picker, Ctrl+S to save.
+import React, { useMemo, useRef } from 'react';
+import { Box, Text, useInput } from 'ink';
+import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';
+import type { FieldInfo } from '../../domain/fields.js';
+import type { EntityRecord } from '../../domain/workspace.js';
+import { parseFieldText } from '../../domain/parse-input.js';
+import type { FieldError } from '../../domain/errors.js';
+import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
+import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
+import { useApp } from '../context.js';
+import { fit } from '../../text/width.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { TextField } from './TextField.js';
+import { Picker, type PickItem } from './Picker.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
+
+export interface FormProps {
+  entity: EntityName;
+  /** the record being edited; absent for a new one */
+  record?: EntityRecord;
+  /** values a new record starts with (the customer of a new contact …) */
+  preset?: Record<string, unknown>;
+  /** which fields, in which order (default: every editable field) */
+  fields?: string[];
+  width: number;
+  height: number;
+  onDone: (saved?: EntityRecord) => void;
+}
+
+function textOf(fi: FieldInfo, v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (fi.kind === 'tags') return (v as string[]).join(', ');
+  if (fi.kind === 'bool') return v ? 'true' : 'false';
+  return String(v);
+}
+
+const isChoice = (fi: FieldInfo) => fi.kind === 'enum' || fi.kind === 'ref';
+
+interface FormState {
+  texts: Record<string, string>;
+  focus: number;
+  edit: EditState;
+  errors: Record<string, string>;
+  picker: FieldInfo | null;
+  confirmDiscard: boolean;
+  banner: string | null;
+}
+
+export function Form({ entity, record, preset, fields: only, width, height, onDone }: FormProps) {
+  const app = useApp();
+  const { repo, t, theme } = app;
+  const fields = useMemo(() => {
+    const all = editableFields(entity);
+    return only ? only.map((n) => all.find((f) => f.name === n)!).filter(Boolean) : all;
+  }, [entity, only]);
+  const initial = useMemo(() => {
+    const base = record ?? { ...ENTITIES[entity].defaults, ...preset };
+    return Object.fromEntries(fields.map((fi) => [fi.name, textOf(fi, base[fi.name])]));
+  }, [record, preset, fields, entity]);
+  const [st, stRef, set] = useSyncedState<FormState>(() => ({
+    texts: initial, focus: 0, edit: atEnd(initial[fields[0]?.name] ?? ''), errors: {}, picker: null, confirmDiscard: false, banner: null,
+  }));
+  const setTexts = (texts: Record<string, string>) => set({ texts });
+  const setErrors = (f: (e: Record<string, string>) => Record<string, string>) => set((x) => ({ errors: f(x.errors) }));
+  const setPicker = (picker: FieldInfo | null) => set({ picker });
+  const setConfirmDiscard = (confirmDiscard: boolean) => set({ confirmDiscard });
+  const { errors, picker, confirmDiscard, banner } = st;
+  const offRef = useRef(0);
+  const lists = repo.ws.valueLists;
+  const ctx = { lists, resolveRef: repo.resolveRef };
+
+  // the texts with the focused field's edit applied, from the latest state
+  const textsOf = (x: FormState) => {
+    const cur = fields[x.focus];
+    return cur.kind === 'enum' || cur.kind === 'bool' ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
+  };
+  const focus = st.focus;
+  const edit = st.edit;
+  const current = fields[focus];
+  const textsNow = textsOf(st);
+  const isChanged = () => {
+    const now = textsOf(stRef.current);
+    return fields.some((fi) => (now[fi.name] ?? '') !== (initial[fi.name] ?? ''));
+  };
+
+  const checkField = (fi: FieldInfo, text: string) => {
+    const r = parseFieldText(fi, text, ctx);
+    const msg = 'error' in r ? errorMessage(t, r.error, lists) : fi.required && text.trim() === '' ? t('err.required') : undefined;
+    setErrors((e) => {
+      const n = { ...e };
+      if (msg) n[fi.name] = msg;
+      else delete n[fi.name];
+      return n;
+    });
+  };
+
+  const moveTo = (i: number) => {
+    const x = stRef.current;
+    const all = textsOf(x);
+    const cur = fields[x.focus];
+    const n = (i + fields.length) % fields.length;
+    if (cur.kind !== 'enum') checkField(cur, all[cur.name] ?? '');
+    set({ texts: all, focus: n, edit: atEnd(all[fields[n].name] ?? '') });
+  };
+
+  const save = () => {
+    const all = textsOf(stRef.current);
+    const values: Record<string, unknown> = {};
+    const errs: FieldError[] = [];
+    for (const fi of fields) {
+      const r = parseFieldText(fi, all[fi.name] ?? '', ctx);
+      if ('error' in r) errs.push(r.error);
+      else values[fi.name] = r.value;
+    }
+    const res = record
+      ? repo.update(entity, record.id, values, { dryRun: errs.length > 0 })
+      : repo.create(entity, { ...preset, ...values }, { dryRun: errs.length > 0 });
+    const seen = new Set(errs.map((e) => e.field));
+    if (!res.ok) for (const e of res.errors) if (!seen.has(e.field)) errs.push(e);
+    setTexts(all);
+    if (errs.length || !res.ok) {
+      const map: Record<string, string> = {};
+      for (const e of errs) map[e.field] ??= errorMessage(t, e, lists);
+      // an error about no field of this form (a reference gone meanwhile …) is said in the banner
+      const other = errs.filter((e) => !fields.some((f) => f.name === e.field)).map((e) => errorMessage(t, e, lists));
+      const first = fields.findIndex((f) => map[f.name]);
+      set({
+        errors: map,
+        banner: [t('form.hasErrors'), ...other].join(' '),
+        ...(first >= 0 ? { focus: first, edit: atEnd(all[fields[first].name] ?? '') } : {}),
+      });
+      return;
+    }
+    const wasChange = record ? (res as { changed?: boolean }).changed !== false : true;
+    if (wasChange) app.changed();
+    app.notify(wasChange ? t(record ? 'form.updated' : 'form.created', { id: res.value.id }) : t('form.unchanged'), 'ok');
+    onDone(res.value);
+  };
+
+  const pickItems = (fi: FieldInfo): PickItem[] => {
+    if (fi.kind === 'enum') {
+      const items = lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? [];
+      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : `${v.zh}  ${v.en}` }));
+    }
+    const target = fi.ref as EntityName;
+    const disp = ENTITIES[target].display;
+    let recs = repo.all(target);
+    const now = textsOf(stRef.current);
+    if (entity === 'anniversaries' && fi.name === 'contactId' && now.customerId) recs = recs.filter((r) => r.customerId === now.customerId);
+    return recs.map((r) => ({ value: r.id, label: `${r.id}  ${String(r[disp] ?? '')}` }));
+  };
+
+  useInput(
+    (input, key) => {
+      const x = stRef.current;
+      if (x.picker) return;
+      const cur = fields[x.focus];
+      const now = textsOf(x);
+      if (x.confirmDiscard) {
+        if (input === 'y' || input === 'Y') onDone();
+        else setConfirmDiscard(false);
+        return;
+      }
+      if (key.ctrl && input === 's') return save();
+      if (key.escape) {
+        if (isChanged()) setConfirmDiscard(true);
+        else onDone();
+        return;
+      }
+      if (key.tab && key.shift) return moveTo(x.focus - 1);
+      if (key.tab || key.downArrow) return moveTo(x.focus + 1);
+      if (key.upArrow) return moveTo(x.focus - 1);
+      if (key.pageDown) return moveTo(Math.min(fields.length - 1, x.focus + 8));
+      if (key.pageUp) return moveTo(Math.max(0, x.focus - 8));
+      const toggle = () => setTexts({ ...now, [cur.name]: now[cur.name] === 'true' ? 'false' : 'true' });
+      if (key.return) {
+        if (isChoice(cur)) return setPicker(cur);
+        if (cur.kind === 'bool') return toggle();
+        if (x.focus === fields.length - 1) return save();
+        return moveTo(x.focus + 1);
+      }
+      if (cur.kind === 'bool') {
+        if (input === ' ') toggle();
+        return;
+      }
+      if (cur.kind === 'enum') {
+        if (key.backspace || key.delete) setTexts({ ...now, [cur.name]: '' });
+        else if (input === ' ') setPicker(cur);
+        return;
+      }
+      const next = applyEditKey(x.edit, input, key);
+      if (next) set({ edit: next, banner: null });
+    },
+    { isActive: !picker },
+  );
+
+  if (picker) {
+    return (
+      <Picker
+        title={`${entityLabel(t, entity)} - ${t.l(picker.label)}`}
+        items={pickItems(picker)}
+        current={textsNow[picker.name]}
+        height={height}
+        width={width}
+        allowNone={!picker.required}
+        onCancel={() => setPicker(null)}
+        onPick={(v) => {
+          const all = { ...textsOf(stRef.current), [picker.name]: v ?? '' };
+          const errs = { ...stRef.current.errors };
+          delete errs[picker.name];
+          set({ texts: all, edit: atEnd(v ?? ''), picker: null, errors: errs });
+        }}
+      />
+    );
+  }
+
+  const labelW = Math.min(22, Math.max(12, Math.floor(width * 0.22)));
+  const valueW = Math.max(16, Math.min(40, width - labelW - 24));
+  const errW = Math.max(0, width - labelW - valueW - 4);
+  const bodyH = Math.max(3, height - 3);
+  let off = offRef.current;
+  if (focus < off) off = focus;
+  if (focus >= off + bodyH) off = focus - bodyH + 1;
+  off = Math.max(0, Math.min(off, Math.max(0, fields.length - bodyH)));
+  offRef.current = off;
+
+  const display = (fi: FieldInfo, text: string): string => {
+    if (!text) return '';
+    if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
+    if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
+    if (fi.kind === 'ref') {
+      const r = repo.resolveRef(fi.ref!, text);
+      if ('id' in r) {
+        const rec = repo.get(fi.ref as EntityName, r.id)!;
+        return `${r.id} ${String(rec[ENTITIES[fi.ref as EntityName].display] ?? '')}`;
+      }
+    }
+    return text;
+  };
+
+  const title = record ? t('form.edit', { entity: entityLabel(t, entity), id: record.id }) : t('form.new', { entity: entityLabel(t, entity) });
+  const focusErr = errors[current.name];
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">
+        {title}
+        <Text color={theme.muted}>{`  Ctrl+S ${t('hint.save')}  Esc ${t('hint.cancel')}  Tab ${t('hint.next')}`}</Text>
+      </Text>
+      {fields.slice(off, off + bodyH).map((fi, i) => {
+        const idx = off + i;
+        const isFocus = idx === focus;
+        const text = textsNow[fi.name] ?? '';
+        const err = errors[fi.name];
+        const label = fit(`${t.l(fi.label)}${fi.required ? '*' : ''}`, labelW);
+        return (
+          <Box key={fi.name}>
+            <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
+            <Box width={valueW}>
+              {isFocus && !isChoice(fi) && fi.kind !== 'bool' ? (
+                <TextField state={edit} width={valueW} focused />
+              ) : isFocus && fi.kind === 'ref' ? (
+                <TextField state={edit} width={valueW} focused />
+              ) : (
+                <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>
+              )}
+            </Box>
+            <Text color={theme.error} wrap="truncate">{err ? ` ${fit(err, errW)}` : ''}</Text>
+          </Box>
+        );
+      })}
+      <Box flexGrow={1} />
+      {confirmDiscard ? (
+        <Text color={theme.warn} bold wrap="truncate">{t('confirm.discard')}</Text>
+      ) : (
+        <Text color={focusErr || banner ? theme.error : theme.muted} wrap="truncate">
+          {focusErr ? `${t.l(current.label)}: ${focusErr}` : banner ?? (current.kind === 'ref' && textsNow[current.name] ? display(current, textsNow[current.name]) : `${focus + 1}/${fields.length}`)}
+        </Text>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,67 @@
+// A list to choose from, filtered as you type: value-list options and referenced records.
+import React, { useMemo } from 'react';
+import { useSyncedState } from '../hooks/use-synced-state.js';
+import { Box, Text, useInput } from 'ink';
+import { useApp } from '../context.js';
+import { fit } from '../../text/width.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { TextField } from './TextField.js';
+import { scrollOffset } from './Table.js';
+
+export interface PickItem {
+  value: string;
+  label: string;
+}
+
+export function Picker({ title, items, current, height, width, onPick, onCancel, allowNone }: {
+  title: string; items: PickItem[]; current?: string; height: number; width: number;
+  onPick: (value: string | undefined) => void; onCancel: () => void; allowNone?: boolean;
+}) {
+  const { t, theme } = useApp();
+  const [st, stRef, set] = useSyncedState<{ filter: EditState; sel: number }>(() => ({
+    filter: atEnd(''),
+    sel: Math.max(0, (allowNone ? [{ value: '' }, ...items] : items).findIndex((i) => i.value === (current ?? ''))),
+  }));
+  const filter = st.filter;
+  const all = useMemo(() => (allowNone ? [{ value: '', label: t('form.none') }, ...items] : items), [items, allowNone, t]);
+  const shown = useMemo(() => {
+    const q = filter.text.trim().toLowerCase();
+    if (!q) return all;
+    return all.filter((i) => i.label.toLowerCase().includes(q) || i.value.toLowerCase().includes(q));
+  }, [all, filter.text]);
+  const clamp = (n: number) => Math.max(0, Math.min(shown.length - 1, n));
+  const move = (d: number) => set((x) => ({ sel: clamp(x.sel + d) }));
+  const bodyHeight = Math.max(1, height - 3);
+  useInput((input, key) => {
+    if (key.escape) return onCancel();
+    if (key.return) {
+      const it = shown[clamp(stRef.current.sel)];
+      if (it) onPick(it.value === '' ? undefined : it.value);
+      return;
+    }
+    if (key.upArrow) return move(-1);
+    if (key.downArrow) return move(1);
+    if (key.pageUp) return move(-bodyHeight);
+    if (key.pageDown) return move(bodyHeight);
+    const next = applyEditKey(stRef.current.filter, input, key);
+    if (next) set({ filter: next, sel: 0 });
+  });
+  const s = clamp(st.sel);
+  const off = scrollOffset(0, s, bodyHeight, shown.length);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">{title}</Text>
+      <Box>
+        <Text>/ </Text>
+        <TextField state={filter} width={width - 2} focused />
+      </Box>
+      {shown.slice(off, off + bodyHeight).map((it, i) => (
+        <Text key={it.value || '(none)'} inverse={off + i === s} wrap="truncate">
+          {fit(`${off + i === s ? '>' : ' '} ${sanitizeLine(it.label)}`, width)}
+        </Text>
+      ))}
+      <Text color={theme.muted} wrap="truncate">{t('form.options')}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import type { Repo } from '../services/repo.js';
+import type { T } from '../i18n/index.js';
+import type { Theme } from './theme.js';
+import type { LockInfo } from '../storage/lock.js';
+
+export type Notice = { text: string; kind: 'info' | 'ok' | 'error' };
+
+export interface AppServices {
+  repo: Repo;
+  t: T;
+  theme: Theme;
+  ascii: boolean;
+  /** set when another process holds the workspace */
+  readOnly?: LockInfo;
+  size: { cols: number; rows: number };
+  /** tells the app that records changed: it redraws, then saves */
+  changed: () => void;
+  notify: (text: string, kind?: Notice['kind']) => void;
+  /** the screen is taking every key (a form, a filter, a dialog): global keys pause */
+  setCapture: (on: boolean) => void;
+  /** refuses a write in a read-only session, with a message; true if writing may go on */
+  canWrite: () => boolean;
+  openScreen: (name: string, args?: { focusId?: string; action?: 'new' }) => void;
+  /** a request another screen left for this one (open a record, start a new one) */
+  request?: { focusId?: string; action?: 'new'; seq: number };
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+AppContext.displayName = 'AppContext';
+
+export function useApp(): AppServices {
+  const c = useContext(AppContext);
+  if (!c) throw new Error('useApp outside <AppContext.Provider>');
+  return c;
+}

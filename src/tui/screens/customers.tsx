@@ -1,0 +1,83 @@
+// Customers (客户): the list, detail with contacts and anniversaries, the lifecycle moves of
+// seed 004, and quick adds of a contact or an anniversary.
+import { allowedTransitions, isStage } from '../../domain/lifecycle.js';
+import { valueLabelT, errorText } from '../../i18n/index.js';
+import { cellText } from '../../presentation/cells.js';
+import { entityFields } from '../../domain/entities.js';
+import { fit } from '../../text/width.js';
+import type { ScreenConfig, Mode } from './records/RecordScreen.js';
+
+const field = (entity: 'contacts' | 'anniversaries', name: string) => entityFields(entity).find((f) => f.name === name)!;
+
+export const customersConfig: ScreenConfig = {
+  entity: 'customers',
+  columns: (width, t) => [
+    { key: 'id', title: t.lang === 'en' ? 'Code' : '编号', width: 5 },
+    { key: 'name', title: t.lang === 'en' ? 'Name' : '客户名称', width: 'flex', minWidth: 12 },
+    { key: 'kind', title: t.lang === 'en' ? 'Kind' : '类型', width: 8 },
+    { key: 'stage', title: t.lang === 'en' ? 'Stage' : '客户阶段', width: width >= 100 ? 18 : 12 },
+    { key: 'phone', title: t.lang === 'en' ? 'Mobile' : '手机', width: 13 },
+    ...(width >= 100 ? [{ key: 'company', title: t.lang === 'en' ? 'Company' : '公司', width: 'flex' as const, minWidth: 10 }] : []),
+    { key: 'city', title: t.lang === 'en' ? 'City' : '城市', width: 6 },
+  ],
+  searchFields: ['id', 'name', 'phone', 'tel', 'company', 'city', 'email', 'wechat'],
+  nameField: 'name',
+  sortFields: ['id', 'name', 'stage', 'city', 'updatedAt'],
+  formFields: (entity) => (entity === 'anniversaries' ? ['kind', 'date', 'contactId', 'remindDays', 'notes'] : entity === 'contacts' ? ['name', 'gender', 'title', 'phone', 'tel', 'email', 'wechat', 'decisionRole', 'preferences', 'isPrimary', 'notes'] : undefined),
+  related: (rec, repo, t) => {
+    const contacts = repo.all('contacts').filter((c) => c.customerId === rec.id);
+    const anniversaries = repo.all('anniversaries').filter((a) => a.customerId === rec.id);
+    return [
+      {
+        title: `${t('detail.contacts')} (${contacts.length})`,
+        lines: contacts.length
+          ? contacts.map((c) => `${fit(c.id, 6)} ${fit(cellText(repo, t, field('contacts', 'name'), c), 12)} ${fit(cellText(repo, t, field('contacts', 'title'), c), 12)} ${fit(cellText(repo, t, field('contacts', 'phone'), c), 14)} ${cellText(repo, t, field('contacts', 'decisionRole'), c)}`)
+          : [t('detail.noContacts')],
+      },
+      {
+        title: `${t('detail.anniversaries')} (${anniversaries.length})`,
+        lines: anniversaries.length
+          ? anniversaries.map((a) => `${fit(a.id, 6)} ${fit(String(a.date), 11)} ${fit(cellText(repo, t, field('anniversaries', 'kind'), a), 12)} ${cellText(repo, t, field('anniversaries', 'contactId'), a)}`)
+          : [t('detail.noAnniversaries')],
+      },
+    ];
+  },
+  actions: (app) => [
+    {
+      key: 't',
+      help: 'help.stage',
+      in: ['list', 'detail'],
+      run: (rec, back): Mode | void => {
+        if (!app.canWrite()) return;
+        const { repo, t } = app;
+        const from = String(rec.stage);
+        const lists = repo.ws.valueLists;
+        const allowed = isStage(from) ? allowedTransitions(from) : [];
+        return {
+          kind: 'pick',
+          title: t('stage.title', { name: String(rec.name), from: valueLabelT(t, lists, 'stage', from) }),
+          items: allowed.map((s) => ({ value: s, label: valueLabelT(t, lists, 'stage', s) })),
+          onPick: (to) => {
+            const r = repo.update('customers', rec.id, { stage: to });
+            if (!r.ok) return app.notify(r.errors.map((e) => errorText(t, 'customers', e, lists)).join('; '), 'error');
+            app.changed();
+            app.notify(t('stage.moved', { id: rec.id, to: valueLabelT(t, lists, 'stage', to) }), 'ok');
+          },
+          back,
+        };
+      },
+    },
+    {
+      key: 'c',
+      help: 'help.addContact',
+      in: ['list', 'detail'],
+      run: (rec, back): Mode | void => (app.canWrite() ? { kind: 'form', entity: 'contacts', preset: { customerId: rec.id }, back } : undefined),
+    },
+    {
+      key: 'a',
+      help: 'help.addAnniversary',
+      in: ['list', 'detail'],
+      run: (rec, back): Mode | void => (app.canWrite() ? { kind: 'form', entity: 'anniversaries', preset: { customerId: rec.id, kind: rec.kind === 'individual' ? 'birthday' : 'founding' }, back } : undefined),
+    },
+  ],
+};

@@ -1,0 +1,412 @@
+// A record screen: list with filter-as-you-type and sort, detail view, create/edit form and
+// delete with confirmation. Customers and contacts are configurations of it.
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
+import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
+import type { EntityRecord } from '../../../domain/workspace.js';
+import type { Repo } from '../../../services/repo.js';
+import { entityLabel, errorText, type MessageKey, type T } from '../../../i18n/index.js';
+import { cellText } from '../../../presentation/cells.js';
+import { useApp } from '../../context.js';
+import { useSyncedState } from '../../hooks/use-synced-state.js';
+import { Table, type Column } from '../../components/Table.js';
+import { Form } from '../../components/Form.js';
+import { Picker, type PickItem } from '../../components/Picker.js';
+import { TextField } from '../../components/TextField.js';
+import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
+import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { filterRecords, loadInitials, sortRecords, type Initials } from './list-model.js';
+import { fit } from '../../../text/width.js';
+import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
+
+export type Mode =
+  | { kind: 'list' }
+  | { kind: 'detail'; id: string }
+  | { kind: 'form'; entity: EntityName; id?: string; preset?: Record<string, unknown>; fields?: string[]; back: Mode }
+  | { kind: 'confirm'; entity: EntityName; id: string; back: Mode }
+  | { kind: 'pick'; title: string; items: PickItem[]; current?: string; onPick: (v: string) => void; back: Mode };
+
+interface ScreenState {
+  mode: Mode;
+  filter: EditState;
+  filtering: boolean;
+  sel: number;
+  sort: { i: number; dir: 1 | -1 };
+  detailScroll: number;
+}
+
+export interface ScreenAction {
+  key: string;
+  help: MessageKey;
+  in: ('list' | 'detail')[];
+  /** returns the mode to go to (a form, a picker), or nothing */
+  run: (rec: EntityRecord, back: Mode) => Mode | void;
+}
+
+export interface Section {
+  title: string;
+  lines: string[];
+}
+
+export interface ScreenConfig {
+  entity: EntityName;
+  columns: (width: number, t: T) => Column[];
+  /** fields the filter searches */
+  searchFields: string[];
+  /** field whose pinyin initials the filter also matches */
+  nameField?: string;
+  sortFields: string[];
+  formFields?: (entity: EntityName) => string[] | undefined;
+  related?: (rec: EntityRecord, repo: Repo, t: T) => Section[];
+  actions?: (ctx: ReturnType<typeof useApp>) => ScreenAction[];
+}
+
+export function RecordScreen({ config, active, height, width }: { config: ScreenConfig; active: boolean; height: number; width: number }) {
+  const app = useApp();
+  const { repo, t, theme } = app;
+  const { entity } = config;
+  const [st, stRef, set] = useSyncedState<ScreenState>({
+    mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 }, detailScroll: 0,
+  });
+  const { mode, filter, filtering, sel, sort, detailScroll } = st;
+  const [initials, setInitials] = useState<Initials | undefined>();
+  const selectId = useRef<string | undefined>(undefined);
+  const captures = (x: ScreenState) => x.filtering || x.mode.kind === 'form' || x.mode.kind === 'confirm' || x.mode.kind === 'pick';
+  // global keys pause while this screen takes every key: told at once, not after the next render
+  const update = (patch: Partial<ScreenState> | ((x: ScreenState) => Partial<ScreenState>)) => {
+    set(patch);
+    app.setCapture(active && captures(stRef.current));
+  };
+  const setMode = (m: Mode) => update({ mode: m });
+  const setSel = (f: number | ((n: number) => number)) => update((x) => ({ sel: typeof f === 'function' ? f(x.sel) : f }));
+  const setFilter = (e: EditState) => update({ filter: e });
+  const setFiltering = (on: boolean) => update({ filtering: on });
+  const setDetailScroll = (f: number | ((n: number) => number)) => update((x) => ({ detailScroll: typeof f === 'function' ? f(x.detailScroll) : f }));
+  const fieldsByName = useMemo(() => new Map(entityFields(entity).map((f) => [f.name, f])), [entity]);
+
+  useEffect(() => app.setCapture(active && captures(stRef.current)));
+
+  const version = repo.version;
+  const rows = useMemo(() => {
+    const filtered = filterRecords(repo.all(entity), filter.text, config.searchFields, { initials, nameField: config.nameField });
+    const sf = config.sortFields[sort.i];
+    if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
+    const fi = fieldsByName.get(sf)!;
+    return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, filter.text, sort, initials, entity, t]);
+
+  // keep the selection on the record it was on (or on one just created)
+  const lastRows = useRef(rows);
+  if (lastRows.current !== rows) {
+    const want = selectId.current ?? lastRows.current[sel]?.id;
+    selectId.current = undefined;
+    lastRows.current = rows;
+    const idx = want ? rows.findIndex((r) => r.id === want) : -1;
+    const next = idx >= 0 ? idx : Math.min(sel, Math.max(0, rows.length - 1));
+    if (next !== sel) {
+      stRef.current = { ...stRef.current, sel: next };
+      st.sel = next;
+    }
+  }
+  const selected = rows[Math.min(st.sel, rows.length - 1)];
+  const selectedNow = () => rows[Math.min(stRef.current.sel, rows.length - 1)];
+
+  // requests from the palette or another screen: open a record, start a new one
+  const req = app.request;
+  const lastReq = useRef(req?.seq);
+  useEffect(() => {
+    if (!req || req.seq === lastReq.current) return;
+    lastReq.current = req.seq;
+    if (req.action === 'new' && app.canWrite()) setMode({ kind: 'form', entity, back: { kind: 'list' } });
+    if (req.focusId) {
+      selectId.current = req.focusId;
+      setFilter(atEnd(''));
+      setMode({ kind: 'detail', id: req.focusId });
+    }
+  }, [req, app, entity]);
+
+  const actions = config.actions?.(app) ?? [];
+
+  const startDelete = (rec: EntityRecord, back: Mode) => {
+    if (!app.canWrite()) return;
+    const plan = repo.deletePlan(entity, rec.id);
+    if (plan.blockers.length) {
+      const msg = plan.blockers.map((b) => errorText(t, entity, { field: '', code: 'referenced', params: { entity: b.entity, count: b.count } })).join('; ');
+      app.notify(`${rec.id}: ${msg}`, 'error');
+      return;
+    }
+    setMode({ kind: 'confirm', entity, id: rec.id, back });
+  };
+
+  const runAction = (a: ScreenAction, rec: EntityRecord, back: Mode) => {
+    const next = a.run(rec, back);
+    if (next) setMode(next);
+  };
+
+  const ensureInitials = () => {
+    if (config.nameField && !initials) void loadInitials().then((fn) => setInitials(() => fn));
+  };
+
+  const moveBy = (n: number) => setSel((s) => Math.max(0, Math.min(rows.length - 1, s + n)));
+  const page = Math.max(1, height - 4);
+
+  const listKey = (input: string, key: Key) => {
+    if (stRef.current.filtering) {
+      if (key.return) return setFiltering(false);
+      if (key.escape) {
+        setFilter(atEnd(''));
+        return setFiltering(false);
+      }
+      if (key.upArrow) return moveBy(-1);
+      if (key.downArrow) return moveBy(1);
+      if (key.pageUp) return moveBy(-page);
+      if (key.pageDown) return moveBy(page);
+      const next = applyEditKey(stRef.current.filter, input, key);
+      if (next) update({ filter: next, sel: 0 });
+      return;
+    }
+    const chars = eachChar(input);
+    for (let ci = 0; ci < chars.length; ci++) {
+      const c = chars[ci];
+      const m = stRef.current.mode.kind;
+      if (m !== 'list' || stRef.current.filtering) {
+        // an earlier key of this input opened a filter, form or dialog: the rest goes there
+        const rest = chars.slice(ci).join('');
+        if (stRef.current.filtering) listKey(rest, key);
+        else if (m === 'detail' || m === 'confirm') onKey(rest, key);
+        return;
+      }
+      const selected = selectedNow();
+      if (L.up.match(c, key)) moveBy(-1);
+      else if (L.down.match(c, key)) moveBy(1);
+      else if (L.first.match(c, key)) setSel(0);
+      else if (L.last.match(c, key)) setSel(Math.max(0, rows.length - 1));
+      else if (L.pageUp.match(c, key)) moveBy(-page);
+      else if (L.pageDown.match(c, key)) moveBy(page);
+      else if (L.filter.match(c, key)) {
+        ensureInitials();
+        setFiltering(true);
+      } else if (L.open.match(c, key) && selected) {
+        setDetailScroll(0);
+        setMode({ kind: 'detail', id: selected.id });
+      } else if (L.create.match(c, key)) {
+        if (app.canWrite()) setMode({ kind: 'form', entity, back: { kind: 'list' }, fields: config.formFields?.(entity) });
+      } else if (L.edit.match(c, key) && selected) {
+        if (app.canWrite()) setMode({ kind: 'form', entity, id: selected.id, back: { kind: 'list' }, fields: config.formFields?.(entity) });
+      } else if (L.remove.match(c, key) && selected) startDelete(selected, { kind: 'list' });
+      else if (L.sort.match(c, key)) {
+        update((x) => ({ sort: c === 'S' ? { ...x.sort, dir: x.sort.dir === 1 ? -1 : 1 } : { i: (x.sort.i + 1) % config.sortFields.length, dir: 1 } }));
+      } else if (L.back.match(c, key) && stRef.current.filter.text) setFilter(atEnd(''));
+      else {
+        const a = actions.find((x) => x.in.includes('list') && x.key === c && !key.ctrl);
+        if (a && selected) runAction(a, selected, { kind: 'list' });
+      }
+      if (key.upArrow || key.downArrow || key.return || key.escape || key.pageUp || key.pageDown) break;
+    }
+  };
+
+  const detailKey = (rec: EntityRecord, input: string, key: Key) => {
+    const back: Mode = { kind: 'detail', id: rec.id };
+    if (key.escape) return setMode({ kind: 'list' });
+    if (L.up.match(input, key)) return setDetailScroll((s) => Math.max(0, s - 1));
+    if (L.down.match(input, key)) return setDetailScroll((s) => s + 1);
+    if (key.pageUp) return setDetailScroll((s) => Math.max(0, s - page));
+    if (key.pageDown) return setDetailScroll((s) => s + page);
+    if (L.edit.match(input, key)) {
+      if (app.canWrite()) setMode({ kind: 'form', entity, id: rec.id, back, fields: config.formFields?.(entity) });
+      return;
+    }
+    if (L.remove.match(input, key)) return startDelete(rec, { kind: 'list' });
+    const a = actions.find((x) => x.in.includes('detail') && x.key === input && !key.ctrl);
+    if (a) runAction(a, rec, back);
+  };
+
+  const onKey = (input: string, key: Key): void => {
+      const mode = stRef.current.mode;
+      if (mode.kind === 'list') return listKey(input, key);
+      if (mode.kind === 'detail') {
+        const rec = repo.get(entity, mode.id);
+        if (!rec) return setMode({ kind: 'list' });
+        return detailKey(rec, input, key);
+      }
+      if (mode.kind === 'confirm') {
+        if (input === 'y' || input === 'Y') {
+          const res = repo.delete(mode.entity, mode.id);
+          if (res.ok) {
+            app.changed();
+            app.notify(t('deleted', { id: mode.id }), 'ok');
+            const backTo = mode.entity === entity ? { kind: 'list' as const } : mode.back;
+            setMode(backTo);
+          } else {
+            app.notify(res.errors.map((e) => errorText(t, mode.entity, e)).join('; '), 'error');
+            setMode(mode.back);
+          }
+        } else setMode(mode.back);
+      }
+  };
+  useInput(onKey, { isActive: active && (mode.kind === 'list' || mode.kind === 'detail' || mode.kind === 'confirm') });
+
+  if (mode.kind === 'form') {
+    const rec = mode.id ? repo.get(mode.entity, mode.id) : undefined;
+    return (
+      <Form
+        key={`${mode.entity}:${mode.id ?? 'new'}`}
+        entity={mode.entity}
+        record={rec}
+        preset={mode.preset}
+        fields={mode.fields ?? config.formFields?.(mode.entity)}
+        width={width}
+        height={height}
+        onDone={(saved) => {
+          if (saved && mode.entity === entity) {
+            selectId.current = saved.id;
+            if (!mode.id) setFilter(atEnd(''));
+          }
+          setMode(mode.back);
+        }}
+      />
+    );
+  }
+  if (mode.kind === 'pick') {
+    return (
+      <Picker
+        title={mode.title}
+        items={mode.items}
+        current={mode.current}
+        height={height}
+        width={width}
+        onCancel={() => setMode(mode.back)}
+        onPick={(v) => {
+          if (v !== undefined) mode.onPick(v);
+          setMode(mode.back);
+        }}
+      />
+    );
+  }
+
+  if (mode.kind === 'detail' || (mode.kind === 'confirm' && mode.back.kind === 'detail')) {
+    const id = mode.kind === 'detail' ? mode.id : (mode.back as { id: string }).id;
+    const rec = repo.get(entity, id);
+    if (rec) {
+      return (
+        <Detail
+          rec={rec}
+          config={config}
+          width={width}
+          height={height}
+          scroll={detailScroll}
+          footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
+          actions={actions}
+        />
+      );
+    }
+  }
+
+  const columns = config.columns(width, t);
+  const empty = rows.length === 0;
+  const total = repo.count(entity);
+  const sf = config.sortFields[sort.i];
+  const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box>
+        <Text bold>{`${entityLabel(t, entity)} `}</Text>
+        <Text color={theme.muted}>{`${t('list.count', { shown: rows.length, total })}  ${sortLabel}  `}</Text>
+        {filtering || filter.text ? (
+          <Box>
+            <Text color={theme.accent}>{'/'}</Text>
+            <TextField state={filter} width={Math.max(10, width - 40)} focused={filtering} />
+          </Box>
+        ) : null}
+      </Box>
+      {empty ? (
+        <Box flexDirection="column" height={height - 2}>
+          <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
+          {total === 0 && entity === 'customers' ? (
+            <>
+              <Text> </Text>
+              <Text bold>{t('app.welcome')}</Text>
+              <Text>{t('app.welcomeHint')}</Text>
+            </>
+          ) : null}
+        </Box>
+      ) : (
+        <Table
+          columns={columns}
+          rowCount={rows.length}
+          selected={Math.min(st.sel, rows.length - 1)}
+          height={height - 2}
+          width={width}
+          focused={active}
+          cell={(r, key) => {
+            const rec = rows[r];
+            const fi = fieldsByName.get(key);
+            return fi ? cellText(repo, t, fi, rec) : '';
+          }}
+        />
+      )}
+      {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text color={theme.muted} wrap="truncate">{filtering ? t('help.filterKeys') : ' '}</Text>}
+    </Box>
+  );
+}
+
+function ConfirmLine({ entity, id }: { entity: EntityName; id: string }) {
+  const { repo, t, theme } = useApp();
+  const rec = repo.get(entity, id);
+  const name = rec ? sanitizeLine(String(rec[ENTITIES[entity].display] ?? '')) : '';
+  const plan = repo.deletePlan(entity, id);
+  const cascade = plan.cascade.map((c) => `${c.ids.length} ${entityLabel(t, c.entity)}`).join(', ');
+  return (
+    <Text color={theme.warn} bold wrap="truncate">
+      {t('confirm.delete', { what: `${entityLabel(t, entity)} ${name} (${id})` })}
+      {cascade ? ` ${t('confirm.deleteCascade', { list: cascade })}` : ''}
+    </Text>
+  );
+}
+
+function Detail({ rec, config, width, height, scroll, footer, actions }: {
+  rec: EntityRecord; config: ScreenConfig; width: number; height: number; scroll: number; footer?: React.ReactNode; actions: ScreenAction[];
+}) {
+  const { repo, t, theme } = useApp();
+  const fields = entityFields(config.entity).filter((f) => f.kind !== 'json');
+  const twoCols = width >= 76;
+  const colW = twoCols ? Math.floor((width - 1) / 2) : width;
+  const labelW = Math.min(16, Math.floor(colW * 0.42));
+  const cells = fields.map((fi) => {
+    const v = fi.kind === 'longtext' ? sanitizeText(String(rec[fi.name] ?? '')).replace(/\n/g, ' / ') : cellText(repo, t, fi, rec);
+    return fit(t.l(fi.label), labelW) + ' ' + fit(v, colW - labelW - 1);
+  });
+  const lines: { text: string; head?: boolean }[] = [];
+  if (twoCols) {
+    const half = Math.ceil(cells.length / 2);
+    for (let i = 0; i < half; i++) lines.push({ text: cells[i] + ' ' + (cells[i + half] ?? '') });
+  } else for (const c of cells) lines.push({ text: c });
+  for (const s of config.related?.(rec, repo, t) ?? []) {
+    lines.push({ text: '' });
+    lines.push({ text: s.title, head: true });
+    for (const l of s.lines) lines.push({ text: l });
+  }
+  const bodyH = Math.max(1, height - 2);
+  const maxScroll = Math.max(0, lines.length - bodyH);
+  const off = Math.min(scroll, maxScroll);
+  const name = sanitizeLine(String(rec[ENTITIES[config.entity].display] ?? ''));
+  const keys = config.entity === 'customers' ? t('detail.keys') : t('detail.contactKeys');
+  void actions;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">
+        {`${t('detail.title', { entity: entityLabel(t, config.entity), id: rec.id })}  ${name}`}
+        <Text color={theme.muted}>{maxScroll > 0 ? `  [${off + 1}-${Math.min(lines.length, off + bodyH)}/${lines.length}]` : ''}</Text>
+      </Text>
+      {lines.slice(off, off + bodyH).map((l, i) => (
+        <Text key={i} bold={l.head} color={l.head ? theme.accent : undefined} wrap="truncate">
+          {l.text || ' '}
+        </Text>
+      ))}
+      <Box flexGrow={1} />
+      {footer ?? <Text color={theme.muted} wrap="truncate">{keys}</Text>}
+    </Box>
+  );
+}
+
