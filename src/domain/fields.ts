@@ -23,8 +23,8 @@ export interface FieldMeta {
 
 const META = new WeakMap<z.ZodType, FieldMeta>();
 export const fieldMeta = (s: z.ZodType): FieldMeta | undefined => META.get(s);
-function tag<T extends z.ZodType>(s: T, meta: FieldMeta): T {
-  META.set(s, meta);
+function tag<T>(s: T, meta: FieldMeta): T {
+  META.set(s as z.ZodType, meta);
   return s;
 }
 
@@ -47,40 +47,44 @@ export function isValidPhone(s: string): boolean {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Opt = { required?: boolean; aliases?: string[] };
-const opt = <T extends z.ZodType>(s: T, o: Opt | undefined) => (o?.required ? s : s.optional());
+/** required fields keep their type; the others become optional, in the inferred type too */
+type Req<O, T extends z.ZodType> = O extends { required: true } ? T : z.ZodOptional<T>;
+const opt = <O extends Opt, T extends z.ZodType>(s: T, o: O | undefined) => (o?.required ? s : s.optional()) as Req<O, T>;
+type Str = z.ZodString;
+type Num = z.ZodNumber;
 
 export const f = {
   id: (label: Label) => tag(z.string().min(1), { label, kind: 'id', system: true }),
-  text: (label: Label, o?: Opt & { max?: number }) =>
-    tag(opt(o?.required ? z.string().trim().min(1, 'required').max(o?.max ?? 200, 'tooLong') : z.string().max(o?.max ?? 200, 'tooLong'), o), {
+  text: <const O extends Opt & { max?: number }>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(o?.required ? z.string().trim().min(1, 'required').max(o?.max ?? 200, 'tooLong') : z.string().max(o?.max ?? 200, 'tooLong'), o), {
       label, kind: 'text', required: o?.required, aliases: o?.aliases,
     }),
-  longtext: (label: Label, o?: Opt) =>
-    tag(opt(z.string().max(4000, 'tooLong'), o), { label, kind: 'longtext', aliases: o?.aliases }),
+  longtext: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().max(4000, 'tooLong'), o), { label, kind: 'longtext', aliases: o?.aliases }),
   /** a code from a value list; membership is checked against the workspace's lists */
-  enum: (label: Label, values: string, o?: Opt) =>
-    tag(opt(z.string().min(1), o), { label, kind: 'enum', values, required: o?.required, aliases: o?.aliases }),
-  date: (label: Label, o?: Opt) =>
-    tag(opt(z.string().refine(isValidDate, 'date'), o), { label, kind: 'date', required: o?.required, aliases: o?.aliases }),
-  datetime: (label: Label, o?: Opt & { system?: boolean }) =>
-    tag(opt(z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'datetime'), o), {
+  enum: <const O extends Opt>(label: Label, values: string, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().min(1), o), { label, kind: 'enum', values, required: o?.required, aliases: o?.aliases }),
+  date: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().refine(isValidDate, 'date'), o), { label, kind: 'date', required: o?.required, aliases: o?.aliases }),
+  datetime: <const O extends Opt & { system?: boolean }>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'datetime'), o), {
       label, kind: 'datetime', system: o?.system, aliases: o?.aliases,
     }),
-  money: (label: Label, o?: Opt) =>
+  money: <const O extends Opt>(label: Label, o?: O): Req<O, Num> =>
     tag(
-      opt(z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'money').refine((n) => Math.abs(n) < 1e12, 'money'), o),
+      opt<O, Num>(z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'money').refine((n) => Math.abs(n) < 1e12, 'money'), o),
       { label, kind: 'money', required: o?.required, aliases: o?.aliases },
     ),
-  int: (label: Label, o?: Opt & { min?: number; max?: number }) =>
-    tag(opt(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
+  int: <const O extends Opt & { min?: number; max?: number }>(label: Label, o?: O): Req<O, Num> =>
+    tag(opt<O, Num>(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
       label, kind: 'int', required: o?.required, aliases: o?.aliases,
     }),
-  phone: (label: Label, o?: Opt) =>
-    tag(opt(z.string().refine(isValidPhone, 'phone'), o), { label, kind: 'phone', aliases: o?.aliases }),
-  email: (label: Label, o?: Opt) =>
-    tag(opt(z.string().regex(EMAIL, 'email'), o), { label, kind: 'email', aliases: o?.aliases }),
-  ref: (label: Label, ref: string, o?: Opt) =>
-    tag(opt(z.string().min(1), o), { label, kind: 'ref', ref, required: o?.required, aliases: o?.aliases }),
+  phone: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().refine(isValidPhone, 'phone'), o), { label, kind: 'phone', aliases: o?.aliases }),
+  email: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().regex(EMAIL, 'email'), o), { label, kind: 'email', aliases: o?.aliases }),
+  ref: <const O extends Opt>(label: Label, ref: string, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().min(1), o), { label, kind: 'ref', ref, required: o?.required, aliases: o?.aliases }),
   refs: (label: Label, ref: string, o?: Opt) =>
     tag(z.array(z.string().min(1)).default([]), { label, kind: 'tags', ref, aliases: o?.aliases }),
   tags: (label: Label, o?: Opt) =>

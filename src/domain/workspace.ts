@@ -3,7 +3,12 @@
 import { z } from 'zod';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from './entities.js';
 import { ValueLists, DEFAULT_VALUE_LISTS } from './values.js';
-import { Organisation } from './org.js';
+import { Organisation, Employee, Role, Department } from './org.js';
+import { Customer, Contact, Anniversary } from './customer.js';
+import { Task } from './activity.js';
+import { Lead, Opportunity, Contract, Order } from './sales.js';
+import { Product, Category, Tier } from './catalog.js';
+import { Ticket, Survey } from './service.js';
 
 export const WORKSPACE_FORMAT = 'hotel-crm-workspace';
 export const SCHEMA_VERSION = 1;
@@ -14,9 +19,16 @@ export const Settings = z.object({
   adminLogin: z.string().default('admin'),
 });
 
-const collections = Object.fromEntries(ENTITY_NAMES.map((n) => [n, z.array(ENTITIES[n].schema).default([])])) as {
-  [K in EntityName]: z.ZodDefault<z.ZodArray<(typeof ENTITIES)[K]['schema']>>;
-};
+const list = <T extends z.ZodType>(s: T) => z.array(s).default([]);
+const collections = {
+  customers: list(Customer), contacts: list(Contact), anniversaries: list(Anniversary), tasks: list(Task),
+  leads: list(Lead), opportunities: list(Opportunity), contracts: list(Contract), orders: list(Order),
+  tickets: list(Ticket), surveys: list(Survey), products: list(Product), categories: list(Category), tiers: list(Tier),
+  employees: list(Employee), roles: list(Role), departments: list(Department),
+} satisfies Record<EntityName, unknown>;
+// the registry and the workspace must name the same entities
+void (ENTITY_NAMES satisfies readonly (keyof typeof collections)[]);
+void ENTITIES;
 
 export const Workspace = z.object({
   format: z.literal(WORKSPACE_FORMAT),

@@ -51,7 +51,7 @@ export const en = {
   'form.created': 'Created {id}',
   'form.updated': 'Saved {id}',
   'form.unchanged': 'Nothing changed',
-  'form.options': 'Choose - ↑↓ move, Enter picks, Esc closes',
+  'form.options': 'Choose - Up/Down move, Enter picks, Esc closes',
   'form.none': '(none)',
   'detail.contacts': 'Contacts',
   'detail.anniversaries': 'Anniversaries',

@@ -245,7 +245,7 @@ function Help({ screenTitle, height, width, onClose, customers }: { screenTitle:
         {cols.map((c, i) => (
           <Box key={i} flexDirection="column" width={colW} marginRight={1}>
             {c.map((l, j) => (
-              <Text key={j} bold={l.head} color={l.head ? theme.accent : undefined} wrap="truncate">{l.text}</Text>
+              <Text key={j} bold={l.head} color={l.head ? theme.accent : undefined}>{fit(l.text, colW)}</Text>
             ))}
           </Box>
         ))}

@@ -22,8 +22,8 @@ export const GLOBAL_BINDINGS: Binding[] = [
 ];
 
 export const LIST_BINDINGS = {
-  up: { keys: '↑ k', does: 'hint.move', match: (i: string, k: Key) => k.upArrow || ch('k')(i, k) },
-  down: { keys: '↓ j', does: 'hint.move', match: (i: string, k: Key) => k.downArrow || ch('j')(i, k) },
+  up: { keys: 'Up k', does: 'hint.move', match: (i: string, k: Key) => k.upArrow || ch('k')(i, k) },
+  down: { keys: 'Down j', does: 'hint.move', match: (i: string, k: Key) => k.downArrow || ch('j')(i, k) },
   first: { keys: 'g', does: 'help.first', match: (i: string, k: Key) => k.home || ch('g')(i, k) },
   last: { keys: 'G', does: 'help.last', match: (i: string, k: Key) => k.end || ch('G')(i, k) },
   pageUp: { keys: 'PgUp', does: 'help.pageUp', match: (_i: string, k: Key) => k.pageUp },
@@ -38,8 +38,8 @@ export const LIST_BINDINGS = {
 } satisfies Record<string, Binding>;
 
 export const FORM_BINDINGS: Binding[] = [
-  { keys: 'Tab / ↓', does: 'hint.next', match: (_i, k) => k.tab || k.downArrow },
-  { keys: 'Shift+Tab / ↑', does: 'help.prevField', match: (_i, k) => (k.tab && k.shift) || k.upArrow },
+  { keys: 'Tab / Down', does: 'hint.next', match: (_i, k) => k.tab || k.downArrow },
+  { keys: 'Shift+Tab / Up', does: 'help.prevField', match: (_i, k) => (k.tab && k.shift) || k.upArrow },
   { keys: 'Enter', does: 'help.formEnter', match: (_i, k) => k.return },
   { keys: 'Ctrl+S', does: 'hint.save', match: (i, k) => k.ctrl && i === 's' },
   { keys: 'Esc', does: 'hint.cancel', match: (_i, k) => k.escape },

@@ -220,7 +220,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const labelW = Math.min(22, Math.max(12, Math.floor(width * 0.22)));
   const valueW = Math.max(16, Math.min(40, width - labelW - 24));
   const errW = Math.max(0, width - labelW - valueW - 4);
-  const bodyH = Math.max(3, height - 3);
+  const bodyH = Math.max(3, height - 3 - (banner ? 1 : 0));
   let off = offRef.current;
   if (focus < off) off = focus;
   if (focus >= off + bodyH) off = focus - bodyH + 1;
@@ -249,6 +249,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         {title}
         <Text color={theme.muted}>{`  Ctrl+S ${t('hint.save')}  Esc ${t('hint.cancel')}  Tab ${t('hint.next')}`}</Text>
       </Text>
+      {banner ? <Text color={theme.error} bold wrap="truncate">{fit(banner, width)}</Text> : null}
       {fields.slice(off, off + bodyH).map((fi, i) => {
         const idx = off + i;
         const isFocus = idx === focus;
@@ -275,8 +276,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       {confirmDiscard ? (
         <Text color={theme.warn} bold wrap="truncate">{t('confirm.discard')}</Text>
       ) : (
-        <Text color={focusErr || banner ? theme.error : theme.muted} wrap="truncate">
-          {focusErr ? `${t.l(current.label)}: ${focusErr}` : banner ?? (current.kind === 'ref' && textsNow[current.name] ? display(current, textsNow[current.name]) : `${focus + 1}/${fields.length}`)}
+        <Text color={focusErr ? theme.error : theme.muted} wrap="truncate">
+          {fit(focusErr ? `${t.l(current.label)}: ${focusErr}` : current.kind === 'ref' && textsNow[current.name] ? display(current, textsNow[current.name]) : `${focus + 1}/${fields.length}`, width)}
         </Text>
       )}
     </Box>

@@ -94,7 +94,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     const fi = fieldsByName.get(sf)!;
     return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, filter.text, sort, initials, entity, t]);
+  }, [repo, version, filter.text, sort, initials, entity, t]);
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);

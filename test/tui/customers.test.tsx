@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { renderApp, KEY } from '../helpers/render-app.js';
+import { displayWidth } from '../../src/text/width.js';
+import { emptyWorkspace } from '../../src/domain/workspace.js';
+import { eastAsianWidthType } from 'get-east-asian-width';
+
+const colOf = (line: string, needle: string) => displayWidth(line.slice(0, line.indexOf(needle)));
+
+describe('<App /> customers screen', () => {
+  it('lists the demo customers with Chinese text aligned by display width', async () => {
+    const app = await renderApp();
+    const lines = app.lines();
+    const header = lines.find((l) => l.includes('客户名称') && l.includes('手机'))!;
+    const phoneCol = colOf(header, '手机');
+    const rows = lines.filter((l) => /C\d{4}/.test(l) && /1\d{10}/.test(l));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const r of rows) expect(colOf(r, r.match(/1\d{10}/)![0])).toBe(phoneCol);
+    expect(lines.length).toBeLessThanOrEqual(23);
+    app.unmount();
+  });
+
+  it('moves the selection with j/k, also when keys arrive together', async () => {
+    const app = await renderApp();
+    await app.press('j');
+    await app.type('jj');
+    expect(app.lines().find((l) => l.startsWith('>'))).toContain('C0004');
+    await app.press('k', 'G');
+    expect(app.lines().find((l) => l.startsWith('>'))).toContain('C0200');
+    app.unmount();
+  });
+
+  it('filters as you type by name, pinyin initials or phone, and Esc clears the filter', async () => {
+    const app = await renderApp();
+    const target = app.ws.customers.find((c) => /^[\u4e00-\u9fff]{2,3}$/.test(c.name))!;
+    await app.press('/');
+    await app.type(target.name);
+    expect(app.frame()).toContain(target.id);
+    expect(app.lines().filter((l) => /^[> ] C\d{4}/.test(l)).length).toBeLessThan(10);
+    await app.press(KEY.ctrlU);
+    await app.type(String(target.phone).slice(-6));
+    expect(app.frame()).toContain(target.id);
+    await app.press(KEY.ctrlU, 'q', 'q', 'q', 'z', 'z');
+    expect(app.frame()).toContain('没有与');
+    expect(app.quitted()).toBe(false);
+    await app.press(KEY.esc);
+    expect(app.frame()).toContain('200 / 200');
+    app.unmount();
+  });
+
+  it('creating a customer shows a validation message beside the field, saves nothing, then saves when fixed', async () => {
+    const app = await renderApp();
+    await app.press('n');
+    expect(app.frame()).toContain('新建客户');
+    await app.type('王先生');
+    // name → kind → stage → gender → company → title → birthday → phone
+    await app.press(KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab);
+    await app.type('12345');
+    await app.press(KEY.ctrlS);
+    expect(app.frame()).toContain('不是电话号码');
+    expect(app.frame()).toContain('未保存');
+    expect(app.ws.customers).toHaveLength(200);
+    expect(app.store.saves).toBe(0);
+    await app.press(KEY.ctrlU);
+    await app.type('13800000000');
+    await app.press(KEY.ctrlS);
+    expect(app.frame()).toContain('已创建 C0201');
+    const c = app.ws.customers.find((x) => x.id === 'C0201')!;
+    expect(c).toMatchObject({ name: '王先生', phone: '13800000000', stage: 'potential' });
+    expect(app.store.saves).toBeGreaterThan(0);
+    expect(app.lines().find((l) => l.startsWith('>'))).toContain('王先生');
+    app.unmount();
+  });
+
+  it('deletes the selected customer after y, and keeps it after any other key', async () => {
+    const app = await renderApp();
+    const first = app.ws.customers[0];
+    await app.press('d');
+    expect(app.frame()).toContain(`删除客户`);
+    await app.press('n');
+    expect(app.ws.customers[0].id).toBe(first.id);
+    await app.press('d', 'y');
+    expect(app.ws.customers.find((c) => c.id === first.id)).toBeUndefined();
+    expect(app.ws.contacts.some((c) => c.customerId === first.id)).toBe(false);
+    expect(app.frame()).toContain(`已删除 ${first.id}`);
+    app.unmount();
+  });
+
+  it('offers only the lifecycle moves seed 004 allows, and applies the one picked', async () => {
+    const ws = emptyWorkspace('2026-10-01T00:00:00.000Z');
+    const app0 = await renderApp({ ws });
+    await app0.press('n');
+    await app0.type('李女士');
+    await app0.press(KEY.ctrlS);
+    await app0.press('t');
+    const f = app0.frame();
+    expect(f).toContain('目标客户');
+    expect(f).toContain('现实客户(初次购买)');
+    expect(f).toContain('非客户');
+    expect(f).not.toContain('忠诚');
+    await app0.press(KEY.down, KEY.enter);
+    expect(app0.ws.customers[0].stage).toBe('first');
+    app0.unmount();
+  });
+
+  it('opens the detail with contacts and anniversaries, and adds a contact from there', async () => {
+    const app = await renderApp({ lang: 'en' });
+    const corp = app.ws.customers.find((c) => c.kind === 'corporate')!;
+    await app.press('/');
+    await app.type(corp.id);
+    await app.press(KEY.enter, KEY.enter);
+    expect(app.frame()).toContain(`Customers ${corp.id}`);
+    expect(app.frame()).toMatch(/Contacts \(\d+\)/);
+    const before = app.ws.contacts.length;
+    await app.press('c');
+    await app.type('Anna Li');
+    await app.press(KEY.ctrlS);
+    expect(app.ws.contacts).toHaveLength(before + 1);
+    expect(app.ws.contacts.at(-1)).toMatchObject({ name: 'Anna Li', customerId: corp.id });
+    await app.press(KEY.pageDown);
+    expect(app.frame()).toContain('Anna Li');
+    app.unmount();
+  });
+
+  it('in a read-only session says so and refuses to open a form', async () => {
+    const app = await renderApp({ lang: 'en', readOnly: { host: 'h', pid: 4242, user: 'stu01', since: '2026-10-01T08:00:00Z' } });
+    expect(app.frame()).toContain('READ-ONLY: stu01 (pid 4242)');
+    await app.press('n');
+    expect(app.frame()).not.toContain('New Customers');
+    expect(app.frame()).toContain('read-only');
+    app.unmount();
+  });
+
+  it('an empty workspace offers the demo hotel on D', async () => {
+    const app = await renderApp({ ws: emptyWorkspace('2026-10-01T00:00:00.000Z'), lang: 'en' });
+    expect(app.frame()).toContain('Press D to load the demo hotel');
+    await app.press('D');
+    expect(app.store.data.customers).toHaveLength(200);
+    expect(app.frame()).toContain('200 of 200');
+    app.unmount();
+  });
+
+  it('switches screens with 2 and Tab, opens help on ? and quits on q', async () => {
+    const app = await renderApp({ lang: 'en' });
+    await app.press('2');
+    expect(app.frame()).toMatch(/Contacts \d+ of \d+/);
+    await app.press(KEY.tab);
+    expect(app.frame()).toMatch(/Customers 200 of 200/);
+    await app.press('?');
+    expect(app.frame()).toContain('Keys - Customers');
+    await app.press(KEY.esc, 'q');
+    expect(app.quitted()).toBe(true);
+    app.unmount();
+  });
+
+  it('draws no ambiguous-width character (they break columns in CJK terminals)', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const app = await renderApp({ lang });
+      const frames = [app.frame()];
+      await app.press(KEY.enter);
+      frames.push(app.frame());
+      await app.press(KEY.esc, 'n');
+      frames.push(app.frame());
+      await app.press(KEY.esc, '?');
+      frames.push(app.frame());
+      for (const f of frames) {
+        const bad = [...f].filter((ch) => eastAsianWidthType(ch.codePointAt(0)!) === 'ambiguous');
+        expect(bad).toEqual([]);
+      }
+      app.unmount();
+    }
+  });
+});
