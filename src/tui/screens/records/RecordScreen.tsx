@@ -303,7 +303,9 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     }
   }
 
-  const columns = config.columns(width, t);
+  // the code column grows with the counter: C100000 must not be cut
+  const idWidth = Math.max(5, ENTITIES[entity].prefix.length + Math.max(4, String(repo.ws.counters[entity] ?? 0).length));
+  const columns = config.columns(width, t).map((c) => (c.key === 'id' ? { ...c, width: idWidth } : c));
   const empty = rows.length === 0;
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
