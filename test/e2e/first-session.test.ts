@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TmuxSession } from '../helpers/tmux.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+afterAll(() => TmuxSession.killServer());
+
+describe('a student in a real terminal (tmux, 80x24, zh-CN)', () => {
+  it('adds a customer with a Chinese name, finds it with /, quits, starts again and it is there', async () => {
+    const file = path.join(tmpDir(), 'hotel-crm', 'workspace.json');
+    const args = ['--data', file, '--demo', '--lang', 'zh-CN'];
+    const s1 = TmuxSession.start('first', args);
+    await s1.waitFor('客户 200 / 200');
+    s1.keys('n');
+    await s1.waitFor('新建客户');
+    s1.type('欧阳娜娜');
+    s1.keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
+    s1.type('139 1234 5678');
+    s1.keys('C-s');
+    await s1.waitFor('已创建 C0201');
+    s1.keys('q');
+    const after = await s1.waitFor('EXIT=0');
+    expect(after).not.toContain('客户名称'); // the alternate screen was left: the shell is clean
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    s1.kill();
+
+    const s2 = TmuxSession.start('second', args);
+    await s2.waitFor('客户 201 / 201');
+    s2.keys('/');
+    s2.type('oyn');
+    const found = await s2.waitFor('欧阳娜娜');
+    expect(found).toContain('客户 1 / 201');
+    expect(found).toContain('13912345678');
+    // every line fits the 80 columns: nothing wrapped onto a second line
+    expect(found.trimEnd().split('\n').length).toBeLessThanOrEqual(24);
+    s2.keys('Escape');
+    await s2.waitFor('客户 201 / 201');
+    s2.keys('q');
+    await s2.waitFor('EXIT=0');
+    s2.kill();
+  }, 40_000);
+
+  it('a second copy on the same workspace opens read-only and says who holds it', async () => {
+    const file = path.join(tmpDir(), 'workspace.json');
+    const args = ['--data', file, '--demo', '--lang', 'en'];
+    const a = TmuxSession.start('holder', args);
+    await a.waitFor('Customers 200 of 200');
+    const b = TmuxSession.start('reader', args);
+    const screen = await b.waitFor('READ-ONLY');
+    expect(screen).toMatch(/READ-ONLY: \S+ \(pid \d+\)/);
+    b.keys('n');
+    await b.waitFor('read-only; nothing was changed');
+    b.keys('q');
+    await b.waitFor('EXIT=0');
+    a.keys('q');
+    await a.waitFor('EXIT=0');
+    a.kill();
+    b.kill();
+  }, 40_000);
+});
