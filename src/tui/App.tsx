@@ -1,7 +1,8 @@
 // The full-screen shell: screen bar, the current screen, status bar with key hints, the help
 // overlay and the command palette. Records change through the Repo; the app then saves.
 import React, { useCallback, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp as useInk, useInput } from 'ink';
+import { Box, Text, useApp as useInk } from 'ink';
+import { KeysRoot, useKeys } from './hooks/use-keys.js';
 import type { Store } from '../storage/store.js';
 import { Repo } from '../services/repo.js';
 import { makeT, type Lang, type MessageKey } from '../i18n/index.js';
@@ -37,7 +38,16 @@ const SCREENS = [
 
 type Overlay = null | 'help' | 'palette';
 
-export function App({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit }: AppProps) {
+/** The app inside its key root: every key handler below registers with it. */
+export function App(props: AppProps) {
+  return (
+    <KeysRoot>
+      <AppBody {...props} />
+    </KeysRoot>
+  );
+}
+
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit }: AppProps) {
   const ink = useInk();
   const [repo, setRepo] = useState(() => new Repo(store.data));
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -120,7 +130,7 @@ export function App({ store, lang: initialLang, theme, ascii, size, loadDemo, sc
     setNotice({ text: makeT(next)('app.langSet'), kind: 'info' });
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') return quit();
     if (navRef.current.overlay) return;
     if (capture.current) return;
@@ -218,7 +228,7 @@ function paletteItems(t: ReturnType<typeof makeT>, canDemo: boolean) {
 
 function Help({ screenTitle, height, width, onClose, customers }: { screenTitle: string; height: number; width: number; onClose: () => void; customers: boolean }) {
   const { t, theme } = React.useContext(AppContext)!;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape || input === '?' || input === 'q' || key.return) onClose();
   });
   const row = (k: string, d: string) => `${fit(k, width >= 100 ? 16 : 10)} ${d}`;

@@ -1,7 +1,8 @@
 // The create/edit form of any entity, built from its schema's fields: per-field validation
 // messages beside the field, choice fields with a picker, Ctrl+S to save.
 import React, { useMemo, useRef } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
@@ -153,7 +154,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return recs.map((r) => ({ value: r.id, label: `${r.id}  ${String(r[disp] ?? '')}` }));
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       const x = stRef.current;
       if (x.picker) return;

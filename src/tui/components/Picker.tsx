@@ -1,7 +1,8 @@
 // A list to choose from, filtered as you type: value-list options and referenced records.
 import React, { useMemo } from 'react';
 import { useSyncedState } from '../hooks/use-synced-state.js';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -33,7 +34,7 @@ export function Picker({ title, items, current, height, width, onPick, onCancel,
   const clamp = (n: number) => Math.max(0, Math.min(shown.length - 1, n));
   const move = (d: number) => set((x) => ({ sel: clamp(x.sel + d) }));
   const bodyHeight = Math.max(1, height - 3);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) return onCancel();
     if (key.return) {
       const it = shown[clamp(stRef.current.sel)];

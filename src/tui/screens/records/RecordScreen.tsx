@@ -1,7 +1,8 @@
 // A record screen: list with filter-as-you-type and sort, detail view, create/edit form and
 // delete with confirmation. Customers and contacts are configurations of it.
 import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
+import { useKeys } from '../../hooks/use-keys.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import type { Repo } from '../../../services/repo.js';
@@ -245,7 +246,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         } else setMode(mode.back);
       }
   };
-  useInput(onKey, { isActive: active && (mode.kind === 'list' || mode.kind === 'detail' || mode.kind === 'confirm') });
+  useKeys(onKey, { isActive: active && (mode.kind === 'list' || mode.kind === 'detail' || mode.kind === 'confirm') });
 
   if (mode.kind === 'form') {
     const rec = mode.id ? repo.get(mode.entity, mode.id) : undefined;

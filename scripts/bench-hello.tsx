@@ -1,0 +1,12 @@
+// The yardstick: an Ink hello world, bundled like the app.
+import React from 'react';
+import { render, Text, useApp, useInput } from 'ink';
+
+function Hello() {
+  const { exit } = useApp();
+  useInput((input) => {
+    if (input === 'q') exit();
+  });
+  return <Text>Hello</Text>;
+}
+render(<Hello />);

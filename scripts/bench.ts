@@ -1,0 +1,80 @@
+// Benchmark (not a test): start-up, keypress-to-frame, peak memory, idle CPU and save time of
+// the built app in a pseudo-terminal, on the demo workspace and on 100 000 customers, against
+// a bundled Ink hello world measured in the same run. Usage: npm run bench [-- --runs N]
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleOptions } from './esbuild-options.mjs';
+import { generateWorkspace } from './demo-generator.js';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const out = path.resolve('bench-out');
+fs.mkdirSync(out, { recursive: true });
+const bin = path.resolve('dist/hotel-crm.js');
+if (!fs.existsSync(bin)) throw new Error('run npm run build first');
+
+await build(bundleOptions({ hello: 'scripts/bench-hello.tsx' }, out));
+const demo = path.join(out, 'demo.json');
+const big = path.join(out, 'big.json');
+fs.rmSync(demo, { force: true });
+execFileSync(process.execPath, [bin, 'init', '--demo', '--data', demo]);
+if (!fs.existsSync(big)) {
+  const t = Date.now();
+  fs.writeFileSync(big, JSON.stringify(generateWorkspace({ customers: 100_000, related: false })), { mode: 0o600 });
+  console.error(`generated 100k workspace in ${Date.now() - t} ms (${(fs.statSync(big).size / 1e6).toFixed(1)} MB)`);
+}
+
+interface Probe { first_frame_ms: number; key_ms: number[]; idle_ticks?: number; save_ms?: number; peak_rss_mib: number }
+function probe(args: string[], cmd: string[]): Probe {
+  const res = execFileSync('python3', [path.resolve('scripts/pty_probe.py'), ...args, '--', ...cmd], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8' } });
+  return JSON.parse(res) as Probe;
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] : NaN;
+};
+const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+
+const moves = JSON.stringify([...Array(30)].map(() => 'j'));
+const typing = JSON.stringify(['/', 'w', 'a', 'n', 'g', '\u007f', '\u007f', '\u007f', '\u007f', 'x']);
+const app = (data: string) => [process.execPath, bin, '--data', data, '--lang', 'en'];
+
+const hello: Probe[] = [];
+const small: Probe[] = [];
+const large: Probe[] = [];
+for (let i = 0; i < runs; i++) {
+  hello.push(probe(['--marker', 'Hello'], [process.execPath, path.join(out, 'hello.js')]));
+  small.push(probe(['--marker', 'j/k move', '--keys', moves], app(demo)));
+  large.push(probe(['--marker', 'j/k move', '--keys', moves], app(big)));
+}
+const smallFilter = probe(['--marker', 'j/k move', '--keys', typing, '--gap', '0.05'], app(demo));
+const largeFilter = probe(['--marker', 'j/k move', '--keys', typing, '--gap', '0.05'], app(big));
+const idle = probe(['--marker', 'j/k move', '--idle', '10'], app(demo));
+const saveSmall = probe(['--marker', 'j/k move', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', demo], app(demo));
+const saveLarge = probe(['--marker', 'j/k move', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', big], app(big));
+
+const hf = median(hello.map((p) => p.first_frame_ms));
+const rows: [string, string][] = [
+  ['runs', String(runs)],
+  ['Ink hello world (bundled): first frame ms (median)', f(hf)],
+  ['Ink hello world: peak RSS MiB (median)', f(median(hello.map((p) => p.peak_rss_mib)))],
+  ['demo (200 customers): first frame ms (median)', f(median(small.map((p) => p.first_frame_ms)))],
+  ['demo: first frame / hello world', f(median(small.map((p) => p.first_frame_ms)) / hf)],
+  ['demo: list move key-to-frame ms median / p95', `${f(median(small.flatMap((p) => p.key_ms)))} / ${f(p95(small.flatMap((p) => p.key_ms)))}`],
+  ['demo: filter keystroke key-to-frame ms median / p95', `${f(median(smallFilter.key_ms))} / ${f(p95(smallFilter.key_ms))}`],
+  ['demo: peak RSS MiB (median)', f(median(small.map((p) => p.peak_rss_mib)))],
+  ['demo: CPU ticks used in 10 s idle', String(idle.idle_ticks)],
+  ['demo: save after one edit ms', f(saveSmall.save_ms ?? NaN)],
+  ['100k customers: first frame ms (median)', f(median(large.map((p) => p.first_frame_ms)))],
+  ['100k: list move key-to-frame ms median / p95', `${f(median(large.flatMap((p) => p.key_ms)))} / ${f(p95(large.flatMap((p) => p.key_ms)))}`],
+  ['100k: filter keystroke key-to-frame ms median / p95', `${f(median(largeFilter.key_ms))} / ${f(p95(largeFilter.key_ms))}`],
+  ['100k: peak RSS MiB (median)', f(median(large.map((p) => p.peak_rss_mib)))],
+  ['100k: save after one edit ms', f(saveLarge.save_ms ?? NaN)],
+];
+const w = Math.max(...rows.map(([k]) => k.length));
+for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);

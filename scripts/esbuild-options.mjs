@@ -1,0 +1,32 @@
+// The bundling recipe shared by the build and by the benchmark's Ink hello world, so both
+// are measured built the same way (pitfalls.md: start-up and memory).
+export function bundleOptions(entryPoints, outdir) {
+  return {
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    chunkNames: 'chunks/[name]-[hash]',
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+    external: ['react-devtools-core'],
+    plugins: [
+      {
+        // Ink imports its devtools module only when DEV=true; with ESM output esbuild would hoist it.
+        name: 'no-ink-devtools',
+        setup(b) {
+          b.onResolve({ filter: /devtools\.js$/ }, (a) => (a.importer.includes('/ink/') ? { path: a.path, namespace: 'stub' } : undefined));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {}', loader: 'js' }));
+        },
+      },
+    ],
+    banner: {
+      js: "#!/usr/bin/env node\nimport{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+    },
+    logLevel: 'warning',
+  };
+}
