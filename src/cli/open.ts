@@ -1,5 +1,5 @@
 // Opening the workspace for a subcommand: errors become refusals in the user's language.
-import { openStore, StoreError, LockedError, type Store } from '../storage/store.js';
+import { openStore, type Store } from '../storage/store.js';
 import { resolveWorkspacePath } from '../storage/paths.js';
 import { detectLang, makeT, type T } from '../i18n/index.js';
 import { Refused, type CliIO } from './io.js';
@@ -12,11 +12,8 @@ export interface GlobalArgs {
   user?: string;
 }
 
-export function storeErrorText(t: T, e: unknown): string | undefined {
-  if (e instanceof StoreError) return t(`store.${e.code}`, { file: e.file, detail: e.detail });
-  if (e instanceof LockedError) return t('store.locked', { ...e.holder });
-  return undefined;
-}
+export { storeErrorText } from '../presentation/store-errors.js';
+import { storeErrorText } from '../presentation/store-errors.js';
 
 export interface Session {
   store: Store;
@@ -48,7 +45,7 @@ export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'w
       try {
         if (save && repo.version !== start) await store.save();
       } finally {
-        store.close();
+        await store.close();
       }
     },
   };

@@ -8,6 +8,7 @@ import { resolveValue } from '../domain/values.js';
 import { canTransition, allowedTransitions, isStage } from '../domain/lifecycle.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
+import type { Change } from '../storage/journal.js';
 
 /** Who goes when a record is deleted: these belong to it and go with it. */
 const CASCADE: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
@@ -47,6 +48,7 @@ export class Repo {
   /** bumped on every change: screens memoise on it */
   version = 0;
   #clock: () => Date;
+  #changes: Change[] = [];
   #byId = new Map<EntityName, Map<string, EntityRecord>>();
   #byKey = new Map<EntityName, { version: number; map: Map<string, string[]> }>();
 
@@ -156,6 +158,20 @@ export class Repo {
     this.version++;
   }
 
+  /** The changes since the last call, for the store's journal. */
+  drainChanges(): Change[] {
+    if (!this.#changes.length) return [];
+    const out = [...this.#changes, { op: 'counters' as const, c: { ...this.ws.counters } }];
+    this.#changes = [];
+    return out;
+  }
+
+  setSettings(patch: Partial<Workspace['settings']>): void {
+    Object.assign(this.ws.settings, patch);
+    this.#changes.push({ op: 'settings', s: { ...this.ws.settings } });
+    this.#touch();
+  }
+
   create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean } = {}): Result<EntityRecord> {
     const now = this.now();
     const def = ENTITIES[entity];
@@ -169,6 +185,7 @@ export class Repo {
     rec.id = opts.id ?? this.nextId(entity);
     this.all(entity).push(rec);
     this.#ids(entity).set(rec.id, rec);
+    this.#changes.push({ op: 'put', e: entity, r: rec });
     this.#touch();
     return ok(rec);
   }
@@ -192,6 +209,7 @@ export class Repo {
     const arr = this.all(entity);
     arr[arr.indexOf(prev)] = rec;
     this.#ids(entity).set(rec.id, rec);
+    this.#changes.push({ op: 'put', e: entity, r: rec });
     this.#touch();
     return { ok: true, value: rec, changed: true };
   }
@@ -237,7 +255,10 @@ export class Repo {
       arr.length = 0;
       for (const r of kept) arr.push(r);
       const m = this.#ids(name);
-      for (const x of ids) m.delete(x);
+      for (const x of ids) {
+        m.delete(x);
+        this.#changes.push({ op: 'del', e: name, id: x });
+      }
     };
     for (const c of plan.cascade) remove(c.entity, new Set(c.ids));
     remove(entity, new Set([rec.id]));

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../domain/workspace.js';
+import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
+import { appendJournal, journalPathFor, replayJournal, type Change } from './journal.js';
 import { writeFileDurably, ensureDir } from './durable-file.js';
 import { acquireLock, type LockInfo } from './lock.js';
 
@@ -14,7 +16,7 @@ export class StoreError extends Error {
   }
 }
 
-export function parseWorkspaceText(text: string, file: string): Workspace {
+function checkHeader(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -27,18 +29,61 @@ export function parseWorkspaceText(text: string, file: string): Workspace {
   const version = (raw as { version?: unknown }).version;
   if (typeof version !== 'number') throw new StoreError('foreign', file);
   if (version > SCHEMA_VERSION) throw new StoreError('newer', file, `v${version} > v${SCHEMA_VERSION}`);
-  const parsed = Workspace.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new StoreError('invalid', file, first);
-  }
+  return raw as Record<string, unknown>;
+}
+
+const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
+  issues.slice(0, 3).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+
+/** Reads a workspace and validates every record. */
+export function parseWorkspaceText(text: string, file: string): Workspace {
+  const parsed = Workspace.safeParse(checkHeader(text, file));
+  if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
   return parsed.data;
+}
+
+/** Reads a workspace checking its format, version and shape only; the records are checked
+ *  later by validateRecords, after the first frame is on screen. */
+export function parseWorkspaceShallow(text: string, file: string): Workspace {
+  const raw = checkHeader(text, file);
+  const lists: Record<string, unknown[]> = {};
+  const shell: Record<string, unknown> = { ...raw };
+  for (const e of ENTITY_NAMES) {
+    const v = raw[e];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
+      throw new StoreError('invalid', file, `${e}: not a list of records`);
+    }
+    lists[e] = v;
+    shell[e] = [];
+  }
+  const parsed = Workspace.safeParse(shell);
+  if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
+  return Object.assign(parsed.data, lists) as Workspace;
+}
+
+/** Validates every record in slices, yielding between them so the screen stays responsive.
+ *  Records keep their identity; defaults the schema adds are filled in place. */
+export async function validateRecords(ws: Workspace, file: string, slice = 4000): Promise<void> {
+  let n = 0;
+  for (const e of ENTITY_NAMES) {
+    const schema = ENTITIES[e].schema;
+    const arr = ws[e] as unknown as Record<string, unknown>[];
+    for (let i = 0; i < arr.length; i++) {
+      const r = schema.safeParse(arr[i]);
+      if (!r.success) throw new StoreError('invalid', file, `${e}[${i}] ${issuesText(r.error.issues)}`);
+      if (Object.keys(r.data).length !== Object.keys(arr[i]).length) Object.assign(arr[i], r.data);
+      if (++n % slice === 0) await new Promise((res) => setImmediate(res));
+    }
+  }
 }
 
 class WorkspaceFile implements Adapter<Workspace> {
   #file: string;
-  constructor(file: string) {
+  #shallow: boolean;
+  constructor(file: string, shallow: boolean) {
     this.#file = file;
+    this.#shallow = shallow;
   }
   async read(): Promise<Workspace | null> {
     let text: string;
@@ -48,10 +93,22 @@ class WorkspaceFile implements Adapter<Workspace> {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('unreadable', this.#file, (e as Error).message);
     }
-    return parseWorkspaceText(text, this.#file);
+    const ws = this.#shallow ? parseWorkspaceShallow(text, this.#file) : parseWorkspaceText(text, this.#file);
+    // what the last session saved after its snapshot
+    const jfile = journalPathFor(this.#file);
+    if (fs.existsSync(jfile)) {
+      const r = replayJournal(ws, fs.readFileSync(jfile, 'utf8'));
+      if ('corruptLine' in r) throw new StoreError('corrupt', jfile, `line ${r.corruptLine}`);
+      this.journalled = r.applied;
+    }
+    return ws;
   }
+  journalled = 0;
   async write(data: Workspace): Promise<void> {
     writeFileDurably(this.#file, JSON.stringify(data));
+    // the snapshot now holds everything: the journal can go (replaying it again would change nothing)
+    fs.rmSync(journalPathFor(this.#file), { force: true });
+    this.journalled = 0;
   }
 }
 
@@ -62,9 +119,15 @@ export interface Store {
   readonly readOnlyBecause?: LockInfo;
   /** true when this open created the file */
   readonly created: boolean;
+  /** writes the whole workspace (and empties the journal) */
   save(): Promise<void>;
+  /** appends a session's changes to the journal: small and durable */
+  append(changes: Change[]): Promise<void>;
+  /** resolves once every record has been checked (at once unless opened with deferValidation) */
+  validate(): Promise<void>;
   replace(ws: Workspace): void;
-  close(): void;
+  /** releases the lock, first folding the journal into the snapshot unless told not to */
+  close(opts?: { compact?: boolean }): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -74,8 +137,13 @@ export interface OpenOptions {
   write?: boolean;
   /** open read-only instead of failing when the lock is held */
   fallbackReadOnly?: boolean;
+  /** check the records after opening (validate()) rather than before: a faster first frame */
+  deferValidation?: boolean;
   now?: () => Date;
 }
+
+/** Fold the journal into the snapshot once it holds this many entries. */
+const COMPACT_AFTER = 2000;
 
 export class LockedError extends Error {
   constructor(public holder: LockInfo) {
@@ -94,7 +162,7 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     else if (opts.fallbackReadOnly) readOnlyBecause = lock.holder;
     else throw new LockedError(lock.holder);
   }
-  const adapter = new WorkspaceFile(file);
+  const adapter = new WorkspaceFile(file, !!opts.deferValidation);
   const db = new Low<Workspace>(adapter, null as unknown as Workspace);
   let created = false;
   try {
@@ -109,6 +177,12 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     release?.();
     throw e;
   }
+  let validation: Promise<void> | undefined = opts.deferValidation ? undefined : Promise.resolve();
+  const validate = () => (validation ??= validateRecords(db.data, file));
+  const writable = async () => {
+    if (!release) throw new Error('store opened read-only');
+    await validate(); // never write over a file whose records were not all valid
+  };
   return {
     file,
     get data() {
@@ -116,14 +190,30 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     },
     readOnlyBecause,
     created,
+    validate,
     async save() {
-      if (!release) throw new Error('store opened read-only');
+      await writable();
       await db.write();
+    },
+    async append(changes) {
+      await writable();
+      appendJournal(file, changes);
+      adapter.journalled += changes.length;
+      if (adapter.journalled > COMPACT_AFTER) await db.write();
     },
     replace(ws: Workspace) {
       db.data = ws;
+      validation = Promise.resolve();
     },
-    close() {
+    async close(o = {}) {
+      if (release && adapter.journalled > 0 && o.compact !== false) {
+        try {
+          await validate();
+          await db.write();
+        } catch {
+          // the journal stays and is replayed at the next open
+        }
+      }
       release?.();
       release = undefined;
     },
@@ -143,10 +233,14 @@ export function memoryStore(ws: Workspace, file = ':memory:'): Store & { saves: 
     async save() {
       s.saves++;
     },
+    async append(changes: Change[]) {
+      if (changes.length) s.saves++;
+    },
+    validate: () => Promise.resolve(),
     replace(w: Workspace) {
       data = w;
     },
-    close() {},
+    async close() {},
   };
   return s;
 }

@@ -2,16 +2,21 @@
 // by grapheme and by width, never by String.length.
 import stringWidth from 'string-width';
 
-const segmenter = new Intl.Segmenter();
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x20-\x7e]*$/;
+// marks that join code points into one grapheme: combining marks, ZWJ, variation selectors, skin tones
+const JOINERS = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0100}-\u{e01ef}]|[\u{1f1e6}-\u{1f1ff}]/u;
+let segmenter: Intl.Segmenter | undefined;
 
 export function displayWidth(s: string): number {
   return ASCII.test(s) ? s.length : stringWidth(s);
 }
 
+/** Graphemes; the Segmenter (slow to create) is used only for text that needs it. */
 export function graphemes(s: string): string[] {
   if (ASCII.test(s)) return s.split('');
+  if (!JOINERS.test(s)) return Array.from(s);
+  segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 

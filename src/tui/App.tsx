@@ -1,6 +1,7 @@
 // The full-screen shell: screen bar, the current screen, status bar with key hints, the help
 // overlay and the command palette. Records change through the Repo; the app then saves.
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { storeErrorText } from '../presentation/store-errors.js';
 import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useKeys } from './hooks/use-keys.js';
 import type { Store } from '../storage/store.js';
@@ -28,6 +29,8 @@ export interface AppProps {
   /** how a save is scheduled after a change (tests pass a synchronous one) */
   schedule?: (fn: () => void) => void;
   onQuit?: () => void;
+  /** filled with a function that writes pending changes now (on SIGHUP / SIGTERM) */
+  flush?: { current: () => Promise<void> };
 }
 
 /** A screen appears here only once it works. */
@@ -47,7 +50,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit }: AppProps) {
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush }: AppProps) {
   const ink = useInk();
   const [repo, setRepo] = useState(() => new Repo(store.data));
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -63,10 +66,21 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const saveTimer = useRef(false);
   const readOnly = store.readOnlyBecause;
 
+  const repoRef = useRef(repo);
+  repoRef.current = repo;
+  const [invalid, setInvalid] = useState<string | null>(null);
   const save = useCallback(() => {
     saveTimer.current = false;
-    store.save().catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: e.message }), kind: 'error' }));
+    return store
+      .append(repoRef.current.drainChanges())
+      .catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: storeErrorText(t, e) ?? e.message }), kind: 'error' }));
   }, [store, t]);
+  if (flush) flush.current = async () => void (await save());
+  // the records are checked after the first frame is drawn; a bad one makes the session read-only
+  useEffect(() => {
+    store.validate().catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
 
   const changed = useCallback(() => {
     setTick((n) => n + 1);
@@ -77,7 +91,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   }, [save, schedule]);
 
   const quit = useCallback(() => {
-    if (saveTimer.current) save();
+    if (saveTimer.current) void save();
     onQuit?.();
     ink.exit();
   }, [ink, onQuit, save]);
@@ -96,8 +110,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         capture.current = on;
       },
       canWrite: () => {
-        if (readOnly) setNotice({ text: t('err.readOnly'), kind: 'error' });
-        return !readOnly;
+        if (readOnly || invalid) setNotice({ text: invalid ?? t('err.readOnly'), kind: 'error' });
+        return !readOnly && !invalid;
       },
       openScreen: (name, args) => {
         const i = SCREENS.findIndex((s) => s.name === name);
@@ -106,7 +120,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       },
       request,
     }),
-    [repo, t, theme, ascii, readOnly, size, changed, request],
+    [repo, t, theme, ascii, readOnly, size, changed, request, invalid],
   );
 
   const loadDemoNow = () => {
@@ -117,14 +131,14 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     store.replace(ws);
     setRepo(new Repo(store.data));
     setNotice({ text: t('app.demoLoaded', { count: ws.customers.length }), kind: 'ok' });
-    changed();
+    store.save().catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: e.message }), kind: 'error' }));
   };
 
   const toggleLang = () => {
     const next: Lang = lang === 'en' ? 'zh-CN' : 'en';
     setLang(next);
-    if (!readOnly) {
-      store.data.settings.lang = next;
+    if (!readOnly && !invalid) {
+      repo.setSettings({ lang: next });
       changed();
     }
     setNotice({ text: makeT(next)('app.langSet'), kind: 'info' });
@@ -150,7 +164,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   }
   // one line less than the terminal: a frame as tall as the screen makes Ink clear it on every update
   const frameH = rows - 1;
-  const bannerH = readOnly ? 1 : 0;
+  const bannerH = (readOnly ? 1 : 0) + (invalid ? 1 : 0);
   const bodyH = frameH - 1 - 2 - bannerH;
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
@@ -175,6 +189,9 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           <Box flexGrow={1} />
           <Text color={theme.muted} wrap="truncate">{org}</Text>
         </Box>
+        {invalid ? (
+          <Text color={theme.error} inverse wrap="truncate">{fit(invalid, cols)}</Text>
+        ) : null}
         {readOnly ? (
           <Text color={theme.warn} inverse wrap="truncate">
             {fit(t('app.readOnly', { user: readOnly.user, pid: readOnly.pid, since: readOnly.since }), cols)}

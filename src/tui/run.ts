@@ -5,7 +5,7 @@ import { render } from 'ink';
 import { openStore } from '../storage/store.js';
 import { resolveWorkspacePath } from '../storage/paths.js';
 import { detectLang, makeT } from '../i18n/index.js';
-import { storeErrorText } from '../cli/open.js';
+import { storeErrorText } from '../presentation/store-errors.js';
 import { loadDemoWorkspace } from '../demo.js';
 import { App } from './App.js';
 import { makeTheme } from './theme.js';
@@ -27,7 +27,7 @@ export async function runApp(o: RunOptions): Promise<number> {
   const file = resolveWorkspacePath(o.data);
   let store;
   try {
-    store = await openStore(file, { create: true, write: true, fallbackReadOnly: true });
+    store = await openStore(file, { create: true, write: true, fallbackReadOnly: true, deferValidation: true });
   } catch (e) {
     const msg = storeErrorText(makeT(detectLang(o.lang, undefined)), e);
     if (!msg) throw e;
@@ -44,29 +44,35 @@ export async function runApp(o: RunOptions): Promise<number> {
   const out = process.stdout;
 
   let restored = false;
-  const restore = () => {
+  const restore = async (compact: boolean) => {
     if (restored) return;
     restored = true;
     out.write(ALT_OFF);
-    store.close();
+    await store.close({ compact });
   };
+  // a dropped SSH session (SIGHUP) or a kill: what was typed is in the journal, the lock is freed
+  const flush = { current: async () => {} };
   const die = (code: number) => () => {
-    restore();
-    process.exit(code);
+    void flush
+      .current()
+      .catch(() => {})
+      .then(() => restore(false))
+      .finally(() => process.exit(code));
   };
   process.once('SIGTERM', die(143));
   process.once('SIGHUP', die(129));
   process.once('uncaughtException', (e) => {
-    restore();
-    process.stderr.write(`hotel-crm: ${e.stack ?? e}\n`);
-    process.exit(1);
+    void restore(false).finally(() => {
+      process.stderr.write(`hotel-crm: ${e.stack ?? e}\n`);
+      process.exit(1);
+    });
   });
 
   out.write(ALT_ON);
   const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
   const stdin = keyStdin(process.stdin);
   const element = (s: { cols: number; rows: number }) =>
-    React.createElement(App, { store, lang, theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace });
+    React.createElement(App, { store, lang, theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
   const onResize = () => inst.rerender(element(size()));
   out.on('resize', onResize);
@@ -75,7 +81,8 @@ export async function runApp(o: RunOptions): Promise<number> {
   } finally {
     out.off('resize', onResize);
     stdin.pause();
-    restore();
+    await flush.current().catch(() => {});
+    await restore(true);
   }
   return 0;
 }

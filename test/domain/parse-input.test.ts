@@ -45,3 +45,16 @@ describe('parseFieldText', () => {
     expect(parseFieldText(field('tags'), 'VIP，协议单位;  常客', ctx)).toEqual({ value: ['VIP', '协议单位', '常客'] });
   });
 });
+
+import { graphemes, truncate, displayWidth } from '../../src/text/width.js';
+describe('graphemes and width', () => {
+  it('keeps an emoji sequence or a combining mark with its base, and 𠮷 whole', () => {
+    expect(graphemes('a👍🏽b')).toEqual(['a', '👍🏽', 'b']);
+    expect(graphemes('e\u0301x')).toEqual(['e\u0301', 'x']);
+    expect(graphemes('𠮷野家')).toEqual(['𠮷', '野', '家']);
+  });
+  it('truncates Chinese text by columns', () => {
+    expect(truncate('王小明先生', 7)).toBe('王小明~');
+    expect(displayWidth(truncate('王小明先生', 6))).toBe(6);
+  });
+});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TmuxSession } from '../helpers/tmux.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { runBin } from '../helpers/cli.js';
 
 afterAll(() => TmuxSession.killServer());
 
@@ -41,6 +42,23 @@ describe('a student in a real terminal (tmux, 80x24, zh-CN)', () => {
     await s2.waitFor('EXIT=0');
     s2.kill();
   }, 40_000);
+
+  it('a dropped SSH session (SIGHUP) keeps what was typed and frees the workspace at once', async () => {
+    const file = path.join(tmpDir(), 'workspace.json');
+    const s = TmuxSession.start('dropped', ['--data', file, '--demo', '--lang', 'en']);
+    await s.waitFor('Customers 200 of 200');
+    s.keys('n');
+    await s.waitFor('New Customers');
+    s.type('Zhou Hangup');
+    s.keys('C-s');
+    await s.waitFor('Created C0201');
+    s.kill(); // tmux closes the pane's terminal: the app gets SIGHUP, as when SSH drops
+    const end = Date.now() + 5000;
+    while (fs.existsSync(`${file}.lock`) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    const list = runBin(['list', 'customers', '--data', file, '--where', 'name=Zhou Hangup', '--json']);
+    expect(JSON.parse(list.stdout).map((c: { id: string }) => c.id)).toEqual(['C0201']);
+  }, 30_000);
 
   it('a second copy on the same workspace opens read-only and says who holds it', async () => {
     const file = path.join(tmpDir(), 'workspace.json');

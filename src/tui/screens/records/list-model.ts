@@ -46,14 +46,17 @@ export function filterRecords(recs: EntityRecord[], query: string, fields: strin
   return out;
 }
 
-const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' });
+let collator: Intl.Collator | undefined;
 
 /** Sorts by a field's shown text (pinyin order for Chinese); empty values last. */
 export function sortRecords(recs: EntityRecord[], text: (r: EntityRecord) => string, dir: 1 | -1): EntityRecord[] {
+  // created on the first sort: the Chinese collation tables cost start-up time and memory
+  collator ??= new Intl.Collator(['zh-CN', 'en'], { numeric: true, sensitivity: 'base' });
+  const c = collator;
   const keyed = recs.map((r) => ({ r, k: text(r) }));
   keyed.sort((a, b) => {
     if (!a.k !== !b.k) return a.k ? -1 : 1;
-    return dir * collator.compare(a.k, b.k);
+    return dir * c.compare(a.k, b.k);
   });
   return keyed.map((x) => x.r);
 }
