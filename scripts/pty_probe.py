@@ -39,6 +39,7 @@ def main():
     ap.add_argument('--keys', default='', help='keys to time one by one, JSON list')
     ap.add_argument('--gap', type=float, default=0.05, help='seconds between timed keys')
     ap.add_argument('--idle', type=float, default=0)
+    ap.add_argument('--settle', type=float, default=2)
     ap.add_argument('--save-keys', default='', help='JSON list of keys; time until --save-file changes')
     ap.add_argument('--save-file', default='')
     ap.add_argument('--quit', default='q')
@@ -75,20 +76,22 @@ def main():
     out['key_ms'] = lat
     if a.idle:
         drain(fd)
+        time.sleep(a.settle)  # start-up work (record checks, V8 shrinking its heap after start) is not idle
         before = proc_ticks(pid)
         end = time.monotonic() + a.idle
         while time.monotonic() < end:
             read_some(fd, 0.5)
         out['idle_ticks'] = proc_ticks(pid) - before
     if a.save_keys:
-        m0 = os.stat(a.save_file).st_mtime_ns
+        mtime = lambda: os.stat(a.save_file).st_mtime_ns if os.path.exists(a.save_file) else 0
+        m0 = mtime()
         keys = json.loads(a.save_keys)
         for k in keys[:-1]:
             os.write(fd, k.encode())
             drain(fd, quiet=0.1)
         t = time.monotonic()
         os.write(fd, keys[-1].encode())
-        while os.stat(a.save_file).st_mtime_ns == m0 and time.monotonic() - t < 10:
+        while mtime() == m0 and time.monotonic() - t < 10:
             read_some(fd, 0.001)
         out['save_ms'] = (time.monotonic() - t) * 1000
     out['peak_rss_mib'] = peak_rss_kb(pid) / 1024

@@ -58,3 +58,12 @@ describe('graphemes and width', () => {
     expect(displayWidth(truncate('王小明先生', 6))).toBe(6);
   });
 });
+
+import { pinyinKey } from '../../src/text/pinyin.js';
+describe('pinyinKey', () => {
+  it('gives initials and full spelling of Chinese names', () => {
+    expect(pinyinKey('王小明')).toBe('wxm\u0001wangxiaoming');
+    expect(pinyinKey('欧阳娜娜')).toBe('oynn\u0001ouyangnana');
+    expect(pinyinKey('Anna')).toBe('');
+  });
+});

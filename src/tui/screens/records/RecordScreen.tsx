@@ -1,6 +1,6 @@
 // A record screen: list with filter-as-you-type and sort, detail view, create/edit form and
 // delete with confirmation. Customers and contacts are configurations of it.
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import { Box, Text, type Key } from 'ink';
 import { useKeys } from '../../hooks/use-keys.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
@@ -16,7 +16,8 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { filterRecords, loadInitials, sortRecords, type Initials } from './list-model.js';
+import { filterRecords, sortRecords } from './list-model.js';
+import { pinyinKey } from '../../../text/pinyin.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 
@@ -70,7 +71,6 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 }, detailScroll: 0,
   });
   const { mode, filter, filtering, sel, sort, detailScroll } = st;
-  const [initials, setInitials] = useState<Initials | undefined>();
   const selectId = useRef<string | undefined>(undefined);
   const captures = (x: ScreenState) => x.filtering || x.mode.kind === 'form' || x.mode.kind === 'confirm' || x.mode.kind === 'pick';
   // global keys pause while this screen takes every key: told at once, not after the next render
@@ -89,13 +89,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   const version = repo.version;
   const rows = useMemo(() => {
-    const filtered = filterRecords(repo.all(entity), filter.text, config.searchFields, { initials, nameField: config.nameField });
+    const filtered = filterRecords(repo.all(entity), filter.text, config.searchFields, { initials: pinyinKey, nameField: config.nameField });
     const sf = config.sortFields[sort.i];
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
     return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, version, filter.text, sort, initials, entity, t]);
+  }, [repo, version, filter.text, sort, entity, t]);
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);
@@ -145,10 +145,6 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     if (next) setMode(next);
   };
 
-  const ensureInitials = () => {
-    if (config.nameField && !initials) void loadInitials().then((fn) => setInitials(() => fn));
-  };
-
   const moveBy = (n: number) => setSel((s) => Math.max(0, Math.min(rows.length - 1, s + n)));
   const page = Math.max(1, height - 4);
 
@@ -186,7 +182,6 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       else if (L.pageUp.match(c, key)) moveBy(-page);
       else if (L.pageDown.match(c, key)) moveBy(page);
       else if (L.filter.match(c, key)) {
-        ensureInitials();
         setFiltering(true);
       } else if (L.open.match(c, key) && selected) {
         setDetailScroll(0);

@@ -60,15 +60,3 @@ export function sortRecords(recs: EntityRecord[], text: (r: EntityRecord) => str
   });
   return keyed.map((x) => x.r);
 }
-
-let pinyinLoad: Promise<Initials> | undefined;
-/** The pinyin tables are large: loaded on the first filter, not at start. */
-export function loadInitials(): Promise<Initials> {
-  // initials and full spelling: "wxm" and "wangxiaoming" both find 王小明
-  pinyinLoad ??= import('pinyin-pro').then(({ pinyin }) => (s: string) => {
-    if (!/[\u4e00-\u9fff]/.test(s)) return '';
-    const full = pinyin(s, { toneType: 'none', type: 'array' });
-    return `${full.map((p) => p[0] ?? '').join('')}\u0001${full.join('')}`.replace(/[^a-z\u0001]/gi, '');
-  });
-  return pinyinLoad;
-}
