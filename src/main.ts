@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     process.exitCode = await runCli(argv, {
       out: (s) => process.stdout.write(s + '\n'),
       err: (s) => process.stderr.write(s + '\n'),
+      writeOut: (b: Buffer) => process.stdout.write(b),
       env: process.env,
       stdoutIsTTY: !!process.stdout.isTTY,
       stderrIsTTY: !!process.stderr.isTTY,

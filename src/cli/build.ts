@@ -7,6 +7,8 @@ import { EXIT, Refused, UsageError, type CliIO } from './io.js';
 import { addCmd, deleteCmd, listCmd, updateCmd } from './commands/records.js';
 import { initCmd } from './commands/init.js';
 import { doctorCmd } from './commands/doctor.js';
+import { importCmd } from './commands/import.js';
+import { exportCmd } from './commands/export.js';
 
 type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
 
@@ -53,7 +55,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
   const cli = yargs(raw)
     .scriptName('hotel-crm')
     .locale(t.lang === 'en' ? 'en' : 'zh_CN')
-    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false, 'camel-case-expansion': false })
+    .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false, 'camel-case-expansion': true })
     .option('data', { type: 'string', describe: 'workspace file (default: $HOTEL_CRM_DATA, else ~/.local/share/hotel-crm/workspace.json)' })
     .option('lang', { type: 'string', choices: ['zh-CN', 'en'], describe: 'interface language' })
     .option('json', { type: 'boolean', describe: 'machine-readable JSON on stdout' })
@@ -64,6 +66,21 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .command('add <entity>', 'add a record; prints the new id', (y) => fieldOptions(entityPos(y), raw, t).strict(false), run(addCmd))
     .command('update <entity> <id>', 'change fields of a record', (y) => fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t).strict(false), run(updateCmd))
     .command('delete <entity> <id>', 'delete a record (and what belongs to it)', (y) => entityPos(y).positional('id', { type: 'string', demandOption: true }), run(deleteCmd))
+    .command('import <entity> <file>', 'import records from CSV (UTF-8, BOM, GBK) or JSON, all or nothing', (y) =>
+      entityPos(y)
+        .positional('file', { type: 'string', demandOption: true })
+        .option('format', { type: 'string', choices: ['csv', 'json'] })
+        .option('map', { type: 'string', array: true, describe: 'SRC=FIELD: this column is that field' })
+        .option('mapping', { type: 'string', describe: 'file of SRC=FIELD lines (or a JSON object)' })
+        .option('encoding', { type: 'string', describe: 'utf8 | utf8-bom | gbk (default: detected)' })
+        .option('dry-run', { type: 'boolean', describe: 'check and report, write nothing' })
+        .option('on-duplicate', { type: 'string', choices: ['error', 'skip', 'update'], default: 'error' }), run(importCmd))
+    .command('export <entity>', 'export records to CSV (UTF-8 with BOM, or GBK) or JSON', (y) =>
+      entityPos(y)
+        .option('format', { type: 'string', choices: ['csv', 'json'] })
+        .option('out', { type: 'string', describe: 'file to write (default: standard output)' })
+        .option('encoding', { type: 'string', describe: 'utf8-bom (default) | utf8 | gbk' })
+        .option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(exportCmd))
     .command('doctor', 'check the workspace, say what is wrong', (y) => y, run(doctorCmd))
     .demandCommand(1)
     .strict()

@@ -9,6 +9,8 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   now: () => Date;
+  /** raw bytes to standard output (an export in GBK) */
+  writeOut?: (b: Buffer) => void;
 }
 
 /** A refusal: the data was refused and nothing was written (exit 1). */

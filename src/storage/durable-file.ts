@@ -8,14 +8,14 @@ export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
-export function writeFileDurably(file: string, text: string): void {
+export function writeFileDurably(file: string, text: string | Uint8Array): void {
   const dir = path.dirname(file);
   ensureDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, 'wx', 0o600);
   try {
     fs.fchmodSync(fd, 0o600); // whatever the umask: a shared server has many users
-    fs.writeSync(fd, text);
+    fs.writeFileSync(fd, text); // loops until every byte is written
     fs.fsyncSync(fd);
   } catch (e) {
     fs.closeSync(fd);

@@ -22,7 +22,7 @@ export function appendJournal(file: string, changes: Change[]): void {
   const fd = fs.openSync(jfile, 'a', 0o600);
   try {
     fs.fchmodSync(fd, 0o600);
-    fs.writeSync(fd, changes.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    fs.writeFileSync(fd, changes.map((c) => JSON.stringify(c)).join('\n') + '\n');
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

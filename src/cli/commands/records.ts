@@ -24,7 +24,7 @@ function refuse(t: T, entity: EntityName, errors: FieldError[], lists?: Paramete
   throw new Refused([t('cli.refused'), ...errors.map((e) => `  ${errorText(t, entity, e, lists)}`)]);
 }
 
-function parseWhere(t: T, entity: EntityName, list: string[], lists: Parameters<typeof resolveValue>[0]): Where[] {
+export function parseWhere(t: T, entity: EntityName, list: string[], lists: Parameters<typeof resolveValue>[0]): Where[] {
   const fields = entityFields(entity);
   return list.map((w) => {
     const m = /^([A-Za-z]+)([=~])(.*)$/s.exec(w);

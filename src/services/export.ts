@@ -1,0 +1,38 @@
+// Export of any entity: every field, one row per record. CSV carries labels a spreadsheet
+// user reads (value-list labels, yes/no) and cells that cannot run as formulas; import takes
+// all of it back unchanged.
+import { entityFields, type EntityName } from '../domain/entities.js';
+import type { EntityRecord } from '../domain/workspace.js';
+import type { Repo } from './repo.js';
+import { valueLabelT, type T } from '../i18n/index.js';
+import { safeCell } from '../text/csv.js';
+
+export function exportTable(repo: Repo, entity: EntityName, t: T, records: EntityRecord[] = repo.all(entity)): string[][] {
+  const fields = entityFields(entity);
+  const header = fields.map((f) => t.l(f.label));
+  const rows = records.map((r) =>
+    fields.map((f) => {
+      const v = r[f.name];
+      if (v === undefined || v === null) return '';
+      let s: string;
+      switch (f.kind) {
+        case 'enum':
+          s = valueLabelT(t, repo.ws.valueLists, f.values!, String(v));
+          break;
+        case 'bool':
+          s = v ? (t.lang === 'en' ? 'yes' : '是') : t.lang === 'en' ? 'no' : '否';
+          break;
+        case 'tags':
+          s = (v as string[]).join(', ');
+          break;
+        case 'json':
+          s = JSON.stringify(v);
+          break;
+        default:
+          s = String(v);
+      }
+      return safeCell(s);
+    }),
+  );
+  return [header, ...rows];
+}

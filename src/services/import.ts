@@ -1,0 +1,266 @@
+// Import of any entity from a table (CSV rows or JSON records): header mapping by field
+// name, label in either language and common aliases; values in the usual Chinese and
+// English forms; references by natural key. All or nothing: every row is checked first, and
+// only a file without a bad row is applied.
+import { ENTITIES, entityFields, type EntityName } from '../domain/entities.js';
+import type { FieldInfo } from '../domain/fields.js';
+import type { FieldError } from '../domain/errors.js';
+import { parseFieldText } from '../domain/parse-input.js';
+import type { Repo } from './repo.js';
+import type { EntityRecord } from '../domain/workspace.js';
+import { unsafeCell } from '../text/csv.js';
+
+export type OnDuplicate = 'error' | 'skip' | 'update';
+
+export interface ImportIssue {
+  line: number;
+  column?: string;
+  field?: string;
+  value?: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ColumnMap {
+  column: string;
+  field?: string;
+}
+
+export interface ImportReport {
+  entity: EntityName;
+  headerLine: number;
+  mapping: ColumnMap[];
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  /** rows whose empty reference was taken from the row above (merged cells in the sheet) */
+  filledDown: number;
+  errors: ImportIssue[];
+  applied: boolean;
+}
+
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+const norm = (s: string) => s.replace(/^\ufeff/, '').replace(/[\s*＊:：_\-]/g, '').toLowerCase();
+
+/** Every name a column header may use for each field of the entity. */
+export function headerNames(entity: EntityName): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const fi of entityFields(entity)) {
+    for (const n of [fi.name, fi.label.en, fi.label.zh, fi.label.zh.replace(/[(（].*[)）]/, ''), fi.label.en.replace(/\s*\(.*\)/, ''), ...(fi.aliases ?? [])]) {
+      const k = norm(n);
+      if (k && !m.has(k)) m.set(k, fi.name);
+    }
+  }
+  return m;
+}
+
+export function mapColumns(entity: EntityName, headers: string[], userMap: Record<string, string> = {}): ColumnMap[] {
+  const names = headerNames(entity);
+  const user = new Map(Object.entries(userMap).map(([k, v]) => [norm(k), v]));
+  const used = new Set<string>();
+  return headers.map((h) => {
+    const k = norm(h);
+    const field = user.get(k) ?? names.get(k);
+    if (!field || used.has(field)) return { column: h };
+    used.add(field);
+    return { column: h, field };
+  });
+}
+
+/** The header is the first of the first rows that names two fields (a title row may sit above it). */
+function findHeader(entity: EntityName, rows: TableRow[], userMap: Record<string, string>): number {
+  for (let i = 0; i < Math.min(5, rows.length); i++) {
+    const mapped = mapColumns(entity, rows[i].cells, userMap).filter((c) => c.field).length;
+    if (mapped >= Math.min(2, rows[i].cells.filter((c) => c.trim()).length) && mapped > 0) return i;
+  }
+  return 0;
+}
+
+const ID_RE = /^[A-Za-z0-9_-]{1,24}$/;
+
+interface Plan {
+  line: number;
+  kind: 'create' | 'update';
+  id?: string;
+  values: Record<string, unknown>;
+  /** the record as checked, ready to insert */
+  checked?: EntityRecord;
+}
+
+export interface ImportOptions {
+  map?: Record<string, string>;
+  onDuplicate?: OnDuplicate;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function importTable(repo: Repo, entity: EntityName, table: TableRow[], opts: ImportOptions = {}): ImportReport {
+  const onDup = opts.onDuplicate ?? 'error';
+  const hi = findHeader(entity, table, opts.map ?? {});
+  const header = table[hi];
+  const mapping = header ? mapColumns(entity, header.cells, opts.map) : [];
+  const report: ImportReport = {
+    entity, headerLine: header?.line ?? 0, mapping, rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, errors: [], applied: false,
+  };
+  const user = Object.values(opts.map ?? {});
+  const allFields = entityFields(entity);
+  for (const f of user) {
+    if (!allFields.some((x) => x.name === f)) report.errors.push({ line: 0, column: f, code: 'unknownField', params: { value: f } });
+  }
+  const cols = mapping.map((c) => (c.field ? allFields.find((f) => f.name === c.field) : undefined));
+  if (!cols.some((c) => c && !c.system)) {
+    report.errors.push({ line: header?.line ?? 1, code: 'noColumns' });
+    return report;
+  }
+  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef };
+  const def = ENTITIES[entity];
+  const keyFields = def.keys;
+  const requiredRefs = allFields.filter((f) => f.kind === 'ref' && f.required);
+  const previous: Record<string, unknown> = {};
+  const planned = new Map<string, Plan>(); // duplicate key → plan
+  const plans: Plan[] = [];
+  // an index of the workspace's natural keys, built once
+  const existingByKey = new Map<string, string>();
+  for (const r of repo.all(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
+
+  const rows = table.slice(hi + 1);
+  const total = rows.length;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
+    if (opts.onProgress && ri % 5000 === 0) opts.onProgress(ri, total);
+    if (row.cells.every((c) => !c.trim())) continue; // blank lines
+    report.rows++;
+    const values: Record<string, unknown> = {};
+    let id: string | undefined;
+    const errs: ImportIssue[] = [];
+    cols.forEach((fi, ci) => {
+      if (!fi) return;
+      const raw = unsafeCell(row.cells[ci] ?? '').trim();
+      const issue = (e: FieldError | { code: string; params?: Record<string, string | number> }) =>
+        errs.push({ line: row.line, column: mapping[ci].column, field: fi.name, value: raw, code: e.code, params: e.params });
+      if (fi.name === 'id') {
+        if (raw && !ID_RE.test(raw)) issue({ code: 'invalid' });
+        else if (raw) id = raw.toUpperCase();
+        return;
+      }
+      if (fi.name === 'createdAt' || fi.name === 'updatedAt') {
+        if (!raw) return;
+        const ms = Date.parse(raw.replace(/\//g, '-'));
+        if (Number.isNaN(ms)) issue({ code: 'datetime' });
+        else values[fi.name] = new Date(ms).toISOString();
+        return;
+      }
+      if (fi.kind === 'json') {
+        if (!raw) return;
+        try {
+          values[fi.name] = JSON.parse(raw);
+        } catch {
+          issue({ code: 'json' });
+        }
+        return;
+      }
+      const r = parseFieldText(fi, raw, ctx);
+      if ('error' in r) issue(r.error);
+      else values[fi.name] = r.value;
+    });
+    // merged cells: a sheet that merges the customer column leaves it empty below the first row
+    for (const fi of requiredRefs) {
+      if (values[fi.name] === undefined && cols.includes(fi) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {
+        values[fi.name] = previous[fi.name];
+        report.filledDown++;
+      }
+    }
+    for (const fi of requiredRefs) if (values[fi.name] !== undefined) previous[fi.name] = values[fi.name];
+    if (errs.length) {
+      report.errors.push(...errs);
+      continue;
+    }
+    // duplicates: by code, else by a natural key (a customer's mobile, an employee's login)
+    const dupKeys = id ? [`id=${id}`] : keyFields.filter((k) => values[k]).map((k) => `${k}=${String(values[k]).toLowerCase()}`);
+    const inFile = dupKeys.map((k) => planned.get(k)).find(Boolean);
+    const existingId = id ? (repo.get(entity, id) ? id : undefined) : dupKeys.map((k) => existingByKey.get(k)).find(Boolean);
+    if (inFile || existingId) {
+      if (onDup === 'skip') {
+        report.skipped++;
+        continue;
+      }
+      if (onDup === 'error') {
+        report.errors.push({
+          line: row.line, code: inFile ? 'duplicateInFile' : 'duplicateExisting',
+          params: { value: id ?? dupKeys.join(', '), other: inFile ? inFile.line : existingId! },
+        });
+        continue;
+      }
+      if (inFile) {
+        Object.assign(inFile.values, values);
+        const check = checkPlan(repo, entity, inFile);
+        if (check.length) report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, cols)));
+        continue;
+      }
+    }
+    const plan: Plan = existingId ? { line: row.line, kind: 'update', id: existingId, values } : { line: row.line, kind: 'create', id, values };
+    const check = checkPlan(repo, entity, plan);
+    if (check.length) {
+      report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, cols, values)));
+      continue;
+    }
+    plans.push(plan);
+    for (const k of dupKeys) planned.set(k, plan);
+  }
+  opts.onProgress?.(total, total);
+  if (report.errors.length || opts.dryRun) {
+    for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
+    return report;
+  }
+  for (const p of plans) {
+    if (p.kind === 'create' && p.checked) {
+      repo.insertChecked(entity, p.checked, p.id);
+      report.created++;
+      continue;
+    }
+    const res = p.kind === 'create' ? repo.create(entity, p.values, { anyStage: true, id: p.id }) : repo.update(entity, p.id!, p.values, { anyStage: true });
+    if (!res.ok) {
+      // cannot happen after the checks above; reported rather than half-applied silently
+      report.errors.push(...res.errors.map((e) => toIssue(p.line, e, mapping, cols, p.values)));
+      return report;
+    }
+    if (p.kind === 'create') report.created++;
+    else if ((res as { changed?: boolean }).changed) report.updated++;
+  }
+  report.applied = true;
+  return report;
+}
+
+function checkPlan(repo: Repo, entity: EntityName, p: Plan): FieldError[] {
+  const res = p.kind === 'create'
+    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true })
+    : repo.update(entity, p.id!, p.values, { anyStage: true, dryRun: true });
+  if (res.ok && p.kind === 'create') p.checked = res.value;
+  return res.ok ? [] : res.errors;
+}
+
+function toIssue(line: number, e: FieldError, mapping: ColumnMap[], cols: (FieldInfo | undefined)[], values?: Record<string, unknown>): ImportIssue {
+  const ci = cols.findIndex((c) => c?.name === e.field);
+  const v = values?.[e.field];
+  return {
+    line, column: ci >= 0 ? mapping[ci].column : undefined, field: e.field || undefined,
+    value: v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v), code: e.code, params: e.params,
+  };
+}
+
+/** JSON records (as `list --json` prints them) as a table, so both formats share one path. */
+export function tableFromJson(records: unknown): TableRow[] | undefined {
+  if (!Array.isArray(records)) return undefined;
+  const keys: string[] = [];
+  for (const r of records) {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) return undefined;
+    for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+  }
+  const cell = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) && v.every((x) => typeof x !== 'object') ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return [{ line: 0, cells: keys }, ...records.map((r, i) => ({ line: i + 1, cells: keys.map((k) => cell((r as Record<string, unknown>)[k])) }))];
+}
