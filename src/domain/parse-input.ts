@@ -97,9 +97,12 @@ export function parseFieldText(fi: FieldInfo, raw: string, ctx: ParseContext): P
       const r = ctx.resolveRef(fi.ref!, s);
       return 'error' in r ? err(r.error, { value: s, entity: fi.ref! }) : { value: r.id };
     }
-    case 'phone':
-      // people write 138 0000 0000 or 138-0000-0000: keep digits, + and the area-code dash
-      return { value: s.replace(/[\s()]/g, '').replace(/^(1\d{2})-(\d{4})-(\d{4})$/, '$1$2$3') };
+    case 'phone': {
+      // people write a mobile as 138 0000 0000 or 138-0000-0000: stored as 11 digits;
+      // landlines and international numbers keep their separators
+      const digits = s.replace(/[\s()-]/g, '');
+      return { value: /^1\d{10}$/.test(digits) ? digits : s.replace(/\s+/g, ' ') };
+    }
     default:
       return { value: s };
   }
