@@ -1,5 +1,4 @@
 // The yardstick: an Ink hello world, bundled like the app.
-import React from 'react';
 import { render, Text, useApp, useInput } from 'ink';
 
 function Hello() {

@@ -60,6 +60,37 @@ const helloIdle = probe(['--marker', 'Hello', '--idle', '10', '--settle', '15'],
 const saveSmall = probe(['--marker', 'j/k move', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', `${demo}.journal`], app(demo));
 const saveLarge = probe(['--marker', 'j/k move', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', `${big}.journal`], app(big));
 
+// import: a 100 000-row class spreadsheet as an instructor has it (Chinese headers, labels, slashed dates)
+const ws100 = JSON.parse(fs.readFileSync(big, 'utf8')) as { customers: Record<string, string>[] };
+const SOURCE: Record<string, string> = { online: '网络', phone: '电话', walkin: '到店', referral: '老客户介绍', agency: '旅行社', corporate: '协议单位', fair: '展会', ads: '广告', other: '其他' };
+const cell = (s: unknown) => (s === undefined ? '' : /[",\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+const sheet = path.join(out, 'class.csv');
+fs.writeFileSync(
+  sheet,
+  ['客户名称,手机,座机,公司,城市,客户来源,生日,客户阶段']
+    .concat(ws100.customers.map((c) => [c.name, c.phone, c.tel, c.company, c.city, SOURCE[c.source], c.birthday?.replace(/-0?/g, '/'), c.stage].map(cell).join(',')))
+    .join('\r\n') + '\r\n',
+);
+const importRuns: number[] = [];
+const sqliteRuns: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const target = path.join(out, 'import.json');
+  fs.rmSync(target, { force: true });
+  execFileSync(process.execPath, [bin, 'init', '--data', target]);
+  let t = performance.now();
+  execFileSync(process.execPath, [bin, 'import', 'customers', sheet, '--data', target, '--on-duplicate', 'skip'], { stdio: 'ignore' });
+  importRuns.push(performance.now() - t);
+  const db = path.join(out, 'import.db');
+  fs.rmSync(db, { force: true });
+  t = performance.now();
+  try {
+    execFileSync('sqlite3', [db, '-cmd', '.mode csv', `.import ${sheet} c`], { stdio: 'ignore' });
+    sqliteRuns.push(performance.now() - t);
+  } catch {
+    /* sqlite3 is not installed: apt-get install sqlite3 to compare */
+  }
+}
+
 const hf = median(hello.map((p) => p.first_frame_ms));
 const rows: [string, string][] = [
   ['runs', String(runs)],
@@ -77,6 +108,10 @@ const rows: [string, string][] = [
   ['100k: filter keystroke key-to-frame ms median / p95', `${f(median(largeFilter.key_ms))} / ${f(p95(largeFilter.key_ms))}`],
   ['100k: peak RSS MiB (median)', f(median(large.map((p) => p.peak_rss_mib)))],
   ['100k: save after one edit (journal append) ms', f(saveLarge.save_ms ?? NaN)],
+  ['import 100 000-row CSV (whole command: read, check, write) ms (median)', f(median(importRuns))],
+  ['import rows/s', f(100_000 / (median(importRuns) / 1000))],
+  ['sqlite3 .import of the same file ms (median)', f(median(sqliteRuns))],
+  ['import / sqlite3', f(median(importRuns) / median(sqliteRuns))],
 ];
 const w = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       out: (s) => process.stdout.write(s + '\n'),
       err: (s) => process.stderr.write(s + '\n'),
       writeOut: (b: Buffer) => process.stdout.write(b),
+      errRaw: (s: string) => process.stderr.write(s),
       env: process.env,
       stdoutIsTTY: !!process.stdout.isTTY,
       stderrIsTTY: !!process.stderr.isTTY,

@@ -11,6 +11,8 @@ export interface CliIO {
   now: () => Date;
   /** raw bytes to standard output (an export in GBK) */
   writeOut?: (b: Buffer) => void;
+  /** standard error without a line end (a progress bar) */
+  errRaw?: (s: string) => void;
 }
 
 /** A refusal: the data was refused and nothing was written (exit 1). */

@@ -158,6 +158,14 @@ export const en = {
   'import.progress': 'Importing',
   'import.more': '... and {count} more',
   'export.done': 'Exported {count} {entity} to {file}',
+  'palette.import': 'Import {entity} from a file (CSV or JSON)',
+  'import.askFile': 'File to import (CSV in UTF-8 or GBK, or JSON):',
+  'import.fileKeys': 'Enter preview  Esc cancel',
+  'import.previewKeys': 'Enter import  u duplicates: {policy}  b another file  Esc cancel',
+  'import.policy.error': 'refuse',
+  'import.policy.skip': 'skip',
+  'import.policy.update': 'update',
+  'import.line': 'line',
 } as const;
 
 export type MessageKey = keyof typeof en;

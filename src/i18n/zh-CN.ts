@@ -159,4 +159,12 @@ export const zhCN = {
   'import.progress': '导入中',
   'import.more': '...另有 {count} 个',
   'export.done': '已导出 {count} 条{entity}到 {file}',
+  'palette.import': '从文件导入{entity}（CSV 或 JSON）',
+  'import.askFile': '要导入的文件（UTF-8 或 GBK 编码的 CSV，或 JSON）：',
+  'import.fileKeys': 'Enter 预览  Esc 取消',
+  'import.previewKeys': 'Enter 导入  u 重复时：{policy}  b 换文件  Esc 取消',
+  'import.policy.error': '拒绝',
+  'import.policy.skip': '跳过',
+  'import.policy.update': '更新',
+  'import.line': '行',
 } satisfies Messages;

@@ -16,6 +16,8 @@ import { GLOBAL_BINDINGS, LIST_BINDINGS, FORM_BINDINGS } from './keys.js';
 import { fit } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { Picker } from './components/Picker.js';
+import { ImportDialog } from './components/ImportDialog.js';
+import type { EntityName } from '../domain/entities.js';
 import { useSyncedState } from './hooks/use-synced-state.js';
 
 export interface AppProps {
@@ -39,7 +41,7 @@ const SCREENS = [
   { name: 'contacts', key: '2', title: 'screen.contacts' as MessageKey, config: contactsConfig },
 ];
 
-type Overlay = null | 'help' | 'palette';
+type Overlay = null | 'help' | 'palette' | { import: EntityName };
 
 /** The app inside its key root: every key handler below registers with it. */
 export function App(props: AppProps) {
@@ -200,6 +202,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         <Box height={bodyH} flexDirection="column">
           {overlay === 'help' ? (
             <Help screenTitle={t(current.title)} height={bodyH} width={cols} onClose={() => setOverlay(null)} customers={current.name === 'customers'} />
+          ) : overlay && typeof overlay === 'object' ? (
+            <ImportDialog entity={overlay.import} width={cols} height={bodyH} onClose={() => setOverlay(null)} />
           ) : overlay === 'palette' ? (
             <Picker
               title={t('palette.title')}
@@ -213,6 +217,9 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
                 else if (v === 'new:customers') services.openScreen('customers', { action: 'new' });
                 else if (v === 'new:contacts') services.openScreen('contacts', { action: 'new' });
                 else if (v === 'demo') loadDemoNow();
+                else if (v?.startsWith('import:')) {
+                  if (services.canWrite()) setOverlay({ import: v.slice(7) as EntityName });
+                }
                 else if (v === 'lang') toggleLang();
                 else if (v === 'help') setOverlay('help');
                 else if (v === 'quit') quit();
@@ -237,6 +244,8 @@ function paletteItems(t: ReturnType<typeof makeT>, canDemo: boolean) {
     { value: 'new:customers', label: `n  ${t('palette.newCustomer')}` },
     { value: 'new:contacts', label: `n  ${t('palette.newContact')}` },
     ...(canDemo ? [{ value: 'demo', label: `D  ${t('palette.loadDemo')}` }] : []),
+    { value: 'import:customers', label: `   ${t('palette.import', { entity: t('screen.customers') })}` },
+    { value: 'import:contacts', label: `   ${t('palette.import', { entity: t('screen.contacts') })}` },
     { value: 'lang', label: `   ${t('palette.language')}` },
     { value: 'help', label: `?  ${t('palette.help')}` },
     { value: 'quit', label: `q  ${t('palette.quit')}` },

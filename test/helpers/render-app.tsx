@@ -1,4 +1,3 @@
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';
 import { memoryStore } from '../../src/storage/store.js';

@@ -1,6 +1,6 @@
 // The create/edit form of any entity, built from its schema's fields: per-field validation
 // messages beside the field, choice fields with a picker, Ctrl+S to save.
-import React, { useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
 import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';

@@ -1,5 +1,5 @@
 // A list to choose from, filtered as you type: value-list options and referenced records.
-import React, { useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { Box, Text } from 'ink';
 import { useKeys } from '../hooks/use-keys.js';
@@ -27,9 +27,13 @@ export function Picker({ title, items, current, height, width, onPick, onCancel,
   const filter = st.filter;
   const all = useMemo(() => (allowNone ? [{ value: '', label: t('form.none') }, ...items] : items), [items, allowNone, t]);
   const shown = useMemo(() => {
-    const q = filter.text.trim().toLowerCase();
-    if (!q) return all;
-    return all.filter((i) => i.label.toLowerCase().includes(q) || i.value.toLowerCase().includes(q));
+    const terms = filter.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (!terms.length) return all;
+    // every word must be found, in the label or in the value's code ("import customers")
+    return all.filter((i) => {
+      const hay = `${i.label}\u0001${i.value}`.toLowerCase();
+      return terms.every((w) => hay.includes(w));
+    });
   }, [all, filter.text]);
   const clamp = (n: number) => Math.max(0, Math.min(shown.length - 1, n));
   const move = (d: number) => set((x) => ({ sel: clamp(x.sel + d) }));

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Text } from 'ink';
 import { displayWidth, graphemes } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';

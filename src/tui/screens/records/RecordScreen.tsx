@@ -110,7 +110,6 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       st.sel = next;
     }
   }
-  const selected = rows[Math.min(st.sel, rows.length - 1)];
   const selectedNow = () => rows[Math.min(stRef.current.sel, rows.length - 1)];
 
   // requests from the palette or another screen: open a record, start a new one

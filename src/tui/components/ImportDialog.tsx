@@ -1,0 +1,109 @@
+// Import from the app (: import …): the file, then a preview of the guessed encoding, the
+// column mapping, the first rows and every problem, before anything is written.
+import path from 'node:path';
+import { Box, Text } from 'ink';
+import { entityFields, type EntityName } from '../../domain/entities.js';
+import { entityLabel } from '../../i18n/index.js';
+import { importTable, type ImportReport, type OnDuplicate } from '../../services/import.js';
+import { readTableFile, type TableFile } from '../../storage/table-file.js';
+import { ENC_NAME, issueText } from '../../presentation/import-report.js';
+import { fit } from '../../text/width.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { useApp } from '../context.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
+import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { TextField } from './TextField.js';
+
+const POLICIES: OnDuplicate[] = ['error', 'skip', 'update'];
+
+interface State {
+  file: EditState;
+  error: string | null;
+  loaded: (TableFile & { path: string }) | null;
+  report: ImportReport | null;
+  policy: OnDuplicate;
+}
+
+export function ImportDialog({ entity, width, height, onClose }: { entity: EntityName; width: number; height: number; onClose: () => void }) {
+  const app = useApp();
+  const { repo, t, theme } = app;
+  const [st, ref, set] = useSyncedState<State>({ file: atEnd(process.cwd() + path.sep), error: null, loaded: null, report: null, policy: 'error' });
+
+  const preview = (loaded: State['loaded'], policy: OnDuplicate) => {
+    if (!loaded) return;
+    set({ loaded, policy, report: importTable(repo, entity, loaded.table, { onDuplicate: policy, dryRun: true }), error: null });
+  };
+
+  useKeys((input, key) => {
+    const x = ref.current;
+    if (key.escape) return onClose();
+    if (!x.report) {
+      if (key.return) {
+        const file = x.file.text.trim();
+        const read = readTableFile(file);
+        if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : t('import.unreadable', { file, reason: read.reason }) });
+        return preview({ ...read, path: file }, x.policy);
+      }
+      const next = applyEditKey(x.file, input, key);
+      if (next) set({ file: next, error: null });
+      return;
+    }
+    if (input === 'u') return preview(x.loaded, POLICIES[(POLICIES.indexOf(x.policy) + 1) % POLICIES.length]);
+    if (input === 'b') return set({ report: null, loaded: null });
+    if (key.return && x.loaded && !x.report.errors.length) {
+      if (!app.canWrite()) return;
+      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy });
+      if (done.applied) {
+        app.changed();
+        app.notify(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }), 'ok');
+        onClose();
+      } else set({ report: done });
+    }
+  });
+
+  const title = `${t('palette.import', { entity: entityLabel(t, entity) })}`;
+  if (!st.report || !st.loaded) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <Text bold color={theme.accent}>{fit(title, width)}</Text>
+        <Text>{fit(t('import.askFile'), width)}</Text>
+        <TextField state={st.file} width={width} focused />
+        {st.error ? <Text color={theme.error}>{fit(st.error, width)}</Text> : null}
+        <Box flexGrow={1} />
+        <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>
+      </Box>
+    );
+  }
+  const r = st.report;
+  const fields = entityFields(entity);
+  const mapped = r.mapping.map((m, i) => ({ ...m, i })).filter((m) => m.field);
+  const mappingText = r.mapping
+    .filter((m) => m.column.trim())
+    .map((m) => `${sanitizeLine(m.column)}->${m.field ? t.l(fields.find((f) => f.name === m.field)!.label) : `(${t('import.ignored')})`}`)
+    .join('  ');
+  const dataRows = st.loaded.table.filter((row) => row.line > r.headerLine && row.cells.some((c) => c.trim())).slice(0, 5);
+  const colW = Math.max(6, Math.floor((width - 8) / Math.max(1, mapped.length)) - 1);
+  const shownCols = mapped.slice(0, Math.max(1, Math.floor((width - 8) / (colW + 1))));
+  const problems = r.errors.slice(0, Math.max(1, height - 14));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent}>{fit(`${title}  ${st.loaded.path}`, width)}</Text>
+      <Text>{fit(`${t('import.encoding', { encoding: ENC_NAME[st.loaded.encoding], how: st.loaded.detected ? t('import.detected') : '' })}  ${t('import.header', { line: r.headerLine, mapping: '' })}`, width)}</Text>
+      <Text wrap="wrap">{sanitizeLine(mappingText)}</Text>
+      <Text> </Text>
+      <Text bold>{fit(`${fit(t('import.line'), 7)}${shownCols.map((m) => fit(t.l(fields.find((f) => f.name === m.field)!.label), colW)).join(' ')}`, width)}</Text>
+      {dataRows.map((row) => (
+        <Text key={row.line}>{fit(`${String(row.line).padEnd(7)}${shownCols.map((m) => fit(sanitizeLine(row.cells[m.i] ?? ''), colW)).join(' ')}`, width)}</Text>
+      ))}
+      <Text> </Text>
+      <Text bold>{fit(t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped }), width)}</Text>
+      {r.errors.length ? <Text color={theme.error} bold>{fit(t('import.refused', { count: r.errors.length }), width)}</Text> : null}
+      {problems.map((e, i) => (
+        <Text key={i} color={theme.error}>{fit(issueText(t, entity, e, repo.ws.valueLists), width)}</Text>
+      ))}
+      <Box flexGrow={1} />
+      <Text color={theme.muted}>{fit(t('import.previewKeys', { policy: t(`import.policy.${st.policy}` as 'import.policy.error') }), width)}</Text>
+    </Box>
+  );
+}

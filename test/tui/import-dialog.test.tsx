@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { renderApp, KEY } from '../helpers/render-app.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+async function openImport(app: Awaited<ReturnType<typeof renderApp>>, file: string) {
+  await app.press(':');
+  await app.type('import customers');
+  await app.press(KEY.enter, KEY.ctrlU);
+  await app.type(file);
+  await app.press(KEY.enter);
+}
+
+describe('<App /> import from the command palette', () => {
+  it('previews encoding, mapping and first rows, writes nothing until Enter, then imports', async () => {
+    const file = path.join(tmpDir(), 'class.csv');
+    fs.writeFileSync(file, iconv.encode('客户名称,手机,奇怪的列\r\n欧阳娜娜,13911112222,x\r\n', 'gbk'));
+    const app = await renderApp({ lang: 'en' });
+    await openImport(app, file);
+    const f = app.frame();
+    expect(f).toContain('GBK/GB18030 (detected)');
+    expect(f).toContain('奇怪的列->(ignored)');
+    expect(f).toContain('欧阳娜娜');
+    expect(f).toContain('1 rows: 1 new');
+    expect(app.ws.customers).toHaveLength(200);
+    await app.press(KEY.enter);
+    expect(app.ws.customers).toHaveLength(201);
+    expect(app.ws.customers.at(-1)).toMatchObject({ name: '欧阳娜娜', phone: '13911112222' });
+    expect(app.frame()).toContain('201 of 201');
+    app.unmount();
+  });
+
+  it('lists the bad rows and refuses to import them', async () => {
+    const file = path.join(tmpDir(), 'bad.csv');
+    fs.writeFileSync(file, '客户名称,手机\n好,13911112222\n坏,123\n');
+    const app = await renderApp({ lang: 'zh-CN' });
+    await openImport(app, file);
+    expect(app.frame()).toContain('第 3 行，列「手机」，值「123」');
+    await app.press(KEY.enter);
+    expect(app.ws.customers).toHaveLength(200);
+    await app.press(KEY.esc);
+    expect(app.frame()).toContain('200 / 200');
+    app.unmount();
+  });
+});
