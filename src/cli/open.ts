@@ -36,6 +36,10 @@ export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'w
   }
   const t = makeT(detectLang(args.lang, store.data.settings.lang, io.env));
   const repo = new Repo(store.data, { clock: io.now });
+  if (!repo.actor(args.user)) {
+    await store.close();
+    throw new Refused([t('cli.unknownUser', { value: args.user ?? store.data.settings.adminLogin, choices: repo.all('employees').map((e) => e.login).join(', ') })]);
+  }
   const start = repo.version;
   return {
     store,

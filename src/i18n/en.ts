@@ -166,6 +166,7 @@ export const en = {
   'import.policy.skip': 'skip',
   'import.policy.update': 'update',
   'import.line': 'line',
+  'cli.unknownUser': 'No employee with the login "{value}". Logins: {choices}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -167,4 +167,5 @@ export const zhCN = {
   'import.policy.skip': '跳过',
   'import.policy.update': '更新',
   'import.line': '行',
+  'cli.unknownUser': '没有登录名为「{value}」的员工。可用：{choices}',
 } satisfies Messages;

@@ -166,6 +166,12 @@ export class Repo {
     return out;
   }
 
+  /** The employee the program acts as: --user LOGIN, else the workspace's administrator. */
+  actor(login?: string): EntityRecord | undefined {
+    const want = (login ?? this.ws.settings.adminLogin).toLowerCase();
+    return this.all('employees').find((e) => String(e.login).toLowerCase() === want);
+  }
+
   setSettings(patch: Partial<Workspace['settings']>): void {
     Object.assign(this.ws.settings, patch);
     this.#changes.push({ op: 'settings', s: { ...this.ws.settings } });

@@ -33,6 +33,8 @@ export interface AppProps {
   onQuit?: () => void;
   /** filled with a function that writes pending changes now (on SIGHUP / SIGTERM) */
   flush?: { current: () => Promise<void> };
+  /** the login the session acts as (default: the administrator) */
+  user?: string;
 }
 
 /** A screen appears here only once it works. */
@@ -52,7 +54,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush }: AppProps) {
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin }: AppProps) {
   const ink = useInk();
   const [repo, setRepo] = useState(() => new Repo(store.data));
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -177,7 +179,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     ['?', 'hint.help'], [':', 'hint.palette'], ['q', 'hint.quit'],
   ];
   const hintText = hints.map(([k, d]) => `${k} ${t(d)}`).join('  ');
-  const user = store.data.employees.find((e) => e.login === store.data.settings.adminLogin)?.login ?? 'admin';
+  const user = actorLogin ?? store.data.settings.adminLogin;
   const statusLeft = `${t('status.workspace')}: ${store.file}  ${t('status.user')}: ${user}  ${t('status.lang')}`;
 
   return (

@@ -8,6 +8,7 @@ import { detectLang, makeT } from '../i18n/index.js';
 import { storeErrorText } from '../presentation/store-errors.js';
 import { loadDemoWorkspace } from '../demo.js';
 import { App } from './App.js';
+import { Repo } from '../services/repo.js';
 import { makeTheme } from './theme.js';
 import { keyStdin } from './stdin-filter.js';
 
@@ -40,6 +41,12 @@ export async function runApp(o: RunOptions): Promise<number> {
     await store.save();
   }
   const lang = detectLang(o.lang, store.data.settings.lang);
+  const actor = new Repo(store.data).actor(o.user);
+  if (!actor) {
+    process.stderr.write(makeT(lang)('cli.unknownUser', { value: o.user ?? '', choices: store.data.employees.map((e) => e.login).join(', ') }) + '\n');
+    await store.close({ compact: false });
+    return 1;
+  }
   const ascii = o.ascii || process.env.HOTEL_CRM_ASCII === '1' || !!store.data.settings.ascii;
   const out = process.stdout;
 
@@ -72,7 +79,7 @@ export async function runApp(o: RunOptions): Promise<number> {
   const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
   const stdin = keyStdin(process.stdin);
   const element = (s: { cols: number; rows: number }) =>
-    React.createElement(App, { store, lang, theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush });
+    React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
   const onResize = () => inst.rerender(element(size()));
   out.on('resize', onResize);
