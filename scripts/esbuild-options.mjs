@@ -11,6 +11,7 @@ export function bundleOptions(entryPoints, outdir) {
     target: 'node20',
     minify: true,
     legalComments: 'none',
+    charset: 'utf8', // Chinese strings as they are, not \u escapes: a smaller bundle to parse at start
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
     external: ['react-devtools-core'],

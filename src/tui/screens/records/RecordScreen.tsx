@@ -1,6 +1,6 @@
 // A record screen: list with filter-as-you-type and sort, detail view, create/edit form and
 // delete with confirmation. Customers and contacts are configurations of it.
-import React, { useEffect, useMemo, useRef } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, type Key } from 'ink';
 import { useKeys } from '../../hooks/use-keys.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
@@ -17,7 +17,6 @@ import { TextField } from '../../components/TextField.js';
 import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { filterRecords, sortRecords } from './list-model.js';
-import { pinyinKey } from '../../../text/pinyin.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 
@@ -72,6 +71,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   });
   const { mode, filter, filtering, sel, sort, detailScroll } = st;
   const selectId = useRef<string | undefined>(undefined);
+  // the pinyin table is loaded on the first filter, not at start
+  const [initials, setInitials] = useState<((s: string) => string) | undefined>();
   const captures = (x: ScreenState) => x.filtering || x.mode.kind === 'form' || x.mode.kind === 'confirm' || x.mode.kind === 'pick';
   // global keys pause while this screen takes every key: told at once, not after the next render
   const update = (patch: Partial<ScreenState> | ((x: ScreenState) => Partial<ScreenState>)) => {
@@ -89,13 +90,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   const version = repo.version;
   const rows = useMemo(() => {
-    const filtered = filterRecords(repo.all(entity), filter.text, config.searchFields, { initials: pinyinKey, nameField: config.nameField });
+    const filtered = filterRecords(repo.all(entity), filter.text, config.searchFields, { initials, nameField: config.nameField });
     const sf = config.sortFields[sort.i];
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
     return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, version, filter.text, sort, entity, t]);
+  }, [repo, version, filter.text, sort, entity, t, initials]);
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);
@@ -181,6 +182,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       else if (L.pageUp.match(c, key)) moveBy(-page);
       else if (L.pageDown.match(c, key)) moveBy(page);
       else if (L.filter.match(c, key)) {
+        if (config.nameField && !initials) void import('../../../text/pinyin.js').then((m) => setInitials(() => m.pinyinKey));
         setFiltering(true);
       } else if (L.open.match(c, key) && selected) {
         setDetailScroll(0);
