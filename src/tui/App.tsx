@@ -13,7 +13,7 @@ import { RecordScreen } from './screens/records/RecordScreen.js';
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
 import { GLOBAL_BINDINGS, LIST_BINDINGS, FORM_BINDINGS } from './keys.js';
-import { fit } from '../text/width.js';
+import { displayWidth, fit } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
@@ -178,7 +178,15 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     ...(current.name === 'customers' ? ([['t', 'hint.stage']] as [string, MessageKey][]) : []),
     ['?', 'hint.help'], [':', 'hint.palette'], ['q', 'hint.quit'],
   ];
-  const hintText = hints.map(([k, d]) => `${k} ${t(d)}`).join('  ');
+  // the hints that fit: the least needed go first, help and quit always stay
+  const shown = [...hints];
+  const text = () => shown.map(([k, d]) => `${k} ${t(d)}`).join('  ');
+  for (const drop of ['hint.palette', 'hint.stage', 'hint.open', 'hint.move'] as MessageKey[]) {
+    if (displayWidth(text()) <= cols) break;
+    const i = shown.findIndex(([, d]) => d === drop);
+    if (i >= 0) shown.splice(i, 1);
+  }
+  const hintText = text();
   const user = actorLogin ?? store.data.settings.adminLogin;
   const statusLeft = `${t('status.workspace')}: ${store.file}  ${t('status.user')}: ${user}  ${t('status.lang')}`;
 
@@ -256,10 +264,8 @@ function paletteItems(t: ReturnType<typeof makeT>, canDemo: boolean) {
 
 function Help({ screenTitle, height, width, onClose, customers }: { screenTitle: string; height: number; width: number; onClose: () => void; customers: boolean }) {
   const { t, theme } = React.useContext(AppContext)!;
-  useKeys((input, key) => {
-    if (key.escape || input === '?' || input === 'q' || key.return) onClose();
-  });
-  const row = (k: string, d: string) => `${fit(k, width >= 100 ? 16 : 10)} ${d}`;
+  const [scroll, setScroll] = useState(0);
+  const row = (k: string, d: string) => `${fit(k, 16)} ${d}`;
   const lines: { text: string; head?: boolean }[] = [
     { text: t('help.title', { screen: screenTitle }), head: true },
     ...Object.values(LIST_BINDINGS).map((b) => ({ text: row(b.keys, t(b.does)) })),
@@ -273,10 +279,20 @@ function Help({ screenTitle, height, width, onClose, customers }: { screenTitle:
     { text: t('form.new', { entity: '' }).trim() + ' / ' + t('hint.edit'), head: true },
     ...FORM_BINDINGS.map((b) => ({ text: row(b.keys, t(b.does)) })),
   ];
-  const twoCols = width >= 76 && lines.length > height - 1;
+  const bodyH = height - 1;
+  // two columns where they fit whole; else one column that scrolls
+  const twoCols = width >= 120 && lines.length > bodyH;
   const colW = twoCols ? Math.floor(width / 2) - 1 : width;
-  const perCol = twoCols ? Math.ceil(lines.length / 2) : height - 1;
-  const cols = twoCols ? [lines.slice(0, perCol), lines.slice(perCol)] : [lines.slice(0, height - 1)];
+  const maxScroll = twoCols ? 0 : Math.max(0, lines.length - bodyH);
+  useKeys((input, key) => {
+    if (key.downArrow || input === 'j') return setScroll((x) => Math.min(maxScroll, x + 1));
+    if (key.upArrow || input === 'k') return setScroll((x) => Math.max(0, x - 1));
+    if (key.pageDown) return setScroll((x) => Math.min(maxScroll, x + bodyH));
+    if (key.pageUp) return setScroll((x) => Math.max(0, x - bodyH));
+    if (key.escape || input === '?' || input === 'q' || key.return) onClose();
+  });
+  const perCol = Math.ceil(lines.length / 2);
+  const cols = twoCols ? [lines.slice(0, perCol), lines.slice(perCol)] : [lines.slice(scroll, scroll + bodyH)];
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Box>
@@ -289,7 +305,7 @@ function Help({ screenTitle, height, width, onClose, customers }: { screenTitle:
         ))}
       </Box>
       <Box flexGrow={1} />
-      <Text color={theme.muted}>{t('help.close')}</Text>
+      <Text color={theme.muted}>{fit(`${t('help.close')}${maxScroll ? `  Up/Down ${scroll + 1}-${Math.min(lines.length, scroll + bodyH)}/${lines.length}` : ''}`, width)}</Text>
     </Box>
   );
 }
