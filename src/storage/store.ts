@@ -64,7 +64,7 @@ export function parseWorkspaceShallow(text: string, file: string): Workspace {
 
 /** Validates every record in slices, yielding between them so the screen stays responsive.
  *  Records keep their identity; defaults the schema adds are filled in place. */
-export async function validateRecords(ws: Workspace, file: string, slice = 4000): Promise<void> {
+export async function validateRecords(ws: Workspace, file: string, slice = 1000): Promise<void> {
   let n = 0;
   for (const e of ENTITY_NAMES) {
     const schema = ENTITIES[e].schema;

@@ -117,6 +117,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         if (readOnly || invalid) setNotice({ text: invalid ?? t('err.readOnly'), kind: 'error' });
         return !readOnly && !invalid;
       },
+      whenValidated: () => store.validate(),
       openScreen: (name, args) => {
         const i = SCREENS.findIndex((s) => s.name === name);
         if (i >= 0) setScreen(i);

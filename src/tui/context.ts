@@ -21,6 +21,8 @@ export interface AppServices {
   setCapture: (on: boolean) => void;
   /** refuses a write in a read-only session, with a message; true if writing may go on */
   canWrite: () => boolean;
+  /** resolves once every record of the workspace has been checked */
+  whenValidated: () => Promise<void>;
   openScreen: (name: string, args?: { focusId?: string; action?: 'new' }) => void;
   /** a request another screen left for this one (open a record, start a new one) */
   request?: { focusId?: string; action?: 'new'; seq: number };

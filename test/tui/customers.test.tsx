@@ -71,6 +71,20 @@ describe('<App /> customers screen', () => {
     app.unmount();
   });
 
+  it('a filter typed before a change sees the change (no stale results)', async () => {
+    const app = await renderApp({ lang: 'en' });
+    await app.press('/');
+    await app.type('zzq');
+    expect(app.frame()).toContain('Nothing matches');
+    await app.press(KEY.esc, 'n');
+    await app.type('Zzq Test');
+    await app.press(KEY.ctrlS, '/');
+    await app.type('zzq');
+    expect(app.frame()).toContain('1 of 201');
+    expect(app.frame()).toContain('Zzq Test');
+    app.unmount();
+  });
+
   it('deletes the selected customer after y, and keeps it after any other key', async () => {
     const app = await renderApp();
     const first = app.ws.customers[0];

@@ -7,7 +7,7 @@ import { EXIT, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { lockPathFor } from '../../storage/lock.js';
 
-export async function doctorCmd(args: GlobalArgs, io: CliIO, t0: T): Promise<number> {
+export async function doctorCmd(args: GlobalArgs, io: CliIO, _t: T): Promise<number> {
   const s = await openSession(args, io, 'read');
   const t = s.t;
   const problems: { entity?: EntityName; id?: string; message: string }[] = [];
@@ -38,7 +38,6 @@ export async function doctorCmd(args: GlobalArgs, io: CliIO, t0: T): Promise<num
       const summary = ENTITY_NAMES.filter((e) => counts[e]).map((e) => `${counts[e]} ${entityLabel(t, e)}`).join(', ');
       io.out(t('cli.doctorOk', { file, counts: summary }));
     }
-    void t0;
     return problems.length ? EXIT.refused : EXIT.ok;
   } finally {
     await s.finish(false);

@@ -1,5 +1,5 @@
 // list / add / update / delete ENTITY: thin shells over the Repo services.
-import { ENTITY_NAMES, ENTITIES, editableFields, entityFields, isEntityName, type EntityName } from '../../domain/entities.js';
+import { ENTITY_NAMES, editableFields, entityFields, isEntityName, type EntityName } from '../../domain/entities.js';
 import { resolveValue } from '../../domain/values.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import type { Where } from '../../services/repo.js';
@@ -116,4 +116,3 @@ export async function deleteCmd(args: GlobalArgs & { entity: string; id: string 
   }
 }
 
-export { ENTITIES };

@@ -16,7 +16,7 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { filterRecords, sortRecords } from './list-model.js';
+import { filterRecords, sortRecords, warmSearch } from './list-model.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 
@@ -73,6 +73,23 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const selectId = useRef<string | undefined>(undefined);
   // the pinyin table is loaded on the first filter, not at start
   const [initials, setInitials] = useState<((s: string) => string) | undefined>();
+  const loadInitials = () => {
+    if (config.nameField && !initials) void import('../../../text/pinyin.js').then((m) => setInitials(() => m.pinyinKey));
+  };
+  // once the records are checked, prepare the filter's caches in the background (large workspaces)
+  useEffect(() => {
+    let stop = false;
+    void app.whenValidated().then(async () => {
+      if (stop || repo.count(entity) < 5000) return;
+      const m = config.nameField ? await import('../../../text/pinyin.js') : undefined;
+      if (m) setInitials(() => m.pinyinKey);
+      await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
+    });
+    return () => {
+      stop = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repo, entity]);
   const captures = (x: ScreenState) => x.filtering || x.mode.kind === 'form' || x.mode.kind === 'confirm' || x.mode.kind === 'pick';
   // global keys pause while this screen takes every key: told at once, not after the next render
   const update = (patch: Partial<ScreenState> | ((x: ScreenState) => Partial<ScreenState>)) => {
@@ -89,8 +106,23 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   useEffect(() => app.setCapture(active && captures(stRef.current)));
 
   const version = repo.version;
+  // results of the queries typed since the last change: typing narrows the previous result,
+  // Backspace finds its answer here
+  const filterCache = useRef<{ key: unknown[]; results: Map<string, EntityRecord[]> }>({ key: [], results: new Map() });
   const rows = useMemo(() => {
-    const filtered = filterRecords(repo.all(entity), filter.text, config.searchFields, { initials, nameField: config.nameField });
+    const q = filter.text.trim().toLowerCase();
+    const cacheKey = [repo, version, initials, entity];
+    const old = filterCache.current.key;
+    if (old.length !== cacheKey.length || old.some((k, i) => k !== cacheKey[i])) filterCache.current = { key: cacheKey, results: new Map() };
+    const results = filterCache.current.results;
+    let filtered = results.get(q);
+    if (!filtered) {
+      let base = repo.all(entity);
+      for (const [p, r] of results) if (p && q.startsWith(p) && r.length < base.length) base = r;
+      filtered = filterRecords(base, q, config.searchFields, { initials, nameField: config.nameField });
+      if (results.size > 64) results.clear();
+      results.set(q, filtered);
+    }
     const sf = config.sortFields[sort.i];
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
@@ -182,7 +214,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       else if (L.pageUp.match(c, key)) moveBy(-page);
       else if (L.pageDown.match(c, key)) moveBy(page);
       else if (L.filter.match(c, key)) {
-        if (config.nameField && !initials) void import('../../../text/pinyin.js').then((m) => setInitials(() => m.pinyinKey));
+        loadInitials();
         setFiltering(true);
       } else if (L.open.match(c, key) && selected) {
         setDetailScroll(0);
@@ -294,7 +326,6 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           height={height}
           scroll={detailScroll}
           footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
-          actions={actions}
         />
       );
     }
@@ -364,8 +395,8 @@ function ConfirmLine({ entity, id }: { entity: EntityName; id: string }) {
   );
 }
 
-function Detail({ rec, config, width, height, scroll, footer, actions }: {
-  rec: EntityRecord; config: ScreenConfig; width: number; height: number; scroll: number; footer?: React.ReactNode; actions: ScreenAction[];
+function Detail({ rec, config, width, height, scroll, footer }: {
+  rec: EntityRecord; config: ScreenConfig; width: number; height: number; scroll: number; footer?: React.ReactNode;
 }) {
   const { repo, t, theme } = useApp();
   const fields = entityFields(config.entity).filter((f) => f.kind !== 'json');
@@ -391,7 +422,6 @@ function Detail({ rec, config, width, height, scroll, footer, actions }: {
   const off = Math.min(scroll, maxScroll);
   const name = sanitizeLine(String(rec[ENTITIES[config.entity].display] ?? ''));
   const keys = config.entity === 'customers' ? t('detail.keys') : t('detail.contactKeys');
-  void actions;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">

@@ -4,44 +4,37 @@ import type { EntityRecord } from '../../../domain/workspace.js';
 export type Initials = (s: string) => string;
 
 const keyCache = new WeakMap<EntityRecord, string>();
-const initialsCache = new WeakMap<EntityRecord, string>();
+const fullCache = new WeakMap<EntityRecord, string>();
 
-/** The text a filter searches: id, name and the given fields, lower-cased, cached per record. */
-export function searchKey(rec: EntityRecord, fields: string[]): string {
-  let k = keyCache.get(rec);
+/** The text a filter searches: the given fields, lower-cased, and with `initials` the pinyin
+ *  of the name field too ("wxs" and "wangxiaoshan" find 王小山). Cached per record object:
+ *  an edited record is a new object, so only it is computed again. */
+export function searchKey(rec: EntityRecord, fields: string[], nameField?: string, initials?: Initials): string {
+  const cache = initials && nameField ? fullCache : keyCache;
+  let k = cache.get(rec);
   if (k === undefined) {
     k = fields.map((f) => (rec[f] === undefined ? '' : String(rec[f]))).join('\u0001').toLowerCase();
-    keyCache.set(rec, k);
+    if (initials && nameField) k += `\u0002${initials(String(rec[nameField] ?? ''))}`;
+    cache.set(rec, k);
   }
   return k;
 }
 
-function initialsKey(rec: EntityRecord, field: string, initials: Initials): string {
-  let k = initialsCache.get(rec);
-  if (k === undefined) {
-    k = initials(String(rec[field] ?? '')).toLowerCase();
-    initialsCache.set(rec, k);
-  }
-  return k;
-}
-
-/** Every space-separated term must be found in the record's text (or, for a-z terms, in the
- *  pinyin of its name: "wxs" and "wangxiaoshan" find 王小山). */
+/** Every space-separated term must be found in the record's search text. */
 export function filterRecords(recs: EntityRecord[], query: string, fields: string[], opts: { initials?: Initials; nameField?: string } = {}): EntityRecord[] {
   const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return recs;
-  const pinyinTerms = opts.initials && opts.nameField ? terms.map((t) => /^[a-z]+$/.test(t)) : terms.map(() => false);
   const out: EntityRecord[] = [];
-  for (const r of recs) {
-    const key = searchKey(r, fields);
+  for (let i = 0; i < recs.length; i++) {
+    const key = searchKey(recs[i], fields, opts.nameField, opts.initials);
     let all = true;
-    for (let i = 0; i < terms.length; i++) {
-      if (key.includes(terms[i])) continue;
-      if (pinyinTerms[i] && initialsKey(r, opts.nameField!, opts.initials!).includes(terms[i])) continue;
-      all = false;
-      break;
+    for (let j = 0; j < terms.length; j++) {
+      if (!key.includes(terms[j])) {
+        all = false;
+        break;
+      }
     }
-    if (all) out.push(r);
+    if (all) out.push(recs[i]);
   }
   return out;
 }
@@ -59,4 +52,14 @@ export function sortRecords(recs: EntityRecord[], text: (r: EntityRecord) => str
     return dir * c.compare(a.k, b.k);
   });
   return keyed.map((x) => x.r);
+}
+
+/** Fills the filter's caches in small slices after start, so the first keystroke of a filter
+ *  over 100k records does not pay for all of them at once. One-off work, never repeated. */
+export async function warmSearch(recs: EntityRecord[], fields: string[], nameField: string | undefined, initials: Initials | undefined, stopped: () => boolean): Promise<void> {
+  for (let i = 0; i < recs.length; i++) {
+    if (stopped()) return;
+    searchKey(recs[i], fields, nameField, initials);
+    if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+  }
 }
