@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 // The bundling recipe shared by the build and by the benchmark's Ink hello world, so both
 // are measured built the same way (pitfalls.md: start-up and memory).
 export function bundleOptions(entryPoints, outdir) {
@@ -13,7 +17,7 @@ export function bundleOptions(entryPoints, outdir) {
     legalComments: 'none',
     charset: 'utf8', // Chinese strings as they are, not \u escapes: a smaller bundle to parse at start
     chunkNames: 'chunks/[name]-[hash]',
-    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', 'process.env.HOTEL_CRM_VERSION': JSON.stringify(version) },
     external: ['react-devtools-core'],
     plugins: [
       {

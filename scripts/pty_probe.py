@@ -38,6 +38,7 @@ def main():
     ap.add_argument('--marker', required=True, help='text that shows the first frame is drawn')
     ap.add_argument('--keys', default='', help='keys to time one by one, JSON list')
     ap.add_argument('--gap', type=float, default=0.05, help='seconds between timed keys')
+    ap.add_argument('--pause', type=float, default=0, help='seconds to wait before the timed keys (a person reading the screen)')
     ap.add_argument('--idle', type=float, default=0)
     ap.add_argument('--settle', type=float, default=2)
     ap.add_argument('--save-keys', default='', help='JSON list of keys; time until --save-file changes')
@@ -65,6 +66,10 @@ def main():
             out['first_frame_ms'] = (time.monotonic() - t0) * 1000
             break
     drain(fd)
+    if a.pause:
+        end = time.monotonic() + a.pause
+        while time.monotonic() < end:
+            read_some(fd, 0.1)
     lat = []
     for k in json.loads(a.keys or '[]'):
         t = time.monotonic()

@@ -21,6 +21,10 @@ function flag(argv: string[], name: string): string | undefined {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv.includes('--version') || argv.includes('-V')) {
+    process.stdout.write(`${process.env.HOTEL_CRM_VERSION ?? 'dev'}\n`);
+    return;
+  }
   if (hasSubcommand(argv)) {
     const { runCli } = await import('./cli/build.js');
     process.exitCode = await runCli(argv, {

@@ -52,6 +52,7 @@ describe('hotel-crm subcommands (real process)', () => {
     expect(runBin(['update', 'customers', '--data', file]).code).toBe(2);
     expect(runBin(['frobnicate']).code).toBe(2);
     expect(runBin([]).code).toBe(2);
+    expect(runBin(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   it('update refuses a lifecycle move that seed 004 does not allow', () => {
