@@ -108,6 +108,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       ascii,
       readOnly,
       size,
+      bodyTop: 1 + (readOnly ? 1 : 0) + (invalid ? 1 : 0),
       changed,
       notify: (text, kind = 'info') => setNotice({ text, kind }),
       setCapture: (on) => {

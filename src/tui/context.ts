@@ -14,6 +14,8 @@ export interface AppServices {
   /** set when another process holds the workspace */
   readOnly?: LockInfo;
   size: { cols: number; rows: number };
+  /** the frame row where the screen's body starts (below the bar and any banner) */
+  bodyTop: number;
   /** tells the app that records changed: it redraws, then saves */
   changed: () => void;
   notify: (text: string, kind?: Notice['kind']) => void;

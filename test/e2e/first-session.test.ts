@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TmuxSession } from '../helpers/tmux.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { runBin } from '../helpers/cli.js';
+import { displayWidth } from '../../src/text/width.js';
 
 afterAll(() => TmuxSession.killServer());
 
@@ -16,6 +17,13 @@ describe('a student in a real terminal (tmux, 80x24, zh-CN)', () => {
     s1.keys('n');
     await s1.waitFor('新建客户');
     s1.type('欧阳娜娜');
+    const typed = await s1.waitFor('欧阳娜娜');
+    // the real cursor sits right after the text typed, where an input method shows its window
+    const nameRow = typed.split('\n').findIndex((l) => l.includes('欧阳娜娜'));
+    const cur = s1.cursor();
+    expect(cur).toMatchObject({ visible: true, y: nameRow });
+    const line = typed.split('\n')[nameRow];
+    expect(cur.x).toBe(displayWidth(line.slice(0, line.indexOf('欧阳娜娜') + 4)));
     s1.keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
     s1.type('139 1234 5678');
     s1.keys('C-s');

@@ -22,6 +22,12 @@ export class TmuxSession {
     return TmuxSession.tmux('capture-pane', '-p', '-t', this.name);
   }
 
+  /** where the terminal's real cursor is, and whether it is shown */
+  cursor(): { x: number; y: number; visible: boolean } {
+    const [x, y, flag] = TmuxSession.tmux('display', '-p', '-t', this.name, '#{cursor_x},#{cursor_y},#{cursor_flag}').trim().split(',').map(Number);
+    return { x, y, visible: flag === 1 };
+  }
+
   keys(...keys: string[]): void {
     TmuxSession.tmux('send-keys', '-t', this.name, ...keys);
   }

@@ -261,10 +261,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
           <Box key={fi.name}>
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
-              {isFocus && !isChoice(fi) && fi.kind !== 'bool' ? (
-                <TextField state={edit} width={valueW} focused />
-              ) : isFocus && fi.kind === 'ref' ? (
-                <TextField state={edit} width={valueW} focused />
+              {isFocus && ((!isChoice(fi) && fi.kind !== 'bool') || fi.kind === 'ref') ? (
+                <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>
               )}

@@ -68,7 +68,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       <Box flexDirection="column" width={width} height={height}>
         <Text bold color={theme.accent}>{fit(title, width)}</Text>
         <Text>{fit(t('import.askFile'), width)}</Text>
-        <TextField state={st.file} width={width} focused />
+        <TextField state={st.file} width={width} focused origin={{ x: 0, y: app.bodyTop + 2 }} />
         {st.error ? <Text color={theme.error}>{fit(st.error, width)}</Text> : null}
         <Box flexGrow={1} />
         <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>

@@ -19,7 +19,7 @@ export function Picker({ title, items, current, height, width, onPick, onCancel,
   title: string; items: PickItem[]; current?: string; height: number; width: number;
   onPick: (value: string | undefined) => void; onCancel: () => void; allowNone?: boolean;
 }) {
-  const { t, theme } = useApp();
+  const { t, theme, bodyTop } = useApp();
   const [st, stRef, set] = useSyncedState<{ filter: EditState; sel: number }>(() => ({
     filter: atEnd(''),
     sel: Math.max(0, (allowNone ? [{ value: '' }, ...items] : items).findIndex((i) => i.value === (current ?? ''))),
@@ -59,7 +59,7 @@ export function Picker({ title, items, current, height, width, onPick, onCancel,
       <Text bold color={theme.accent} wrap="truncate">{title}</Text>
       <Box>
         <Text>/ </Text>
-        <TextField state={filter} width={width - 2} focused />
+        <TextField state={filter} width={width - 2} focused origin={{ x: 2, y: bodyTop + 1 }} />
       </Box>
       {shown.slice(off, off + bodyHeight).map((it, i) => (
         <Text key={it.value || '(none)'} inverse={off + i === s} wrap="truncate">

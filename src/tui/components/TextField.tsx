@@ -1,10 +1,21 @@
-import { Text } from 'ink';
+import { Text, useCursor } from 'ink';
 import { displayWidth, graphemes } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { EditState } from '../text-edit.js';
 
-/** One line of editable text, scrolled so the cursor stays in view; the cursor is drawn inverse. */
-export function TextField({ state, width, focused, placeholder }: { state: EditState; width: number; focused: boolean; placeholder?: string }) {
+/** Puts the terminal's real cursor at a point of the frame: a Chinese input method shows its
+ *  composition window there, not in a corner of the screen. */
+function CursorAt({ x, y }: { x: number; y: number }) {
+  const { setCursorPosition } = useCursor();
+  setCursorPosition({ x, y });
+  return null;
+}
+
+/** One line of editable text, scrolled so the cursor stays in view; the cursor is drawn inverse.
+ *  `origin` is where the field starts in the frame (column, row), for the real cursor. */
+export function TextField({ state, width, focused, placeholder, origin }: {
+  state: EditState; width: number; focused: boolean; placeholder?: string; origin?: { x: number; y: number };
+}) {
   const g = graphemes(sanitizeLine(state.text));
   if (!focused) {
     const shown = g.length ? g.join('') : placeholder ?? '';
@@ -20,10 +31,13 @@ export function TextField({ state, width, focused, placeholder }: { state: EditS
   const at = g[state.cursor] ?? ' ';
   const after = g.slice(state.cursor + 1, end).join('');
   return (
-    <Text wrap="truncate">
-      {before}
-      <Text inverse>{at}</Text>
-      {after}
-    </Text>
+    <>
+      {origin ? <CursorAt x={origin.x + displayWidth(before)} y={origin.y} /> : null}
+      <Text wrap="truncate">
+        {before}
+        <Text inverse>{at}</Text>
+        {after}
+      </Text>
+    </>
   );
 }

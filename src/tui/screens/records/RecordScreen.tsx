@@ -17,7 +17,7 @@ import { TextField } from '../../components/TextField.js';
 import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { filterRecords, sortRecords, warmSearch } from './list-model.js';
-import { fit } from '../../../text/width.js';
+import { displayWidth, fit } from '../../../text/width.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 
 export type Mode =
@@ -338,15 +338,17 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
   const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
+  const headLeft = `${entityLabel(t, entity)} `;
+  const headMid = `${t('list.count', { shown: rows.length, total })}  ${sortLabel}  `;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box>
-        <Text bold>{`${entityLabel(t, entity)} `}</Text>
-        <Text color={theme.muted}>{`${t('list.count', { shown: rows.length, total })}  ${sortLabel}  `}</Text>
+        <Text bold>{headLeft}</Text>
+        <Text color={theme.muted}>{headMid}</Text>
         {filtering || filter.text ? (
           <Box>
             <Text color={theme.accent}>{'/'}</Text>
-            <TextField state={filter} width={Math.max(10, width - 40)} focused={filtering} />
+            <TextField state={filter} width={Math.max(10, width - displayWidth(headLeft + headMid) - 2)} focused={filtering} origin={{ x: displayWidth(headLeft + headMid) + 1, y: app.bodyTop }} />
           </Box>
         ) : null}
       </Box>
