@@ -184,3 +184,18 @@ describe('<App /> customers screen', () => {
     }
   });
 });
+
+describe('<App /> customer form', () => {
+  it('offers in the stage field only the current stage and the allowed moves', async () => {
+    const app = await renderApp({ lang: 'en' });
+    const lost = app.ws.customers.find((c) => c.stage === 'lost')!;
+    await app.press('/');
+    await app.type(lost.id);
+    await app.press(KEY.enter, 'e', KEY.tab, KEY.tab, KEY.enter);
+    const f = app.frame();
+    for (const ok of ['Lost', 'Current (repeat)', 'Current (loyal)', 'Non-customer']) expect(f).toContain(ok);
+    expect(f).not.toContain('Potential');
+    expect(f).not.toContain('Current (first-time)');
+    app.unmount();
+  });
+});

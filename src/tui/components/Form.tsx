@@ -29,6 +29,8 @@ export interface FormProps {
   width: number;
   height: number;
   onDone: (saved?: EntityRecord) => void;
+  /** narrows a choice field's options (a customer's stage offers only the allowed moves) */
+  choices?: (field: string, record?: EntityRecord) => string[] | undefined;
 }
 
 function textOf(fi: FieldInfo, v: unknown): string {
@@ -50,7 +52,7 @@ interface FormState {
   banner: string | null;
 }
 
-export function Form({ entity, record, preset, fields: only, width, height, onDone }: FormProps) {
+export function Form({ entity, record, preset, fields: only, width, height, onDone, choices }: FormProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
@@ -143,7 +145,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
 
   const pickItems = (fi: FieldInfo): PickItem[] => {
     if (fi.kind === 'enum') {
-      const items = lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? [];
+      const only = choices?.(fi.name, record);
+      const items = (lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? []).filter((v) => !only || only.includes(v.code));
       return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : `${v.zh}  ${v.en}` }));
     }
     const target = fi.ref as EntityName;

@@ -24,6 +24,12 @@ export const customersConfig: ScreenConfig = {
   nameField: 'name',
   sortFields: ['id', 'name', 'stage', 'city', 'updatedAt'],
   formFields: (entity) => (entity === 'anniversaries' ? ['kind', 'date', 'contactId', 'remindDays', 'notes'] : entity === 'contacts' ? ['name', 'gender', 'title', 'phone', 'tel', 'email', 'wechat', 'decisionRole', 'preferences', 'isPrimary', 'notes'] : undefined),
+  // editing a customer, the stage offers where it is and the moves seed 004 allows from there
+  formChoices: (entity, field, rec) => {
+    if (entity !== 'customers' || field !== 'stage' || !rec) return undefined;
+    const from = String(rec.stage);
+    return isStage(from) ? [from, ...allowedTransitions(from)] : undefined;
+  },
   related: (rec, repo, t) => {
     const contacts = repo.all('contacts').filter((c) => c.customerId === rec.id);
     const anniversaries = repo.all('anniversaries').filter((a) => a.customerId === rec.id);

@@ -58,6 +58,8 @@ export interface ScreenConfig {
   nameField?: string;
   sortFields: string[];
   formFields?: (entity: EntityName) => string[] | undefined;
+  /** narrows a choice field's options in the form */
+  formChoices?: (entity: EntityName, field: string, record?: EntityRecord) => string[] | undefined;
   related?: (rec: EntityRecord, repo: Repo, t: T) => Section[];
   actions?: (ctx: ReturnType<typeof useApp>) => ScreenAction[];
 }
@@ -285,6 +287,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         record={rec}
         preset={mode.preset}
         fields={mode.fields ?? config.formFields?.(mode.entity)}
+        choices={(field, rec) => config.formChoices?.(mode.entity, field, rec)}
         width={width}
         height={height}
         onDone={(saved) => {
