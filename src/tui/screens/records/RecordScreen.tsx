@@ -1,6 +1,6 @@
 // A record screen: list with filter-as-you-type and sort, detail view, create/edit form and
 // delete with confirmation. Customers and contacts are configurations of it.
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, type Key } from 'ink';
 import { useKeys } from '../../hooks/use-keys.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
@@ -17,8 +17,8 @@ import { TextField } from '../../components/TextField.js';
 import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { filterRecords, sortRecords, warmSearch } from './list-model.js';
-import { displayWidth, fit } from '../../../text/width.js';
-import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
+import { displayWidth } from '../../../text/width.js';
+import { ConfirmLine, Detail } from './Detail.js';
 
 export type Mode =
   | { kind: 'list' }
@@ -382,64 +382,6 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         />
       )}
       {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text color={theme.muted} wrap="truncate">{filtering ? t('help.filterKeys') : ' '}</Text>}
-    </Box>
-  );
-}
-
-function ConfirmLine({ entity, id }: { entity: EntityName; id: string }) {
-  const { repo, t, theme } = useApp();
-  const rec = repo.get(entity, id);
-  const name = rec ? sanitizeLine(String(rec[ENTITIES[entity].display] ?? '')) : '';
-  const plan = repo.deletePlan(entity, id);
-  const cascade = plan.cascade.map((c) => `${c.ids.length} ${entityLabel(t, c.entity)}`).join(', ');
-  return (
-    <Text color={theme.warn} bold wrap="truncate">
-      {t('confirm.delete', { what: `${entityLabel(t, entity)} ${name} (${id})` })}
-      {cascade ? ` ${t('confirm.deleteCascade', { list: cascade })}` : ''}
-    </Text>
-  );
-}
-
-function Detail({ rec, config, width, height, scroll, footer }: {
-  rec: EntityRecord; config: ScreenConfig; width: number; height: number; scroll: number; footer?: React.ReactNode;
-}) {
-  const { repo, t, theme } = useApp();
-  const fields = entityFields(config.entity).filter((f) => f.kind !== 'json');
-  const twoCols = width >= 76;
-  const colW = twoCols ? Math.floor((width - 1) / 2) : width;
-  const labelW = Math.min(16, Math.floor(colW * 0.42));
-  const cells = fields.map((fi) => {
-    const v = fi.kind === 'longtext' ? sanitizeText(String(rec[fi.name] ?? '')).replace(/\n/g, ' / ') : cellText(repo, t, fi, rec);
-    return fit(t.l(fi.label), labelW) + ' ' + fit(v, colW - labelW - 1);
-  });
-  const lines: { text: string; head?: boolean }[] = [];
-  if (twoCols) {
-    const half = Math.ceil(cells.length / 2);
-    for (let i = 0; i < half; i++) lines.push({ text: cells[i] + ' ' + (cells[i + half] ?? '') });
-  } else for (const c of cells) lines.push({ text: c });
-  for (const s of config.related?.(rec, repo, t) ?? []) {
-    lines.push({ text: '' });
-    lines.push({ text: s.title, head: true });
-    for (const l of s.lines) lines.push({ text: l });
-  }
-  const bodyH = Math.max(1, height - 2);
-  const maxScroll = Math.max(0, lines.length - bodyH);
-  const off = Math.min(scroll, maxScroll);
-  const name = sanitizeLine(String(rec[ENTITIES[config.entity].display] ?? ''));
-  const keys = config.entity === 'customers' ? t('detail.keys') : t('detail.contactKeys');
-  return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Text bold color={theme.accent} wrap="truncate">
-        {`${t('detail.title', { entity: entityLabel(t, config.entity), id: rec.id })}  ${name}`}
-        <Text color={theme.muted}>{maxScroll > 0 ? `  [${off + 1}-${Math.min(lines.length, off + bodyH)}/${lines.length}]` : ''}</Text>
-      </Text>
-      {lines.slice(off, off + bodyH).map((l, i) => (
-        <Text key={i} bold={l.head} color={l.head ? theme.accent : undefined} wrap="truncate">
-          {l.text || ' '}
-        </Text>
-      ))}
-      <Box flexGrow={1} />
-      {footer ?? <Text color={theme.muted} wrap="truncate">{keys}</Text>}
     </Box>
   );
 }
