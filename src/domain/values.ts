@@ -222,9 +222,22 @@ export function valueLabel(lists: ValueLists, listName: string, code: string | u
 }
 
 /** Accepts a code or either language's label (case-insensitive for codes and English). */
+// code, English label (both case-insensitive) and Chinese label → code, per list array
+const lookups = new WeakMap<ValueItem[], Map<string, string>>();
+
 export function resolveValue(lists: ValueLists, listName: string, input: string): string | undefined {
   const items = lists[listName] ?? DEFAULT_VALUE_LISTS[listName] ?? [];
+  let m = lookups.get(items);
+  if (!m) {
+    m = new Map();
+    // codes first: a code wins over a label that happens to spell another code
+    for (const v of items) m.set(v.code.toLowerCase(), v.code);
+    for (const v of items) {
+      if (!m.has(v.en.toLowerCase())) m.set(v.en.toLowerCase(), v.code);
+      if (!m.has(v.zh)) m.set(v.zh, v.code);
+    }
+    lookups.set(items, m);
+  }
   const s = input.trim();
-  const low = s.toLowerCase();
-  return items.find((v) => v.code.toLowerCase() === low || v.en.toLowerCase() === low || v.zh === s)?.code;
+  return m.get(s) ?? m.get(s.toLowerCase());
 }

@@ -138,36 +138,35 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
     const values: Record<string, unknown> = {};
     let id: string | undefined;
     const errs: ImportIssue[] = [];
-    cols.forEach((fi, ci) => {
-      if (!fi) return;
+    for (let ci = 0; ci < cols.length; ci++) {
+      const fi = cols[ci];
+      if (!fi) continue;
       const raw = unsafeCell(row.cells[ci] ?? '').trim();
-      const issue = (e: FieldError | { code: string; params?: Record<string, string | number> }) =>
-        errs.push({ line: row.line, column: mapping[ci].column, field: fi.name, value: raw, code: e.code, params: e.params });
+      let err: { code: string; params?: Record<string, string | number> } | undefined;
       if (fi.name === 'id') {
-        if (raw && !ID_RE.test(raw)) issue({ code: 'invalid' });
+        if (raw && !ID_RE.test(raw)) err = { code: 'invalid' };
         else if (raw) id = raw.toUpperCase();
-        return;
-      }
-      if (fi.name === 'createdAt' || fi.name === 'updatedAt') {
-        if (!raw) return;
-        const ms = Date.parse(raw.replace(/\//g, '-'));
-        if (Number.isNaN(ms)) issue({ code: 'datetime' });
-        else values[fi.name] = new Date(ms).toISOString();
-        return;
-      }
-      if (fi.kind === 'json') {
-        if (!raw) return;
-        try {
-          values[fi.name] = JSON.parse(raw);
-        } catch {
-          issue({ code: 'json' });
+      } else if (fi.name === 'createdAt' || fi.name === 'updatedAt') {
+        if (raw) {
+          const ms = Date.parse(raw.replace(/\//g, '-'));
+          if (Number.isNaN(ms)) err = { code: 'datetime' };
+          else values[fi.name] = new Date(ms).toISOString();
         }
-        return;
+      } else if (fi.kind === 'json') {
+        if (raw) {
+          try {
+            values[fi.name] = JSON.parse(raw);
+          } catch {
+            err = { code: 'json' };
+          }
+        }
+      } else {
+        const r = parseFieldText(fi, raw, ctx);
+        if ('error' in r) err = r.error;
+        else values[fi.name] = r.value;
       }
-      const r = parseFieldText(fi, raw, ctx);
-      if ('error' in r) issue(r.error);
-      else values[fi.name] = r.value;
-    });
+      if (err) errs.push({ line: row.line, column: mapping[ci].column, field: fi.name, value: raw, code: err.code, params: err.params });
+    }
     // merged cells: a sheet that merges the customer column leaves it empty below the first row
     for (const fi of requiredRefs) {
       if (values[fi.name] === undefined && cols.includes(fi) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {

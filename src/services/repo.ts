@@ -57,8 +57,12 @@ export class Repo {
     this.#clock = opts.clock ?? (() => new Date());
   }
 
+  #lastNow = { ms: NaN, iso: '' };
   now(): string {
-    return this.#clock().toISOString();
+    const d = this.#clock();
+    // an import stamps 100k records within a few milliseconds: format each millisecond once
+    if (d.getTime() !== this.#lastNow.ms) this.#lastNow = { ms: d.getTime(), iso: d.toISOString() };
+    return this.#lastNow.iso;
   }
 
   all(entity: EntityName): EntityRecord[] {
@@ -180,12 +184,15 @@ export class Repo {
 
   create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean } = {}): Result<EntityRecord> {
     const now = this.now();
-    const def = ENTITIES[entity];
-    const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
     if (opts.id && this.get(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
+    // built by assignment, not spread: V8 gives spread-built objects a shape that makes zod's
+    // parse 4x slower (measured on 100k imported rows)
+    const draft: Record<string, unknown> = Object.assign({}, ENTITIES[entity].defaults);
+    for (const k in values) if (values[k] !== undefined) draft[k] = values[k];
+    draft.id = opts.id ?? '~';
     // an import may carry the record's own times (a round trip keeps them)
-    // Object.assign, not spread: V8 gives spread-built objects a shape that makes zod's parse 4x slower
-    const draft = Object.assign({}, def.defaults, clean, { id: opts.id ?? '~', createdAt: clean.createdAt ?? now, updatedAt: clean.updatedAt ?? clean.createdAt ?? now });
+    draft.createdAt ??= now;
+    draft.updatedAt ??= draft.createdAt;
     const res = this.validate(entity, draft, undefined, opts);
     if (!res.ok) return res;
     if (opts.dryRun) return ok(res.value);
