@@ -67,6 +67,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const [, setTick] = useState(0);
   const [request, setRequest] = useState<AppServices['request']>();
   const capture = useRef(false);
+  const [capturing, setCapturing] = useState(false);
   const saveTimer = useRef(false);
   const readOnly = store.readOnlyBecause;
 
@@ -113,6 +114,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       notify: (text, kind = 'info') => setNotice({ text, kind }),
       setCapture: (on) => {
         capture.current = on;
+        // the footer changes with it; a state update only when it flips
+        setCapturing((was) => (was === on ? was : on));
       },
       canWrite: () => {
         if (readOnly || invalid) setNotice({ text: invalid ?? t('err.readOnly'), kind: 'error' });
@@ -175,7 +178,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
-  const hints: [string, MessageKey][] = [
+  // while a form, filter or dialog takes the keys, the list keys do not apply
+  const hints: [string, MessageKey][] = capturing || overlay ? [['Esc', 'hint.back'], ['Ctrl+C', 'hint.quit']] : [
     ['j/k', 'hint.move'], ['Enter', 'hint.open'], ['/', 'hint.filter'], ['n', 'hint.new'], ['e', 'hint.edit'], ['d', 'hint.delete'],
     ...(current.name === 'customers' ? ([['t', 'hint.stage']] as [string, MessageKey][]) : []),
     ['?', 'hint.help'], [':', 'hint.palette'], ['q', 'hint.quit'],

@@ -107,7 +107,7 @@ export async function deleteCmd(args: GlobalArgs & { entity: string; id: string 
     const id = String(args.id).toUpperCase();
     if (args.json) io.out(JSON.stringify({ deleted: id, cascade: res.value.cascade }));
     else {
-      const extra = res.value.cascade.map((c) => `${c.ids.length} ${entityLabel(s.t, c.entity)}`).join(', ');
+      const extra = res.value.cascade.map((c) => `${c.ids.length} ${entityLabel(s.t, c.entity)}`).join(s.t.lang === 'en' ? ', ' : '、');
       io.out(s.t('cli.deleted', { id, cascade: extra ? ` (+ ${extra})` : '' }));
     }
     return EXIT.ok;

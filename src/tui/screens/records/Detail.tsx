@@ -15,7 +15,7 @@ export function ConfirmLine({ entity, id }: { entity: EntityName; id: string }) 
   const rec = repo.get(entity, id);
   const name = rec ? sanitizeLine(String(rec[ENTITIES[entity].display] ?? '')) : '';
   const plan = repo.deletePlan(entity, id);
-  const cascade = plan.cascade.map((c) => `${c.ids.length} ${entityLabel(t, c.entity)}`).join(', ');
+  const cascade = plan.cascade.map((c) => `${c.ids.length} ${entityLabel(t, c.entity)}`).join(t.lang === 'en' ? ', ' : '、');
   return (
     <Text color={theme.warn} bold wrap="truncate">
       {t('confirm.delete', { what: `${entityLabel(t, entity)} ${name} (${id})` })}
