@@ -16,7 +16,7 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { filterRecords, sortRecords, warmSearch } from './list-model.js';
+import { filterRecords, SearchIndex, sortRecords, warmSearch } from './list-model.js';
 import { displayWidth } from '../../../text/width.js';
 import { ConfirmLine, Detail } from './Detail.js';
 
@@ -78,6 +78,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const loadInitials = () => {
     if (config.nameField && !initials) void import('../../../text/pinyin.js').then((m) => setInitials(() => m.pinyinKey));
   };
+  const prebuilt = useRef<{ repo: unknown; version: number; initials: unknown; index: SearchIndex } | undefined>(undefined);
   // once the records are checked, prepare the filter's caches in the background (large workspaces)
   useEffect(() => {
     let stop = false;
@@ -86,6 +87,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       const m = config.nameField ? await import('../../../text/pinyin.js') : undefined;
       if (m) setInitials(() => m.pinyinKey);
       await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
+      if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
     });
     return () => {
       stop = true;
@@ -108,9 +110,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   useEffect(() => app.setCapture(active && captures(stRef.current)));
 
   const version = repo.version;
-  // results of the queries typed since the last change: typing narrows the previous result,
-  // Backspace finds its answer here
-  const filterCache = useRef<{ key: unknown[]; results: Map<string, EntityRecord[]> }>({ key: [], results: new Map() });
+  // results of the queries typed since the last change: Backspace finds its answer here
+  const filterCache = useRef<{ key: unknown[]; results: Map<string, EntityRecord[]>; index?: SearchIndex }>({ key: [], results: new Map() });
   const rows = useMemo(() => {
     const q = filter.text.trim().toLowerCase();
     const cacheKey = [repo, version, initials, entity];
@@ -119,9 +120,17 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     const results = filterCache.current.results;
     let filtered = results.get(q);
     if (!filtered) {
-      let base = repo.all(entity);
-      for (const [p, r] of results) if (p && q.startsWith(p) && r.length < base.length) base = r;
-      filtered = filterRecords(base, q, config.searchFields, { initials, nameField: config.nameField });
+      const all = repo.all(entity);
+      if (all.length < 2000) filtered = filterRecords(all, q, config.searchFields, { initials, nameField: config.nameField });
+      else {
+        // a large list: one index per version of the records (built in the background after start)
+        const pre = prebuilt.current;
+        filterCache.current.index ??=
+          pre && pre.repo === repo && pre.version === version && pre.initials === initials
+            ? pre.index
+            : new SearchIndex(all, config.searchFields, config.nameField, initials);
+        filtered = filterCache.current.index.find(q);
+      }
       if (results.size > 64) results.clear();
       results.set(q, filtered);
     }

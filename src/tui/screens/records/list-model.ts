@@ -63,3 +63,62 @@ export async function warmSearch(recs: EntityRecord[], fields: string[], nameFie
     if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
   }
 }
+
+/** All records' search texts in one string: a term is found with indexOf over the whole list
+ *  (fast native search) instead of one `includes` per record, 100k records in a few ms. */
+export class SearchIndex {
+  #hay: string;
+  #starts: Int32Array;
+  #recs: EntityRecord[];
+  #fields: string[];
+  #nameField?: string;
+  #initials?: Initials;
+
+  constructor(recs: EntityRecord[], fields: string[], nameField?: string, initials?: Initials) {
+    this.#recs = recs;
+    this.#fields = fields;
+    this.#nameField = nameField;
+    this.#initials = initials;
+    const keys = new Array<string>(recs.length);
+    this.#starts = new Int32Array(recs.length + 1);
+    let at = 0;
+    for (let i = 0; i < recs.length; i++) {
+      keys[i] = searchKey(recs[i], fields, nameField, initials);
+      this.#starts[i] = at;
+      at += keys[i].length + 1;
+    }
+    this.#starts[recs.length] = at;
+    this.#hay = keys.join('\u0003');
+  }
+
+  #recordAt(pos: number): number {
+    let lo = 0;
+    let hi = this.#recs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Records whose search text holds every term of the query, in list order. */
+  find(query: string): EntityRecord[] {
+    const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (!terms.length) return this.#recs;
+    // candidates from the longest term (the fewest hits), then the other terms per record
+    const first = terms.reduce((a, b) => (b.length > a.length ? b : a));
+    const rest = terms.filter((t) => t !== first);
+    const out: EntityRecord[] = [];
+    let pos = 0;
+    for (;;) {
+      const hit = this.#hay.indexOf(first, pos);
+      if (hit < 0) break;
+      const i = this.#recordAt(hit);
+      const r = this.#recs[i];
+      if (!rest.length || rest.every((t) => searchKey(r, this.#fields, this.#nameField, this.#initials).includes(t))) out.push(r);
+      pos = this.#starts[i + 1];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { filterRecords, SearchIndex } from '../../src/tui/screens/records/list-model.js';
+import { pinyinKey } from '../../src/text/pinyin.js';
+import { generateWorkspace } from '../../scripts/demo-generator.js';
+import type { EntityRecord } from '../../src/domain/workspace.js';
+
+describe('filtering a list', () => {
+  const recs = generateWorkspace({ customers: 3000, related: false }).customers as unknown as EntityRecord[];
+  const fields = ['id', 'name', 'phone', 'company', 'city'];
+  const index = new SearchIndex(recs, fields, 'name', pinyinKey);
+
+  it.each(['w', 'wang', '王', '138', 'c0299', 'wang 杭州', 'zzzz', '有限公司 上海'])('the index finds the same records as a scan for %j', (q) => {
+    const scan = filterRecords(recs, q, fields, { initials: pinyinKey, nameField: 'name' });
+    expect(index.find(q)).toEqual(scan);
+  });
+
+  it('matches names by pinyin initials and full spelling', () => {
+    const wang = recs.find((r) => String(r.name).startsWith('王'))!;
+    const key = pinyinKey(String(wang.name));
+    const initials = key.split('\u0001')[0];
+    expect(index.find(initials)).toContain(wang);
+    expect(index.find('wang')).toContain(wang);
+  });
+});
