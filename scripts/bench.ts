@@ -59,8 +59,9 @@ const largeFilterAtOnce = probe(['--marker', 'j/k move', '--keys', typing, '--ga
 // V8 shrinks its heap a few seconds after start (seen in the hello world too): idle is measured after
 const idle = probe(['--marker', 'j/k move', '--idle', '10', '--settle', '15'], app(demo));
 const helloIdle = probe(['--marker', 'Hello', '--idle', '10', '--settle', '15'], [process.execPath, path.join(out, 'hello.js')]);
-const saveSmall = probe(['--marker', 'j/k move', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', `${demo}.journal`], app(demo));
-const saveLarge = probe(['--marker', 'j/k move', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', `${big}.journal`], app(big));
+// an edit a person makes after looking at the screen (3 s: the record check after start is done)
+const saveSmall = probe(['--marker', 'j/k move', '--pause', '3', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', `${demo}.journal`], app(demo));
+const saveLarge = probe(['--marker', 'j/k move', '--pause', '3', '--save-keys', JSON.stringify(['t', '\r']), '--save-file', `${big}.journal`], app(big));
 
 // import: a 100 000-row class spreadsheet as an instructor has it (Chinese headers, labels, slashed dates)
 const ws100 = JSON.parse(fs.readFileSync(big, 'utf8')) as { customers: Record<string, string>[] };

@@ -84,6 +84,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     let stop = false;
     void app.whenValidated().then(async () => {
       if (stop || repo.count(entity) < 5000) return;
+      repo.get(entity, ''); // builds the id index now, not on the first edit
       const m = config.nameField ? await import('../../../text/pinyin.js') : undefined;
       if (m) setInitials(() => m.pinyinKey);
       await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
@@ -121,7 +122,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     let filtered = results.get(q);
     if (!filtered) {
       const all = repo.all(entity);
-      if (all.length < 2000) filtered = filterRecords(all, q, config.searchFields, { initials, nameField: config.nameField });
+      if (!q) filtered = all;
+      else if (all.length < 2000) filtered = filterRecords(all, q, config.searchFields, { initials, nameField: config.nameField });
       else {
         // a large list: one index per version of the records (built in the background after start)
         const pre = prebuilt.current;
