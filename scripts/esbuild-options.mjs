@@ -28,6 +28,14 @@ export function bundleOptions(entryPoints, outdir) {
           b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {}', loader: 'js' }));
         },
       },
+      {
+        // zod's namespace re-exports every locale (~150 KB, parsed at start); the app reports
+        // its own messages in two languages and never reads `z.locales`
+        name: 'no-zod-locales',
+        setup(b) {
+          b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) => (/\/zod\/v4\/(classic|core)\//.test(a.importer) ? { path: a.path, namespace: 'stub' } : undefined));
+        },
+      },
     ],
     banner: {
       js: "#!/usr/bin/env node\nimport{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
