@@ -177,6 +177,15 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     release?.();
     throw e;
   }
+  // the snapshot was checked as it was read; what the journal added is checked here
+  if (!opts.deferValidation && adapter.journalled > 0) {
+    try {
+      await validateRecords(db.data, file);
+    } catch (e) {
+      release?.();
+      throw e;
+    }
+  }
   let validation: Promise<void> | undefined = opts.deferValidation ? undefined : Promise.resolve();
   const validate = () => (validation ??= validateRecords(db.data, file));
   const writable = async () => {

@@ -69,6 +69,20 @@ describe('the change journal', () => {
   });
 });
 
+describe('a journal entry that is not a valid record', () => {
+  it('is refused when the workspace is opened, and nothing is written', async () => {
+    const { file, s, repo } = await fresh();
+    repo.create('customers', { name: 'A' });
+    await s.append(repo.drainChanges());
+    await s.close({ compact: false });
+    fs.appendFileSync(journalPathFor(file), JSON.stringify({ op: 'put', e: 'customers', r: { id: 'C0002', phone: 7 } }) + '\n');
+    const before = fs.readFileSync(file, 'utf8');
+    await expect(openStore(file, { write: true })).rejects.toMatchObject({ code: 'invalid' });
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
 describe('deferred validation (the app checks records after its first frame)', () => {
   it('opens a workspace with a bad record, then refuses to write and leaves the file as it was', async () => {
     const file = path.join(tmpDir(), 'workspace.json');
