@@ -228,7 +228,9 @@ export const en = {
   'keys.section.confirm': 'Delete? (y/N)',
   'keys.section.form': 'Forms',
   'keys.section.picker': 'Options and the command palette',
-  'keys.section.import': 'Import',
+  'keys.section.discard': 'Discard the changes? (y/N)',
+  'keys.section.importFile': 'Import: the file',
+  'keys.section.importPreview': 'Import: the preview',
   'keys.section.help': 'Help',
 } as const;
 

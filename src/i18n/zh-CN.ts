@@ -229,6 +229,8 @@ export const zhCN = {
   'keys.section.confirm': '确认删除（y/N）',
   'keys.section.form': '表单',
   'keys.section.picker': '选项列表与命令面板',
-  'keys.section.import': '导入',
+  'keys.section.discard': '放弃修改？（y/N）',
+  'keys.section.importFile': '导入：选择文件',
+  'keys.section.importPreview': '导入：预览',
   'keys.section.help': '帮助',
 } satisfies Messages;

@@ -1,6 +1,6 @@
 // The full-screen shell: screen bar, the current screen, status bar with key hints, the help
 // overlay and the command palette. Records change through the Repo; the app then saves.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { storeErrorText } from '../presentation/store-errors.js';
 import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useCommands, useKeysRoot, runCommand } from './hooks/use-keys.js';
@@ -13,7 +13,7 @@ import { fit } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
-import { SCREENS } from './screens.js';
+import { SCREENS, type ScreenDef } from './screens.js';
 import { SYSTEM_COMMANDS, globalCommands, type AppCtx, type Overlay } from './app-commands.js';
 import { Help } from './Help.js';
 import { Footer } from './Footer.js';
@@ -35,21 +35,27 @@ export interface AppProps {
   flush?: { current: () => Promise<void> };
   /** the login the session acts as (default: the administrator) */
   user?: string;
+  /** the screens, in the order of their keys (default: the app's screens) */
+  screens?: readonly ScreenDef[];
 }
 
-const GLOBAL_COMMANDS = globalCommands(SCREENS);
+const ScreensContext = createContext<readonly ScreenDef[]>(SCREENS);
+const commandsOf = new WeakMap<readonly ScreenDef[], ReturnType<typeof globalCommands>>();
 
 /** The app inside its key root: every key handler below registers with it. */
 export function App(props: AppProps) {
   return (
     <KeysRoot>
-      <AppBody {...props} />
+      <ScreensContext.Provider value={props.screens ?? SCREENS}>
+        <AppBody {...props} />
+      </ScreensContext.Provider>
     </KeysRoot>
   );
 }
 
 function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin }: AppProps) {
   const ink = useInk();
+  const SCREENS = useContext(ScreensContext);
   const [repo, setRepo] = useState(() => new Repo(store.data));
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => makeT(lang), [lang]);
@@ -158,7 +164,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     cannotWrite: services.cannotWrite,
   };
   useCommands('system', SYSTEM_COMMANDS, appCtx);
-  useCommands('global', GLOBAL_COMMANDS, appCtx);
+  if (!commandsOf.has(SCREENS)) commandsOf.set(SCREENS, globalCommands(SCREENS));
+  useCommands('global', commandsOf.get(SCREENS)!, appCtx);
   // a notice stays until the next key; a command refused says why there
   keys.hooks.before = (_input, key) => {
     if (notice && !key.ctrl) setNotice(null);

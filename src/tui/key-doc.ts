@@ -8,15 +8,15 @@ import type { Entry } from './hooks/use-keys.js';
 import type { KeySection, ScreenDef } from './screens.js';
 import { displayWidth } from '../text/width.js';
 
-const uniq = (cs: readonly AnyCommand[]) => cs.filter((c, i) => cs.findIndex((x) => x.id === c.id) === i);
-
 /** What works on every screen, and in forms and dialogs. */
 export function appSections(screens: readonly ScreenDef[]): KeySection[] {
   return [
     { title: 'help.global', commands: [...globalCommands(screens), ...SYSTEM_COMMANDS] },
-    { title: 'keys.section.form', commands: [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS, ...DISCARD_COMMANDS] },
+    { title: 'keys.section.form', commands: [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] },
+    { title: 'keys.section.discard', commands: DISCARD_COMMANDS },
     { title: 'keys.section.picker', commands: PICKER_COMMANDS },
-    { title: 'keys.section.import', commands: uniq([...IMPORT_FILE_COMMANDS, ...IMPORT_PREVIEW_COMMANDS]) },
+    { title: 'keys.section.importFile', commands: IMPORT_FILE_COMMANDS },
+    { title: 'keys.section.importPreview', commands: IMPORT_PREVIEW_COMMANDS },
     { title: 'keys.section.help', commands: HELP_COMMANDS },
   ];
 }
@@ -95,3 +95,11 @@ export function fitHints(items: HintItem[], t: T, cols: number): string {
   return text();
 }
 
+
+/** Where the "## Keys" section of a README is: from its heading to the next "## " heading. */
+export function keysSectionOf(readme: string): { start: number; end: number } | undefined {
+  const start = readme.search(/^## Keys\s*$/m);
+  if (start < 0) return undefined;
+  const next = readme.slice(start + 1).search(/^## /m);
+  return { start, end: next < 0 ? readme.length : start + 1 + next };
+}

@@ -6,7 +6,7 @@ import type { Lang } from '../../src/i18n/index.js';
 import type { LockInfo } from '../../src/storage/lock.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
 import { keysPending } from '../../src/tui/hooks/use-keys.js';
-import { SCREENS } from '../../src/tui/screens.js';
+import { SCREENS, type ScreenDef } from '../../src/tui/screens.js';
 import { appSections } from '../../src/tui/key-doc.js';
 
 export const KEY = {
@@ -47,6 +47,7 @@ export interface RenderOpts {
   cols?: number;
   rows?: number;
   readOnly?: LockInfo;
+  screens?: readonly ScreenDef[];
 }
 
 /** The whole app over an in-memory store, with keys in and frames out. */
@@ -63,6 +64,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       ascii={false}
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
+      screens={opts.screens}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
