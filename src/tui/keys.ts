@@ -21,6 +21,8 @@ export interface Command<C = never> {
   label?: (t: T) => string;
   /** shown in the footer with this short label; the lowest `drop` goes first when space is short */
   footer?: { label: MessageKey; drop?: number };
+  /** moves the cursor or scrolls: the palette lists these after the actions */
+  moves?: boolean;
   run: (ctx: C) => void;
   /** why it cannot run now (a read-only session, no record selected), or undefined */
   unavailable?: (ctx: C) => MessageKey | undefined;

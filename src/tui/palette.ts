@@ -15,8 +15,8 @@ export interface PaletteEntry {
 export function paletteEntries(layers: readonly Entry[]): PaletteEntry[] {
   const seen = new Set<string>();
   const out: PaletteEntry[] = [];
-  // the app's commands first (go to a screen, import …), then the screen's
-  const ordered = [...layers.filter((e) => e.layer === 'global'), ...layers.filter((e) => e.layer === 'screen')];
+  // the screen's commands first (new, edit, delete …), then the app's (go to, import …)
+  const ordered = [...layers.filter((e) => e.layer === 'screen'), ...layers.filter((e) => e.layer === 'global')];
   for (const from of ordered) {
     const { commands, ctx } = from.state.current;
     for (const cmd of commands) {
@@ -25,10 +25,12 @@ export function paletteEntries(layers: readonly Entry[]): PaletteEntry[] {
       out.push({ cmd, from });
     }
   }
-  return out;
+  return [...out.filter((p) => !p.cmd.moves), ...out.filter((p) => p.cmd.moves)];
 }
 
 /** Picker items: the value is the command's id, so typing "import customers" finds it. */
 export function paletteItems(entries: readonly PaletteEntry[], t: T): PickItem[] {
-  return entries.map(({ cmd }) => ({ value: cmd.id, label: `${fit(cmd.keys.length ? keyLabel(cmd.keys[0]) : '', 6)} ${describe(cmd, t)}` }));
+  const key = (c: AnyCommand) => (c.keys.length ? keyLabel(c.keys[0]) : '');
+  const w = Math.max(0, ...entries.map(({ cmd }) => key(cmd).length));
+  return entries.map(({ cmd }) => ({ value: cmd.id, label: `${fit(key(cmd), w)}  ${describe(cmd, t)}` }));
 }

@@ -231,6 +231,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     : [...LIST_COMMANDS, ...own('list')];
   useCommands('screen', commands, ctx, {
     active: active && mode.kind !== 'form' && mode.kind !== 'pick',
+    // the delete question and a filter being typed take every key (Ctrl+C aside)
+    modal: mode.kind === 'confirm' || filtering,
     // a filter takes text; the delete question takes any other key as No
     other: (input, key) => {
       if (stRef.current.mode.kind === 'confirm') {
@@ -352,7 +354,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           }}
         />
       )}
-      {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text color={theme.muted} wrap="truncate">{filtering ? t('help.filterKeys') : ' '}</Text>}
+      {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text> </Text>}
     </Box>
   );
 }

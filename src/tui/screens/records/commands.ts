@@ -45,12 +45,12 @@ const EDIT: RecordCommand = { id: 'record.edit', keys: ['e'], description: 'keys
 const DELETE: RecordCommand = { id: 'record.delete', keys: ['d'], description: 'keys.delete', footer: { label: 'hint.delete' }, unavailable: needsBoth, run: (c) => c.startDelete() };
 
 export const LIST_COMMANDS: RecordCommand[] = [
-  { id: 'list.down', keys: ['down', 'j'], description: 'keys.down', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(1) },
-  { id: 'list.up', keys: ['up', 'k'], description: 'keys.up', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(-1) },
-  { id: 'list.first', keys: ['g', 'home'], description: 'help.first', run: (c) => c.moveToEnd('first') },
-  { id: 'list.last', keys: ['G', 'end'], description: 'help.last', run: (c) => c.moveToEnd('last') },
-  { id: 'list.pageUp', keys: ['pgup'], description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
-  { id: 'list.pageDown', keys: ['pgdn'], description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
+  { id: 'list.down', keys: ['down', 'j'], moves: true, description: 'keys.down', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(1) },
+  { id: 'list.up', keys: ['up', 'k'], moves: true, description: 'keys.up', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(-1) },
+  { id: 'list.first', keys: ['g', 'home'], moves: true, description: 'help.first', run: (c) => c.moveToEnd('first') },
+  { id: 'list.last', keys: ['G', 'end'], moves: true, description: 'help.last', run: (c) => c.moveToEnd('last') },
+  { id: 'list.pageUp', keys: ['pgup'], moves: true, description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
+  { id: 'list.pageDown', keys: ['pgdn'], moves: true, description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
   { id: 'list.open', keys: ['enter'], description: 'keys.open', footer: { label: 'hint.open', drop: 3 }, unavailable: needsRecord, run: (c) => c.open() },
   { id: 'list.filter', keys: ['/'], description: 'keys.filter', footer: { label: 'hint.filter' }, run: (c) => c.startFilter() },
   NEW,
@@ -73,10 +73,10 @@ export const FILTER_COMMANDS: RecordCommand[] = [
 
 export const DETAIL_COMMANDS: RecordCommand[] = [
   { id: 'detail.back', keys: ['esc'], description: 'keys.back', footer: { label: 'hint.back' }, run: (c) => c.setMode({ kind: 'list' }) },
-  { id: 'detail.down', keys: ['down', 'j'], description: 'keys.scrollDown', footer: { label: 'keys.scroll', drop: 4 }, run: (c) => c.moveBy(1) },
-  { id: 'detail.up', keys: ['up', 'k'], description: 'keys.scrollUp', footer: { label: 'keys.scroll', drop: 4 }, run: (c) => c.moveBy(-1) },
-  { id: 'detail.pageDown', keys: ['pgdn'], description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
-  { id: 'detail.pageUp', keys: ['pgup'], description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
+  { id: 'detail.down', keys: ['down', 'j'], moves: true, description: 'keys.scrollDown', footer: { label: 'keys.scroll', drop: 4 }, run: (c) => c.moveBy(1) },
+  { id: 'detail.up', keys: ['up', 'k'], moves: true, description: 'keys.scrollUp', footer: { label: 'keys.scroll', drop: 4 }, run: (c) => c.moveBy(-1) },
+  { id: 'detail.pageDown', keys: ['pgdn'], moves: true, description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
+  { id: 'detail.pageUp', keys: ['pgup'], moves: true, description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
   EDIT,
   DELETE,
 ];
