@@ -276,8 +276,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         if (input === 'y' || input === 'Y') {
           const res = repo.delete(mode.entity, mode.id);
           if (res.ok) {
-            app.changed();
-            app.notify(t('deleted', { id: mode.id }), 'ok');
+            app.changed(t('deleted', { id: mode.id }));
             const backTo = mode.entity === entity ? { kind: 'list' as const } : mode.back;
             setMode(backTo);
           } else {
