@@ -89,6 +89,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       if (m) setInitials(() => m.pinyinKey);
       await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
       if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
+    }).catch(() => {
+      // an invalid record: the app's banner says so and the session turns read-only
     });
     return () => {
       stop = true;
