@@ -82,6 +82,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       if (m) setInitials(() => m.pinyinKey);
       await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
       if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
+    }).catch(() => {
+      // an invalid record: the app's banner says so and the session turns read-only
     });
     return () => {
       stop = true;
@@ -173,8 +175,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     if (mode.kind !== 'confirm') return;
     const res = repo.delete(mode.entity, mode.id);
     if (res.ok) {
-      app.changed();
-      app.notify(t('deleted', { id: mode.id }), 'ok');
+      app.changed(t('deleted', { id: mode.id }));
       setMode(mode.entity === entity ? { kind: 'list' } : mode.back);
     } else {
       app.notify(res.errors.map((e) => errorText(t, mode.entity, e)).join('; '), 'error');
