@@ -87,7 +87,7 @@ export function runCommand(root: Pick<Root, 'hooks'>, cmd: AnyCommand, ctx: unkn
 }
 
 /** Handles one read: false when no layer took it. `rest` is what is left after one key. */
-function dispatch(root: Root, input: string, key: Key): { took: boolean; rest?: string } {
+function dispatch(root: Root, input: string, key: Key): { took: boolean; rest?: string; moved?: boolean } {
   const chars = eachChar(input);
   const rest = chars.length > 1 ? chars.slice(1).join('') : undefined;
   const name = keyNameOf(chars[0], key);
@@ -96,7 +96,7 @@ function dispatch(root: Root, input: string, key: Key): { took: boolean; rest?: 
     const cmd = bound(s.commands, name);
     if (cmd) {
       runCommand(root, cmd, s.ctx);
-      return { took: true, rest };
+      return { took: true, rest, moved: cmd.moves };
     }
     if (s.other?.(input, key)) return { took: true };
     if (s.modal) return { took: true, rest };
@@ -132,9 +132,10 @@ export function KeysRoot({ children }: { children: React.ReactNode }) {
     const q = queue.current;
     while (q.items.length && !q.waiting) {
       const [input, key] = q.items.shift()!;
-      const { took, rest } = dispatch(root.current, input, key);
+      const { took, rest, moved } = dispatch(root.current, input, key);
       if (rest) q.items.unshift([rest, key]);
-      if (took) {
+      // a move changes no layer and reads the latest state: a burst of them is drawn once
+      if (took && !moved) {
         q.waiting = true;
         bump.current();
       }
