@@ -190,3 +190,14 @@ describe('screen registry', () => {
     app.unmount();
   });
 });
+
+describe('keys that arrive together', () => {
+  it('act one after the other: "jjd" in one read asks to delete the third customer', async () => {
+    const app = await renderApp({ lang: 'en' });
+    await app.type('jjd');
+    expect(app.frame()).toContain(`Delete Customers ${app.ws.customers[2].name} (C0003)`);
+    await press(app, 'confirm.no');
+    expect(app.ws.customers).toHaveLength(200);
+    app.unmount();
+  });
+});

@@ -198,7 +198,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const ctx: RecordCtx = {
     app,
     config,
-    record,
+    // read when a key runs: a move earlier in the same burst has changed the selection
+    get record() {
+      return stRef.current.mode.kind === 'list' ? selectedNow() : record;
+    },
     back,
     setMode,
     moveBy: inDetail ? (n) => setDetailScroll((s) => Math.max(0, s + n)) : moveBy,
@@ -214,12 +217,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       setFiltering(false);
     },
     open: () => {
-      if (!record) return;
+      const rec = ctx.record;
+      if (!rec) return;
       setDetailScroll(0);
-      setMode({ kind: 'detail', id: record.id });
+      setMode({ kind: 'detail', id: rec.id });
     },
     sort: (reverse) => update((x) => ({ sort: reverse ? { ...x.sort, dir: x.sort.dir === 1 ? -1 : 1 } : { i: (x.sort.i + 1) % config.sortFields.length, dir: 1 } })),
-    startDelete: () => record && startDelete(record, { kind: 'list' }),
+    startDelete: () => ctx.record && startDelete(ctx.record, { kind: 'list' }),
     confirmDelete,
     cancelDelete,
     form: (id) => setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
