@@ -80,6 +80,7 @@ export const en = {
   'err.ambiguousRef': 'more than one {entity} is called "{value}": use the code',
   'err.transition': 'cannot move from "{from}" to "{to}"; allowed: {allowed}',
   'err.duplicate': '"{value}" already exists',
+  'err.duplicateKey': '"{value}" is already used by {other}',
   'err.notFound': 'no record {value}',
   'err.referenced': 'still used by {count} {entity}',
   'err.adminUndeletable': 'the administrator cannot be deleted',

@@ -81,6 +81,7 @@ export const zhCN = {
   'err.ambiguousRef': '有多个{entity}叫「{value}」，请用编号',
   'err.transition': '不能从「{from}」变更为「{to}」；允许：{allowed}',
   'err.duplicate': '「{value}」已存在',
+  'err.duplicateKey': '「{value}」已被 {other} 使用',
   'err.notFound': '没有记录 {value}',
   'err.referenced': '仍被 {count} 条{entity}使用',
   'err.adminUndeletable': '不能删除系统管理员',
