@@ -2,7 +2,7 @@
 import { openStore, type Store } from '../storage/store.js';
 import { resolveWorkspacePath } from '../storage/paths.js';
 import { detectLang, makeT, type T } from '../i18n/index.js';
-import { Refused, type CliIO } from './io.js';
+import { Refused, UsageError, type CliIO } from './io.js';
 import { Repo } from '../services/repo.js';
 
 export interface GlobalArgs {
@@ -10,6 +10,19 @@ export interface GlobalArgs {
   lang?: string;
   json?: boolean;
   user?: string;
+  /** seconds a writer waits for the lock before refusing */
+  wait?: number;
+}
+
+/** --wait in milliseconds: a usage error (exit 2, nothing done) unless a number of seconds. */
+export function waitMsOf(args: GlobalArgs, io: CliIO): number {
+  const w = args.wait;
+  if (w === undefined) return 0;
+  if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+    const t = makeT(detectLang(args.lang, undefined, io.env));
+    throw new UsageError(t('cli.badWait', { value: String(w) }));
+  }
+  return Math.min(w, 24 * 3600) * 1000;
 }
 
 export { storeErrorText } from '../presentation/store-errors.js';
@@ -25,9 +38,10 @@ export interface Session {
 
 export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'write'): Promise<Session> {
   const file = resolveWorkspacePath(args.data, io.env);
+  const waitMs = waitMsOf(args, io);
   let store: Store;
   try {
-    store = await openStore(file, { write: mode === 'write', create: false, now: io.now });
+    store = await openStore(file, { write: mode === 'write', create: false, now: io.now, waitMs });
   } catch (e) {
     const t = makeT(detectLang(args.lang, undefined, io.env));
     const msg = storeErrorText(t, e);

@@ -1,20 +1,29 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { resolveWorkspacePath } from '../../storage/paths.js';
-import { acquireLock } from '../../storage/lock.js';
+import { prepareWorkspace, resolveWorkspacePath } from '../../storage/paths.js';
+import { acquireLockWaiting, type LockResult } from '../../storage/lock.js';
 import { writeFileDurably } from '../../storage/durable-file.js';
 import { emptyWorkspace } from '../../domain/workspace.js';
 import { loadDemoWorkspace } from '../../demo.js';
 import { normaliseLang, type T } from '../../i18n/index.js';
 import { EXIT, Refused, type CliIO } from '../io.js';
-import type { GlobalArgs } from '../open.js';
+import { waitMsOf, type GlobalArgs } from '../open.js';
+import { lockedText, storeErrorText } from '../../presentation/store-errors.js';
 
 export async function initCmd(args: GlobalArgs & { demo?: boolean; force?: boolean }, io: CliIO, t: T): Promise<number> {
-  const file = resolveWorkspacePath(args.data, io.env);
-  if (fs.existsSync(file) && !args.force) throw new Refused([t('cli.initExists', { file })]);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const lock = acquireLock(file, io.now());
-  if (!lock.ok) throw new Refused([t('store.locked', { ...lock.holder })]);
+  const wanted = resolveWorkspacePath(args.data, io.env);
+  if (fs.existsSync(wanted) && !args.force) throw new Refused([t('cli.initExists', { file: wanted })]);
+  const waitMs = waitMsOf(args, io);
+  let file: string;
+  let lock: LockResult;
+  try {
+    file = prepareWorkspace(wanted, { makeDir: true }); // the real file, in a private folder
+    lock = await acquireLockWaiting(file, { waitMs, now: io.now() });
+  } catch (e) {
+    const msg = storeErrorText(t, e);
+    if (msg) throw new Refused([msg]);
+    throw e;
+  }
+  if (!lock.ok) throw new Refused([lockedText(t, lock.holder)]);
   try {
     const ws = args.demo ? loadDemoWorkspace() : emptyWorkspace(io.now().toISOString());
     const lang = normaliseLang(args.lang);
