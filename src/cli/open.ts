@@ -4,25 +4,26 @@ import { resolveWorkspacePath } from '../storage/paths.js';
 import { detectLang, makeT, type T } from '../i18n/index.js';
 import { Refused, UsageError, type CliIO } from './io.js';
 import { Repo } from '../services/repo.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export interface GlobalArgs {
   data?: string;
   lang?: string;
   json?: boolean;
   user?: string;
-  /** seconds a writer waits for the lock before refusing */
-  wait?: number;
+  /** seconds a writer waits for the lock before refusing (as typed: checked by waitMsOf) */
+  wait?: string | number;
 }
 
 /** --wait in milliseconds: a usage error (exit 2, nothing done) unless a number of seconds. */
 export function waitMsOf(args: GlobalArgs, io: CliIO): number {
-  const w = args.wait;
-  if (w === undefined) return 0;
-  if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
+  if (args.wait === undefined) return 0;
+  const raw = String(args.wait).trim();
+  if (!/^\d+(\.\d+)?$/.test(raw)) {
     const t = makeT(detectLang(args.lang, undefined, io.env));
-    throw new UsageError(t('cli.badWait', { value: String(w) }));
+    throw new UsageError(t('cli.badWait', { value: sanitizeLine(raw) }));
   }
-  return Math.min(w, 24 * 3600) * 1000;
+  return Math.min(Number(raw), 24 * 3600) * 1000;
 }
 
 export { storeErrorText } from '../presentation/store-errors.js';

@@ -26,3 +26,21 @@ export function bundleLock(dir: string): string {
   buildSync({ entryPoints: [path.resolve(__dirname, '../../src/storage/lock.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' });
   return out;
 }
+
+export interface AsyncRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary without waiting (for concurrent writers); see runBin. */
+export function runBinAsync(bin: string, args: string[], env: Record<string, string> = {}): Promise<AsyncRun> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((res) => child.on('close', (code) => res({ code: code ?? -1, stdout, stderr })));
+}
