@@ -53,13 +53,13 @@ describe('the lock, from the command line', () => {
     expect(runBin(['add', 'customers', '--data', file, '--name', 'X', '--wait', '0.3', '--lang', 'en']).code).toBe(1);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     // the holder lets go 0.5 s after the waiting writer first found the lock held
+    let watcher: fs.FSWatcher | undefined;
     const tried = new Promise<void>((res) => {
-      const w = fs.watch(path.dirname(file), (_e, name) => {
-        if (String(name).startsWith('ws.json.lock.new-')) res(w.close());
-      });
+      watcher = fs.watch(path.dirname(file), (_e, name) => String(name).startsWith('ws.json.lock.new-') && res());
     });
     const waiting = runBinAsync(BIN, ['add', 'customers', '--data', file, '--name', '等锁的人', '--wait', '5']);
-    await tried;
+    await Promise.race([tried, waiting]);
+    watcher?.close();
     await new Promise((res) => setTimeout(res, 500));
     expect(fs.existsSync(lockPathFor(file))).toBe(true);
     fs.rmSync(lockPathFor(file));
