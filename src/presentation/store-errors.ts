@@ -1,8 +1,6 @@
 // A workspace that cannot be opened or written, said in the user's language. Paths, details and
 // the lock's holder came from flags, files and other processes: sanitised before they are shown.
-import { StoreError, LockedError } from '../storage/store.js';
-import { UnsafePathError } from '../storage/safe-fs.js';
-import type { LockInfo } from '../storage/lock.js';
+import { StoreError, LockedError, UnsafePathError, type LockInfo } from '../services/ports.js';
 import type { MessageKey, Params, T } from '../i18n/index.js';
 import { sanitizeLine } from '../text/sanitize.js';
 

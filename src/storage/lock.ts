@@ -12,22 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { openPrivate, UnsafePathError } from './safe-fs.js';
+import type { LockInfo, LockProblem } from '../services/ports.js';
 
-export interface LockInfo {
-  host: string;
-  pid: number;
-  user: string;
-  since: string;
-  /** set when the lock file itself cannot be judged: then its holder is unknown */
-  problem?: LockProblem;
-  /** the lock file, named in the message when there is a problem */
-  file?: string;
-  /** why it cannot be read (an errno code such as EACCES), for problem 'unreadable' */
-  detail?: string;
-}
-/** unreadable: no permission or an I/O error; not-regular: a link, folder, pipe …;
- *  foreign: it belongs to another user; damaged: not a lock's content, and written moments ago */
-export type LockProblem = 'unreadable' | 'not-regular' | 'foreign' | 'damaged';
+export type { LockInfo, LockProblem };
 
 export type LockResult = { ok: true; release: () => void } | { ok: false; holder: LockInfo };
 

@@ -3,32 +3,14 @@
 // (lock, journal, temp) is opened without following a link and checked to be ours, so a planted
 // link or file cannot redirect a write or inject content.
 import fs from 'node:fs';
+import { UnsafePathError, type UnsafeReason } from '../services/ports.js';
 
 const C = fs.constants;
 // O_NOFOLLOW does not exist on Windows, where none of this applies
 const NOFOLLOW = C.O_NOFOLLOW ?? 0;
 const NONBLOCK = C.O_NONBLOCK ?? 0;
 
-export type UnsafeReason =
-  /** the folder can be written by its group or by everyone */
-  | 'dir-shared'
-  /** the folder is a shared one with the sticky bit, like /tmp */
-  | 'dir-public'
-  /** the folder belongs to another user */
-  | 'dir-foreign'
-  /** the file (or a link on the way to it) belongs to another user */
-  | 'file-foreign'
-  /** a link, a folder, a pipe … where a plain file must be */
-  | 'not-regular';
-
-export class UnsafePathError extends Error {
-  constructor(
-    public reason: UnsafeReason,
-    public path: string,
-  ) {
-    super(`${reason}: ${path}`);
-  }
-}
+export { UnsafePathError, type UnsafeReason };
 
 /** The user we run as; undefined where there are no uids (Windows): nothing is checked there. */
 export const myUid = (): number | undefined => process.getuid?.();
