@@ -1,5 +1,6 @@
 // The writer's lock and the checks made before a workspace is read or locked.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
@@ -43,6 +44,28 @@ describe('the writer lock', () => {
     expect(b.ok).toBe(true);
     if (b.ok) b.release();
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
+  });
+
+  it('is not stuck behind a taker that was killed midway through a takeover', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'ws.json');
+    const ghost = deadPid();
+    plantLock(file, { pid: ghost });
+    const brk = `${lockPathFor(file)}.breaking`;
+    fs.writeFileSync(brk, JSON.stringify({ host: os.hostname(), pid: ghost, token: 'x' }));
+    fs.writeFileSync(`${lockPathFor(file)}.new-${ghost}-abc123`, 'left by a kill');
+    const r = acquireLock(file);
+    expect(r.ok).toBe(true);
+    if (r.ok) r.release();
+    // a live taker that has held it for long is taken to be hung
+    plantLock(file, { pid: ghost });
+    fs.writeFileSync(brk, JSON.stringify({ host: os.hostname(), pid: livePid(), token: 'y' }));
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(brk, old, old);
+    const again = acquireLock(file);
+    expect(again.ok).toBe(true);
+    if (again.ok) again.release();
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it.each([
