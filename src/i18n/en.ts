@@ -167,6 +167,8 @@ export const en = {
   'import.policy.update': 'update',
   'import.line': 'line',
   'cli.unknownUser': 'No employee with the login "{value}". Logins: {choices}',
+  // money
+  'err.negative': 'cannot be negative',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -168,4 +168,6 @@ export const zhCN = {
   'import.policy.update': '更新',
   'import.line': '行',
   'cli.unknownUser': '没有登录名为「{value}」的员工。可用：{choices}',
+  // money
+  'err.negative': '不能为负数',
 } satisfies Messages;
