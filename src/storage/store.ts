@@ -28,7 +28,7 @@ function checkHeader(text: string, file: string): Record<string, unknown> {
     throw new StoreError('foreign', file);
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version !== 'number') throw new StoreError('foreign', file);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new StoreError('foreign', file);
   if (version > SCHEMA_VERSION) throw new StoreError('newer', file, `v${version} > v${SCHEMA_VERSION}`);
   return raw as Record<string, unknown>;
 }

@@ -43,6 +43,8 @@ describe('a version 1 workspace (money in float yuan)', () => {
     const json = JSON.parse(ok(['export', 'products', '--format', 'json', '--data', file]));
     expect(json).toEqual(products);
     expect(ok(['list', 'products', '--data', file])).toContain('1688.00');
+    const where = JSON.parse(ok(['list', 'products', '--where', 'price=¥1,688', '--data', file, '--json'])) as Rec[];
+    expect(where.map((p) => p.id)).toEqual(['G0003']);
     expect(fs.readFileSync(file, 'utf8')).toBe(fs.readFileSync(FIXTURE, 'utf8'));
   });
 
