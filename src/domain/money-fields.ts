@@ -31,31 +31,59 @@ export function hasMoney(s: z.ZodType): boolean {
 }
 
 export type MoneyFn = (n: number, signed: boolean) => unknown;
+type Conv = (value: unknown, fn: MoneyFn) => unknown;
+
+// one converter per schema, made once: a record is then touched only where money sits
+const convCache = new WeakMap<z.ZodType, Conv | null>();
+function converter(s: z.ZodType): Conv | null {
+  if (convCache.has(s)) return convCache.get(s)!;
+  let c: Conv | null = null;
+  if (hasMoney(s)) {
+    const meta = fieldMeta(s);
+    const d = defOf(s);
+    if (meta?.kind === 'money') {
+      const signed = !!meta.signed;
+      c = (v, fn) => (typeof v === 'number' ? fn(v, signed) : v);
+    } else if (WRAPPERS.has(d.type) || d.type === 'pipe') {
+      c = converter((d.innerType ?? d.in)!);
+    } else if (d.type === 'array') {
+      const el = converter(d.element!)!;
+      c = (v, fn) => (Array.isArray(v) ? v.map((x) => (x === undefined || x === null ? x : el(x, fn))) : v);
+    } else if (d.type === 'record') {
+      const val = converter(d.valueType!)!;
+      c = (v, fn) => {
+        if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) out[k] = x === undefined || x === null ? x : val(x, fn);
+        return out;
+      };
+    } else if (d.type === 'object') {
+      const subs = Object.entries(d.shape!).flatMap(([k, sub]) => {
+        const sc = converter(sub);
+        return sc ? [[k, sc] as const] : [];
+      });
+      c = (v, fn) => {
+        if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+        const obj = v as Record<string, unknown>;
+        const out: Record<string, unknown> = { ...obj };
+        for (const [k, sc] of subs) {
+          const x = obj[k];
+          if (x !== undefined && x !== null) out[k] = sc(x, fn);
+        }
+        return out;
+      };
+    }
+  }
+  convCache.set(s, c);
+  return c;
+}
 
 /** A copy of `value` with `fn` applied to each money number in it; everything else as it was
  *  (values that do not fit the schema are left for the schema to refuse). */
 export function mapMoney(s: z.ZodType, value: unknown, fn: MoneyFn): unknown {
-  if (value === undefined || value === null || !hasMoney(s)) return value;
-  const meta = fieldMeta(s);
-  if (meta?.kind === 'money') return typeof value === 'number' ? fn(value, !!meta.signed) : value;
-  const d = defOf(s);
-  if (WRAPPERS.has(d.type)) return mapMoney(d.innerType!, value, fn);
-  if (d.type === 'pipe') return mapMoney(d.in!, value, fn);
-  if (typeof value !== 'object') return value;
-  if (d.type === 'array') return Array.isArray(value) ? value.map((x) => mapMoney(d.element!, x, fn)) : value;
-  if (Array.isArray(value)) return value;
-  const obj = value as Record<string, unknown>;
-  if (d.type === 'record') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(obj)) out[k] = mapMoney(d.valueType!, x, fn);
-    return out;
-  }
-  if (d.type === 'object') {
-    const out: Record<string, unknown> = { ...obj };
-    for (const [k, sub] of Object.entries(d.shape!)) if (Object.hasOwn(obj, k)) out[k] = mapMoney(sub, obj[k], fn);
-    return out;
-  }
-  return value;
+  if (value === undefined || value === null) return value;
+  const c = converter(s);
+  return c ? c(value, fn) : value;
 }
 
 /** A record as programs read it (list --json, JSON export): money in yuan. */

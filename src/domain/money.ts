@@ -79,9 +79,11 @@ export function yuanNumberToFen(n: number, opts: { round?: boolean; allowNegativ
   return r;
 }
 
-/** Fen → yuan as a JSON number: 123450 → 1234.5 (a decimal literal, so it prints exactly). */
+/** Fen → yuan as a JSON number: 123450 → 1234.5. IEEE division is correctly rounded, so for
+ *  an integer fen this is the very double that the literal "1234.50" reads as: it prints
+ *  with at most two decimals, never as 1234.4999999. */
 export function fenToYuan(fen: number): number {
-  return Number(fenToText(fen));
+  return fen / 100;
 }
 
 /** Fen → yuan text with two decimals, for CSV and the screen: 123450 → "1234.50". */

@@ -75,6 +75,15 @@ describe('fen → yuan', () => {
     }
     expect(wrong).toEqual([]);
   });
+  it('prints yuan with at most two decimals for amounts up to the limit', () => {
+    const wrong: number[] = [];
+    for (let i = 0; i < 200000; i++) {
+      const fen = i < 100000 ? 99999999999999 - i : (i * 7919 * 104729) % 99999999999999;
+      const printed = String(fenToYuan(fen));
+      if (Number(fenToText(fen)) !== fenToYuan(fen) || !/^\d+(\.\d{1,2})?$/.test(printed)) wrong.push(fen);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('money fields', () => {
