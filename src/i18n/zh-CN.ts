@@ -81,6 +81,7 @@ export const zhCN = {
   'err.ambiguousRef': '有多个{entity}叫「{value}」，请用编号',
   'err.transition': '不能从「{from}」变更为「{to}」；允许：{allowed}',
   'err.duplicate': '「{value}」已存在',
+  'err.duplicateKey': '「{value}」已被 {other} 使用',
   'err.notFound': '没有记录 {value}',
   'err.referenced': '仍被 {count} 条{entity}使用',
   'err.adminUndeletable': '不能删除系统管理员',
@@ -169,6 +170,18 @@ export const zhCN = {
   'import.policy.update': '更新',
   'import.line': '行',
   'cli.unknownUser': '没有登录名为「{value}」的员工。可用：{choices}',
+  // lock and shared server
+  'store.lockUnreadable': '无法读取锁文件 {file}（{detail}）；未写入任何内容。如果没有 hotel-crm 正在使用该工作区，请删除它。',
+  'store.lockNotRegular': '锁文件 {file} 是链接或不是普通文件；未写入任何内容。如果没有 hotel-crm 正在使用该工作区，请删除它。',
+  'store.lockForeign': '锁文件 {file} 属于其他用户；未写入任何内容。如果没有 hotel-crm 正在使用该工作区，请删除它。',
+  'store.lockDamaged': '锁文件 {file} 已损坏（未注明持有者）；未写入任何内容。请几秒后重试；如果没有 hotel-crm 正在使用该工作区，请删除它。',
+  'store.dirShared': '文件夹 {dir} 可被其他用户写入，他们可以修改或锁住你的工作区；未读取或写入任何内容。请运行 `chmod 700 {dir}`，或把工作区放在私有文件夹中。',
+  'store.dirPublic': '文件夹 {dir} 由所有用户共享（如 /tmp），他们可以修改或锁住你的工作区；未读取或写入任何内容。请把工作区放在私有文件夹中（默认的 ~/.local/share/hotel-crm 即是）。',
+  'store.dirForeign': '文件夹 {dir} 属于其他用户，他们可以修改或锁住你的工作区；未读取或写入任何内容。请把工作区放在你自己的文件夹中。',
+  'store.fileForeign': '{file} 属于其他用户；未读取或写入任何内容。请把工作区复制到你自己的文件夹中。',
+  'store.notRegular': '{file} 不是普通文件（是链接、文件夹或管道）；未读取或写入任何内容。如果没有 hotel-crm 正在使用该工作区，请将其移走。',
+  'app.readOnlyLockProblem': '只读：锁文件 {file} 无法读取或已损坏。已禁止修改；如果没有 hotel-crm 在运行，请删除它后重启。',
+  'cli.badWait': '--wait「{value}」无效：请给出等待锁的秒数，例如 --wait 10',
   // money
   'err.negative': '不能为负数',
 } satisfies Messages;
