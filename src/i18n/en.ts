@@ -246,6 +246,8 @@ export const en = {
   'store.notRegular': '{file} is not a plain file (a link, a folder or a pipe); nothing was read or written. If no hotel-crm is running on this workspace, move it away.',
   'app.readOnlyLockProblem': 'READ-ONLY: the lock file {file} cannot be read or is damaged. Changes are disabled; if no hotel-crm is running, remove it and restart.',
   'cli.badWait': 'Bad --wait "{value}": give the seconds to wait for the lock, e.g. --wait 10',
+  // money
+  'err.negative': 'cannot be negative',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -247,4 +247,6 @@ export const zhCN = {
   'store.notRegular': '{file} 不是普通文件（是链接、文件夹或管道）；未读取或写入任何内容。如果没有 hotel-crm 正在使用该工作区，请将其移走。',
   'app.readOnlyLockProblem': '只读：锁文件 {file} 无法读取或已损坏。已禁止修改；如果没有 hotel-crm 在运行，请删除它后重启。',
   'cli.badWait': '--wait「{value}」无效：请给出等待锁的秒数，例如 --wait 10',
+  // money
+  'err.negative': '不能为负数',
 } satisfies Messages;

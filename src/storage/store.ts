@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Low, type Adapter } from 'lowdb';
 import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../domain/workspace.js';
 import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
+import { migrateWorkspace } from '../domain/migrate.js';
 import { appendJournal, journalPathFor, replayJournal, type Change } from './journal.js';
 import { writeFileDurably } from './durable-file.js';
 import { acquireLockWaiting, type LockInfo } from './lock.js';
@@ -24,7 +25,7 @@ function checkHeader(text: string, file: string): Record<string, unknown> {
     throw new StoreError('foreign', file);
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version !== 'number') throw new StoreError('foreign', file);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new StoreError('foreign', file);
   if (version > SCHEMA_VERSION) throw new StoreError('newer', file, `v${version} > v${SCHEMA_VERSION}`);
   return raw as Record<string, unknown>;
 }
@@ -32,17 +33,36 @@ function checkHeader(text: string, file: string): Record<string, unknown> {
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.slice(0, 3).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 
+/** An older workspace (its version below SCHEMA_VERSION) with its journal, which was written in
+ *  the same old format, replayed onto it, then migrated; both before any schema check. */
+function migrateOld(raw: Record<string, unknown>, file: string, journal: string | undefined): { raw: Record<string, unknown>; journalled: number } {
+  let journalled = 0;
+  if (journal !== undefined) {
+    for (const e of ENTITY_NAMES) {
+      const v = (raw[e] ??= []);
+      if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object')) throw new StoreError('invalid', file, `${e}: not a list of records`);
+    }
+    const r = replayJournal(raw as unknown as Workspace, journal);
+    if ('corruptLine' in r) throw new StoreError('corrupt', journalPathFor(file), `line ${r.corruptLine}`);
+    journalled = r.applied;
+  }
+  return { raw: migrateWorkspace(raw), journalled };
+}
+
+type Text = string | { raw: Record<string, unknown> };
+const rawOf = (text: Text, file: string) => (typeof text === 'string' ? migrateWorkspace(checkHeader(text, file)) : text.raw);
+
 /** Reads a workspace and validates every record. */
-export function parseWorkspaceText(text: string, file: string): Workspace {
-  const parsed = Workspace.safeParse(checkHeader(text, file));
+export function parseWorkspaceText(text: Text, file: string): Workspace {
+  const parsed = Workspace.safeParse(rawOf(text, file));
   if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
   return parsed.data;
 }
 
 /** Reads a workspace checking its format, version and shape only; the records are checked
  *  later by validateRecords, after the first frame is on screen. */
-export function parseWorkspaceShallow(text: string, file: string): Workspace {
-  const raw = checkHeader(text, file);
+export function parseWorkspaceShallow(text: Text, file: string): Workspace {
+  const raw = rawOf(text, file);
   const lists: Record<string, unknown[]> = {};
   const shell: Record<string, unknown> = { ...raw };
   for (const e of ENTITY_NAMES) {
@@ -90,10 +110,19 @@ class WorkspaceFile implements Adapter<Workspace> {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('unreadable', this.#file, (e as Error).message);
     }
-    const ws = this.#shallow ? parseWorkspaceShallow(text, this.#file) : parseWorkspaceText(text, this.#file);
-    // what the last session saved after its snapshot
     const jfile = journalPathFor(this.#file);
-    if (fs.existsSync(jfile)) {
+    const raw = checkHeader(text, this.#file);
+    let input: Text = { raw };
+    if ((raw.version as number) < SCHEMA_VERSION) {
+      // written at the first save; until then the old snapshot and journal stay as they were
+      const m = migrateOld(raw, this.#file, fs.existsSync(jfile) ? fs.readFileSync(jfile, 'utf8') : undefined);
+      input = { raw: m.raw };
+      this.journalled = m.journalled;
+      this.migrated = true;
+    }
+    const ws = this.#shallow ? parseWorkspaceShallow(input, this.#file) : parseWorkspaceText(input, this.#file);
+    // what the last session saved after its snapshot
+    if (!this.migrated && fs.existsSync(jfile)) {
       const r = replayJournal(ws, fs.readFileSync(jfile, 'utf8'));
       if ('corruptLine' in r) throw new StoreError('corrupt', jfile, `line ${r.corruptLine}`);
       this.journalled = r.applied;
@@ -101,11 +130,14 @@ class WorkspaceFile implements Adapter<Workspace> {
     return ws;
   }
   journalled = 0;
+  /** read from an older version: the first write (not a journal append) stores the new one */
+  migrated = false;
   async write(data: Workspace): Promise<void> {
     writeFileDurably(this.#file, JSON.stringify(data));
     // the snapshot now holds everything: the journal can go (replaying it again would change nothing)
     fs.rmSync(journalPathFor(this.#file), { force: true });
     this.journalled = 0;
+    this.migrated = false;
   }
 }
 
@@ -176,6 +208,8 @@ export async function openStore(wanted: string, opts: OpenOptions = {}): Promise
     },
     async append(changes) {
       await writable();
+      // an old-format journal must not get new-format lines: save the whole migrated workspace
+      if (adapter.migrated) return db.write();
       appendJournal(file, changes);
       adapter.journalled += changes.length;
       if (adapter.journalled > COMPACT_AFTER) await db.write();

@@ -8,6 +8,7 @@ import { ENTITIES, editableFields, type EntityName } from '../../domain/entities
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
+import { fenToText } from '../../domain/money.js';
 import type { FieldError } from '../../domain/errors.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
@@ -38,6 +39,7 @@ function textOf(fi: FieldInfo, v: unknown): string {
   if (v === undefined || v === null) return '';
   if (fi.kind === 'tags') return (v as string[]).join(', ');
   if (fi.kind === 'bool') return v ? 'true' : 'false';
+  if (fi.kind === 'money' && typeof v === 'number') return fenToText(v);
   return String(v);
 }
 
