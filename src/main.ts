@@ -1,6 +1,7 @@
 // Entry: a subcommand runs the CLI; no subcommand in a terminal opens the full-screen app.
 // Each shell is loaded with import() so a start pays only for the one it uses.
 import { detectLang, makeT } from './i18n/index.js';
+import { sanitizeLine } from './text/sanitize.js';
 
 const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
 
@@ -19,8 +20,17 @@ function flag(argv: string[], name: string): string | undefined {
   return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
 }
 
+/** The reader went away (`hotel-crm list customers | head`): stop quietly, as cat does. */
+function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') reportUnexpected(e);
+    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+  });
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  quietOnBrokenPipe(process.stdout);
   if (argv.includes('--version') || argv.includes('-V')) {
     process.stdout.write(`${process.env.HOTEL_CRM_VERSION ?? 'dev'}\n`);
     return;
@@ -55,7 +65,15 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((e) => {
-  process.stderr.write(`hotel-crm: ${(e as Error)?.stack ?? e}\n`);
+// Anything no command turned into a message: one line in the user's language; the stack
+// only for whoever asks for it.
+function reportUnexpected(e: unknown): void {
+  const argv = process.argv.slice(2);
+  const t = makeT(detectLang(flag(argv, '--lang'), undefined));
+  const message = sanitizeLine(String((e as Error)?.message ?? e)).slice(0, 300);
+  if (process.env.HOTEL_CRM_DEBUG && process.env.HOTEL_CRM_DEBUG !== '0') process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
+  process.stderr.write(`${t('cli.unexpected', { message })}\n${t('cli.debugHint')}\n`);
   process.exitCode = 1;
-});
+}
+
+main().catch(reportUnexpected);

@@ -167,6 +167,26 @@ export const en = {
   'import.policy.update': 'update',
   'import.line': 'line',
   'cli.unknownUser': 'No employee with the login "{value}". Logins: {choices}',
+  // cli hostile input
+  'cli.saveFailed': 'Could not save the workspace {file}: {reason}. The command did not take effect; the workspace is as it was.',
+  'cli.fsFailed': 'Could not use {file}: {reason}. Nothing was written.',
+  'cli.unexpected': 'hotel-crm stopped on an unexpected error: {message}',
+  'cli.debugHint': 'Run with HOTEL_CRM_DEBUG=1 for details.',
+  'cli.repeatedFlag': '--{flag} was given more than once; give it once.',
+  'cli.badFlagName': 'Unknown option --{flag}.',
+  'cli.badMode': '--mode {value}: give an octal file mode such as 600 or 644.',
+  'fs.ENOSPC': 'the disk is full',
+  'fs.EDQUOT': 'the disk quota is used up',
+  'fs.EFBIG': 'the file is larger than this account may write',
+  'fs.EACCES': 'permission denied',
+  'fs.EPERM': 'operation not permitted',
+  'fs.EROFS': 'the file system is read-only',
+  'fs.EISDIR': 'a folder is in the way where a file should be',
+  'fs.ENOTDIR': 'a file is in the way where a folder should be',
+  'fs.ENOENT': 'no such file or folder',
+  'fs.EIO': 'the disk reported an input/output error',
+  'fs.other': 'system error {code}',
+  'import.moreColumns': '... and {count} more ignored columns',
 } as const;
 
 export type MessageKey = keyof typeof en;
