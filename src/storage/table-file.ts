@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseCsv } from '../text/csv.js';
 import { decode, detectEncoding, type Encoding } from '../text/encoding.js';
 import { tableFromJson, type TableRow } from '../services/import.js';
+import type { EntityName } from '../domain/entities.js';
 
 export type TableFileError = { code: 'unreadable' | 'badJson' | 'decode'; reason: string };
 
@@ -15,7 +16,8 @@ export interface TableFile {
   format: 'csv' | 'json';
 }
 
-export function readTableFile(file: string, opts: { format?: 'csv' | 'json'; encoding?: Encoding } = {}): TableFile | TableFileError {
+/** entity and map (when known) let a JSON file's columns that name no field be dropped early. */
+export function readTableFile(file: string, opts: { format?: 'csv' | 'json'; encoding?: Encoding; entity?: EntityName; map?: Record<string, string> } = {}): TableFile | TableFileError {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -33,7 +35,7 @@ export function readTableFile(file: string, opts: { format?: 'csv' | 'json'; enc
   if (format === 'json') {
     let table: TableRow[] | undefined;
     try {
-      table = tableFromJson(JSON.parse(text));
+      table = tableFromJson(JSON.parse(text), opts.entity, opts.map);
     } catch {
       table = undefined;
     }

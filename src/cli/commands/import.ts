@@ -69,7 +69,7 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
   const s = await openSession(args, io, args.dryRun ? 'read' : 'write');
   const t = s.t;
   const { report, encoding } = await workThenSave(s, () => {
-    const read = readTableFile(args.file, { format, encoding: forced });
+    const read = readTableFile(args.file, { format, encoding: forced, entity, map });
     if ('code' in read) {
       if (read.code === 'badJson') throw new Refused([t('import.badJson')]);
       throw new Refused([t('import.unreadable', { file: args.file, reason: read.reason })]);
