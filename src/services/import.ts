@@ -96,12 +96,22 @@ export interface ImportOptions {
   onDuplicate?: OnDuplicate;
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** rows expected, for progress when the table is read as it goes (an estimate is enough) */
+  total?: number;
 }
 
-export function importTable(repo: Repo, entity: EntityName, table: TableRow[], opts: ImportOptions = {}): ImportReport {
+/** Rows are taken one at a time: a table read as it goes (csvRows) is never held whole. */
+export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
-  const hi = findHeader(entity, table, opts.map ?? {});
-  const header = table[hi];
+  const it = table[Symbol.iterator]();
+  const first: TableRow[] = [];
+  for (let i = 0; i < 5; i++) {
+    const n = it.next();
+    if (n.done) break;
+    first.push(n.value);
+  }
+  const hi = findHeader(entity, first, opts.map ?? {});
+  const header = first[hi];
   const mapping = header ? mapColumns(entity, header.cells, opts.map) : [];
   const report: ImportReport = {
     entity, headerLine: header?.line ?? 0, mapping, rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, errors: [], applied: false,
@@ -132,11 +142,17 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
   const existingByKey = new Map<string, string>();
   for (const r of repo.all(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
 
-  const rows = table.slice(hi + 1);
-  const total = rows.length;
-  for (let ri = 0; ri < rows.length; ri++) {
-    const row = rows[ri];
-    if (opts.onProgress && ri % 5000 === 0) opts.onProgress(ri, total);
+  const rows: Iterable<TableRow> = {
+    *[Symbol.iterator]() {
+      yield* first.slice(hi + 1);
+      for (let n = it.next(); !n.done; n = it.next()) yield n.value;
+    },
+  };
+  const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
+  let ri = 0;
+  for (const row of rows) {
+    if (opts.onProgress && ri % 5000 === 0) opts.onProgress(Math.min(ri, total), total);
+    ri++;
     if (row.cells.every((c) => !c.trim())) continue; // blank lines
     report.rows++;
     const values: Record<string, unknown> = {};
@@ -211,10 +227,13 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
       report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, colOf, values)));
       continue;
     }
+    // a checked new record is what gets inserted; its parsed values are needed again only to
+    // merge a later duplicate row into it (--on-duplicate update). 1M rows: 1M objects fewer.
+    if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = {};
     plans.push(plan);
     for (const k of dupKeys) planned.set(k, plan);
   }
-  opts.onProgress?.(total, total);
+  opts.onProgress?.(ri, ri);
   if (report.errors.length || opts.dryRun) {
     for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
     return report;

@@ -74,9 +74,10 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
       if (read.code === 'badJson') throw new Refused([t('import.badJson')]);
       throw new Refused([t('import.unreadable', { file: args.file, reason: read.reason })]);
     }
-    const { table, encoding } = read;
-    const progress = io.stderrIsTTY && !args.json && table.length > 5000;
-    const report = importTable(s.repo, entity, table, {
+    const { rows, estimate, encoding } = read;
+    const progress = io.stderrIsTTY && !args.json && estimate > 5000;
+    const report = importTable(s.repo, entity, rows, {
+      total: estimate,
       map,
       onDuplicate,
       dryRun: args.dryRun,
