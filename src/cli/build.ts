@@ -10,7 +10,6 @@ import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { sanitizeText } from '../text/sanitize.js';
-import { resolveWorkspacePath } from '../storage/paths.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
 type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
@@ -151,7 +150,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     if (e instanceof UsageError) return usage(e.message);
     const errno = fsErrorCode(e);
     if (errno) {
-      shown.err(t('cli.fsFailed', { file: fsErrorPath(e) ?? resolveWorkspacePath(args.data as string | undefined, io.env), reason: fsReasonText(t, errno) }));
+      shown.err(t('cli.fsFailed', { file: fsErrorPath(e) ?? io.backend.resolvePath(args.data as string | undefined, io.env), reason: fsReasonText(t, errno) }));
       return EXIT.refused;
     }
     throw e;

@@ -8,7 +8,8 @@ import { resolveValue } from '../domain/values.js';
 import { canTransition, allowedTransitions, isStage } from '../domain/lifecycle.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
-import type { Change } from '../storage/journal.js';
+import type { Change } from '../domain/change.js';
+import type { Batch } from './ports.js';
 
 /** Who goes when a record is deleted: these belong to it and go with it. */
 const CASCADE: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
@@ -41,6 +42,8 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
 
 export interface RepoOptions {
   clock?: () => Date;
+  /** the login of the employee who acts: every batch of changes is stamped with it */
+  actor?: string;
 }
 
 export class Repo {
@@ -52,9 +55,13 @@ export class Repo {
   #byId = new Map<EntityName, Map<string, EntityRecord>>();
   #byKey = new Map<EntityName, { version: number; map: Map<string, string[]> }>();
 
+  /** the login of the employee who acts */
+  readonly actorLogin: string;
+
   constructor(ws: Workspace, opts: RepoOptions = {}) {
     this.ws = ws;
     this.#clock = opts.clock ?? (() => new Date());
+    this.actorLogin = opts.actor ?? ws.settings.adminLogin;
   }
 
   #lastNow = { ms: NaN, iso: '' };
@@ -168,6 +175,11 @@ export class Repo {
     const out = [...this.#changes, { op: 'counters' as const, c: { ...this.ws.counters } }];
     this.#changes = [];
     return out;
+  }
+
+  /** The changes since the last call as one batch, stamped with the actor and the time. */
+  drainBatch(): Batch {
+    return { at: this.#clock().toISOString(), by: this.actorLogin, changes: this.drainChanges() };
   }
 
   /** The employee the program acts as: --user LOGIN, else the workspace's administrator. */

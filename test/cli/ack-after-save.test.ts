@@ -35,7 +35,7 @@ const { runCli } = await import('../../src/cli/build.js');
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const cli: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s), env: { LANG: 'C' }, stdoutIsTTY: false, stderrIsTTY: false, now: () => new Date('2025-01-02T03:04:05Z') };
+  const cli: CliIO = { backend: {} as CliIO['backend'], out: (s) => out.push(s), err: (s) => err.push(s), env: { LANG: 'C' }, stdoutIsTTY: false, stderrIsTTY: false, now: () => new Date('2025-01-02T03:04:05Z') };
   return { cli, out, err };
 }
 

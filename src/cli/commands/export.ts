@@ -3,8 +3,6 @@ import { normaliseEncoding } from '../../text/encoding.js';
 import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';
 import { exportTable } from '../../services/export.js';
-import fs from 'node:fs';
-import { writeFileDurably } from '../../storage/durable-file.js';
 import { entityLabel, type T } from '../../i18n/index.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
@@ -43,9 +41,8 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
         ? Buffer.from(JSON.stringify(records, null, 2) + '\n', 'utf8')
         : await encode(stringifyCsv(exportTable(s.repo, entity, s.t, records)), enc);
     if (args.out) {
-      writeFileDurably(args.out, bytes); // 0600: a shared server has many users
-      // an instructor collecting files asks for more; a crash before this leaves the safer 0600
-      if (mode !== 0o600) fs.chmodSync(args.out, mode);
+      // 0600 unless asked (a shared server has many users; an instructor collecting files asks 644)
+      io.backend.writeFile(args.out, bytes, mode);
       io.err(s.t('export.done', { count: records.length, entity: entityLabel(s.t, entity), file: args.out }));
     } else if (io.writeOut) io.writeOut(bytes);
     else io.out(bytes.toString('utf8'));

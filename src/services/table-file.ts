@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { csvRows } from '../text/csv.js';
 import { decode, decodeDetected, type Encoding } from '../text/encoding.js';
-import { tableFromJson, type TableRow } from '../services/import.js';
+import { tableFromJson, type TableRow } from './import.js';
 import type { EntityName } from '../domain/entities.js';
 
 export type TableFileError = { code: 'unreadable' | 'badJson' | 'decode'; reason: string };
