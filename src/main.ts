@@ -3,7 +3,6 @@
 // so neither shell knows where workspaces live. Each shell is loaded with import() so a
 // start pays only for the one it uses.
 import { detectLang, makeT } from './i18n/index.js';
-import { sanitizeLine } from './text/sanitize.js';
 
 const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
 
@@ -73,7 +72,10 @@ async function main(): Promise<void> {
 function reportUnexpected(e: unknown): void {
   const argv = process.argv.slice(2);
   const t = makeT(detectLang(flag(argv, '--lang'), undefined));
-  const message = sanitizeLine(String((e as Error)?.message ?? e)).slice(0, 300);
+  // no control character of the message reaches the terminal (the text sanitiser is a layer
+  // main.ts does not load; without ESC and BEL no sequence can start)
+  // eslint-disable-next-line no-control-regex
+  const message = String((e as Error)?.message ?? e).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
   if (process.env.HOTEL_CRM_DEBUG && process.env.HOTEL_CRM_DEBUG !== '0') process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
   process.stderr.write(`${t('cli.unexpected', { message })}\n${t('cli.debugHint')}\n`);
   process.exitCode = 1;

@@ -18,10 +18,10 @@ function workspace(demo = false): { dir: string; file: string } {
   return { dir, file };
 }
 
-/** Runs the CLI with a file-size limit of 8 KiB: writing the workspace (200 KB with the demo)
- *  fails with EFBIG, as a full disk fails with ENOSPC. Works as root, unlike chmod. */
-function runWithSmallDisk(args: string[]): Run {
-  const r = spawnSync('sh', ['-c', 'ulimit -f 8; exec "$@"', 'sh', process.execPath, BIN, ...args], {
+/** Runs the CLI with a file-size limit (KiB, as bash counts): a write past it fails with EFBIG, as a full disk
+ *  fails with ENOSPC. Works as root, unlike chmod. */
+function runWithSmallDisk(args: string[], kib = 8): Run {
+  const r = spawnSync('bash', ['-c', `ulimit -f ${kib}; exec "$@"`, 'bash', process.execPath, BIN, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C' },
   });
@@ -31,7 +31,17 @@ function runWithSmallDisk(args: string[]): Run {
 describe('nothing is reported done before it is on disk', () => {
   it('add, update, delete and import print nothing on stdout and exit 1 when the save fails', () => {
     const { dir, file } = workspace(true);
+    // a 65 KB journal (300 imported customers) that a 100 KiB limit cannot fold into the 200 KB
+    // snapshot: every later save appends past 8 KiB and fails
+    const many = path.join(dir, 'many.csv');
+    fs.writeFileSync(many, `name,phone\n${Array.from({ length: 300 }, (_, i) => `Guest${i},139${String(i).padStart(8, '0')}`).join('\n')}\n`);
+    const setup = runWithSmallDisk(['import', 'customers', many, '--data', file], 100);
+    expect(setup.stderr).toBe('');
+    expect(setup.code).toBe(0);
+    const journal = `${file}.journal`;
+    expect(fs.statSync(journal).size).toBeGreaterThan(8 * 1024);
     const before = fs.readFileSync(file);
+    const journalBefore = fs.readFileSync(journal);
     const csv = path.join(dir, 'in.csv');
     fs.writeFileSync(csv, 'name,phone\nZed,13911112222\n');
     for (const args of [
@@ -46,6 +56,7 @@ describe('nothing is reported done before it is on disk', () => {
       expect(r.stderr).toContain('无法保存工作区');
       expect(r.stderr).not.toMatch(STACK);
       expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(fs.readFileSync(journal).equals(journalBefore)).toBe(true);
     }
   });
 });
