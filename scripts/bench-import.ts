@@ -1,5 +1,6 @@
 // Benchmark (not a test): time and peak memory of `hotel-crm import` on generated files.
-//   tsx scripts/bench-import.ts [--rows 1000000] [--json-keys 20000] [--bin dist/hotel-crm.js]
+//   tsx scripts/bench-import.ts [--rows 1000000] [--json-keys 20000] [--bin dist/hotel-crm.js] [--dry-run]
+// --dry-run also measures the CSV import without its save (reading and checking alone).
 // CSV: N customers with unique mobiles. JSON: one record per distinct key (the quadratic case
 // of issue 15). Each run is the built CLI under /usr/bin/time -v, on a fresh workspace.
 import { spawnSync } from 'node:child_process';
@@ -17,10 +18,10 @@ const bin = path.resolve(arg('--bin', 'dist/hotel-crm.js'));
 if (!fs.existsSync(bin)) throw new Error(`${bin} missing: run npm run build first`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
 
-function run(label: string, file: string, count: number): void {
-  const ws = path.join(dir, `${label}.json`);
+function run(label: string, file: string, count: number, extra: string[] = []): void {
+  const ws = path.join(dir, `${label.replace(/\W+/g, '-')}.json`);
   spawnSync(process.execPath, [bin, 'init', '--data', ws]);
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'import', 'customers', file, '--data', ws], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'import', 'customers', file, '--data', ws, ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
   const el = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const secs = el ? Number(el[1] ?? 0) * 3600 + Number(el[2]) * 60 + Number(el[3]) : NaN;
@@ -44,6 +45,7 @@ if (rows > 0) {
   }
   fs.writeSync(fd, chunk);
   fs.closeSync(fd);
+  if (process.argv.includes('--dry-run')) run('csv --dry-run', csv, rows, ['--dry-run']);
   run('csv', csv, rows);
 }
 if (jsonKeys > 0) {
