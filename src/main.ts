@@ -31,12 +31,13 @@ function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  quietOnBrokenPipe(process.stdout);
   if (argv.includes('--version') || argv.includes('-V')) {
     process.stdout.write(`${process.env.HOTEL_CRM_VERSION ?? 'dev'}\n`);
     return;
   }
   if (hasSubcommand(argv)) {
+    // only here: the full-screen app has its own exit path for a terminal that goes away
+    quietOnBrokenPipe(process.stdout);
     const [{ runCli }, { fileBackend }] = await Promise.all([import('./cli/build.js'), import('./storage/backend.js')]);
     process.exitCode = await runCli(argv, {
       backend: fileBackend,
