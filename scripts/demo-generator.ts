@@ -46,7 +46,8 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4 };
   const repo = new Repo(ws, { clock: () => now });
   const must = (entity: EntityName, v: Record<string, unknown>) => {
-    const r = repo.create(entity, v, { anyStage: true });
+    // random mobiles can repeat among 100k generated customers, as they do in real rosters
+    const r = repo.create(entity, v, { anyStage: true, allowDuplicate: true });
     if (!r.ok) throw new Error(`${entity}: ${JSON.stringify(r.errors)} ${JSON.stringify(v)}`);
     return r.value.id;
   };
