@@ -21,6 +21,14 @@ function flag(argv: string[], name: string): string | undefined {
   return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
 }
 
+/** The reader went away (`hotel-crm list customers | head`): stop quietly, as cat does. */
+function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') reportUnexpected(e);
+    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+  });
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--version') || argv.includes('-V')) {
@@ -28,6 +36,8 @@ async function main(): Promise<void> {
     return;
   }
   if (hasSubcommand(argv)) {
+    // only here: the full-screen app has its own exit path for a terminal that goes away
+    quietOnBrokenPipe(process.stdout);
     const [{ runCli }, { fileBackend }] = await Promise.all([import('./cli/build.js'), import('./storage/backend.js')]);
     process.exitCode = await runCli(argv, {
       backend: fileBackend,
@@ -58,7 +68,18 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((e) => {
-  process.stderr.write(`hotel-crm: ${(e as Error)?.stack ?? e}\n`);
+// Anything no command turned into a message: one line in the user's language; the stack
+// only for whoever asks for it.
+function reportUnexpected(e: unknown): void {
+  const argv = process.argv.slice(2);
+  const t = makeT(detectLang(flag(argv, '--lang'), undefined));
+  // no control character of the message reaches the terminal (the text sanitiser is a layer
+  // main.ts does not load; without ESC and BEL no sequence can start)
+  // eslint-disable-next-line no-control-regex
+  const message = String((e as Error)?.message ?? e).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
+  if (process.env.HOTEL_CRM_DEBUG && process.env.HOTEL_CRM_DEBUG !== '0') process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
+  process.stderr.write(`${t('cli.unexpected', { message })}\n${t('cli.debugHint')}\n`);
   process.exitCode = 1;
-});
+}
+
+main().catch(reportUnexpected);

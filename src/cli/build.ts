@@ -9,6 +9,8 @@ import { initCmd } from './commands/init.js';
 import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
+import { sanitizeText } from '../text/sanitize.js';
+import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
 type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
 
@@ -27,6 +29,32 @@ function fieldOptions(y: Argv, raw: string[], t: T): Argv {
   return y;
 }
 
+/** Flags named like Object.prototype's members (--constructor, --toString …) break yargs'
+ *  own lookups; no option of ours is named so, so they are refused before yargs sees them. */
+export function prototypeFlag(raw: string[]): string | undefined {
+  for (const a of raw) {
+    if (a === '--') break;
+    if (!a.startsWith('-')) continue;
+    const name = a.replace(/^-+/, '').split('=')[0];
+    for (const n of [name, name.replace(/^no-/, '')]) {
+      const camel = n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      if ([n, camel].some((k) => k === '__proto__' || k in Object.prototype)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** Options that take a list when repeated; every other option repeated is a usage error
+ *  (`--data a --data b` would otherwise reach the handler as an array). */
+function listOptions(raw: string[]): Set<string> {
+  const ok = new Set(['_', 'where', 'map']);
+  const entity = raw.find((a) => isEntityName(a));
+  if (entity && isEntityName(entity)) {
+    for (const fi of editableFields(entity)) if (fi.kind === 'tags') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
+  }
+  return ok;
+}
+
 export async function runCli(raw: string[], io: CliIO): Promise<number> {
   const flagLang = (() => {
     const i = raw.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -34,20 +62,19 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     return raw[i].includes('=') ? raw[i].split('=')[1] : raw[i + 1];
   })();
   const t = makeT(detectLang(flagLang, undefined, io.env));
-  let code: number = EXIT.ok;
+  const usage = (message: string) => {
+    io.err(sanitizeText(`${message}\n${t('cli.usage')}  hotel-crm --help`));
+    return EXIT.usage;
+  };
+  const bad = prototypeFlag(raw);
+  if (bad !== undefined) return usage(t('cli.badFlagName', { flag: bad }));
   let usageMessage: string | undefined;
-  const run = (fn: Handler) => async (args: unknown) => {
-    try {
-      code = await fn(args as never, io, t);
-    } catch (e) {
-      if (e instanceof Refused) {
-        io.err(e.lines.join('\n'));
-        code = EXIT.refused;
-      } else if (e instanceof UsageError) {
-        io.err(e.message);
-        code = EXIT.usage;
-      } else throw e;
-    }
+  // yargs calls a command's handler before it has checked every option (--lang xx was
+  // found only after the record was added), so the handler is only noted here and run once
+  // the whole command line has passed: exit 2 means nothing was done.
+  let pending: { fn: Handler; args: Record<string, unknown> } | undefined;
+  const run = (fn: Handler) => (args: unknown) => {
+    pending = { fn, args: args as Record<string, unknown> };
   };
   const entityPos = (y: Argv) =>
     y.positional('entity', { type: 'string', describe: ENTITY_NAMES.join(' | '), demandOption: true });
@@ -80,6 +107,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
       entityPos(y)
         .option('format', { type: 'string', choices: ['csv', 'json'] })
         .option('out', { type: 'string', describe: 'file to write (default: standard output)' })
+        .option('mode', { type: 'string', describe: 'permissions of the --out file, octal (default 600; 644 lets others read it)' })
         .option('encoding', { type: 'string', describe: 'utf8-bom (default) | utf8 | gbk' })
         .option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(exportCmd))
     .command('doctor', 'check the workspace, say what is wrong', (y) => y, run(doctorCmd))
@@ -98,9 +126,34 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (!usageMessage) throw e;
   }
-  if (usageMessage) {
-    io.err(`${usageMessage}\n${t('cli.usage')}  hotel-crm --help`);
-    return EXIT.usage;
+  if (usageMessage) return usage(usageMessage);
+  if (!pending) return EXIT.ok; // --help
+  const { fn, args } = pending;
+  const lists = listOptions(raw);
+  for (const [k, v] of Object.entries(args)) {
+    if (Array.isArray(v) && !lists.has(k) && !k.includes('-')) return usage(t('cli.repeatedFlag', { flag: k }));
   }
-  return code;
+  // Every string a command prints for people passes here: text from a file, a flag or the
+  // workspace must not move the cursor, retitle the window or fill the clipboard. JSON on
+  // stdout is data and escapes control characters itself.
+  const shown: CliIO = {
+    ...io,
+    out: (s) => io.out(args.json ? s : sanitizeText(s)),
+    err: (s) => io.err(sanitizeText(s)),
+  };
+  try {
+    return await fn(args as never, shown, t);
+  } catch (e) {
+    if (e instanceof Refused) {
+      shown.err(e.lines.join('\n'));
+      return EXIT.refused;
+    }
+    if (e instanceof UsageError) return usage(e.message);
+    const errno = fsErrorCode(e);
+    if (errno) {
+      shown.err(t('cli.fsFailed', { file: fsErrorPath(e) ?? io.backend.resolvePath(args.data as string | undefined, io.env), reason: fsReasonText(t, errno) }));
+      return EXIT.refused;
+    }
+    throw e;
+  }
 }

@@ -3,7 +3,6 @@
 // English forms; references by natural key. All or nothing: every row is checked first, and
 // only a file without a bad row is applied.
 import { ENTITIES, entityFields, type EntityName } from '../domain/entities.js';
-import type { FieldInfo } from '../domain/fields.js';
 import type { FieldError } from '../domain/errors.js';
 import { parseFieldText } from '../domain/parse-input.js';
 import type { Repo } from './repo.js';
@@ -98,12 +97,22 @@ export interface ImportOptions {
   onDuplicate?: OnDuplicate;
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** rows expected, for progress when the table is read as it goes (an estimate is enough) */
+  total?: number;
 }
 
-export function importTable(repo: Repo, entity: EntityName, table: TableRow[], opts: ImportOptions = {}): ImportReport {
+/** Rows are taken one at a time: a table read as it goes (csvRows) is never held whole. */
+export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
-  const hi = findHeader(entity, table, opts.map ?? {});
-  const header = table[hi];
+  const it = table[Symbol.iterator]();
+  const first: TableRow[] = [];
+  for (let i = 0; i < 5; i++) {
+    const n = it.next();
+    if (n.done) break;
+    first.push(n.value);
+  }
+  const hi = findHeader(entity, first, opts.map ?? {});
+  const header = first[hi];
   const mapping = header ? mapColumns(entity, header.cells, opts.map) : [];
   const report: ImportReport = {
     entity, headerLine: header?.line ?? 0, mapping, rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, errors: [], applied: false,
@@ -113,7 +122,12 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
   for (const f of user) {
     if (!allFields.some((x) => x.name === f)) report.errors.push({ line: 0, column: f, code: 'unknownField', params: { value: f } });
   }
-  const cols = mapping.map((c) => (c.field ? allFields.find((f) => f.name === c.field) : undefined));
+  const fieldByName = new Map(allFields.map((f) => [f.name, f] as const));
+  const cols = mapping.map((c) => (c.field ? fieldByName.get(c.field) : undefined));
+  // the columns that name a field: a row is read through these only (a file may have thousands)
+  const used = cols.flatMap((c, ci) => (c ? [ci] : []));
+  const colOf = new Map(used.map((ci) => [cols[ci]!.name, ci] as const));
+  const mappedFields = colOf;
   if (!cols.some((c) => c && !c.system)) {
     report.errors.push({ line: header?.line ?? 1, code: 'noColumns' });
     return report;
@@ -129,19 +143,24 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
   const existingByKey = new Map<string, string>();
   for (const r of repo.all(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
 
-  const rows = table.slice(hi + 1);
-  const total = rows.length;
-  for (let ri = 0; ri < rows.length; ri++) {
-    const row = rows[ri];
-    if (opts.onProgress && ri % 5000 === 0) opts.onProgress(ri, total);
+  const rows: Iterable<TableRow> = {
+    *[Symbol.iterator]() {
+      yield* first.slice(hi + 1);
+      for (let n = it.next(); !n.done; n = it.next()) yield n.value;
+    },
+  };
+  const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
+  let ri = 0;
+  for (const row of rows) {
+    if (opts.onProgress && ri % 5000 === 0) opts.onProgress(Math.min(ri, total), total);
+    ri++;
     if (row.cells.every((c) => !c.trim())) continue; // blank lines
     report.rows++;
     const values: Record<string, unknown> = {};
     let id: string | undefined;
     const errs: ImportIssue[] = [];
-    for (let ci = 0; ci < cols.length; ci++) {
-      const fi = cols[ci];
-      if (!fi) continue;
+    for (const ci of used) {
+      const fi = cols[ci]!;
       const raw = unsafeCell(row.cells[ci] ?? '').trim();
       let err: { code: string; params?: Record<string, string | number> } | undefined;
       if (fi.name === 'id') {
@@ -177,7 +196,7 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
     }
     // merged cells: a sheet that merges the customer column leaves it empty below the first row
     for (const fi of requiredRefs) {
-      if (values[fi.name] === undefined && cols.includes(fi) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {
+      if (values[fi.name] === undefined && mappedFields.has(fi.name) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {
         values[fi.name] = previous[fi.name];
         report.filledDown++;
       }
@@ -206,20 +225,23 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
       if (inFile) {
         Object.assign(inFile.values, values);
         const check = checkPlan(repo, entity, inFile);
-        if (check.length) report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, cols)));
+        if (check.length) report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, colOf)));
         continue;
       }
     }
     const plan: Plan = existingId ? { line: row.line, kind: 'update', id: existingId, values } : { line: row.line, kind: 'create', id, values };
     const check = checkPlan(repo, entity, plan);
     if (check.length) {
-      report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, cols, values)));
+      report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, colOf, values)));
       continue;
     }
+    // a checked new record is what gets inserted; its parsed values are needed again only to
+    // merge a later duplicate row into it (--on-duplicate update). 1M rows: 1M objects fewer.
+    if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = {};
     plans.push(plan);
     for (const k of dupKeys) planned.set(k, plan);
   }
-  opts.onProgress?.(total, total);
+  opts.onProgress?.(ri, ri);
   if (report.errors.length || opts.dryRun) {
     for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
     return report;
@@ -233,7 +255,7 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
     const res = p.kind === 'create' ? repo.create(entity, p.values, { anyStage: true, id: p.id, allowDuplicate: true }) : repo.update(entity, p.id!, p.values, { anyStage: true, allowDuplicate: true });
     if (!res.ok) {
       // cannot happen after the checks above; reported rather than half-applied silently
-      report.errors.push(...res.errors.map((e) => toIssue(p.line, e, mapping, cols, p.values)));
+      report.errors.push(...res.errors.map((e) => toIssue(p.line, e, mapping, colOf, p.values)));
       return report;
     }
     if (p.kind === 'create') report.created++;
@@ -251,23 +273,42 @@ function checkPlan(repo: Repo, entity: EntityName, p: Plan): FieldError[] {
   return res.ok ? [] : res.errors;
 }
 
-function toIssue(line: number, e: FieldError, mapping: ColumnMap[], cols: (FieldInfo | undefined)[], values?: Record<string, unknown>): ImportIssue {
-  const ci = cols.findIndex((c) => c?.name === e.field);
-  const v = values?.[e.field];
+function toIssue(line: number, e: FieldError, mapping: ColumnMap[], colOf: Map<string, number>, values?: Record<string, unknown>): ImportIssue {
+  const ci = colOf.get(e.field);
+  const v = values && Object.hasOwn(values, e.field) ? values[e.field] : undefined;
   return {
-    line, column: ci >= 0 ? mapping[ci].column : undefined, field: e.field || undefined,
+    line, column: ci !== undefined ? mapping[ci].column : undefined, field: e.field || undefined,
     value: v === undefined ? undefined : Array.isArray(v) ? v.join(',') : String(v), code: e.code, params: e.params,
   };
 }
 
-/** JSON records (as `list --json` prints them) as a table, so both formats share one path. */
-export function tableFromJson(records: unknown): TableRow[] | undefined {
+/** Unknown keys of a JSON file kept as (ignored) columns; the others are only named in the header. */
+export const MAX_OTHER_COLUMNS = 200;
+
+/** JSON records (as `list --json` prints them) as a table, so both formats share one path.
+ *  Linear in the file: keys are collected in a Set, and a row holds cells only for the columns
+ *  that can matter (those naming a field of the entity, and the first MAX_OTHER_COLUMNS
+ *  others), so a file with 20 000 distinct keys does not become a 20 000 x 20 000 table.
+ *  Kept columns come first in the header; the rest follow, named but without cells. */
+export function tableFromJson(records: unknown, entity?: EntityName, userMap: Record<string, string> = {}): TableRow[] | undefined {
   if (!Array.isArray(records)) return undefined;
-  const keys: string[] = [];
+  const keys = new Set<string>();
   for (const r of records) {
     if (!r || typeof r !== 'object' || Array.isArray(r)) return undefined;
-    for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+    for (const k of Object.keys(r)) keys.add(k);
+  }
+  const names = entity ? headerNames(entity) : undefined;
+  const user = new Set(Object.keys(userMap).map(norm));
+  const kept: string[] = [];
+  const rest: string[] = [];
+  let others = 0;
+  for (const k of keys) {
+    const known = !!names && (names.has(norm(k)) || user.has(norm(k)));
+    if (known || others++ < MAX_OTHER_COLUMNS) kept.push(k);
+    else rest.push(k);
   }
   const cell = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) && v.every((x) => typeof x !== 'object') ? v.join(',') : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return [{ line: 0, cells: keys }, ...records.map((r, i) => ({ line: i + 1, cells: keys.map((k) => cell((r as Record<string, unknown>)[k])) }))];
+  // Object.hasOwn: a key named "constructor" in one record must not read Object's in another
+  const row = (r: Record<string, unknown>) => kept.map((k) => cell(Object.hasOwn(r, k) ? r[k] : undefined));
+  return [{ line: 0, cells: [...kept, ...rest] }, ...records.map((r, i) => ({ line: i + 1, cells: row(r as Record<string, unknown>) }))];
 }

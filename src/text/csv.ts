@@ -7,7 +7,11 @@ export interface CsvRow {
 }
 
 export function parseCsv(text: string, delimiter = ','): CsvRow[] {
-  const rows: CsvRow[] = [];
+  return [...csvRows(text, delimiter)];
+}
+
+/** The rows one at a time: an import of a million rows never holds them all as arrays. */
+export function* csvRows(text: string, delimiter = ','): Generator<CsvRow> {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   let line = 1;
@@ -59,7 +63,7 @@ export function parseCsv(text: string, delimiter = ','): CsvRow[] {
       continue;
     }
     // end of row (newline or end of text)
-    rows.push({ line: rowLine, cells });
+    yield { line: rowLine, cells };
     cells = [];
     if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
     else i++;
@@ -67,7 +71,6 @@ export function parseCsv(text: string, delimiter = ','): CsvRow[] {
     rowLine = line;
     if (i >= n) break;
   }
-  return rows;
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;

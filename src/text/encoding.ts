@@ -23,6 +23,17 @@ export function detectEncoding(buf: Uint8Array): Encoding {
   }
 }
 
+/** Detects and decodes in one pass (a large file is decoded once, not once to test and again). */
+export function decodeDetected(buf: Uint8Array): { text: string; encoding: Encoding } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: decode(buf, 'utf8-bom'), encoding: 'utf8-bom' };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: decode(buf, 'utf16le'), encoding: 'utf16le' };
+  try {
+    return { text: decode(buf, 'utf8'), encoding: 'utf8' };
+  } catch {
+    return { text: decode(buf, 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
 export function decode(buf: Uint8Array, enc: Encoding): string {
   const label = enc === 'gb18030' ? 'gb18030' : enc === 'utf16le' ? 'utf-16le' : 'utf-8';
   const text = new TextDecoder(label, { fatal: enc !== 'gb18030' }).decode(buf);

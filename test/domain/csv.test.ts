@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, stringifyCsv, safeCell, unsafeCell } from '../../src/text/csv.js';
+import { csvRows, parseCsv, stringifyCsv, safeCell, unsafeCell } from '../../src/text/csv.js';
 import { detectEncoding, decode } from '../../src/text/encoding.js';
 import iconv from 'iconv-lite';
 
@@ -35,5 +35,15 @@ describe('encoding detection', () => {
     expect(detectEncoding(Buffer.from('客户名称,手机'))).toBe('utf8');
     expect(detectEncoding(Buffer.from('\ufeff客户'))).toBe('utf8-bom');
     expect(decode(iconv.encode('王先生', 'gbk'), 'gb18030')).toBe('王先生');
+  });
+});
+
+describe('csvRows (row by row, for large imports)', () => {
+  it('gives the same rows as parseCsv, one at a time, and stops where the reader stops', () => {
+    const text = '\ufeffname,notes\r\n"王, 先生","两行\r\n备注"\r\nLi,"他说 ""好"""\r\n';
+    expect([...csvRows(text)]).toEqual(parseCsv(text));
+    // a reader that takes the first row only never parses the rest (a broken tail is not reached)
+    const it = csvRows(`a,b\n${'x,"'.repeat(3)}`)[Symbol.iterator]();
+    expect(it.next().value).toEqual({ line: 1, cells: ['a', 'b'] });
   });
 });

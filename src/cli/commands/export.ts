@@ -15,6 +15,16 @@ export interface ExportArgs extends GlobalArgs {
   out?: string;
   encoding?: string;
   where?: string[];
+  mode?: string;
+}
+
+/** --mode 644: an octal permission for the exported file (owner must keep read and write). */
+export function parseMode(t: T, s: string | undefined): number {
+  if (s === undefined) return 0o600;
+  if (!/^0?[0-7]{3}$/.test(s)) throw new UsageError(t('cli.badMode', { value: s }));
+  const mode = parseInt(s, 8);
+  if ((mode & 0o600) !== 0o600) throw new UsageError(t('cli.badMode', { value: s }));
+  return mode;
 }
 
 export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<number> {
@@ -23,6 +33,7 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format}: csv | json`);
   const enc = normaliseEncoding(args.encoding ?? 'utf8-bom');
   if (!enc || enc === 'utf16le') throw new UsageError(`--encoding ${args.encoding}: utf8-bom | utf8 | gbk`);
+  const mode = parseMode(t0, args.mode);
   const s = await openSession(args, io, 'read');
   try {
     const records = s.repo.query(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
@@ -31,7 +42,8 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
         ? Buffer.from(JSON.stringify(recordsToYuan(entity, records), null, 2) + '\n', 'utf8')
         : await encode(stringifyCsv(exportTable(s.repo, entity, s.t, records)), enc);
     if (args.out) {
-      io.backend.writeFile(args.out, bytes);
+      // 0600 unless asked (a shared server has many users; an instructor collecting files asks 644)
+      io.backend.writeFile(args.out, bytes, mode);
       io.err(s.t('export.done', { count: records.length, entity: entityLabel(s.t, entity), file: args.out }));
     } else if (io.writeOut) io.writeOut(bytes);
     else io.out(bytes.toString('utf8'));

@@ -1,33 +1,52 @@
 // Field flags (--name 王先生 --phone 13800000000) → typed values, with every bad one reported.
 import { editableFields, type EntityName } from '../../domain/entities.js';
+import type { FieldInfo } from '../../domain/fields.js';
 import { parseFieldText } from '../../domain/parse-input.js';
 import type { FieldError } from '../../domain/errors.js';
 import type { Repo } from '../../services/repo.js';
 
-export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'wait', 'help', 'version', 'entity', 'id', 'force', 'demo']);
+export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo', 'wait']);
+
+/** The field a flag names: its own name, or a list field's singular (--tag vip --tag corporate).
+ *  Looked up in a Map, so a flag named like an Object member (--constructor) is just unknown. */
+function fieldForFlag(fields: Map<string, FieldInfo>, k: string): FieldInfo | undefined {
+  const fi = fields.get(k);
+  if (fi) return fi;
+  const plural = fields.get(`${k}s`);
+  return plural?.kind === 'tags' ? plural : undefined;
+}
+
+const byName = (entity: EntityName) => new Map(editableFields(entity).map((f) => [f.name, f] as const));
+const isFieldFlag = (k: string) => !GLOBAL_FLAGS.has(k) && !k.includes('-');
+
+/** Flags that name no editable field of the entity. */
+export function unknownFieldFlags(entity: EntityName, argv: Record<string, unknown>): string[] {
+  const fields = byName(entity);
+  return Object.keys(argv).filter((k) => isFieldFlag(k) && !fieldForFlag(fields, k));
+}
 
 export function valuesFromFlags(entity: EntityName, argv: Record<string, unknown>, repo: Repo): { values: Record<string, unknown>; errors: FieldError[]; unknown: string[] } {
-  const fields = editableFields(entity);
-  const values: Record<string, unknown> = {};
+  const fields = byName(entity);
+  const values = new Map<string, unknown>();
   const errors: FieldError[] = [];
   const unknown: string[] = [];
+  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef };
   for (const [k, raw] of Object.entries(argv)) {
-    if (GLOBAL_FLAGS.has(k) || k.includes('-')) continue;
-    // a list field also takes its singular name, repeated: --tag vip --tag corporate
-    const fi = fields.find((f) => f.name === k) ?? fields.find((f) => f.kind === 'tags' && f.name === `${k}s`);
+    if (!isFieldFlag(k)) continue;
+    const fi = fieldForFlag(fields, k);
     if (!fi) {
       unknown.push(k);
       continue;
     }
-    if (fi.name in values && fi.kind === 'tags') {
-      const more = parseFieldText(fi, Array.isArray(raw) ? raw.join(',') : String(raw), { lists: repo.ws.valueLists, resolveRef: repo.resolveRef });
-      if ('value' in more) values[fi.name] = [...(values[fi.name] as string[]), ...(more.value as string[])];
+    if (values.has(fi.name) && fi.kind === 'tags') {
+      const more = parseFieldText(fi, Array.isArray(raw) ? raw.join(',') : String(raw), ctx);
+      if ('value' in more) values.set(fi.name, [...(values.get(fi.name) as string[]), ...(more.value as string[])]);
       continue;
     }
     const text = Array.isArray(raw) ? raw.map(String).join(',') : raw === true ? 'true' : raw === false ? 'false' : String(raw ?? '');
-    const r = parseFieldText(fi, text, { lists: repo.ws.valueLists, resolveRef: repo.resolveRef });
+    const r = parseFieldText(fi, text, ctx);
     if ('error' in r) errors.push(r.error);
-    else values[fi.name] = r.value;
+    else values.set(fi.name, r.value);
   }
-  return { values, errors, unknown };
+  return { values: Object.fromEntries(values), errors, unknown };
 }

@@ -8,7 +8,9 @@ import type { Where } from '../../services/repo.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { cellText, columnsFor, renderTable } from '../format.js';
-import { valuesFromFlags } from './fields-from-flags.js';
+import { unknownFieldFlags, valuesFromFlags } from './fields-from-flags.js';
+import { workThenSave } from '../commit.js';
+import { sanitizeLine } from '../../text/sanitize.js';
 import type { FieldError } from '../../domain/errors.js';
 
 /** Parse errors first; then the record's own errors for the fields that parsed. */
@@ -47,79 +49,70 @@ export function parseWhere(t: T, entity: EntityName, list: string[], lists: Para
 export async function listCmd(args: GlobalArgs & { entity: string; where?: string[] }, io: CliIO, t0: T): Promise<number> {
   const entity = entityArg(t0, args.entity);
   const s = await openSession(args, io, 'read');
-  try {
+  const { text } = await workThenSave(s, () => {
     const where = parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists);
     const rows = s.repo.query(entity, where);
-    if (args.json) {
-      io.out(JSON.stringify(recordsToYuan(entity, rows), null, 2));
-      return EXIT.ok;
-    }
-    if (!rows.length) {
-      io.out(s.t('cli.noRecords'));
-      return EXIT.ok;
-    }
+    if (args.json) return { save: false, text: JSON.stringify(recordsToYuan(entity, rows), null, 2) };
+    if (!rows.length) return { save: false, text: s.t('cli.noRecords') };
     const cols = columnsFor(entity);
-    io.out(renderTable(cols.map((c) => s.t.l(c.label)), rows.map((r) => cols.map((c) => cellText(s.repo, s.t, c, r)))));
-    return EXIT.ok;
-  } finally {
-    await s.finish(false);
-  }
+    // a cell may hold anything an import brought in: one line, no control sequences
+    const cells = rows.map((r) => cols.map((c) => sanitizeLine(cellText(s.repo, s.t, c, r))));
+    return { save: false, text: renderTable(cols.map((c) => s.t.l(c.label)), cells) };
+  });
+  io.out(text);
+  return EXIT.ok;
+}
+
+/** An unknown field flag is a usage error, found before the workspace is opened. */
+function checkFieldFlags(t: T, entity: EntityName, args: Record<string, unknown>): void {
+  const unknown = unknownFieldFlags(entity, args);
+  if (unknown.length) throw new UsageError(t('cli.unknownField', { value: unknown[0], entity, choices: editableFields(entity).map((f) => f.name).join(', ') }));
 }
 
 export async function addCmd(args: GlobalArgs & { entity: string } & Record<string, unknown>, io: CliIO, t0: T): Promise<number> {
   const entity = entityArg(t0, args.entity);
+  checkFieldFlags(t0, entity, args);
   const s = await openSession(args, io, 'write');
-  let save = false;
-  try {
-    const { values, errors, unknown } = valuesFromFlags(entity, args, s.repo);
-    if (unknown.length) throw new UsageError(s.t('cli.unknownField', { value: unknown[0], entity, choices: editableFields(entity).map((f) => f.name).join(', ') }));
+  const { record } = await workThenSave(s, () => {
+    const { values, errors } = valuesFromFlags(entity, args, s.repo);
     const res = s.repo.create(entity, values, { dryRun: errors.length > 0 });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
-    save = true;
-    io.out(args.json ? JSON.stringify(recordToYuan(entity, res.value), null, 2) : res.value.id);
-    return EXIT.ok;
-  } finally {
-    await s.finish(save);
-  }
+    return { save: true, record: res.value };
+  });
+  io.out(args.json ? JSON.stringify(recordToYuan(entity, record), null, 2) : record.id);
+  return EXIT.ok;
 }
 
 export async function updateCmd(args: GlobalArgs & { entity: string; id: string } & Record<string, unknown>, io: CliIO, t0: T): Promise<number> {
   const entity = entityArg(t0, args.entity);
+  checkFieldFlags(t0, entity, args);
   const s = await openSession(args, io, 'write');
-  let save = false;
-  try {
-    const { values, errors, unknown } = valuesFromFlags(entity, args, s.repo);
-    if (unknown.length) throw new UsageError(s.t('cli.unknownField', { value: unknown[0], entity, choices: editableFields(entity).map((f) => f.name).join(', ') }));
+  const { text } = await workThenSave(s, () => {
+    const { values, errors } = valuesFromFlags(entity, args, s.repo);
     const res = s.repo.update(entity, String(args.id), values, { dryRun: errors.length > 0 });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
-    save = !!res.changed;
-    if (args.json) io.out(JSON.stringify(recordToYuan(entity, res.value), null, 2));
-    else io.out(res.changed ? s.t('cli.updated', { id: res.value.id }) : s.t('cli.unchanged', { id: res.value.id }));
-    return EXIT.ok;
-  } finally {
-    await s.finish(save);
-  }
+    const text = args.json
+      ? JSON.stringify(recordToYuan(entity, res.value), null, 2)
+      : res.changed ? s.t('cli.updated', { id: res.value.id }) : s.t('cli.unchanged', { id: res.value.id });
+    return { save: !!res.changed, text };
+  });
+  io.out(text);
+  return EXIT.ok;
 }
 
 export async function deleteCmd(args: GlobalArgs & { entity: string; id: string }, io: CliIO, t0: T): Promise<number> {
   const entity = entityArg(t0, args.entity);
   const s = await openSession(args, io, 'write');
-  let save = false;
-  try {
+  const { text } = await workThenSave(s, () => {
     const res = s.repo.delete(entity, String(args.id));
     if (!res.ok) refuse(s.t, entity, res.errors, s.repo.ws.valueLists);
-    save = true;
     const id = String(args.id).toUpperCase();
-    if (args.json) io.out(JSON.stringify({ deleted: id, cascade: res.value.cascade }));
-    else {
-      const extra = res.value.cascade.map((c) => `${c.ids.length} ${entityLabel(s.t, c.entity)}`).join(s.t.lang === 'en' ? ', ' : '、');
-      io.out(s.t('cli.deleted', { id, cascade: extra ? ` (+ ${extra})` : '' }));
-    }
-    return EXIT.ok;
-  } finally {
-    await s.finish(save);
-  }
+    if (args.json) return { save: true, text: JSON.stringify({ deleted: id, cascade: res.value.cascade }) };
+    const extra = res.value.cascade.map((c) => `${c.ids.length} ${entityLabel(s.t, c.entity)}`).join(s.t.lang === 'en' ? ', ' : '、');
+    return { save: true, text: s.t('cli.deleted', { id, cascade: extra ? ` (+ ${extra})` : '' }) };
+  });
+  io.out(text);
+  return EXIT.ok;
 }
-
