@@ -5,11 +5,15 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../domain/workspace.js';
 import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
-import { appendJournal, journalPathFor, replayJournal, type Change } from './journal.js';
-import { writeFileDurably, ensureDir } from './durable-file.js';
+import { applyBatches, parseBatch, type Batch, type Change, type ChangeProblem } from '../domain/change.js';
+import { appendBatch, journalPathFor, readJournal, JournalMovedError, JournalUnsafeError, type JournalRead } from './journal.js';
+import { writeFileDurably, ensureDir, removeOrphanTemps } from './durable-file.js';
 import { acquireLock, type LockInfo } from './lock.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
-export type StoreErrorCode = 'corrupt' | 'foreign' | 'newer' | 'invalid' | 'missing' | 'unreadable';
+export type StoreErrorCode =
+  | 'corrupt' | 'foreign' | 'newer' | 'invalid' | 'missing' | 'unreadable'
+  | 'journal' | 'journalForeign' | 'journalUnsafe' | 'unwritable';
 export class StoreError extends Error {
   constructor(public code: StoreErrorCode, public file: string, public detail = '') {
     super(`${code}: ${file}${detail ? ` (${detail})` : ''}`);
@@ -23,6 +27,10 @@ function checkHeader(text: string, file: string): Record<string, unknown> {
   } catch (e) {
     throw new StoreError('corrupt', file, (e as Error).message);
   }
+  return checkRaw(raw, file);
+}
+
+function checkRaw(raw: unknown, file: string): Record<string, unknown> {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== WORKSPACE_FORMAT) {
     throw new StoreError('foreign', file);
   }
@@ -32,12 +40,27 @@ function checkHeader(text: string, file: string): Record<string, unknown> {
   return raw as Record<string, unknown>;
 }
 
+/** Every entity list is a list of objects with a string id (what replaying a journal needs). */
+function checkLists(raw: Record<string, unknown>, file: string): void {
+  for (const e of ENTITY_NAMES) {
+    const v = raw[e];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
+      throw new StoreError('invalid', file, `${e}: not a list of records`);
+    }
+  }
+}
+
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.slice(0, 3).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 
 /** Reads a workspace and validates every record. */
 export function parseWorkspaceText(text: string, file: string): Workspace {
-  const parsed = Workspace.safeParse(checkHeader(text, file));
+  return parseWorkspaceRaw(checkHeader(text, file), file);
+}
+
+function parseWorkspaceRaw(raw: Record<string, unknown>, file: string): Workspace {
+  const parsed = Workspace.safeParse(raw);
   if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
   return parsed.data;
 }
@@ -46,20 +69,39 @@ export function parseWorkspaceText(text: string, file: string): Workspace {
  *  later by validateRecords, after the first frame is on screen. */
 export function parseWorkspaceShallow(text: string, file: string): Workspace {
   const raw = checkHeader(text, file);
+  checkLists(raw, file);
+  return parseShallowRaw(raw, file);
+}
+
+function parseShallowRaw(raw: Record<string, unknown>, file: string): Workspace {
   const lists: Record<string, unknown[]> = {};
   const shell: Record<string, unknown> = { ...raw };
   for (const e of ENTITY_NAMES) {
     const v = raw[e];
     if (v === undefined) continue;
-    if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
-      throw new StoreError('invalid', file, `${e}: not a list of records`);
-    }
-    lists[e] = v;
+    lists[e] = v as unknown[];
     shell[e] = [];
   }
   const parsed = Workspace.safeParse(shell);
   if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
   return Object.assign(parsed.data, lists) as Workspace;
+}
+
+/** A short, printable account of what was wrong with a journal line or a batch. */
+export function problemsText(problems: ChangeProblem[]): string {
+  return sanitizeLine(
+    problems
+      .slice(0, 3)
+      .map((p) => [p.entity, p.id, p.field].filter(Boolean).join(' ') + (p.message ? `: ${p.message}` : ''))
+      .join('; '),
+  ).slice(0, 300);
+}
+
+function journalError(file: string, jr: JournalRead): StoreError | undefined {
+  const bad = jr.bad;
+  if (!bad) return undefined;
+  const what = bad.problems.length ? problemsText(bad.problems) : bad.reason === 'frame' ? 'checksum' : bad.reason;
+  return new StoreError('journal', journalPathFor(file), `line ${bad.line}: ${what}`);
 }
 
 /** Validates every record in slices, yielding between them so the screen stays responsive.
@@ -85,30 +127,98 @@ class WorkspaceFile implements Adapter<Workspace> {
     this.#file = file;
     this.#shallow = shallow;
   }
+  /** changes in the journal since the snapshot */
+  journalled = 0;
+  /** where the journal's last good line ends: the next append goes there (0: a new journal) */
+  journalEnd = 0;
+  /** the snapshot's size when last read or written: compaction is measured against it */
+  snapshotBytes = 0;
+  /** the next commit writes a snapshot instead of appending: the journal is in the previous
+   *  version's format, or the snapshot has no identity yet for a journal to name */
+  needsSnapshot = false;
+  /** the journal was written before the snapshot on disk: everything in it is in the snapshot */
+  staleJournal = false;
+
   async read(): Promise<Workspace | null> {
     let text: string;
+    let owner: number | undefined;
     try {
       text = fs.readFileSync(this.#file, 'utf8');
+      owner = fs.statSync(this.#file).uid;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('unreadable', this.#file, (e as Error).message);
     }
-    const ws = this.#shallow ? parseWorkspaceShallow(text, this.#file) : parseWorkspaceText(text, this.#file);
-    // what the last session saved after its snapshot
-    const jfile = journalPathFor(this.#file);
-    if (fs.existsSync(jfile)) {
-      const r = replayJournal(ws, fs.readFileSync(jfile, 'utf8'));
-      if ('corruptLine' in r) throw new StoreError('corrupt', jfile, `line ${r.corruptLine}`);
-      this.journalled = r.applied;
+    this.snapshotBytes = text.length;
+    // raw JSON → replay the journal on the raw object → (migrate) → zod parse
+    const raw = checkHeader(text, this.#file);
+    checkLists(raw, this.#file);
+    const id = typeof raw.id === 'string' && raw.id ? raw.id : undefined;
+    const gen = typeof raw.generation === 'number' ? raw.generation : 0;
+    this.needsSnapshot = !id;
+    this.journalEnd = 0;
+    this.journalled = 0;
+    this.staleJournal = false;
+    let jr: JournalRead | null;
+    try {
+      jr = readJournal(this.#file, owner);
+    } catch (e) {
+      if (e instanceof JournalUnsafeError) throw new StoreError('journalUnsafe', e.file, e.why);
+      throw new StoreError('unreadable', journalPathFor(this.#file), (e as Error).message);
     }
-    return ws;
+    if (jr) {
+      const bad = journalError(this.#file, jr);
+      if (bad) throw bad;
+      const count = () => jr.entries.reduce((n, en) => n + en.batch.changes.length, 0);
+      if (jr.legacy) {
+        // unsaved changes of the previous version: applied, and folded into a snapshot at
+        // the first save so that no new-format line is ever added to this file
+        applyBatches(raw, jr.entries.map((en) => en.batch));
+        this.journalled = count();
+        this.needsSnapshot = true;
+      } else if (jr.header) {
+        if (jr.header.ws !== id) throw new StoreError('journalForeign', journalPathFor(this.#file), 'ws');
+        if (jr.header.gen > gen) throw new StoreError('journalForeign', journalPathFor(this.#file), `gen ${jr.header.gen} > ${gen}`);
+        if (jr.header.gen < gen) {
+          // Stale: save() renames the new snapshot (generation + 1) into place first and only
+          // then deletes the journal, so a crash between the two leaves this journal behind
+          // with everything it holds already in the snapshot. It is not applied (its counters
+          // would step back) and a writer removes it before anything is appended.
+          this.staleJournal = true;
+        } else {
+          applyBatches(raw, jr.entries.map((en) => en.batch));
+          this.journalled = count();
+          this.journalEnd = jr.goodEnd;
+        }
+      }
+      // else: empty, or only a header cut short: the next append starts the file afresh
+    }
+    return this.#shallow ? parseShallowRaw(raw, this.#file) : parseWorkspaceRaw(raw, this.#file);
   }
-  journalled = 0;
+
   async write(data: Workspace): Promise<void> {
-    writeFileDurably(this.#file, JSON.stringify(data));
-    // the snapshot now holds everything: the journal can go (replaying it again would change nothing)
+    data.generation = (data.generation ?? 0) + 1;
+    const text = JSON.stringify(data);
+    try {
+      writeFileDurably(this.#file, text);
+    } catch (e) {
+      data.generation--;
+      throw new StoreError('unwritable', this.#file, (e as Error).message);
+    }
+    this.snapshotBytes = text.length;
+    // the snapshot now holds everything: the journal can go (if this is cut short, the
+    // journal left behind names the older generation and is recognised as stale)
     fs.rmSync(journalPathFor(this.#file), { force: true });
     this.journalled = 0;
+    this.journalEnd = 0;
+    this.needsSnapshot = false;
+    this.staleJournal = false;
+  }
+
+  removeStaleJournal(): void {
+    if (!this.staleJournal) return;
+    fs.rmSync(journalPathFor(this.#file), { force: true });
+    this.staleJournal = false;
   }
 }
 
@@ -119,12 +229,16 @@ export interface Store {
   readonly readOnlyBecause?: LockInfo;
   /** true when this open created the file */
   readonly created: boolean;
-  /** writes the whole workspace (and empties the journal) */
+  /** writes the whole workspace (generation + 1) and then deletes the journal */
   save(): Promise<void>;
-  /** appends a session's changes to the journal: small and durable */
+  /** one user action, durably: resolves once the batch is fsync'd in the journal (or in a
+   *  snapshot); rejects with nothing of the batch written. Compacts when the journal is big. */
+  commit(batch: Batch): Promise<void>;
+  /** commit() of a batch made of these changes, by an unknown user (for older callers) */
   append(changes: Change[]): Promise<void>;
   /** resolves once every record has been checked (at once unless opened with deferValidation) */
   validate(): Promise<void>;
+  /** replaces the content; the workspace keeps its identity (id, generation) */
   replace(ws: Workspace): void;
   /** releases the lock, first folding the journal into the snapshot unless told not to */
   close(opts?: { compact?: boolean }): Promise<void>;
@@ -139,11 +253,15 @@ export interface OpenOptions {
   fallbackReadOnly?: boolean;
   /** check the records after opening (validate()) rather than before: a faster first frame */
   deferValidation?: boolean;
+  /** the caller already holds the writer's lock (doctor --repair): this releases it */
+  heldLock?: () => void;
   now?: () => Date;
 }
 
-/** Fold the journal into the snapshot once it holds this many entries. */
+/** Fold the journal into the snapshot once it holds this many changes, */
 const COMPACT_AFTER = 2000;
+/** or once it is larger than the snapshot (and than this): replay and rewrite stay in proportion. */
+const COMPACT_MIN_BYTES = 1 << 20;
 
 export class LockedError extends Error {
   constructor(public holder: LockInfo) {
@@ -153,9 +271,9 @@ export class LockedError extends Error {
 
 export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
   const now = opts.now ?? (() => new Date());
-  let release: (() => void) | undefined;
+  let release: (() => void) | undefined = opts.heldLock;
   let readOnlyBecause: LockInfo | undefined;
-  if (opts.write) {
+  if (opts.write && !release) {
     ensureDir(path.dirname(file));
     const lock = acquireLock(file, now());
     if (lock.ok) release = lock.release;
@@ -171,20 +289,18 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
       if (!opts.create) throw new StoreError('missing', file);
       db.data = emptyWorkspace(now().toISOString());
       created = true;
-      if (release) await db.write();
+      if (release) {
+        fs.rmSync(journalPathFor(file), { force: true }); // a journal without its snapshot names another workspace
+        await db.write();
+      }
+    }
+    if (release) {
+      adapter.removeStaleJournal();
+      removeOrphanTemps(file);
     }
   } catch (e) {
     release?.();
     throw e;
-  }
-  // the snapshot was checked as it was read; what the journal added is checked here
-  if (!opts.deferValidation && adapter.journalled > 0) {
-    try {
-      await validateRecords(db.data, file);
-    } catch (e) {
-      release?.();
-      throw e;
-    }
   }
   let validation: Promise<void> | undefined = opts.deferValidation ? undefined : Promise.resolve();
   const validate = () => (validation ??= validateRecords(db.data, file));
@@ -192,7 +308,17 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     if (!release) throw new Error('store opened read-only');
     await validate(); // never write over a file whose records were not all valid
   };
-  return {
+  /** an append failed: what is in memory is more than what is on disk until the next snapshot */
+  let unsaved = false;
+  const compactIfBig = async () => {
+    if (adapter.journalled <= COMPACT_AFTER && adapter.journalEnd <= Math.max(COMPACT_MIN_BYTES, adapter.snapshotBytes)) return;
+    try {
+      await db.write();
+    } catch {
+      // the batch is already durable in the journal; the next commit or close tries again
+    }
+  };
+  const store: Store = {
     file,
     get data() {
       return db.data;
@@ -203,19 +329,44 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     async save() {
       await writable();
       await db.write();
+      unsaved = false;
     },
-    async append(changes) {
+    async commit(batch) {
       await writable();
-      appendJournal(file, changes);
-      adapter.journalled += changes.length;
-      if (adapter.journalled > COMPACT_AFTER) await db.write();
+      if (!batch.changes.length) return;
+      // never write a line that would not be accepted when read back
+      const checked = parseBatch(batch);
+      if (!checked.ok) throw new StoreError('invalid', file, problemsText(checked.problems));
+      if (adapter.needsSnapshot || unsaved) {
+        await db.write(); // the batch is already in memory: the snapshot holds it
+        unsaved = false;
+        return;
+      }
+      try {
+        adapter.journalEnd = appendBatch(file, adapter.journalEnd, { journal: 'hotel-crm', ws: db.data.id, gen: db.data.generation, v: SCHEMA_VERSION }, batch);
+      } catch (e) {
+        if (e instanceof JournalMovedError) {
+          await db.write(); // the journal was removed or cut under us: the snapshot holds all of it
+          return;
+        }
+        unsaved = true;
+        if (e instanceof JournalUnsafeError) throw new StoreError('journalUnsafe', e.file, e.why);
+        throw new StoreError('unwritable', journalPathFor(file), (e as Error).message);
+      }
+      adapter.journalled += batch.changes.length;
+      await compactIfBig();
+    },
+    append(changes) {
+      return store.commit({ at: now().toISOString(), by: '?', changes });
     },
     replace(ws: Workspace) {
+      ws.id = db.data.id;
+      ws.generation = db.data.generation;
       db.data = ws;
       validation = Promise.resolve();
     },
     async close(o = {}) {
-      if (release && adapter.journalled > 0 && o.compact !== false) {
+      if (release && (adapter.journalled > 0 || unsaved) && o.compact !== false) {
         try {
           await validate();
           await db.write();
@@ -227,6 +378,28 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
       release = undefined;
     },
   };
+  return store;
+}
+
+/** Writes a new workspace in place of whatever was there (init, init --force): any journal
+ *  of the old one goes first, so nothing of it can be replayed into the new one (which has a
+ *  new id as well, so a journal that survives a crash here is refused as foreign). */
+export async function createWorkspace(file: string, ws: Workspace, opts: { now?: () => Date } = {}): Promise<void> {
+  ensureDir(path.dirname(file));
+  const lock = acquireLock(file, (opts.now ?? (() => new Date()))());
+  if (!lock.ok) throw new LockedError(lock.holder);
+  try {
+    try {
+      fs.rmSync(journalPathFor(file), { force: true });
+      ws.generation = (ws.generation ?? 0) + 1;
+      writeFileDurably(file, JSON.stringify(ws));
+    } catch (e) {
+      throw new StoreError('unwritable', file, (e as Error).message);
+    }
+    removeOrphanTemps(file);
+  } finally {
+    lock.release();
+  }
 }
 
 /** A store that lives in memory only: for tests of services and screens. */
@@ -244,6 +417,9 @@ export function memoryStore(ws: Workspace, file = ':memory:'): Store & { saves: 
     },
     async append(changes: Change[]) {
       if (changes.length) s.saves++;
+    },
+    async commit(batch: Batch) {
+      if (batch.changes.length) s.saves++;
     },
     validate: () => Promise.resolve(),
     replace(w: Workspace) {
