@@ -60,6 +60,8 @@ export interface JournalBad {
 
 export interface JournalRead {
   size: number;
+  /** lines in the file, a last one without its newline included */
+  lines: number;
   /** the format of the previous version: plain change lines, no header */
   legacy: boolean;
   header?: JournalHeader;
@@ -88,9 +90,15 @@ function unframe(buf: Buffer, start: number, end: number): Buffer | undefined {
   return digest(json) === buf.toString('latin1', start, start + HASH_HEX) ? json : undefined;
 }
 
+function countLines(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) n++;
+  return buf.length && buf[buf.length - 1] !== 0x0a ? n + 1 : n;
+}
+
 /** Reads a journal's bytes; pure. */
 export function parseJournal(buf: Buffer): JournalRead {
-  const out: JournalRead = { size: buf.length, legacy: false, entries: [], goodEnd: 0 };
+  const out: JournalRead = { size: buf.length, lines: countLines(buf), legacy: false, entries: [], goodEnd: 0 };
   if (!buf.length) return out;
   out.legacy = buf[0] === 0x7b; // '{': a line of the previous version
   let start = 0;

@@ -20,7 +20,7 @@ export class StoreError extends Error {
   }
 }
 
-function checkHeader(text: string, file: string): Record<string, unknown> {
+export function checkHeader(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -38,6 +38,12 @@ function checkRaw(raw: unknown, file: string): Record<string, unknown> {
   if (typeof version !== 'number') throw new StoreError('foreign', file);
   if (version > SCHEMA_VERSION) throw new StoreError('newer', file, `v${version} > v${SCHEMA_VERSION}`);
   return raw as Record<string, unknown>;
+}
+
+/** Brings the raw object of an older version up to this one (after the journal is replayed,
+ *  before the zod parse). Doctor runs it too, so it judges a file as the store would read it. */
+export function upgradeRaw(raw: Record<string, unknown>): Record<string, unknown> {
+  return raw;
 }
 
 /** Every entity list is a list of objects with a string id (what replaying a journal needs). */
@@ -193,7 +199,8 @@ class WorkspaceFile implements Adapter<Workspace> {
       }
       // else: empty, or only a header cut short: the next append starts the file afresh
     }
-    return this.#shallow ? parseShallowRaw(raw, this.#file) : parseWorkspaceRaw(raw, this.#file);
+    const current = upgradeRaw(raw);
+    return this.#shallow ? parseShallowRaw(current, this.#file) : parseWorkspaceRaw(current, this.#file);
   }
 
   async write(data: Workspace): Promise<void> {
