@@ -80,6 +80,24 @@ export function excerptOf(text: string): string {
   return s.length > EXCERPT ? `${s.slice(0, EXCERPT)}…` : s;
 }
 
+/** What a parsed but refused batch held, change by change, in a line a person can read. */
+function summarise(raw: unknown, fallback: string): string {
+  const changes = raw && typeof raw === 'object' ? (raw as { changes?: unknown }).changes : undefined;
+  if (!Array.isArray(changes)) return excerptOf(fallback);
+  const one = (c: unknown) => {
+    if (!c || typeof c !== 'object') return JSON.stringify(c);
+    const o = c as Record<string, unknown>;
+    const r = o.r && typeof o.r === 'object' ? (o.r as Record<string, unknown>) : undefined;
+    const body = o.op === 'put' ? JSON.stringify(r ?? null) : o.op === 'del' ? String(o.id) : JSON.stringify(o.c ?? o.s ?? null);
+    const s = `${String(o.op)} ${o.e === undefined ? '' : `${String(o.e)} `}${body}`;
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  };
+  const b = raw as Record<string, unknown>;
+  const head = `${String(b.at ?? '')} ${String(b.by ?? '')}: ${changes.length} change(s): `;
+  const s = sanitizeLine(head + changes.slice(0, 4).map(one).join('; ') + (changes.length > 4 ? '; …' : ''));
+  return s.length > EXCERPT * 3 ? `${s.slice(0, EXCERPT * 3)}…` : s;
+}
+
 const isHex = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66);
 
 /** The checked JSON of a framed line, or undefined when the checksum does not match. */
@@ -136,6 +154,7 @@ export function parseJournal(buf: Buffer): JournalRead {
       const c = parseChange(raw);
       if (!c.ok) {
         bad('invalid', c.problems);
+        out.bad!.excerpt = summarise({ changes: [raw] }, '');
         break;
       }
       out.entries.push({ line, start, end: next, batch: { at: '', by: '', changes: [c.value] } });
@@ -165,6 +184,7 @@ export function parseJournal(buf: Buffer): JournalRead {
         const b = parseBatch(raw);
         if (!b.ok) {
           bad('invalid', b.problems, from);
+          out.bad!.excerpt = summarise(raw, out.bad!.excerpt);
           break;
         }
         out.entries.push({ line, start, end: next, batch: b.value });
