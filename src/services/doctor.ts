@@ -7,11 +7,7 @@ import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../
 import { applyBatches, type ChangeProblem } from '../domain/change.js';
 import type { FieldError } from '../domain/errors.js';
 import { Repo } from './repo.js';
-import { inspectFiles, isPidAlive, moveAside } from '../storage/inspect.js';
-import { journalPathFor, readJournal, setAsideJournal, JournalUnsafeError, type JournalRead } from '../storage/journal.js';
-import { upgradeRaw, openStore, problemsText, StoreError, LockedError } from '../storage/store.js';
-import { acquireLock } from '../storage/lock.js';
-import { tempFilesOf } from '../storage/durable-file.js';
+import type { Inspection, RepairAction, StorageBackend } from './ports.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 export type FindingCode =
@@ -55,8 +51,8 @@ const clean = (s: unknown, max = 200) => {
   return t.length > max ? `${t.slice(0, max)}…` : t;
 };
 
-export function examineWorkspace(file: string): DoctorReport {
-  const seen = inspectFiles(file);
+export function examineWorkspace(backend: StorageBackend, file: string): DoctorReport {
+  const seen = backend.inspect(file);
   const findings: Finding[] = [];
   const add = (code: FindingCode, severity: Finding['severity'], params: Finding['params'] = {}, more: Partial<Finding> = {}) =>
     findings.push({ code, severity, params, ...more });
@@ -67,7 +63,7 @@ export function examineWorkspace(file: string): DoctorReport {
   else if (seen.dirMode !== undefined && seen.dirMode & 0o077 && seen.dir.includes('hotel-crm')) add('mode', 'problem', { file: seen.dir, mode: seen.dirMode.toString(8), want: '700' });
   if (seen.mode !== undefined && seen.mode & 0o077) add('mode', 'problem', { file, mode: seen.mode.toString(8), want: '600' });
 
-  examineLock(seen.lock, add, report);
+  examineLock(seen, add, report);
   for (const t of seen.temps) if (!t.alive) add('temp', 'note', { file: t.path, size: t.size });
 
   if (seen.error) {
@@ -107,9 +103,10 @@ export function examineWorkspace(file: string): DoctorReport {
     raw[e] = good;
   }
 
-  examineJournal(file, raw, seen.uid, add);
+  examineJournal(seen, raw, add);
 
-  const current = upgradeRaw(raw);
+  // (a migration of older versions belongs here too, as in the store's read path)
+  const current = raw;
   const shell: Record<string, unknown> = { ...current };
   for (const e of ENTITY_NAMES) shell[e] = [];
   const parsedShell = Workspace.safeParse(shell);
@@ -145,119 +142,69 @@ function finish(r: DoctorReport): DoctorReport {
 
 type Add = (code: FindingCode, severity: Finding['severity'], params?: Finding['params'], more?: Partial<Finding>) => void;
 
-function examineLock(lock: ReturnType<typeof inspectFiles>['lock'], add: Add, report: DoctorReport): void {
-  if (lock.text === undefined && !lock.error) return;
-  if (lock.error || lock.text === undefined) return add('lockTorn', 'problem', { file: lock.file });
+function examineLock(seen: Inspection, add: Add, report: DoctorReport): void {
+  if (seen.lock === undefined && !seen.lockError) return;
+  const torn = () => add('lockTorn', 'problem', { file: seen.lockFile });
+  if (seen.lockError || seen.lock === undefined) return torn();
   let h: unknown;
   try {
-    h = JSON.parse(lock.text);
+    h = JSON.parse(seen.lock);
   } catch {
-    return add('lockTorn', 'problem', { file: lock.file });
+    return torn();
   }
   const o = h as Record<string, unknown>;
-  if (!o || typeof o !== 'object' || typeof o.pid !== 'number' || typeof o.host !== 'string') return add('lockTorn', 'problem', { file: lock.file });
+  if (!o || typeof o !== 'object' || typeof o.pid !== 'number' || typeof o.host !== 'string') return torn();
   const holder = { user: clean(o.user ?? '?', 40), pid: o.pid, host: clean(o.host, 80), since: clean(o.since ?? '', 40) };
   report.lock = holder;
   if (holder.host === os.hostname() && !isPidAlive(holder.pid)) add('lockStale', 'note', { pid: holder.pid });
   else add('lockHeld', 'note', holder);
 }
 
-function examineJournal(file: string, raw: Record<string, unknown>, owner: number | undefined, add: Add): void {
-  const jfile = journalPathFor(file);
-  let jr: JournalRead | null;
+function isPidAlive(pid: number): boolean {
   try {
-    jr = readJournal(file, owner);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    if (e instanceof JournalUnsafeError) add('journalUnsafe', 'problem', { file: jfile });
-    else add('journalUnreadable', 'problem', { file: jfile, detail: clean((e as Error).message) });
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function examineJournal(seen: Inspection, raw: Record<string, unknown>, add: Add): void {
+  const jfile = seen.journalFile;
+  if (seen.journalError) {
+    if (seen.journalError.unsafe) add('journalUnsafe', 'problem', { file: jfile });
+    else add('journalUnreadable', 'problem', { file: jfile, detail: clean(seen.journalError.message) });
     return;
   }
+  const jr = seen.journal;
   if (!jr) return;
   const id = typeof raw.id === 'string' ? raw.id : undefined;
   const gen = typeof raw.generation === 'number' ? raw.generation : 0;
   if (jr.header && jr.header.ws !== id) return add('journalForeign', 'problem', { file: jfile });
   if (jr.header && jr.header.gen > gen) return add('journalAhead', 'problem', { file: jfile, gen: jr.header.gen, have: gen });
   if (jr.header && jr.header.gen < gen) return add('journalStale', 'note', { file: jfile });
-  const changes = jr.entries.reduce((n, en) => n + en.batch.changes.length, 0);
+  const changes = jr.batches.reduce((n, b) => n + b.changes.length, 0);
   if (jr.legacy) add('journalLegacy', 'note', { file: jfile, count: changes });
   if (jr.bad) {
-    const lines = jr.lines;
+    const detail = jr.bad.problems.length ? problemsText(jr.bad.problems) : jr.bad.reason === 'frame' ? 'checksum' : jr.bad.reason;
     add(
       'journalBad',
       'problem',
-      { line: jr.bad.line, detail: jr.bad.problems.length ? problemsText(jr.bad.problems) : jr.bad.reason === 'frame' ? 'checksum' : jr.bad.reason, after: Math.max(0, lines - jr.bad.line), excerpt: jr.bad.excerpt },
+      { line: jr.bad.line, detail, after: Math.max(0, jr.lines - jr.bad.line), excerpt: jr.bad.excerpt },
       { line: jr.bad.line, excerpt: jr.bad.excerpt, changes: jr.bad.problems.map((p) => ({ ...p, id: p.id && clean(p.id, 40), entity: p.entity && clean(p.entity, 40), field: p.field && clean(p.field, 60), message: clean(p.message) })) },
     );
   } else if (jr.torn) add('journalTorn', 'note', { line: jr.torn.line, bytes: jr.torn.bytes }, { line: jr.torn.line, excerpt: jr.torn.excerpt });
   // what the store would open: the snapshot and the journal's good part
-  applyBatches(raw, jr.entries.map((en) => en.batch));
+  applyBatches(raw, jr.batches);
 }
 
-
-export type RepairAction =
-  | { code: 'repairMovedBad'; from: number; to: number; bytes: number; dest: string }
-  | { code: 'repairMovedJournal'; dest: string }
-  | { code: 'repairStale' }
-  | { code: 'repairFolded'; count: number }
-  | { code: 'repairTemps'; count: number };
-
-/** Takes the writer's lock; keeps everything before the first bad journal record, moves that
- *  record and all after it to `<journal>.bad-<time>`, moves a foreign journal aside, folds the
- *  good part into the snapshot and removes orphaned temp files. Throws StoreError or
- *  LockedError when it cannot (a snapshot that does not open is not its to fix). */
-export async function repairWorkspace(file: string, now: () => Date = () => new Date()): Promise<RepairAction[]> {
-  const lock = acquireLock(file, now());
-  if (!lock.ok) throw new LockedError(lock.holder);
-  const actions: RepairAction[] = [];
-  try {
-    const seen = inspectFiles(file);
-    if (seen.error) throw new StoreError(seen.error.code === 'ENOENT' ? 'missing' : 'unreadable', file, seen.error.message);
-    let raw: Record<string, unknown>;
-    try {
-      raw = JSON.parse(seen.text!) as Record<string, unknown>;
-    } catch (e) {
-      throw new StoreError('corrupt', file, (e as Error).message);
-    }
-    const jfile = journalPathFor(file);
-    const dest = `${jfile}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
-    let jr: JournalRead | null;
-    try {
-      jr = readJournal(file, seen.uid);
-    } catch (e) {
-      if (e instanceof JournalUnsafeError) throw new StoreError('journalUnsafe', e.file, e.why);
-      throw e;
-    }
-    let folded = 0;
-    if (jr) {
-      const id = raw && typeof raw.id === 'string' ? raw.id : undefined;
-      const gen = raw && typeof raw.generation === 'number' ? raw.generation : 0;
-      if (jr.header && (jr.header.ws !== id || jr.header.gen > gen)) {
-        moveAside(jfile, dest);
-        actions.push({ code: 'repairMovedJournal', dest });
-      } else if (jr.header && jr.header.gen < gen) {
-        actions.push({ code: 'repairStale' }); // removed by the writable open below
-      } else {
-        const cut = jr.bad ?? jr.torn;
-        if (cut) {
-          const bytes = setAsideJournal(file, cut.start, dest);
-          actions.push({ code: 'repairMovedBad', from: cut.line, to: jr.lines, bytes, dest });
-        }
-        folded = jr.entries.reduce((n, en) => n + en.batch.changes.length, 0);
-      }
-    }
-    const orphans = tempFilesOf(file).filter((t) => !t.alive && t.mine).length;
-    const store = await openStore(file, { write: true, heldLock: lock.release, now });
-    try {
-      if (folded > 0) {
-        await store.save();
-        actions.push({ code: 'repairFolded', count: folded });
-      }
-    } finally {
-      await store.close({ compact: false });
-    }
-    if (orphans) actions.push({ code: 'repairTemps', count: orphans });
-    return actions;
-  } finally {
-    lock.release();
-  }
+function problemsText(problems: ChangeProblem[]): string {
+  return clean(problems.slice(0, 3).map((p) => [p.entity, p.id, p.field].filter(Boolean).join(' ') + (p.message ? `: ${p.message}` : '')).join('; '), 300);
 }
+
+/** doctor --repair: the backend does the file work under the writer's lock. */
+export function repairWorkspace(backend: StorageBackend, file: string, now: () => Date): Promise<RepairAction[]> {
+  return backend.repair(file, now);
+}
+
+export type { RepairAction };

@@ -1,26 +1,15 @@
-// What doctor reads, read without judging: the snapshot's text, modes and owner, the lock
-// file's text, the temp files. Nothing here throws for a file that is missing or broken.
+// What doctor reads, read without judging and without the lock: the snapshot's text, modes and
+// owner, the journal as parsed, the lock file's text, the temp files. Never throws.
 import fs from 'node:fs';
 import path from 'node:path';
 import { lockPathFor } from './lock.js';
-import { tempFilesOf, type TempFile } from './durable-file.js';
+import { tempFilesOf } from './durable-file.js';
+import { journalPathFor, readJournal, JournalUnsafeError } from './journal.js';
+import type { Inspection } from '../services/ports.js';
 
-export interface Inspected {
-  file: string;
-  /** the snapshot: its text, or why it could not be read */
-  text?: string;
-  error?: { code: string; message: string };
-  mode?: number;
-  uid?: number;
-  dir: string;
-  dirMode?: number;
-  lock: { file: string; text?: string; error?: string; isLink?: boolean };
-  temps: TempFile[];
-}
-
-export function inspectFiles(file: string): Inspected {
+export function inspectFiles(file: string): Inspection {
   const dir = path.dirname(file);
-  const out: Inspected = { file, dir, lock: { file: lockPathFor(file) }, temps: tempFilesOf(file) };
+  const out: Inspection = { dir, lockFile: lockPathFor(file), journalFile: journalPathFor(file), temps: tempFilesOf(file) };
   try {
     out.dirMode = fs.statSync(dir).mode & 0o777;
   } catch {
@@ -29,35 +18,39 @@ export function inspectFiles(file: string): Inspected {
   try {
     const st = fs.statSync(file);
     out.mode = st.mode & 0o777;
-    out.uid = st.uid;
     out.text = fs.readFileSync(file, 'utf8');
+    try {
+      const jr = readJournal(file, st.uid);
+      if (jr) {
+        out.journal = {
+          legacy: jr.legacy,
+          header: jr.header && { ws: jr.header.ws, gen: jr.header.gen },
+          batches: jr.entries.map((e) => e.batch),
+          lines: jr.lines,
+          torn: jr.torn && { line: jr.torn.line, bytes: jr.torn.bytes, excerpt: jr.torn.excerpt },
+          bad: jr.bad && { line: jr.bad.line, reason: jr.bad.reason, excerpt: jr.bad.excerpt, problems: jr.bad.problems },
+        };
+      }
+    } catch (e) {
+      out.journalError = { unsafe: e instanceof JournalUnsafeError, message: (e as Error).message };
+    }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     out.error = { code: err.code ?? 'EIO', message: err.message };
   }
   try {
-    const fd = fs.openSync(out.lock.file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    const fd = fs.openSync(out.lockFile, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
     try {
-      if (!fs.fstatSync(fd).isFile()) out.lock.error = 'not a file';
-      else out.lock.text = fs.readFileSync(fd, 'utf8');
+      if (!fs.fstatSync(fd).isFile()) out.lockError = 'not a file';
+      else out.lock = fs.readFileSync(fd, 'utf8');
     } finally {
       fs.closeSync(fd);
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ELOOP') out.lock.isLink = true;
-    if (err.code !== 'ENOENT') out.lock.error = err.code ?? err.message;
+    if (err.code !== 'ENOENT') out.lockError = err.code ?? err.message;
   }
   return out;
-}
-
-export function isPidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Moves a whole journal aside (a foreign one): nothing of it is lost. */

@@ -11,14 +11,9 @@ import { writeFileDurably, ensureDir, removeOrphanTemps } from './durable-file.j
 import { acquireLock, type LockInfo } from './lock.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
-export type StoreErrorCode =
-  | 'corrupt' | 'foreign' | 'newer' | 'invalid' | 'missing' | 'unreadable'
-  | 'journal' | 'journalForeign' | 'journalUnsafe' | 'unwritable';
-export class StoreError extends Error {
-  constructor(public code: StoreErrorCode, public file: string, public detail = '') {
-    super(`${code}: ${file}${detail ? ` (${detail})` : ''}`);
-  }
-}
+import { StoreError, LockedError, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
+export { StoreError, LockedError, type OpenOptions };
+export type { StoreErrorCode } from '../services/ports.js';
 
 export function checkHeader(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
@@ -229,40 +224,9 @@ class WorkspaceFile implements Adapter<Workspace> {
   }
 }
 
-export interface Store {
-  readonly file: string;
-  readonly data: Workspace;
-  /** set when another process holds the workspace: this store never writes */
-  readonly readOnlyBecause?: LockInfo;
-  /** true when this open created the file */
-  readonly created: boolean;
-  /** writes the whole workspace (generation + 1) and then deletes the journal */
-  save(): Promise<void>;
-  /** one user action, durably: resolves once the batch is fsync'd in the journal (or in a
-   *  snapshot); rejects with nothing of the batch written. Compacts when the journal is big. */
-  commit(batch: Batch): Promise<void>;
+export interface Store extends WorkspaceStore {
   /** commit() of a batch made of these changes, by an unknown user (for older callers) */
   append(changes: Change[]): Promise<void>;
-  /** resolves once every record has been checked (at once unless opened with deferValidation) */
-  validate(): Promise<void>;
-  /** replaces the content; the workspace keeps its identity (id, generation) */
-  replace(ws: Workspace): void;
-  /** releases the lock, first folding the journal into the snapshot unless told not to */
-  close(opts?: { compact?: boolean }): Promise<void>;
-}
-
-export interface OpenOptions {
-  /** create an empty workspace if there is none */
-  create?: boolean;
-  /** take the writer's lock (a write-capable session); otherwise open for reading */
-  write?: boolean;
-  /** open read-only instead of failing when the lock is held */
-  fallbackReadOnly?: boolean;
-  /** check the records after opening (validate()) rather than before: a faster first frame */
-  deferValidation?: boolean;
-  /** the caller already holds the writer's lock (doctor --repair): this releases it */
-  heldLock?: () => void;
-  now?: () => Date;
 }
 
 /** Fold the journal into the snapshot once it holds this many changes, */
@@ -270,15 +234,10 @@ const COMPACT_AFTER = 2000;
 /** or once it is larger than the snapshot (and than this): replay and rewrite stay in proportion. */
 const COMPACT_MIN_BYTES = 1 << 20;
 
-export class LockedError extends Error {
-  constructor(public holder: LockInfo) {
-    super(`locked by ${holder.user} pid ${holder.pid} since ${holder.since}`);
-  }
-}
-
-export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+/** `heldLock`: the caller already holds the writer's lock (doctor --repair); this store releases it. */
+export async function openStore(file: string, opts: OpenOptions = {}, heldLock?: () => void): Promise<Store> {
   const now = opts.now ?? (() => new Date());
-  let release: (() => void) | undefined = opts.heldLock;
+  let release: (() => void) | undefined = heldLock;
   let readOnlyBecause: LockInfo | undefined;
   if (opts.write && !release) {
     ensureDir(path.dirname(file));

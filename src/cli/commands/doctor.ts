@@ -4,10 +4,9 @@ import { ENTITY_NAMES } from '../../domain/entities.js';
 import { entityLabel, errorText, makeT, detectLang, type T } from '../../i18n/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { GlobalArgs } from '../open.js';
-import { resolveWorkspacePath } from '../../storage/paths.js';
 import { examineWorkspace, repairWorkspace, type DoctorReport, type Finding, type RepairAction } from '../../services/doctor.js';
 import { storeErrorText } from '../../presentation/store-errors.js';
-import { LockedError } from '../../storage/store.js';
+import { LockedError } from '../../services/ports.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 
 const MAX_LINES = 200;
@@ -23,13 +22,13 @@ function findingText(t: T, f: Finding, r: DoctorReport): string {
 const actionText = (t: T, a: RepairAction) => t(`doctor.${a.code}`, a as unknown as Record<string, string | number>);
 
 export async function doctorCmd(args: GlobalArgs & { repair?: boolean }, io: CliIO, t0: T): Promise<number> {
-  const file = resolveWorkspacePath(args.data, io.env);
+  const file = io.backend.resolvePath(args.data, io.env);
   const say = (s: string) => io.out(sanitizeLine(s));
   let repairFailed = false;
   let actions: RepairAction[] = [];
   if (args.repair) {
     try {
-      actions = await repairWorkspace(file, io.now);
+      actions = await repairWorkspace(io.backend, file, io.now);
     } catch (e) {
       const msg = storeErrorText(t0, e);
       if (!msg) throw e;
@@ -38,7 +37,7 @@ export async function doctorCmd(args: GlobalArgs & { repair?: boolean }, io: Cli
       repairFailed = true;
     }
   }
-  const report = examineWorkspace(file);
+  const report = examineWorkspace(io.backend, file);
   const t = makeT(detectLang(args.lang, report.lang, io.env));
   const problems = report.findings.filter((f) => f.severity === 'problem');
   const notes = report.findings.filter((f) => f.severity === 'note');
