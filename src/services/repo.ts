@@ -178,7 +178,21 @@ export class Repo {
     this.#touch();
   }
 
-  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean } = {}): Result<EntityRecord> {
+  /** Another record with the same natural key (a customer's mobile, an employee's login). */
+  duplicateOf(entity: EntityName, rec: Record<string, unknown>): FieldError | undefined {
+    for (const k of ENTITIES[entity].keys) {
+      const v = rec[k];
+      if (typeof v !== 'string' || !v.trim()) continue;
+      const want = v.trim().toLowerCase();
+      const other = this.all(entity).find((r) => r.id !== rec.id && typeof r[k] === 'string' && (r[k] as string).trim().toLowerCase() === want);
+      if (other) return { field: k, code: 'duplicateKey', params: { value: v, other: other.id } };
+    }
+    return undefined;
+  }
+
+  /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
+   *  rule for the app's forms, `add` and import (which offers skip and update instead). */
+  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> {
     const now = this.now();
     if (opts.id && this.get(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
     // built by assignment, not spread: V8 gives spread-built objects a shape that makes zod's
@@ -191,6 +205,8 @@ export class Repo {
     draft.updatedAt ??= draft.createdAt;
     const res = this.validate(entity, draft, undefined, opts);
     if (!res.ok) return res;
+    const dup = opts.allowDuplicate ? undefined : this.duplicateOf(entity, res.value);
+    if (dup) return fail(dup);
     if (opts.dryRun) return ok(res.value);
     return ok(this.insertChecked(entity, res.value, opts.id));
   }
@@ -206,7 +222,7 @@ export class Repo {
   }
 
   /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
-  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
+  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
     const prev = this.get(entity, id);
     if (!prev) return fail({ field: 'id', code: 'notFound', params: { value: id } });
     const next: Record<string, unknown> = Object.assign({}, prev);
@@ -218,6 +234,9 @@ export class Repo {
     const res = this.validate(entity, next, prev, opts);
     if (!res.ok) return res;
     const rec = res.value;
+    const keyChanged = ENTITIES[entity].keys.some((k) => String(rec[k] ?? '').trim().toLowerCase() !== String(prev[k] ?? '').trim().toLowerCase());
+    const dup = keyChanged && !opts.allowDuplicate ? this.duplicateOf(entity, rec) : undefined;
+    if (dup) return fail(dup);
     const same = JSON.stringify({ ...rec, updatedAt: '' }) === JSON.stringify({ ...prev, updatedAt: '' });
     if (same || opts.dryRun) return { ok: true, value: prev, changed: false };
     rec.updatedAt = this.now();

@@ -6,16 +6,27 @@ import type { Workspace } from '../domain/workspace.js';
 import { openStore, createWorkspace } from './store.js';
 import { inspectFiles } from './inspect.js';
 import { repairWorkspace } from './repair.js';
-import { resolveWorkspacePath } from './paths.js';
+import { prepareWorkspace, resolveWorkspacePath } from './paths.js';
 import { writeFileDurably } from './durable-file.js';
+import { acquireLockWaiting } from './lock.js';
+import { LockedError } from '../services/ports.js';
 import { loadDemoWorkspace } from '../demo.js';
 
 export const fileBackend: StorageBackend = {
   resolvePath: resolveWorkspacePath,
   open: openStore,
   exists: (file) => fs.existsSync(file),
-  // the old workspace's journal goes first (init --force): nothing of it is replayed into this one
-  create: (file: string, ws: Workspace, now: Date) => createWorkspace(file, ws, { now: () => now }),
+  async create(wanted: string, ws: Workspace, now: Date, opts = {}) {
+    const file = prepareWorkspace(wanted, { makeDir: true }); // the real file, in a private folder
+    const lock = await acquireLockWaiting(file, { ...opts, now });
+    if (!lock.ok) throw new LockedError(lock.holder);
+    try {
+      // the old workspace's journal goes first (init --force): nothing of it is replayed into this one
+      createWorkspace(file, ws);
+    } finally {
+      lock.release();
+    }
+  },
   writeFile(file, bytes, mode = 0o600) {
     writeFileDurably(file, bytes, mode);
   },

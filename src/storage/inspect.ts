@@ -3,11 +3,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lockPathFor } from './lock.js';
+import { realWorkspacePath } from './paths.js';
 import { tempFilesOf } from './durable-file.js';
 import { journalPathFor, readJournal, JournalUnsafeError } from './journal.js';
 import type { Inspection } from '../services/ports.js';
 
-export function inspectFiles(file: string): Inspection {
+export function inspectFiles(wanted: string): Inspection {
+  let file = wanted;
+  try {
+    file = realWorkspacePath(wanted); // the file a writer would use
+  } catch {
+    /* a link of another user: read as named; the store refuses it */
+  }
   const dir = path.dirname(file);
   const out: Inspection = { dir, lockFile: lockPathFor(file), journalFile: journalPathFor(file), temps: tempFilesOf(file) };
   try {

@@ -4,13 +4,15 @@
 // remove orphaned temp files.
 import fs from 'node:fs';
 import { acquireLock } from './lock.js';
+import { prepareWorkspace } from './paths.js';
 import { journalPathFor, readJournal, setAsideJournal, JournalUnsafeError, type JournalRead } from './journal.js';
 import { openStore } from './store.js';
 import { tempFilesOf } from './durable-file.js';
 import { moveAside } from './inspect.js';
 import { StoreError, LockedError, type RepairAction } from '../services/ports.js';
 
-export async function repairWorkspace(file: string, now: () => Date = () => new Date()): Promise<RepairAction[]> {
+export async function repairWorkspace(wanted: string, now: () => Date = () => new Date()): Promise<RepairAction[]> {
+  const file = prepareWorkspace(wanted); // the real file, in a folder only we can write
   const lock = acquireLock(file, now());
   if (!lock.ok) throw new LockedError(lock.holder);
   const actions: RepairAction[] = [];

@@ -1,14 +1,14 @@
 // The Store port over lowdb: lowdb's Low with our own adapter, which validates on read (a
 // corrupt, foreign or newer file fails loudly and is never overwritten) and writes durably.
 import fs from 'node:fs';
-import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../domain/workspace.js';
 import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
 import { applyBatches, parseBatch, type Batch, type Change, type ChangeProblem } from '../domain/change.js';
 import { appendBatch, journalPathFor, readJournal, JournalMovedError, JournalUnsafeError, type JournalRead } from './journal.js';
-import { writeFileDurably, ensureDir, removeOrphanTemps } from './durable-file.js';
-import { acquireLock, type LockInfo } from './lock.js';
+import { writeFileDurably, removeOrphanTemps } from './durable-file.js';
+import { acquireLockWaiting, type LockInfo } from './lock.js';
+import { prepareWorkspace } from './paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 import { StoreError, LockedError, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
@@ -235,13 +235,14 @@ const COMPACT_AFTER = 2000;
 const COMPACT_MIN_BYTES = 1 << 20;
 
 /** `heldLock`: the caller already holds the writer's lock (doctor --repair); this store releases it. */
-export async function openStore(file: string, opts: OpenOptions = {}, heldLock?: () => void): Promise<Store> {
+export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock?: () => void): Promise<Store> {
   const now = opts.now ?? (() => new Date());
+  // the real file behind any link, in a folder only we can write: checked before reading or locking
+  const file = prepareWorkspace(wanted, { makeDir: opts.write });
   let release: (() => void) | undefined = heldLock;
   let readOnlyBecause: LockInfo | undefined;
   if (opts.write && !release) {
-    ensureDir(path.dirname(file));
-    const lock = acquireLock(file, now());
+    const lock = await acquireLockWaiting(file, { waitMs: opts.waitMs, now: now() });
     if (lock.ok) release = lock.release;
     else if (opts.fallbackReadOnly) readOnlyBecause = lock.holder;
     else throw new LockedError(lock.holder);
@@ -347,25 +348,19 @@ export async function openStore(file: string, opts: OpenOptions = {}, heldLock?:
   return store;
 }
 
-/** Writes a new workspace in place of whatever was there (init, init --force): any journal
- *  of the old one goes first, so nothing of it can be replayed into the new one (which has a
- *  new id as well, so a journal that survives a crash here is refused as foreign). */
-export async function createWorkspace(file: string, ws: Workspace, opts: { now?: () => Date } = {}): Promise<void> {
-  ensureDir(path.dirname(file));
-  const lock = acquireLock(file, (opts.now ?? (() => new Date()))());
-  if (!lock.ok) throw new LockedError(lock.holder);
+/** Writes a new workspace in place of whatever was there (init, init --force), under the
+ *  caller's lock. Any journal of the old one goes first, so nothing of it can be replayed into
+ *  the new one (which has a new id as well: a journal that survives a crash here is refused as
+ *  foreign, never merged). */
+export function createWorkspace(file: string, ws: Workspace): void {
   try {
-    try {
-      fs.rmSync(journalPathFor(file), { force: true });
-      ws.generation = (ws.generation ?? 0) + 1;
-      writeFileDurably(file, JSON.stringify(ws));
-    } catch (e) {
-      throw new StoreError('unwritable', file, (e as Error).message);
-    }
-    removeOrphanTemps(file);
-  } finally {
-    lock.release();
+    fs.rmSync(journalPathFor(file), { force: true });
+    ws.generation = (ws.generation ?? 0) + 1;
+    writeFileDurably(file, JSON.stringify(ws));
+  } catch (e) {
+    throw new StoreError('unwritable', file, (e as Error).message);
   }
+  removeOrphanTemps(file);
 }
 
 /** A store that lives in memory only: for tests of services and screens. */
