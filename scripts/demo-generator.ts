@@ -46,7 +46,8 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4 };
   const repo = new Repo(ws, { clock: () => now });
   const must = (entity: EntityName, v: Record<string, unknown>) => {
-    const r = repo.create(entity, v, { anyStage: true });
+    // random mobiles can repeat among 100k generated customers, as they do in real rosters
+    const r = repo.create(entity, v, { anyStage: true, allowDuplicate: true });
     if (!r.ok) throw new Error(`${entity}: ${JSON.stringify(r.errors)} ${JSON.stringify(v)}`);
     return r.value.id;
   };
@@ -76,7 +77,8 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     [catFnb, '中式宴会套餐 Chinese banquet', '10 人桌', '桌', 3888], [catSpa, '精油 SPA 90 分钟', '90 分钟', '次', 698],
     [catMice, '半日会议套餐 Half-day meeting', '含茶歇 投影', '人', 280], [catMice, '全日会议套餐 Full-day meeting', '含午餐 茶歇', '人', 460],
   ];
-  for (const [categoryId, name, spec, unit, price] of products) must('products', { categoryId, name, spec, unit, price, status: 'active' });
+  // list prices in yuan above; the workspace keeps fen
+  for (const [categoryId, name, spec, unit, price] of products) must('products', { categoryId, name, spec, unit, price: price * 100, status: 'active' });
 
   const stages = ['potential', 'potential', 'target', 'first', 'first', 'repeat', 'repeat', 'loyal', 'lost', 'non'];
   const sources = ['online', 'online', 'phone', 'walkin', 'referral', 'agency', 'corporate', 'fair', 'ads', 'other'];
@@ -93,7 +95,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
       ownerId: pick(owners), relationLevel: pick(['ordinary', 'ordinary', 'close', 'strategic']), creditRating: pick(['aaa', 'aa', 'a', 'b', 'c']),
       grade: pick(['a', 'b', 'b', 'c', 'c', 'd']), valueTier: pick(['key', 'ordinary', 'ordinary', 'small', 'small']),
       consumptionType: pick(['lighthouse', 'follower', 'rational', 'profit']), purpose: kind === 'agency' ? 'intermediary' : 'end',
-      quantValue: int(2, 400) * 100, paymentMethod: kind === 'individual' ? pick(['cash', 'card', 'mobile']) : pick(['transfer', 'monthly', 'credit']),
+      quantValue: int(2, 400) * 100 * 100 /* whole hundreds of yuan, in fen */, paymentMethod: kind === 'individual' ? pick(['cash', 'card', 'mobile']) : pick(['transfer', 'monthly', 'credit']),
     };
     if (kind === 'individual') {
       const foreign = region === 'foreign';

@@ -1,6 +1,7 @@
 // Field builders: each returns a zod schema carrying the metadata that forms, CLI flags,
 // CSV headers and tables read, so the zod schema stays the one source of truth.
 import { z } from 'zod';
+import { MAX_FEN } from './money.js';
 
 export type Label = { en: string; zh: string };
 export type FieldKind =
@@ -19,6 +20,8 @@ export interface FieldMeta {
   system?: boolean;
   /** header aliases accepted by import, beyond the labels */
   aliases?: string[];
+  /** money: negative amounts accepted from input */
+  signed?: boolean;
 }
 
 const META = new WeakMap<z.ZodType, FieldMeta>();
@@ -46,6 +49,9 @@ export function isValidPhone(s: string): boolean {
 }
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+// stored fen: an integer (a fraction of a fen is more than two decimals of yuan), bounded
+const fenSchema = () => z.number().int('money').min(-MAX_FEN, 'min').max(MAX_FEN, 'max');
+
 type Opt = { required?: boolean; aliases?: string[] };
 /** required fields keep their type; the others become optional, in the inferred type too */
 type Req<O, T extends z.ZodType> = O extends { required: true } ? T : z.ZodOptional<T>;
@@ -70,11 +76,10 @@ export const f = {
     tag(opt<O, Str>(z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'datetime'), o), {
       label, kind: 'datetime', system: o?.system, aliases: o?.aliases,
     }),
-  money: <const O extends Opt>(label: Label, o?: O): Req<O, Num> =>
-    tag(
-      opt<O, Num>(z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'money').refine((n) => Math.abs(n) < 1e12, 'money'), o),
-      { label, kind: 'money', required: o?.required, aliases: o?.aliases },
-    ),
+  /** an amount of money in integer fen (yuan × 100); people and files see yuan (see money.ts).
+   *  The sign is checked where a person types the amount: `signed` fields take negatives. */
+  money: <const O extends Opt & { signed?: boolean }>(label: Label, o?: O): Req<O, Num> =>
+    tag(opt<O, Num>(fenSchema(), o), { label, kind: 'money', required: o?.required, aliases: o?.aliases, signed: o?.signed }),
   int: <const O extends Opt & { min?: number; max?: number }>(label: Label, o?: O): Req<O, Num> =>
     tag(opt<O, Num>(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
       label, kind: 'int', required: o?.required, aliases: o?.aliases,

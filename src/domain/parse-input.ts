@@ -4,6 +4,7 @@ import type { FieldInfo } from './fields.js';
 import { isValidDate } from './fields.js';
 import { resolveValue, type ValueLists } from './values.js';
 import type { FieldError } from './errors.js';
+import { parseYuanText } from './money.js';
 
 export type RefResolver = (entity: string, key: string) => { id: string } | { error: 'unknownRef' | 'ambiguousRef' };
 
@@ -83,10 +84,9 @@ export function parseFieldText(fi: FieldInfo, raw: string, ctx: ParseContext): P
       return Number.isNaN(ms) ? err('datetime', { value: s }) : { value: new Date(ms).toISOString() };
     }
     case 'money': {
-      const n = parseNumberText(s);
-      if (n === undefined) return err('number', { value: s });
-      if (Math.abs(Math.round(n * 100) - n * 100) > 1e-6) return err('money', { value: s });
-      return { value: n };
+      // typed and read as yuan, stored as integer fen
+      const r = parseYuanText(s, { allowNegative: fi.signed });
+      return 'error' in r ? err(r.error, { value: s }) : { value: r.fen };
     }
     case 'int': {
       const n = parseNumberText(s);

@@ -52,12 +52,12 @@ export const Contract = z.object({
 });
 export type Contract = z.infer<typeof Contract>;
 
-const money = z.number().finite().refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'money');
 export const LineItem = z.object({
   productId: z.string().optional(),
   description: z.string().max(200),
   qty: z.number().positive(),
-  unitPrice: money,
+  // a negative unit price is a discount line
+  unitPrice: f.money({ en: 'Unit price', zh: '单价' }, { required: true, signed: true }),
 });
 export type LineItem = z.infer<typeof LineItem>;
 
@@ -67,7 +67,7 @@ export const Stay = z
     checkIn: z.string().refine(isValidDate, 'date'),
     checkOut: z.string().refine(isValidDate, 'date'),
     rooms: z.number().int().positive().default(1),
-    rate: money,
+    rate: f.money({ en: 'Room rate', zh: '房价' }, { required: true }),
   })
   .refine((s) => s.checkOut > s.checkIn, { message: 'checkOutBeforeIn', path: ['checkOut'] });
 export type Stay = z.infer<typeof Stay>;

@@ -11,7 +11,8 @@ import { Product, Category, Tier } from './catalog.js';
 import { Ticket, Survey } from './service.js';
 
 export const WORKSPACE_FORMAT = 'hotel-crm-workspace';
-export const SCHEMA_VERSION = 1;
+/** 2: money in integer fen (1 kept float yuan); older files are migrated on open (migrate.ts) */
+export const SCHEMA_VERSION = 2;
 
 export const Settings = z.object({
   lang: z.enum(['zh-CN', 'en']).optional(),

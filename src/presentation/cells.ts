@@ -6,6 +6,7 @@ import type { FieldInfo } from '../domain/fields.js';
 import type { Repo } from '../services/repo.js';
 import { valueLabelT, type T } from '../i18n/index.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { fenToText } from '../domain/money.js';
 
 /** A field's value as a person reads it: labels for codes, names for references. */
 export function cellText(repo: Repo, t: T, fi: FieldInfo, rec: EntityRecord): string {
@@ -22,7 +23,7 @@ export function cellText(repo: Repo, t: T, fi: FieldInfo, rec: EntityRecord): st
     case 'bool':
       return v ? (t.lang === 'en' ? 'yes' : '是') : '';
     case 'money':
-      return (v as number).toFixed(2);
+      return fenToText(v as number);
     case 'tags':
       return sanitizeLine((v as string[]).join(', '));
     case 'json':

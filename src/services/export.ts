@@ -6,6 +6,8 @@ import type { EntityRecord } from '../domain/workspace.js';
 import type { Repo } from './repo.js';
 import { valueLabelT, type T } from '../i18n/index.js';
 import { safeCell } from '../text/csv.js';
+import { fenToText } from '../domain/money.js';
+import { fieldToYuan } from '../domain/money-fields.js';
 
 export function exportTable(repo: Repo, entity: EntityName, t: T, records: EntityRecord[] = repo.all(entity)): string[][] {
   const fields = entityFields(entity);
@@ -25,8 +27,11 @@ export function exportTable(repo: Repo, entity: EntityName, t: T, records: Entit
         case 'tags':
           s = (v as string[]).join(', ');
           break;
+        case 'money':
+          s = typeof v === 'number' ? fenToText(v) : String(v);
+          break;
         case 'json':
-          s = JSON.stringify(v);
+          s = JSON.stringify(fieldToYuan(entity, f.name, v));
           break;
         default:
           s = String(v);

@@ -9,6 +9,7 @@ import { parseFieldText } from '../domain/parse-input.js';
 import type { Repo } from './repo.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import { unsafeCell } from '../text/csv.js';
+import { fieldFromYuan } from '../domain/money-fields.js';
 
 export type OnDuplicate = 'error' | 'skip' | 'update';
 
@@ -154,10 +155,17 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
         }
       } else if (fi.kind === 'json') {
         if (raw) {
+          let parsed: unknown;
           try {
-            values[fi.name] = JSON.parse(raw);
+            parsed = JSON.parse(raw);
           } catch {
             err = { code: 'json' };
+          }
+          if (!err) {
+            // amounts inside (line items, a stay) are yuan in files, fen in the workspace
+            const r = fieldFromYuan(entity, fi.name, parsed);
+            if ('error' in r) err = { code: r.error };
+            else values[fi.name] = r.value;
           }
         }
       } else {

@@ -31,6 +31,10 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
   });
 }
 
+/** how two natural keys compare: trimmed, case-insensitive; empty is no key */
+const naturalKey = (field: string, v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? `${field}=${v.trim().toLowerCase()}` : undefined;
+
 export interface RepoOptions {
   clock?: () => Date;
   /** the login of the employee who acts: every batch of changes is stamped with it */
@@ -180,14 +184,40 @@ export class Repo {
 
   /** Another record with the same natural key (a customer's mobile, an employee's login). */
   duplicateOf(entity: EntityName, rec: Record<string, unknown>): FieldError | undefined {
+    const index = this.#naturalKeys(entity);
     for (const k of ENTITIES[entity].keys) {
-      const v = rec[k];
-      if (typeof v !== 'string' || !v.trim()) continue;
-      const want = v.trim().toLowerCase();
-      const other = this.all(entity).find((r) => r.id !== rec.id && typeof r[k] === 'string' && (r[k] as string).trim().toLowerCase() === want);
-      if (other) return { field: k, code: 'duplicateKey', params: { value: v, other: other.id } };
+      const key = naturalKey(k, rec[k]);
+      if (!key) continue;
+      const other = [...(index.get(key) ?? [])].find((id) => id !== rec.id);
+      if (other) return { field: k, code: 'duplicateKey', params: { value: String(rec[k]), other } };
     }
     return undefined;
+  }
+
+  /** natural key → ids, built once and kept up to date by every change (an import or the demo
+   *  generator creates 100k records: a scan per create would be quadratic) */
+  #keyIndex = new Map<EntityName, Map<string, Set<string>>>();
+  #naturalKeys(entity: EntityName): Map<string, Set<string>> {
+    let m = this.#keyIndex.get(entity);
+    if (!m) {
+      m = new Map();
+      this.#keyIndex.set(entity, m);
+      for (const r of this.all(entity)) this.#indexKeys(entity, r, 1);
+    }
+    return m;
+  }
+  #indexKeys(entity: EntityName, rec: Record<string, unknown> & { id: string }, sign: 1 | -1): void {
+    const m = this.#keyIndex.get(entity);
+    if (!m) return;
+    for (const k of ENTITIES[entity].keys) {
+      const key = naturalKey(k, rec[k]);
+      if (!key) continue;
+      let ids = m.get(key);
+      if (sign === 1) {
+        if (!ids) m.set(key, (ids = new Set()));
+        ids.add(rec.id);
+      } else ids?.delete(rec.id);
+    }
   }
 
   /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
@@ -216,6 +246,7 @@ export class Repo {
     rec.id = id ?? this.nextId(entity);
     this.all(entity).push(rec);
     this.#ids(entity).set(rec.id, rec);
+    this.#indexKeys(entity, rec, 1);
     this.#changes.push({ op: 'put', e: entity, r: rec });
     this.#touch();
     return rec;
@@ -242,6 +273,8 @@ export class Repo {
     rec.updatedAt = this.now();
     const arr = this.all(entity);
     arr[arr.indexOf(prev)] = rec;
+    this.#indexKeys(entity, prev, -1);
+    this.#indexKeys(entity, rec, 1);
     this.#ids(entity).set(rec.id, rec);
     this.#changes.push({ op: 'put', e: entity, r: rec });
     this.#touch();
@@ -291,6 +324,8 @@ export class Repo {
       for (const r of kept) arr.push(r);
       const m = this.#ids(name);
       for (const x of ids) {
+        const gone = m.get(x);
+        if (gone) this.#indexKeys(name, gone, -1);
         m.delete(x);
         this.#changes.push({ op: 'del', e: name, id: x });
       }

@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { parseBatch, parseChange, type Batch, type ChangeProblem } from '../domain/change.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { isEntityName } from '../domain/entities.js';
 
 export type { Change, Batch } from '../domain/change.js';
 
@@ -348,4 +349,56 @@ export function setAsideJournal(file: string, from: number, dest: string): numbe
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The previous version's journal replayed unchecked onto the raw object of a snapshot of an
+ *  older schema version, before it is migrated (the migrated records are checked after). */
+export function replayJournal(ws: Record<string, unknown>, text: string): { applied: number } | { corruptLine: number } {
+  const lines = text.split('\n').slice(0, -1); // a torn last line is not applied
+  let applied = 0;
+  const index = new Map<string, Map<string, number>>();
+  const idx = (e: string) => {
+    let m = index.get(e);
+    if (!m) index.set(e, (m = new Map((ws[e] as { id: string }[]).map((r, i) => [r.id, i]))));
+    return m;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    let c: Record<string, unknown>;
+    try {
+      c = JSON.parse(lines[i]) as Record<string, unknown>;
+    } catch {
+      return { corruptLine: i + 1 };
+    }
+    if (!c || typeof c !== 'object') return { corruptLine: i + 1 };
+    if (c.op === 'put' || c.op === 'del') {
+      const e = String(c.e);
+      if (!isEntityName(e)) return { corruptLine: i + 1 };
+      const r = c.r as { id?: unknown } | undefined;
+      const id = c.op === 'put' ? r?.id : c.id;
+      if (typeof id !== 'string' || (c.op === 'put' && (!r || typeof r !== 'object'))) return { corruptLine: i + 1 };
+      const arr = ws[e] as unknown[];
+      const at = idx(e).get(id);
+      if (c.op === 'put') {
+        if (at === undefined) {
+          idx(e).set(id, arr.length);
+          arr.push(r);
+        } else arr[at] = r;
+      } else if (at !== undefined) {
+        arr.splice(at, 1);
+        index.delete(e);
+      }
+    } else if (c.op === 'counters' && c.c && typeof c.c === 'object') ws.counters = { ...(ws.counters as object), ...(c.c as object) };
+    else if (c.op === 'settings' && c.s && typeof c.s === 'object') ws.settings = c.s;
+    else return { corruptLine: i + 1 };
+    applied++;
+  }
+  return { applied };
+}
+
+/** Writes lines in the previous version's format (one change per line, no header): what a
+ *  workspace of that version left behind. For fixtures of old workspaces; the app never does. */
+export function appendJournal(file: string, changes: unknown[]): void {
+  if (!changes.length) return;
+  fs.appendFileSync(journalPathFor(file), changes.map((c) => JSON.stringify(c)).join('\n') + '\n', { mode: 0o600 });
 }

@@ -7,6 +7,8 @@ import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
 import { applyBatches, parseBatch, type Batch, type Change, type ChangeProblem } from '../domain/change.js';
 import { appendBatch, journalPathFor, readJournal, JournalMovedError, JournalUnsafeError, type JournalRead } from './journal.js';
 import { writeFileDurably, removeOrphanTemps } from './durable-file.js';
+import { migrateWorkspace } from '../domain/migrate.js';
+import { replayJournal } from './journal.js';
 import { acquireLockWaiting, type LockInfo } from './lock.js';
 import { prepareWorkspace } from './paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -30,7 +32,7 @@ function checkRaw(raw: unknown, file: string): Record<string, unknown> {
     throw new StoreError('foreign', file);
   }
   const version = (raw as { version?: unknown }).version;
-  if (typeof version !== 'number') throw new StoreError('foreign', file);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new StoreError('foreign', file);
   if (version > SCHEMA_VERSION) throw new StoreError('newer', file, `v${version} > v${SCHEMA_VERSION}`);
   return raw as Record<string, unknown>;
 }
@@ -55,26 +57,36 @@ function checkLists(raw: Record<string, unknown>, file: string): void {
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.slice(0, 3).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 
-/** Reads a workspace and validates every record. */
-export function parseWorkspaceText(text: string, file: string): Workspace {
-  return parseWorkspaceRaw(checkHeader(text, file), file);
+/** An older workspace (its version below SCHEMA_VERSION) with its journal, which was written in
+ *  the same old format, replayed onto it, then migrated; both before any schema check. */
+function migrateOld(raw: Record<string, unknown>, file: string, journal: string | undefined): { raw: Record<string, unknown>; journalled: number } {
+  let journalled = 0;
+  if (journal !== undefined) {
+    for (const e of ENTITY_NAMES) {
+      const v = (raw[e] ??= []);
+      if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object')) throw new StoreError('invalid', file, `${e}: not a list of records`);
+    }
+    const r = replayJournal(raw as unknown as Workspace, journal);
+    if ('corruptLine' in r) throw new StoreError('corrupt', journalPathFor(file), `line ${r.corruptLine}`);
+    journalled = r.applied;
+  }
+  return { raw: migrateWorkspace(raw), journalled };
 }
 
-function parseWorkspaceRaw(raw: Record<string, unknown>, file: string): Workspace {
-  const parsed = Workspace.safeParse(raw);
+type Text = string | { raw: Record<string, unknown> };
+const rawOf = (text: Text, file: string) => (typeof text === 'string' ? migrateWorkspace(checkHeader(text, file)) : text.raw);
+
+/** Reads a workspace and validates every record. */
+export function parseWorkspaceText(text: Text, file: string): Workspace {
+  const parsed = Workspace.safeParse(rawOf(text, file));
   if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
   return parsed.data;
 }
 
 /** Reads a workspace checking its format, version and shape only; the records are checked
  *  later by validateRecords, after the first frame is on screen. */
-export function parseWorkspaceShallow(text: string, file: string): Workspace {
-  const raw = checkHeader(text, file);
-  checkLists(raw, file);
-  return parseShallowRaw(raw, file);
-}
-
-function parseShallowRaw(raw: Record<string, unknown>, file: string): Workspace {
+export function parseWorkspaceShallow(text: Text, file: string): Workspace {
+  const raw = rawOf(text, file);
   const lists: Record<string, unknown[]> = {};
   const shell: Record<string, unknown> = { ...raw };
   for (const e of ENTITY_NAMES) {
@@ -151,15 +163,25 @@ class WorkspaceFile implements Adapter<Workspace> {
       throw new StoreError('unreadable', this.#file, (e as Error).message);
     }
     this.snapshotBytes = text.length;
-    // raw JSON → replay the journal on the raw object → (migrate) → zod parse
+    const jfile = journalPathFor(this.#file);
     const raw = checkHeader(text, this.#file);
+    this.journalEnd = 0;
+    this.journalled = 0;
+    this.staleJournal = false;
+    if ((raw.version as number) < SCHEMA_VERSION) {
+      // an older version: its journal (if any) is in the old line format and holds old values;
+      // replayed on the old raw object, then migrated; the first write is a whole snapshot
+      const m = migrateOld(raw, this.#file, fs.existsSync(jfile) ? fs.readFileSync(jfile, 'utf8') : undefined);
+      this.journalled = m.journalled;
+      this.migrated = true;
+      this.needsSnapshot = true;
+      return this.#shallow ? parseWorkspaceShallow({ raw: m.raw }, this.#file) : parseWorkspaceText({ raw: m.raw }, this.#file);
+    }
+    // raw JSON → replay the journal on the raw object → zod parse
     checkLists(raw, this.#file);
     const id = typeof raw.id === 'string' && raw.id ? raw.id : undefined;
     const gen = typeof raw.generation === 'number' ? raw.generation : 0;
     this.needsSnapshot = !id;
-    this.journalEnd = 0;
-    this.journalled = 0;
-    this.staleJournal = false;
     let jr: JournalRead | null;
     try {
       jr = readJournal(this.#file, owner);
@@ -195,9 +217,10 @@ class WorkspaceFile implements Adapter<Workspace> {
       // else: empty, or only a header cut short: the next append starts the file afresh
     }
     const current = upgradeRaw(raw);
-    return this.#shallow ? parseShallowRaw(current, this.#file) : parseWorkspaceRaw(current, this.#file);
+    return this.#shallow ? parseWorkspaceShallow({ raw: current }, this.#file) : parseWorkspaceText({ raw: current }, this.#file);
   }
-
+  /** read from an older version: the first write (not a journal append) stores the new one */
+  migrated = false;
   async write(data: Workspace): Promise<void> {
     data.generation = (data.generation ?? 0) + 1;
     const text = JSON.stringify(data);
@@ -215,6 +238,7 @@ class WorkspaceFile implements Adapter<Workspace> {
     this.journalEnd = 0;
     this.needsSnapshot = false;
     this.staleJournal = false;
+    this.migrated = false;
   }
 
   removeStaleJournal(): void {

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Repo } from '../services/repo.js';
-import type { T } from '../i18n/index.js';
+import type { MessageKey, T } from '../i18n/index.js';
 import type { Theme } from './theme.js';
 import type { LockInfo } from '../services/ports.js';
 
@@ -20,10 +20,10 @@ export interface AppServices {
    *  change is on disk (the status line says "saving" until then) */
   changed: (done?: string) => void;
   notify: (text: string, kind?: Notice['kind']) => void;
-  /** the screen is taking every key (a form, a filter, a dialog): global keys pause */
-  setCapture: (on: boolean) => void;
   /** refuses a write in a read-only session, with a message; true if writing may go on */
   canWrite: () => boolean;
+  /** why nothing can be written now (read-only, bad records), for commands that write */
+  cannotWrite: () => MessageKey | undefined;
   /** resolves once every record of the workspace has been checked */
   whenValidated: () => Promise<void>;
   openScreen: (name: string, args?: { focusId?: string; action?: 'new' }) => void;

@@ -5,13 +5,41 @@ import type { Workspace } from '../../src/domain/workspace.js';
 import type { Lang } from '../../src/i18n/index.js';
 import type { LockInfo } from '../../src/storage/lock.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
+import { keysPending } from '../../src/tui/hooks/use-keys.js';
+import { SCREENS, type ScreenDef } from '../../src/tui/screens.js';
+import { appSections } from '../../src/tui/key-doc.js';
 
 export const KEY = {
   up: '\u001b[A', down: '\u001b[B', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', backspace: '\u007f',
   ctrlS: '\u0013', ctrlC: '\u0003', ctrlU: '\u0015', pageDown: '\u001b[6~',
 };
 
-const tick = () => new Promise((r) => setTimeout(r, 15));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Until the keys written are handled and what they did is drawn. */
+async function tick() {
+  await sleep(15);
+  for (let i = 0; i < 400 && keysPending(); i++) await sleep(5);
+}
+
+const SEQUENCES: Record<string, string> = {
+  up: '\u001b[A', down: '\u001b[B', left: '\u001b[D', right: '\u001b[C', pgup: '\u001b[5~', pgdn: '\u001b[6~', home: '\u001b[H', end: '\u001b[F',
+  enter: '\r', esc: '\u001b', tab: '\t', 'shift+tab': '\u001b[Z', space: ' ', backspace: '\u007f',
+};
+
+/** Every command the app declares, by id. */
+const COMMANDS = new Map(
+  [...SCREENS.flatMap((s) => [...s.bindings, ...(s.shared ?? []).flatMap((x) => x.commands)]), ...appSections(SCREENS).flatMap((x) => x.commands)].map((c) => [c.id, c]),
+);
+
+/** What the terminal sends for the first key of a command ('list.down' is the Down arrow). */
+export function keyOf(id: string): string {
+  const c = COMMANDS.get(id);
+  if (!c || !c.keys.length) throw new Error(`no command "${id}" with a key`);
+  const k = c.keys[0];
+  if (SEQUENCES[k]) return SEQUENCES[k];
+  if (k.startsWith('ctrl+')) return String.fromCharCode(k.charCodeAt(5) - 96);
+  return k;
+}
 
 export interface RenderOpts {
   ws?: Workspace;
@@ -19,6 +47,7 @@ export interface RenderOpts {
   cols?: number;
   rows?: number;
   readOnly?: LockInfo;
+  screens?: readonly ScreenDef[];
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -37,6 +66,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       ascii={false}
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
+      screens={opts.screens}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
@@ -56,6 +86,13 @@ export async function renderApp(opts: RenderOpts = {}) {
         await tick();
       }
     },
+    /** presses the first key of each command named ('list.down', 'record.new', 'form.save') */
+    async command(...ids: string[]) {
+      for (const id of ids) {
+        r.stdin.write(keyOf(id));
+        await tick();
+      }
+    },
     async type(text: string) {
       r.stdin.write(text);
       await tick();
@@ -64,3 +101,6 @@ export async function renderApp(opts: RenderOpts = {}) {
     unmount: () => r.unmount(),
   };
 }
+
+/** Presses keys by command name: `press(app, 'list.down', 'record.edit')`. */
+export const press = (app: Awaited<ReturnType<typeof renderApp>>, ...ids: string[]) => app.command(...ids);

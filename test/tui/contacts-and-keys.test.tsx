@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderApp, KEY } from '../helpers/render-app.js';
+import { renderApp, press, KEY } from '../helpers/render-app.js';
 import { splitKeys, keyStdin, ESC_HOLD_MS } from '../../src/tui/stdin-filter.js';
 import { PassThrough } from 'node:stream';
 import { generateWorkspace } from '../../scripts/demo-generator.js';
@@ -7,10 +7,10 @@ import { generateWorkspace } from '../../scripts/demo-generator.js';
 describe('<App /> contacts screen', () => {
   it('lists contacts across customers with the customer name, and filters them', async () => {
     const app = await renderApp({ lang: 'en' });
-    await app.press('2');
+    await press(app, 'screen.contacts');
     const c = app.ws.contacts[5];
     const customer = app.ws.customers.find((x) => x.id === c.customerId)!;
-    await app.press('/');
+    await press(app, 'list.filter');
     await app.type(c.name);
     const row = app.lines().find((l) => l.includes(c.id))!;
     expect(row).toContain(customer.name.slice(0, 6));
@@ -19,17 +19,17 @@ describe('<App /> contacts screen', () => {
 
   it('adds a contact with its customer picked by name, refusing an unknown customer first', async () => {
     const app = await renderApp({ lang: 'zh-CN' });
-    await app.press('2', 'n');
+    await press(app, 'screen.contacts', 'record.new');
     await app.type('赵经理');
-    await app.press(KEY.tab);
+    await press(app, 'form.next');
     await app.type('没有这家公司');
-    await app.press(KEY.ctrlS);
+    await press(app, 'form.save');
     expect(app.frame()).toContain('没有客户「没有这家公司」');
     const before = app.ws.contacts.length;
     expect(app.ws.contacts).toHaveLength(before);
     await app.press(KEY.ctrlU);
     await app.type('C0002');
-    await app.press(KEY.ctrlS);
+    await press(app, 'form.save');
     expect(app.ws.contacts).toHaveLength(before + 1);
     expect(app.ws.contacts.at(-1)).toMatchObject({ name: '赵经理', customerId: 'C0002' });
     app.unmount();
@@ -37,11 +37,11 @@ describe('<App /> contacts screen', () => {
 
   it('adds an anniversary to a contact from its detail', async () => {
     const app = await renderApp({ lang: 'en' });
-    await app.press('2', KEY.enter, 'a');
+    await press(app, 'screen.contacts', 'list.open', 'contacts.addAnniversary');
     expect(app.frame()).toContain('New Anniversaries');
-    await app.press(KEY.tab);
+    await press(app, 'form.next');
     await app.type('1985/6/1');
-    await app.press(KEY.ctrlS);
+    await press(app, 'form.save');
     const a = app.ws.anniversaries.at(-1)!;
     expect(a).toMatchObject({ date: '1985-06-01', contactId: app.ws.contacts[0].id, customerId: app.ws.contacts[0].customerId, kind: 'birthday' });
     app.unmount();
@@ -81,11 +81,11 @@ describe('<App /> with 100 000 customers', () => {
     const ws = generateWorkspace({ customers: 100_000, related: false });
     const app = await renderApp({ ws, lang: 'en' });
     expect(app.frame()).toContain('100000 of 100000');
-    await app.press('G');
+    await press(app, 'list.last');
     const lines = app.lines();
     expect(lines.length).toBeLessThanOrEqual(23);
     expect(lines.find((l) => l.startsWith('>'))).toContain('C100000');
-    await app.press('/');
+    await press(app, 'list.filter');
     await app.type('C0999');
     expect(app.frame()).toMatch(/\d+ of 100000/);
     app.unmount();

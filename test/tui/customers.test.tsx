@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderApp, KEY } from '../helpers/render-app.js';
+import { renderApp, press, KEY } from '../helpers/render-app.js';
 import { displayWidth } from '../../src/text/width.js';
 import { emptyWorkspace } from '../../src/domain/workspace.js';
 import { eastAsianWidthType } from 'get-east-asian-width';
@@ -24,7 +24,7 @@ describe('<App /> customers screen', () => {
     await app.press('j');
     await app.type('jj');
     expect(app.lines().find((l) => l.startsWith('>'))).toContain('C0004');
-    await app.press('k', 'G');
+    await press(app, 'list.up', 'list.last');
     expect(app.lines().find((l) => l.startsWith('>'))).toContain('C0200');
     app.unmount();
   });
@@ -32,7 +32,7 @@ describe('<App /> customers screen', () => {
   it('filters as you type by name, pinyin initials or phone, and Esc clears the filter', async () => {
     const app = await renderApp();
     const target = app.ws.customers.find((c) => /^[\u4e00-\u9fff]{2,3}$/.test(c.name))!;
-    await app.press('/');
+    await press(app, 'list.filter');
     await app.type(target.name);
     expect(app.frame()).toContain(target.id);
     expect(app.lines().filter((l) => /^[> ] C\d{4}/.test(l)).length).toBeLessThan(10);
@@ -42,27 +42,27 @@ describe('<App /> customers screen', () => {
     await app.press(KEY.ctrlU, 'q', 'q', 'q', 'z', 'z');
     expect(app.frame()).toContain('没有与');
     expect(app.quitted()).toBe(false);
-    await app.press(KEY.esc);
+    await press(app, 'filter.clear');
     expect(app.frame()).toContain('200 / 200');
     app.unmount();
   });
 
   it('creating a customer shows a validation message beside the field, saves nothing, then saves when fixed', async () => {
     const app = await renderApp();
-    await app.press('n');
+    await press(app, 'record.new');
     expect(app.frame()).toContain('新建客户');
     await app.type('王先生');
     // name → kind → stage → gender → company → title → birthday → phone
-    await app.press(KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab);
+    await press(app, 'form.next', 'form.next', 'form.next', 'form.next', 'form.next', 'form.next', 'form.next');
     await app.type('12345');
-    await app.press(KEY.ctrlS);
+    await press(app, 'form.save');
     expect(app.frame()).toContain('不是电话号码');
     expect(app.frame()).toContain('未保存');
     expect(app.ws.customers).toHaveLength(200);
     expect(app.store.saves).toBe(0);
     await app.press(KEY.ctrlU);
     await app.type('13800000000');
-    await app.press(KEY.ctrlS);
+    await press(app, 'form.save');
     expect(app.frame()).toContain('已创建 C0201');
     const c = app.ws.customers.find((x) => x.id === 'C0201')!;
     expect(c).toMatchObject({ name: '王先生', phone: '13800000000', stage: 'potential' });
@@ -88,11 +88,11 @@ describe('<App /> customers screen', () => {
   it('deletes the selected customer after y, and keeps it after any other key', async () => {
     const app = await renderApp();
     const first = app.ws.customers[0];
-    await app.press('d');
+    await press(app, 'record.delete');
     expect(app.frame()).toContain(`删除客户`);
-    await app.press('n');
+    await press(app, 'confirm.no');
     expect(app.ws.customers[0].id).toBe(first.id);
-    await app.press('d', 'y');
+    await press(app, 'record.delete', 'confirm.yes');
     expect(app.ws.customers.find((c) => c.id === first.id)).toBeUndefined();
     expect(app.ws.contacts.some((c) => c.customerId === first.id)).toBe(false);
     expect(app.frame()).toContain(`已删除 ${first.id}`);
@@ -102,16 +102,15 @@ describe('<App /> customers screen', () => {
   it('offers only the lifecycle moves seed 004 allows, and applies the one picked', async () => {
     const ws = emptyWorkspace('2026-10-01T00:00:00.000Z');
     const app0 = await renderApp({ ws });
-    await app0.press('n');
+    await press(app0, 'record.new');
     await app0.type('李女士');
-    await app0.press(KEY.ctrlS);
-    await app0.press('t');
+    await press(app0, 'form.save', 'customers.stage');
     const f = app0.frame();
     expect(f).toContain('目标客户');
     expect(f).toContain('现实客户(初次购买)');
     expect(f).toContain('非客户');
     expect(f).not.toContain('忠诚');
-    await app0.press(KEY.down, KEY.enter);
+    await press(app0, 'picker.down', 'picker.pick');
     expect(app0.ws.customers[0].stage).toBe('first');
     app0.unmount();
   });
@@ -119,18 +118,18 @@ describe('<App /> customers screen', () => {
   it('opens the detail with contacts and anniversaries, and adds a contact from there', async () => {
     const app = await renderApp({ lang: 'en' });
     const corp = app.ws.customers.find((c) => c.kind === 'corporate')!;
-    await app.press('/');
+    await press(app, 'list.filter');
     await app.type(corp.id);
-    await app.press(KEY.enter, KEY.enter);
+    await press(app, 'filter.keep', 'list.open');
     expect(app.frame()).toContain(`Customers ${corp.id}`);
     expect(app.frame()).toMatch(/Contacts \(\d+\)/);
     const before = app.ws.contacts.length;
-    await app.press('c');
+    await press(app, 'customers.addContact');
     await app.type('Anna Li');
-    await app.press(KEY.ctrlS);
+    await press(app, 'form.save');
     expect(app.ws.contacts).toHaveLength(before + 1);
     expect(app.ws.contacts.at(-1)).toMatchObject({ name: 'Anna Li', customerId: corp.id });
-    await app.press(KEY.pageDown);
+    await press(app, 'detail.pageDown');
     expect(app.frame()).toContain('Anna Li');
     app.unmount();
   });
@@ -138,7 +137,7 @@ describe('<App /> customers screen', () => {
   it('in a read-only session says so and refuses to open a form', async () => {
     const app = await renderApp({ lang: 'en', readOnly: { host: 'h', pid: 4242, user: 'stu01', since: '2026-10-01T08:00:00Z' } });
     expect(app.frame()).toContain('READ-ONLY: stu01 (pid 4242)');
-    await app.press('n');
+    await press(app, 'record.new');
     expect(app.frame()).not.toContain('New Customers');
     expect(app.frame()).toContain('read-only');
     app.unmount();
@@ -147,7 +146,7 @@ describe('<App /> customers screen', () => {
   it('an empty workspace offers the demo hotel on D', async () => {
     const app = await renderApp({ ws: emptyWorkspace('2026-10-01T00:00:00.000Z'), lang: 'en' });
     expect(app.frame()).toContain('Press D to load the demo hotel');
-    await app.press('D');
+    await press(app, 'app.demo');
     expect(app.store.data.customers).toHaveLength(200);
     expect(app.frame()).toContain('200 of 200');
     app.unmount();
@@ -155,13 +154,13 @@ describe('<App /> customers screen', () => {
 
   it('switches screens with 2 and Tab, opens help on ? and quits on q', async () => {
     const app = await renderApp({ lang: 'en' });
-    await app.press('2');
+    await press(app, 'screen.contacts');
     expect(app.frame()).toMatch(/Contacts \d+ of \d+/);
-    await app.press(KEY.tab);
+    await press(app, 'app.nextScreen');
     expect(app.frame()).toMatch(/Customers 200 of 200/);
-    await app.press('?');
+    await press(app, 'app.help');
     expect(app.frame()).toContain('Keys - Customers');
-    await app.press(KEY.esc, 'q');
+    await press(app, 'help.close', 'app.quit');
     expect(app.quitted()).toBe(true);
     app.unmount();
   });
@@ -189,9 +188,9 @@ describe('<App /> customer form', () => {
   it('offers in the stage field only the current stage and the allowed moves', async () => {
     const app = await renderApp({ lang: 'en' });
     const lost = app.ws.customers.find((c) => c.stage === 'lost')!;
-    await app.press('/');
+    await press(app, 'list.filter');
     await app.type(lost.id);
-    await app.press(KEY.enter, 'e', KEY.tab, KEY.tab, KEY.enter);
+    await press(app, 'filter.keep', 'list.open', 'record.edit', 'form.next', 'form.next', 'form.enter');
     const f = app.frame();
     for (const ok of ['Lost', 'Current (repeat)', 'Current (loyal)', 'Non-customer']) expect(f).toContain(ok);
     expect(f).not.toContain('Potential');

@@ -2,15 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { renderApp, KEY } from '../helpers/render-app.js';
+import { renderApp, press, KEY } from '../helpers/render-app.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 async function openImport(app: Awaited<ReturnType<typeof renderApp>>, file: string) {
-  await app.press(':');
+  await press(app, 'app.palette');
   await app.type('import customers');
-  await app.press(KEY.enter, KEY.ctrlU);
+  await press(app, 'picker.pick');
+  await app.press(KEY.ctrlU);
   await app.type(file);
-  await app.press(KEY.enter);
+  await press(app, 'import.preview');
 }
 
 describe('<App /> import from the command palette', () => {
@@ -25,7 +26,7 @@ describe('<App /> import from the command palette', () => {
     expect(f).toContain('欧阳娜娜');
     expect(f).toContain('1 rows: 1 new');
     expect(app.ws.customers).toHaveLength(200);
-    await app.press(KEY.enter);
+    await press(app, 'import.run');
     expect(app.ws.customers).toHaveLength(201);
     expect(app.ws.customers.at(-1)).toMatchObject({ name: '欧阳娜娜', phone: '13911112222' });
     expect(app.frame()).toContain('201 of 201');
@@ -38,9 +39,10 @@ describe('<App /> import from the command palette', () => {
     const app = await renderApp({ lang: 'zh-CN' });
     await openImport(app, file);
     expect(app.frame()).toContain('第 3 行，列「手机」，值「123」');
-    await app.press(KEY.enter);
+    await press(app, 'import.run');
     expect(app.ws.customers).toHaveLength(200);
-    await app.press(KEY.esc);
+    expect(app.frame()).toContain('文件有问题');
+    await press(app, 'import.cancel');
     expect(app.frame()).toContain('200 / 200');
     app.unmount();
   });

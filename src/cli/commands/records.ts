@@ -1,6 +1,8 @@
 // list / add / update / delete ENTITY: thin shells over the Repo services.
 import { ENTITY_NAMES, editableFields, entityFields, isEntityName, type EntityName } from '../../domain/entities.js';
 import { resolveValue } from '../../domain/values.js';
+import { parseYuanText } from '../../domain/money.js';
+import { recordToYuan, recordsToYuan } from '../../domain/money-fields.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import type { Where } from '../../services/repo.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
@@ -33,6 +35,11 @@ export function parseWhere(t: T, entity: EntityName, list: string[], lists: Para
     if (!fi) throw new UsageError(t('cli.unknownField', { value: m[1], entity, choices: fields.map((f) => f.name).join(', ') }));
     let value = m[3];
     if (fi.kind === 'enum' && m[2] === '=') value = resolveValue(lists, fi.values!, value) ?? value;
+    if (fi.kind === 'money' && m[2] === '=') {
+      // typed in yuan, compared with the stored fen
+      const r = parseYuanText(value, { allowNegative: true });
+      if ('fen' in r) value = String(r.fen);
+    }
     return { field: fi.name, op: m[2] === '=' ? 'eq' : 'contains', value };
   });
 }
@@ -44,7 +51,7 @@ export async function listCmd(args: GlobalArgs & { entity: string; where?: strin
     const where = parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists);
     const rows = s.repo.query(entity, where);
     if (args.json) {
-      io.out(JSON.stringify(rows, null, 2));
+      io.out(JSON.stringify(recordsToYuan(entity, rows), null, 2));
       return EXIT.ok;
     }
     if (!rows.length) {
@@ -70,7 +77,7 @@ export async function addCmd(args: GlobalArgs & { entity: string } & Record<stri
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
     save = true;
-    io.out(args.json ? JSON.stringify(res.value, null, 2) : res.value.id);
+    io.out(args.json ? JSON.stringify(recordToYuan(entity, res.value), null, 2) : res.value.id);
     return EXIT.ok;
   } finally {
     await s.finish(save);
@@ -88,7 +95,7 @@ export async function updateCmd(args: GlobalArgs & { entity: string; id: string 
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
     save = !!res.changed;
-    if (args.json) io.out(JSON.stringify(res.value, null, 2));
+    if (args.json) io.out(JSON.stringify(recordToYuan(entity, res.value), null, 2));
     else io.out(res.changed ? s.t('cli.updated', { id: res.value.id }) : s.t('cli.unchanged', { id: res.value.id }));
     return EXIT.ok;
   } finally {

@@ -2,11 +2,13 @@
 // messages beside the field, choice fields with a picker, Ctrl+S to save.
 import { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
+import { useCommands } from '../hooks/use-keys.js';
+import { DISCARD_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
 import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
+import { fenToText } from '../../domain/money.js';
 import type { FieldError } from '../../domain/errors.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
@@ -37,6 +39,7 @@ function textOf(fi: FieldInfo, v: unknown): string {
   if (v === undefined || v === null) return '';
   if (fi.kind === 'tags') return (v as string[]).join(', ');
   if (fi.kind === 'bool') return v ? 'true' : 'false';
+  if (fi.kind === 'money' && typeof v === 'number') return fenToText(v);
   return String(v);
 }
 
@@ -158,49 +161,59 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return recs.map((r) => ({ value: r.id, label: `${r.id}  ${String(r[disp] ?? '')}` }));
   };
 
-  useKeys(
-    (input, key) => {
+  const toggle = () => {
+    const x = stRef.current;
+    const cur = fields[x.focus];
+    const now = textsOf(x);
+    setTexts({ ...now, [cur.name]: now[cur.name] === 'true' ? 'false' : 'true' });
+  };
+  const formCtx: FormCtx = {
+    save,
+    cancel: () => {
+      if (isChanged()) setConfirmDiscard(true);
+      else onDone();
+    },
+    moveBy: (n) => {
+      const f = stRef.current.focus;
+      // Tab and the arrows go round; a page stops at the first or last field
+      if (Math.abs(n) === 1) moveTo(f + n);
+      else moveTo(Math.max(0, Math.min(fields.length - 1, f + n)));
+    },
+    enter: () => {
       const x = stRef.current;
-      if (x.picker) return;
       const cur = fields[x.focus];
-      const now = textsOf(x);
+      if (isChoice(cur)) return setPicker(cur);
+      if (cur.kind === 'bool') return toggle();
+      if (x.focus === fields.length - 1) return save();
+      moveTo(x.focus + 1);
+    },
+    choose: () => {
+      const cur = fields[stRef.current.focus];
+      if (cur.kind === 'bool') toggle();
+      else setPicker(cur);
+    },
+    clearChoice: () => setTexts({ ...textsOf(stRef.current), [fields[stRef.current.focus].name]: '' }),
+    discard: () => onDone(),
+    keepEditing: () => setConfirmDiscard(false),
+  };
+  const takesChoice = current.kind === 'bool' || current.kind === 'enum';
+  useCommands('form', st.confirmDiscard ? DISCARD_COMMANDS : takesChoice ? [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] : FORM_COMMANDS, formCtx, {
+    active: !picker,
+    modal: true,
+    other: (input, key) => {
+      const x = stRef.current;
+      // the discard question: any other key keeps editing
       if (x.confirmDiscard) {
-        if (input === 'y' || input === 'Y') onDone();
-        else setConfirmDiscard(false);
-        return;
+        setConfirmDiscard(false);
+        return true;
       }
-      if (key.ctrl && input === 's') return save();
-      if (key.escape) {
-        if (isChanged()) setConfirmDiscard(true);
-        else onDone();
-        return;
-      }
-      if (key.tab && key.shift) return moveTo(x.focus - 1);
-      if (key.tab || key.downArrow) return moveTo(x.focus + 1);
-      if (key.upArrow) return moveTo(x.focus - 1);
-      if (key.pageDown) return moveTo(Math.min(fields.length - 1, x.focus + 8));
-      if (key.pageUp) return moveTo(Math.max(0, x.focus - 8));
-      const toggle = () => setTexts({ ...now, [cur.name]: now[cur.name] === 'true' ? 'false' : 'true' });
-      if (key.return) {
-        if (isChoice(cur)) return setPicker(cur);
-        if (cur.kind === 'bool') return toggle();
-        if (x.focus === fields.length - 1) return save();
-        return moveTo(x.focus + 1);
-      }
-      if (cur.kind === 'bool') {
-        if (input === ' ') toggle();
-        return;
-      }
-      if (cur.kind === 'enum') {
-        if (key.backspace || key.delete) setTexts({ ...now, [cur.name]: '' });
-        else if (input === ' ') setPicker(cur);
-        return;
-      }
+      const cur = fields[x.focus];
+      if (cur.kind === 'bool' || cur.kind === 'enum') return true;
       const next = applyEditKey(x.edit, input, key);
       if (next) set({ edit: next, banner: null });
+      return true;
     },
-    { isActive: !picker },
-  );
+  });
 
   if (picker) {
     return (
@@ -252,7 +265,6 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {title}
-        <Text color={theme.muted}>{`  Ctrl+S ${t('hint.save')}  Esc ${t('hint.cancel')}  Tab ${t('hint.next')}`}</Text>
       </Text>
       {banner ? <Text color={theme.error} bold wrap="truncate">{fit(banner, width)}</Text> : null}
       {fields.slice(off, off + bodyH).map((fi, i) => {

@@ -10,7 +10,8 @@ import { ENC_NAME, issueText } from '../../presentation/import-report.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { useApp } from '../context.js';
-import { useKeys } from '../hooks/use-keys.js';
+import { useCommands } from '../hooks/use-keys.js';
+import { IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, type ImportCtx } from './commands.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
@@ -35,30 +36,36 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     set({ loaded, policy, report: importTable(repo, entity, loaded.table, { onDuplicate: policy, dryRun: true }), error: null });
   };
 
-  useKeys((input, key) => {
-    const x = ref.current;
-    if (key.escape) return onClose();
-    if (!x.report) {
-      if (key.return) {
-        const file = x.file.text.trim();
-        const read = readTableFile(file);
-        if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : t('import.unreadable', { file, reason: read.reason }) });
-        return preview({ ...read, path: file }, x.policy);
-      }
-      const next = applyEditKey(x.file, input, key);
-      if (next) set({ file: next, error: null });
-      return;
-    }
-    if (input === 'u') return preview(x.loaded, POLICIES[(POLICIES.indexOf(x.policy) + 1) % POLICIES.length]);
-    if (input === 'b') return set({ report: null, loaded: null });
-    if (key.return && x.loaded && !x.report.errors.length) {
-      if (!app.canWrite()) return;
+  const ctx: ImportCtx = {
+    close: onClose,
+    preview: () => {
+      const file = ref.current.file.text.trim();
+      const read = readTableFile(file);
+      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : t('import.unreadable', { file, reason: read.reason }) });
+      preview({ ...read, path: file }, ref.current.policy);
+    },
+    nextPolicy: () => preview(ref.current.loaded, POLICIES[(POLICIES.indexOf(ref.current.policy) + 1) % POLICIES.length]),
+    another: () => set({ report: null, loaded: null }),
+    refused: () => (ref.current.report?.errors.length ? 'keys.importHasErrors' : app.cannotWrite()),
+    run: () => {
+      const x = ref.current;
+      if (!x.loaded) return;
       const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy });
       if (done.applied) {
         app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
         onClose();
       } else set({ report: done });
-    }
+    },
+  };
+  useCommands('dialog', st.report ? IMPORT_PREVIEW_COMMANDS : IMPORT_FILE_COMMANDS, ctx, {
+    modal: true,
+    // the file name is typed; the preview takes no text
+    other: (input, key) => {
+      if (ref.current.report) return false;
+      const next = applyEditKey(ref.current.file, input, key);
+      if (next) set({ file: next, error: null });
+      return true;
+    },
   });
 
   const title = `${t('palette.import', { entity: entityLabel(t, entity) })}`;

@@ -2,7 +2,8 @@
 import { useMemo } from 'react';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { Box, Text } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
+import { useCommands } from '../hooks/use-keys.js';
+import { PICKER_COMMANDS, type PickerCtx } from './commands.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -38,19 +39,22 @@ export function Picker({ title, items, current, height, width, onPick, onCancel,
   const clamp = (n: number) => Math.max(0, Math.min(shown.length - 1, n));
   const move = (d: number) => set((x) => ({ sel: clamp(x.sel + d) }));
   const bodyHeight = Math.max(1, height - 3);
-  useKeys((input, key) => {
-    if (key.escape) return onCancel();
-    if (key.return) {
+  const ctx: PickerCtx = {
+    pick: () => {
       const it = shown[clamp(stRef.current.sel)];
       if (it) onPick(it.value === '' ? undefined : it.value);
-      return;
-    }
-    if (key.upArrow) return move(-1);
-    if (key.downArrow) return move(1);
-    if (key.pageUp) return move(-bodyHeight);
-    if (key.pageDown) return move(bodyHeight);
-    const next = applyEditKey(stRef.current.filter, input, key);
-    if (next) set({ filter: next, sel: 0 });
+    },
+    cancel: onCancel,
+    moveBy: move,
+    page: bodyHeight,
+  };
+  useCommands('dialog', PICKER_COMMANDS, ctx, {
+    modal: true,
+    other: (input, key) => {
+      const next = applyEditKey(stRef.current.filter, input, key);
+      if (next) set({ filter: next, sel: 0 });
+      return true;
+    },
   });
   const s = clamp(st.sel);
   const off = scrollOffset(0, s, bodyHeight, shown.length);

@@ -1,42 +1,204 @@
-// One stdin listener for the whole app; components register key handlers with useKeys.
-// Registration happens in a layout effect, during the commit, so a form opened by one key
-// already receives the next key, even when both arrive in the same read (Ink's own useInput
-// subscribes in a passive effect, and keys typed right after a screen change were lost).
-import React, { createContext, useContext, useLayoutEffect, useRef } from 'react';
+// One stdin listener for the whole app, and layers of commands under it. A key goes to the
+// layers from the top (system, dialog, form, screen, global); the first layer that binds it
+// runs the command and nobody else sees the key. A layer may also take text (a field being
+// typed in) or be modal (it swallows every key it does not bind: a dialog, a form).
+//
+// Layers register in a layout effect, during the commit. Ink draws after its input handler
+// returns, in a later task; a key that arrives before that (two reads in one burst, or "jj"
+// and "n王" in one read) waits until what the previous key did is committed, so a form opened
+// by one key receives the next, and every key acts on the state the user sees.
+import React, { createContext, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useInput, type Key } from 'ink';
+import type { MessageKey } from '../../i18n/index.js';
+import { bound, eachChar, keyNameOf, type AnyCommand, type Command } from '../keys.js';
 
-export type KeyHandler = (input: string, key: Key) => void;
-interface Entry {
-  fn: { current: KeyHandler };
-  active: { current: boolean };
+export type Layer = 'system' | 'dialog' | 'form' | 'screen' | 'global';
+const ORDER: Layer[] = ['system', 'dialog', 'form', 'screen', 'global'];
+
+export interface LayerState {
+  commands: readonly AnyCommand[];
+  ctx: unknown;
+  active: boolean;
+  /** takes a key no command binds (text for a field); true when it did */
+  other?: (input: string, key: Key) => boolean;
+  /** swallows every key it does not bind */
+  modal: boolean;
 }
 
-const KeysContext = createContext<{ add: (e: Entry) => () => void } | null>(null);
+export interface Entry {
+  layer: Layer;
+  seq: number;
+  state: { current: LayerState };
+}
+
+interface Root {
+  add: (e: Entry) => () => void;
+  changed: () => void;
+  subscribe: (fn: () => void) => () => void;
+  version: () => number;
+  /** active layers, the one that sees keys first first */
+  layers: () => Entry[];
+  nextSeq: () => number;
+  /** the app's hooks: before each key (a notice goes away), and when a command is refused */
+  hooks: { before?: (input: string, key: Key) => void; refused?: (why: MessageKey) => void };
+}
+
+const KeysContext = createContext<Root | null>(null);
 KeysContext.displayName = 'KeysContext';
 
-export function KeysRoot({ children }: { children: React.ReactNode }) {
-  const entries = useRef<Entry[]>([]);
-  const api = useRef({
-    add: (e: Entry) => {
-      entries.current.push(e);
+function makeRoot(): Root {
+  let entries: Entry[] = [];
+  let seq = 0;
+  let version = 0;
+  const listeners = new Set<() => void>();
+  const root: Root = {
+    add: (e) => {
+      entries.push(e);
+      root.changed();
       return () => {
-        entries.current = entries.current.filter((x) => x !== e);
+        entries = entries.filter((x) => x !== e);
+        root.changed();
       };
     },
-  });
-  useInput((input, key) => {
-    for (const e of [...entries.current]) if (e.active.current) e.fn.current(input, key);
-  });
-  return <KeysContext.Provider value={api.current}>{children}</KeysContext.Provider>;
+    changed: () => {
+      version++;
+      for (const l of [...listeners]) l();
+    },
+    subscribe: (fn) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    version: () => version,
+    layers: () =>
+      entries
+        .filter((e) => e.state.current.active)
+        .sort((a, b) => ORDER.indexOf(a.layer) - ORDER.indexOf(b.layer) || b.seq - a.seq),
+    nextSeq: () => ++seq,
+    hooks: {},
+  };
+  return root;
 }
 
-export function useKeys(handler: KeyHandler, opts: { isActive?: boolean } = {}): void {
-  const ctx = useContext(KeysContext);
-  if (!ctx) throw new Error('useKeys outside <KeysRoot>');
-  const fn = useRef(handler);
-  const active = useRef(opts.isActive ?? true);
-  // the latest render's handler and state take the next key
-  fn.current = handler;
-  active.current = opts.isActive ?? true;
-  useLayoutEffect(() => ctx.add({ fn, active }), [ctx]);
+/** Runs a command, or says why it cannot run now. */
+export function runCommand(root: Pick<Root, 'hooks'>, cmd: AnyCommand, ctx: unknown): void {
+  const why = cmd.unavailable?.(ctx);
+  if (why) root.hooks.refused?.(why);
+  else cmd.run(ctx);
+}
+
+/** Handles one read: false when no layer took it. `rest` is what is left after one key. */
+function dispatch(root: Root, input: string, key: Key): { took: boolean; rest?: string; moved?: boolean } {
+  const chars = eachChar(input);
+  const rest = chars.length > 1 ? chars.slice(1).join('') : undefined;
+  const name = keyNameOf(chars[0], key);
+  for (const e of root.layers()) {
+    const s = e.state.current;
+    const cmd = bound(s.commands, name);
+    if (cmd) {
+      runCommand(root, cmd, s.ctx);
+      return { took: true, rest, moved: cmd.moves };
+    }
+    if (s.other?.(input, key)) return { took: true };
+    if (s.modal) return { took: true, rest };
+  }
+  return { took: false, rest };
+}
+
+/** Renders nothing; its layout effect runs after every layer below the root has registered. */
+function CommitProbe({ onCommit, bump }: { onCommit: () => void; bump: { current: () => void } }) {
+  const [, setN] = useState(0);
+  bump.current = () => setN((n) => n + 1);
+  useLayoutEffect(onCommit);
+  return null;
+}
+
+const roots = new Set<{ current: { items: unknown[]; waiting: boolean } }>();
+
+/** True while keys wait to be handled or what a key did is not yet drawn (tests wait on it). */
+export const keysPending = () => [...roots].some((q) => q.current.waiting || q.current.items.length > 0);
+
+export function KeysRoot({ children }: { children: React.ReactNode }) {
+  const root = useRef<Root>(null as unknown as Root);
+  root.current ??= makeRoot();
+  // keys wait here while what the previous key did is not yet drawn (Ink renders after the
+  // input handler returns, in a later task): each key acts on the layers the user sees
+  const queue = useRef<{ items: [string, Key][]; waiting: boolean }>({ items: [], waiting: false });
+  const bump = useRef(() => {});
+  useLayoutEffect(() => {
+    roots.add(queue);
+    return () => void roots.delete(queue);
+  }, []);
+  const drain = () => {
+    const q = queue.current;
+    while (q.items.length && !q.waiting) {
+      const [input, key] = q.items.shift()!;
+      const { took, rest, moved } = dispatch(root.current, input, key);
+      if (rest) q.items.unshift([rest, key]);
+      // a move changes no layer and reads the latest state: a burst of them is drawn once
+      if (took && !moved) {
+        q.waiting = true;
+        bump.current();
+      }
+    }
+  };
+  useInput((input, key) => {
+    root.current.hooks.before?.(input, key);
+    queue.current.items.push([input, key]);
+    drain();
+  });
+  return (
+    <KeysContext.Provider value={root.current}>
+      {children}
+      <CommitProbe
+        bump={bump}
+        onCommit={() => {
+          queue.current.waiting = false;
+          drain();
+        }}
+      />
+    </KeysContext.Provider>
+  );
+}
+
+export function useKeysRoot(): Root {
+  const root = useContext(KeysContext);
+  if (!root) throw new Error('useCommands outside <KeysRoot>');
+  return root;
+}
+
+/**
+ * Registers a layer of commands. `ctx` is what the commands act on; the latest render's ctx
+ * and commands take the next key.
+ */
+export function useCommands<C>(
+  layer: Layer,
+  commands: readonly Command<C>[],
+  ctx: C,
+  opts: { active?: boolean; other?: (input: string, key: Key) => boolean; modal?: boolean } = {},
+): void {
+  const root = useKeysRoot();
+  const state = useRef<LayerState>(null as unknown as LayerState);
+  state.current = { commands: commands as readonly AnyCommand[], ctx, active: opts.active ?? true, other: opts.other, modal: opts.modal ?? false };
+  const seq = useRef(0);
+  useLayoutEffect(() => {
+    seq.current = root.nextSeq();
+    return root.add({ layer, seq: seq.current, state });
+  }, [root, layer]);
+  // the footer follows what this layer offers now
+  const sig = useRef('');
+  useLayoutEffect(() => {
+    const s = state.current;
+    const next = `${s.active}|${s.commands.map((c) => (c.footer && c.unavailable?.(s.ctx) ? `-${c.id}` : c.id)).join(',')}`;
+    if (next !== sig.current) {
+      sig.current = next;
+      root.changed();
+    }
+  });
+}
+
+/** The active layers, re-read whenever one of them changes (for the footer). */
+export function useActiveLayers(): Entry[] {
+  const root = useKeysRoot();
+  useSyncExternalStore(root.subscribe, root.version);
+  return root.layers();
 }

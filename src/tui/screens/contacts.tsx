@@ -2,7 +2,8 @@
 import { cellText } from '../../presentation/cells.js';
 import { entityFields } from '../../domain/entities.js';
 import { fit } from '../../text/width.js';
-import type { ScreenConfig, Mode } from './records/RecordScreen.js';
+import type { ScreenConfig } from './records/RecordScreen.js';
+import { needsBoth } from './records/commands.js';
 
 const kindField = () => entityFields('anniversaries').find((f) => f.name === 'kind')!;
 
@@ -30,13 +31,14 @@ export const contactsConfig: ScreenConfig = {
       },
     ];
   },
-  actions: (app) => [
+  commands: [
     {
-      key: 'a',
-      help: 'help.addAnniversary',
-      in: ['list', 'detail'],
-      run: (rec, back): Mode | void =>
-        app.canWrite() ? { kind: 'form', entity: 'anniversaries', preset: { customerId: rec.customerId, contactId: rec.id, kind: 'birthday' }, back } : undefined,
+      id: 'contacts.addAnniversary',
+      keys: ['a'],
+      description: 'help.addAnniversary',
+      unavailable: needsBoth,
+      run: ({ record: rec, back, setMode }) =>
+        setMode({ kind: 'form', entity: 'anniversaries', preset: { customerId: rec!.customerId, contactId: rec!.id, kind: 'birthday' }, back }),
     },
   ],
 };

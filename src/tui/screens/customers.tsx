@@ -5,7 +5,8 @@ import { valueLabelT, errorText } from '../../i18n/index.js';
 import { cellText } from '../../presentation/cells.js';
 import { entityFields } from '../../domain/entities.js';
 import { fit } from '../../text/width.js';
-import type { ScreenConfig, Mode } from './records/RecordScreen.js';
+import type { ScreenConfig } from './records/RecordScreen.js';
+import { needsBoth } from './records/commands.js';
 
 const field = (entity: 'contacts' | 'anniversaries', name: string) => entityFields(entity).find((f) => f.name === name)!;
 
@@ -48,41 +49,45 @@ export const customersConfig: ScreenConfig = {
       },
     ];
   },
-  actions: (app) => [
+  commands: [
     {
-      key: 't',
-      help: 'help.stage',
-      in: ['list', 'detail'],
-      run: (rec, back): Mode | void => {
-        if (!app.canWrite()) return;
+      id: 'customers.stage',
+      keys: ['t'],
+      description: 'help.stage',
+      footer: { label: 'hint.stage', drop: 2 },
+      unavailable: needsBoth,
+      run: ({ app, record: rec, back, setMode }) => {
         const { repo, t } = app;
-        const from = String(rec.stage);
+        const from = String(rec!.stage);
         const lists = repo.ws.valueLists;
         const allowed = isStage(from) ? allowedTransitions(from) : [];
-        return {
+        setMode({
           kind: 'pick',
-          title: t('stage.title', { name: String(rec.name), from: valueLabelT(t, lists, 'stage', from) }),
+          title: t('stage.title', { name: String(rec!.name), from: valueLabelT(t, lists, 'stage', from) }),
           items: allowed.map((s) => ({ value: s, label: valueLabelT(t, lists, 'stage', s) })),
           onPick: (to) => {
-            const r = repo.update('customers', rec.id, { stage: to });
+            const r = repo.update('customers', rec!.id, { stage: to });
             if (!r.ok) return app.notify(r.errors.map((e) => errorText(t, 'customers', e, lists)).join('; '), 'error');
-            app.changed(t('stage.moved', { id: rec.id, to: valueLabelT(t, lists, 'stage', to) }));
+            app.changed(t('stage.moved', { id: rec!.id, to: valueLabelT(t, lists, 'stage', to) }));
           },
           back,
-        };
+        });
       },
     },
     {
-      key: 'c',
-      help: 'help.addContact',
-      in: ['list', 'detail'],
-      run: (rec, back): Mode | void => (app.canWrite() ? { kind: 'form', entity: 'contacts', preset: { customerId: rec.id }, back } : undefined),
+      id: 'customers.addContact',
+      keys: ['c'],
+      description: 'help.addContact',
+      unavailable: needsBoth,
+      run: ({ record: rec, back, setMode }) => setMode({ kind: 'form', entity: 'contacts', preset: { customerId: rec!.id }, back }),
     },
     {
-      key: 'a',
-      help: 'help.addAnniversary',
-      in: ['list', 'detail'],
-      run: (rec, back): Mode | void => (app.canWrite() ? { kind: 'form', entity: 'anniversaries', preset: { customerId: rec.id, kind: rec.kind === 'individual' ? 'birthday' : 'founding' }, back } : undefined),
+      id: 'customers.addAnniversary',
+      keys: ['a'],
+      description: 'help.addAnniversary',
+      unavailable: needsBoth,
+      run: ({ record: rec, back, setMode }) =>
+        setMode({ kind: 'form', entity: 'anniversaries', preset: { customerId: rec!.id, kind: rec!.kind === 'individual' ? 'birthday' : 'founding' }, back }),
     },
   ],
 };

@@ -9,6 +9,7 @@ import { useApp } from '../../context.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 import type { ScreenConfig } from './RecordScreen.js';
+import { describe, shortKey } from '../../keys.js';
 
 export function ConfirmLine({ entity, id }: { entity: EntityName; id: string }) {
   const { repo, t, theme } = useApp();
@@ -50,7 +51,11 @@ export function Detail({ rec, config, width, height, scroll, footer }: {
   const maxScroll = Math.max(0, lines.length - bodyH);
   const off = Math.min(scroll, maxScroll);
   const name = sanitizeLine(String(rec[ENTITIES[config.entity].display] ?? ''));
-  const keys = config.entity === 'customers' ? t('detail.keys') : t('detail.contactKeys');
+  // the screen's own keys for a record, which the footer has no room for (from their declarations)
+  const keys = (config.commands ?? [])
+    .filter((c) => (c.in ?? ['list', 'detail']).includes('detail'))
+    .map((c) => `${shortKey(c)} ${describe(c, t)}`)
+    .join('  ');
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
@@ -63,7 +68,7 @@ export function Detail({ rec, config, width, height, scroll, footer }: {
         </Text>
       ))}
       <Box flexGrow={1} />
-      {footer ?? <Text color={theme.muted} wrap="truncate">{keys}</Text>}
+      {footer ?? <Text color={theme.muted} wrap="truncate">{fit(keys, width) || ' '}</Text>}
     </Box>
   );
 }

@@ -1,12 +1,12 @@
 // A record screen: list with filter-as-you-type and sort, detail view, create/edit form and
 // delete with confirmation. Customers and contacts are configurations of it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, type Key } from 'ink';
-import { useKeys } from '../../hooks/use-keys.js';
+import { Box, Text } from 'ink';
+import { useCommands } from '../../hooks/use-keys.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import type { Repo } from '../../../services/repo.js';
-import { entityLabel, errorText, type MessageKey, type T } from '../../../i18n/index.js';
+import { entityLabel, errorText, type T } from '../../../i18n/index.js';
 import { cellText } from '../../../presentation/cells.js';
 import { useApp } from '../../context.js';
 import { useSyncedState } from '../../hooks/use-synced-state.js';
@@ -14,7 +14,7 @@ import { Table, type Column } from '../../components/Table.js';
 import { Form } from '../../components/Form.js';
 import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
-import { LIST_BINDINGS as L, eachChar } from '../../keys.js';
+import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS, type RecordCommand, type RecordCtx } from './commands.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { filterRecords, SearchIndex, sortRecords, warmSearch } from './list-model.js';
 import { displayWidth } from '../../../text/width.js';
@@ -36,14 +36,6 @@ interface ScreenState {
   detailScroll: number;
 }
 
-export interface ScreenAction {
-  key: string;
-  help: MessageKey;
-  in: ('list' | 'detail')[];
-  /** returns the mode to go to (a form, a picker), or nothing */
-  run: (rec: EntityRecord, back: Mode) => Mode | void;
-}
-
 export interface Section {
   title: string;
   lines: string[];
@@ -61,7 +53,8 @@ export interface ScreenConfig {
   /** narrows a choice field's options in the form */
   formChoices?: (entity: EntityName, field: string, record?: EntityRecord) => string[] | undefined;
   related?: (rec: EntityRecord, repo: Repo, t: T) => Section[];
-  actions?: (ctx: ReturnType<typeof useApp>) => ScreenAction[];
+  /** the screen's own commands (customers: t stage, c contact, a anniversary) */
+  commands?: RecordCommand[];
 }
 
 export function RecordScreen({ config, active, height, width }: { config: ScreenConfig; active: boolean; height: number; width: number }) {
@@ -97,20 +90,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, entity]);
-  const captures = (x: ScreenState) => x.filtering || x.mode.kind === 'form' || x.mode.kind === 'confirm' || x.mode.kind === 'pick';
-  // global keys pause while this screen takes every key: told at once, not after the next render
-  const update = (patch: Partial<ScreenState> | ((x: ScreenState) => Partial<ScreenState>)) => {
-    set(patch);
-    app.setCapture(active && captures(stRef.current));
-  };
+  const update = set;
   const setMode = (m: Mode) => update({ mode: m });
   const setSel = (f: number | ((n: number) => number)) => update((x) => ({ sel: typeof f === 'function' ? f(x.sel) : f }));
   const setFilter = (e: EditState) => update({ filter: e });
   const setFiltering = (on: boolean) => update({ filtering: on });
   const setDetailScroll = (f: number | ((n: number) => number)) => update((x) => ({ detailScroll: typeof f === 'function' ? f(x.detailScroll) : f }));
   const fieldsByName = useMemo(() => new Map(entityFields(entity).map((f) => [f.name, f])), [entity]);
-
-  useEffect(() => app.setCapture(active && captures(stRef.current)));
 
   const version = repo.version;
   // results of the queries typed since the last change: Backspace finds its answer here
@@ -174,10 +160,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     }
   }, [req, app, entity]);
 
-  const actions = config.actions?.(app) ?? [];
-
   const startDelete = (rec: EntityRecord, back: Mode) => {
-    if (!app.canWrite()) return;
     const plan = repo.deletePlan(entity, rec.id);
     if (plan.blockers.length) {
       const msg = plan.blockers.map((b) => errorText(t, entity, { field: '', code: 'referenced', params: { entity: b.entity, count: b.count } })).join('; ');
@@ -187,108 +170,91 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     setMode({ kind: 'confirm', entity, id: rec.id, back });
   };
 
-  const runAction = (a: ScreenAction, rec: EntityRecord, back: Mode) => {
-    const next = a.run(rec, back);
-    if (next) setMode(next);
+  const confirmDelete = () => {
+    const mode = stRef.current.mode;
+    if (mode.kind !== 'confirm') return;
+    const res = repo.delete(mode.entity, mode.id);
+    if (res.ok) {
+      app.changed(t('deleted', { id: mode.id }));
+      setMode(mode.entity === entity ? { kind: 'list' } : mode.back);
+    } else {
+      app.notify(res.errors.map((e) => errorText(t, mode.entity, e)).join('; '), 'error');
+      setMode(mode.back);
+    }
+  };
+  const cancelDelete = () => {
+    const mode = stRef.current.mode;
+    if (mode.kind === 'confirm') setMode(mode.back);
   };
 
   const moveBy = (n: number) => setSel((s) => Math.max(0, Math.min(rows.length - 1, s + n)));
   const page = Math.max(1, height - 4);
 
-  const listKey = (input: string, key: Key) => {
-    if (stRef.current.filtering) {
-      if (key.return) return setFiltering(false);
-      if (key.escape) {
-        setFilter(atEnd(''));
-        return setFiltering(false);
+  // what the keys act on: the row selected or the record shown, as drawn now
+  const shown = mode.kind === 'detail' ? repo.get(entity, mode.id) : undefined;
+  const inDetail = mode.kind === 'detail' && !!shown;
+  const record = inDetail ? shown : mode.kind === 'list' ? selectedNow() : undefined;
+  const back: Mode = inDetail ? { kind: 'detail', id: shown!.id } : { kind: 'list' };
+  const ctx: RecordCtx = {
+    app,
+    config,
+    // read when a key runs: a move earlier in the same burst has changed the selection
+    get record() {
+      return stRef.current.mode.kind === 'list' ? selectedNow() : record;
+    },
+    back,
+    setMode,
+    moveBy: inDetail ? (n) => setDetailScroll((s) => Math.max(0, s + n)) : moveBy,
+    moveToEnd: (end) => setSel(end === 'first' ? 0 : Math.max(0, rows.length - 1)),
+    page,
+    startFilter: () => {
+      loadInitials();
+      setFiltering(true);
+    },
+    keepFilter: () => setFiltering(false),
+    clearFilter: () => {
+      if (stRef.current.filter.text) setFilter(atEnd(''));
+      setFiltering(false);
+    },
+    open: () => {
+      const rec = ctx.record;
+      if (!rec) return;
+      setDetailScroll(0);
+      setMode({ kind: 'detail', id: rec.id });
+    },
+    sort: (reverse) => update((x) => ({ sort: reverse ? { ...x.sort, dir: x.sort.dir === 1 ? -1 : 1 } : { i: (x.sort.i + 1) % config.sortFields.length, dir: 1 } })),
+    startDelete: () => ctx.record && startDelete(ctx.record, { kind: 'list' }),
+    confirmDelete,
+    cancelDelete,
+    form: (id) => setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
+  };
+  const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
+  const commands =
+    mode.kind === 'confirm' ? CONFIRM_COMMANDS
+    : filtering ? FILTER_COMMANDS
+    : inDetail ? [...DETAIL_COMMANDS, ...own('detail')]
+    : [...LIST_COMMANDS, ...own('list')];
+  useCommands('screen', commands, ctx, {
+    active: active && mode.kind !== 'form' && mode.kind !== 'pick',
+    // the delete question and a filter being typed take every key (Ctrl+C aside)
+    modal: mode.kind === 'confirm' || filtering,
+    // a filter takes text; the delete question takes any other key as No
+    other: (input, key) => {
+      if (stRef.current.mode.kind === 'confirm') {
+        cancelDelete();
+        return true;
       }
-      if (key.upArrow) return moveBy(-1);
-      if (key.downArrow) return moveBy(1);
-      if (key.pageUp) return moveBy(-page);
-      if (key.pageDown) return moveBy(page);
+      if (!stRef.current.filtering) return false;
       const next = applyEditKey(stRef.current.filter, input, key);
       if (next) update({ filter: next, sel: 0 });
-      return;
-    }
-    const chars = eachChar(input);
-    for (let ci = 0; ci < chars.length; ci++) {
-      const c = chars[ci];
-      const m = stRef.current.mode.kind;
-      if (m !== 'list' || stRef.current.filtering) {
-        // an earlier key of this input opened a filter, form or dialog: the rest goes there
-        const rest = chars.slice(ci).join('');
-        if (stRef.current.filtering) listKey(rest, key);
-        else if (m === 'detail' || m === 'confirm') onKey(rest, key);
-        return;
-      }
-      const selected = selectedNow();
-      if (L.up.match(c, key)) moveBy(-1);
-      else if (L.down.match(c, key)) moveBy(1);
-      else if (L.first.match(c, key)) setSel(0);
-      else if (L.last.match(c, key)) setSel(Math.max(0, rows.length - 1));
-      else if (L.pageUp.match(c, key)) moveBy(-page);
-      else if (L.pageDown.match(c, key)) moveBy(page);
-      else if (L.filter.match(c, key)) {
-        loadInitials();
-        setFiltering(true);
-      } else if (L.open.match(c, key) && selected) {
-        setDetailScroll(0);
-        setMode({ kind: 'detail', id: selected.id });
-      } else if (L.create.match(c, key)) {
-        if (app.canWrite()) setMode({ kind: 'form', entity, back: { kind: 'list' }, fields: config.formFields?.(entity) });
-      } else if (L.edit.match(c, key) && selected) {
-        if (app.canWrite()) setMode({ kind: 'form', entity, id: selected.id, back: { kind: 'list' }, fields: config.formFields?.(entity) });
-      } else if (L.remove.match(c, key) && selected) startDelete(selected, { kind: 'list' });
-      else if (L.sort.match(c, key)) {
-        update((x) => ({ sort: c === 'S' ? { ...x.sort, dir: x.sort.dir === 1 ? -1 : 1 } : { i: (x.sort.i + 1) % config.sortFields.length, dir: 1 } }));
-      } else if (L.back.match(c, key) && stRef.current.filter.text) setFilter(atEnd(''));
-      else {
-        const a = actions.find((x) => x.in.includes('list') && x.key === c && !key.ctrl);
-        if (a && selected) runAction(a, selected, { kind: 'list' });
-      }
-      if (key.upArrow || key.downArrow || key.return || key.escape || key.pageUp || key.pageDown) break;
-    }
-  };
+      return true;
+    },
+  });
 
-  const detailKey = (rec: EntityRecord, input: string, key: Key) => {
-    const back: Mode = { kind: 'detail', id: rec.id };
-    if (key.escape) return setMode({ kind: 'list' });
-    if (L.up.match(input, key)) return setDetailScroll((s) => Math.max(0, s - 1));
-    if (L.down.match(input, key)) return setDetailScroll((s) => s + 1);
-    if (key.pageUp) return setDetailScroll((s) => Math.max(0, s - page));
-    if (key.pageDown) return setDetailScroll((s) => s + page);
-    if (L.edit.match(input, key)) {
-      if (app.canWrite()) setMode({ kind: 'form', entity, id: rec.id, back, fields: config.formFields?.(entity) });
-      return;
-    }
-    if (L.remove.match(input, key)) return startDelete(rec, { kind: 'list' });
-    const a = actions.find((x) => x.in.includes('detail') && x.key === input && !key.ctrl);
-    if (a) runAction(a, rec, back);
-  };
-
-  const onKey = (input: string, key: Key): void => {
-      const mode = stRef.current.mode;
-      if (mode.kind === 'list') return listKey(input, key);
-      if (mode.kind === 'detail') {
-        const rec = repo.get(entity, mode.id);
-        if (!rec) return setMode({ kind: 'list' });
-        return detailKey(rec, input, key);
-      }
-      if (mode.kind === 'confirm') {
-        if (input === 'y' || input === 'Y') {
-          const res = repo.delete(mode.entity, mode.id);
-          if (res.ok) {
-            app.changed(t('deleted', { id: mode.id }));
-            const backTo = mode.entity === entity ? { kind: 'list' as const } : mode.back;
-            setMode(backTo);
-          } else {
-            app.notify(res.errors.map((e) => errorText(t, mode.entity, e)).join('; '), 'error');
-            setMode(mode.back);
-          }
-        } else setMode(mode.back);
-      }
-  };
-  useKeys(onKey, { isActive: active && (mode.kind === 'list' || mode.kind === 'detail' || mode.kind === 'confirm') });
+  // a record shown that is gone (deleted elsewhere): back to the list
+  useEffect(() => {
+    if (mode.kind === 'detail' && !shown) setMode({ kind: 'list' });
+  });
 
   if (mode.kind === 'form') {
     const rec = mode.id ? repo.get(mode.entity, mode.id) : undefined;
@@ -393,7 +359,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           }}
         />
       )}
-      {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text color={theme.muted} wrap="truncate">{filtering ? t('help.filterKeys') : ' '}</Text>}
+      {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text> </Text>}
     </Box>
   );
 }

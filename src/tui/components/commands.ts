@@ -1,0 +1,88 @@
+// The keys of forms and dialogs, as data: a record's form, the discard question, a picker
+// (options of a field, the command palette), the import dialog and the help overlay.
+import type { MessageKey } from '../../i18n/index.js';
+import type { Command } from '../keys.js';
+
+export interface FormCtx {
+  save: () => void;
+  cancel: () => void;
+  moveBy: (n: number) => void;
+  enter: () => void;
+  choose: () => void;
+  clearChoice: () => void;
+  discard: () => void;
+  keepEditing: () => void;
+}
+
+export const FORM_COMMANDS: Command<FormCtx>[] = [
+  { id: 'form.save', keys: ['ctrl+s'], description: 'keys.save', footer: { label: 'hint.save' }, run: (c) => c.save() },
+  { id: 'form.cancel', keys: ['esc'], description: 'keys.formCancel', footer: { label: 'hint.cancel' }, run: (c) => c.cancel() },
+  { id: 'form.next', keys: ['tab', 'down'], description: 'hint.next', footer: { label: 'hint.next', drop: 3 }, run: (c) => c.moveBy(1) },
+  { id: 'form.prev', keys: ['shift+tab', 'up'], description: 'help.prevField', run: (c) => c.moveBy(-1) },
+  { id: 'form.pageDown', keys: ['pgdn'], description: 'keys.formPageDown', run: (c) => c.moveBy(8) },
+  { id: 'form.pageUp', keys: ['pgup'], description: 'keys.formPageUp', run: (c) => c.moveBy(-8) },
+  { id: 'form.enter', keys: ['enter'], description: 'help.formEnter', run: (c) => c.enter() },
+];
+
+/** Only on a choice or yes/no field: elsewhere Space and Backspace are text. */
+export const FORM_CHOICE_COMMANDS: Command<FormCtx>[] = [
+  { id: 'form.choose', keys: ['space'], description: 'keys.formSpace', footer: { label: 'hint.choose', drop: 2 }, run: (c) => c.choose() },
+  { id: 'form.clearChoice', keys: ['backspace'], description: 'keys.formClear', run: (c) => c.clearChoice() },
+];
+
+export const DISCARD_COMMANDS: Command<FormCtx>[] = [
+  { id: 'form.discard', keys: ['y', 'Y'], description: 'keys.discardYes', footer: { label: 'keys.yes' }, run: (c) => c.discard() },
+  { id: 'form.keepEditing', keys: ['n', 'N', 'esc'], description: 'keys.discardNo', footer: { label: 'keys.no' }, run: (c) => c.keepEditing() },
+];
+
+export interface PickerCtx {
+  pick: () => void;
+  cancel: () => void;
+  moveBy: (n: number) => void;
+  page: number;
+}
+
+export const PICKER_COMMANDS: Command<PickerCtx>[] = [
+  { id: 'picker.pick', keys: ['enter'], description: 'keys.pick', footer: { label: 'hint.choose' }, run: (c) => c.pick() },
+  { id: 'picker.cancel', keys: ['esc'], description: 'keys.pickCancel', footer: { label: 'hint.cancel' }, run: (c) => c.cancel() },
+  { id: 'picker.down', keys: ['down'], description: 'keys.down', footer: { label: 'hint.move', drop: 3 }, run: (c) => c.moveBy(1) },
+  { id: 'picker.up', keys: ['up'], description: 'keys.up', footer: { label: 'hint.move', drop: 3 }, run: (c) => c.moveBy(-1) },
+  { id: 'picker.pageDown', keys: ['pgdn'], description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
+  { id: 'picker.pageUp', keys: ['pgup'], description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
+];
+
+export interface ImportCtx {
+  close: () => void;
+  preview: () => void;
+  nextPolicy: () => void;
+  another: () => void;
+  run: () => void;
+  /** why the previewed file cannot be imported (bad rows, a read-only session) */
+  refused: () => MessageKey | undefined;
+}
+
+export const IMPORT_FILE_COMMANDS: Command<ImportCtx>[] = [
+  { id: 'import.preview', keys: ['enter'], description: 'keys.importPreview', footer: { label: 'keys.preview' }, run: (c) => c.preview() },
+  { id: 'import.cancel', keys: ['esc'], description: 'keys.importCancel', footer: { label: 'hint.cancel' }, run: (c) => c.close() },
+];
+
+export const IMPORT_PREVIEW_COMMANDS: Command<ImportCtx>[] = [
+  { id: 'import.run', keys: ['enter'], description: 'keys.importRun', footer: { label: 'keys.import' }, unavailable: (c) => c.refused(), run: (c) => c.run() },
+  { id: 'import.duplicates', keys: ['u'], description: 'keys.importDuplicates', footer: { label: 'keys.duplicates' }, run: (c) => c.nextPolicy() },
+  { id: 'import.another', keys: ['b'], description: 'keys.importAnother', footer: { label: 'keys.anotherFile' }, run: (c) => c.another() },
+  { id: 'import.cancel', keys: ['esc'], description: 'keys.importCancel', footer: { label: 'hint.cancel' }, run: (c) => c.close() },
+];
+
+export interface HelpCtx {
+  scrollBy: (n: number) => void;
+  page: number;
+  close: () => void;
+}
+
+export const HELP_COMMANDS: Command<HelpCtx>[] = [
+  { id: 'help.down', keys: ['down', 'j'], description: 'keys.scrollDown', footer: { label: 'keys.scroll' }, run: (c) => c.scrollBy(1) },
+  { id: 'help.up', keys: ['up', 'k'], description: 'keys.scrollUp', footer: { label: 'keys.scroll' }, run: (c) => c.scrollBy(-1) },
+  { id: 'help.pageDown', keys: ['pgdn'], description: 'help.pageDown', run: (c) => c.scrollBy(c.page) },
+  { id: 'help.pageUp', keys: ['pgup'], description: 'help.pageUp', run: (c) => c.scrollBy(-c.page) },
+  { id: 'help.close', keys: ['esc', '?', 'q', 'enter'], description: 'keys.closeHelp', footer: { label: 'keys.close' }, run: (c) => c.close() },
+];

@@ -1,0 +1,53 @@
+// The screens of the app, in the order of their keys. A screen is any component with its own
+// commands: a record list is RecordScreen with a configuration; a funnel, charts or a
+// gradebook is another component. A screen appears here only once it works.
+import { createElement, type ComponentType } from 'react';
+import type { MessageKey } from '../i18n/index.js';
+import type { AnyCommand } from './keys.js';
+import { RecordScreen, type ScreenConfig } from './screens/records/RecordScreen.js';
+import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } from './screens/records/commands.js';
+import { customersConfig } from './screens/customers.js';
+import { contactsConfig } from './screens/contacts.js';
+
+export interface ScreenProps {
+  /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
+  active: boolean;
+  height: number;
+  width: number;
+}
+
+/** A titled group of commands, as the help overlay and the README show them. */
+export interface KeySection {
+  title: MessageKey;
+  commands: readonly AnyCommand[];
+}
+
+export interface ScreenDef {
+  name: string;
+  /** '1'..'9' */
+  key: string;
+  title: MessageKey;
+  component: ComponentType<ScreenProps>;
+  /** the screen's own commands */
+  bindings: readonly AnyCommand[];
+  /** commands it shares with screens of its kind (every record list has the same list keys) */
+  shared?: readonly KeySection[];
+}
+
+export const RECORD_SECTIONS: readonly KeySection[] = [
+  { title: 'keys.section.list', commands: LIST_COMMANDS },
+  { title: 'keys.section.filter', commands: FILTER_COMMANDS },
+  { title: 'keys.section.detail', commands: DETAIL_COMMANDS },
+  { title: 'keys.section.confirm', commands: CONFIRM_COMMANDS },
+];
+
+function recordScreen(name: string, key: string, title: MessageKey, config: ScreenConfig): ScreenDef {
+  const component = (p: ScreenProps) => createElement(RecordScreen, { ...p, config });
+  component.displayName = `RecordScreen(${name})`;
+  return { name, key, title, component, bindings: config.commands ?? [], shared: RECORD_SECTIONS };
+}
+
+export const SCREENS: readonly ScreenDef[] = [
+  recordScreen('customers', '1', 'screen.customers', customersConfig),
+  recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
+];
