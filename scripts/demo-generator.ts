@@ -137,5 +137,9 @@ export function generateWorkspace(opts: GenOptions): Workspace {
       }
     }
   }
+  // the shipped demo carries no identity: each workspace made from it gets its own when loaded
+  const shipped: Partial<Workspace> = ws;
+  delete shipped.id;
+  delete shipped.generation;
   return ws;
 }

@@ -110,7 +110,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('mode', { type: 'string', describe: 'permissions of the --out file, octal (default 600; 644 lets others read it)' })
         .option('encoding', { type: 'string', describe: 'utf8-bom (default) | utf8 | gbk' })
         .option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(exportCmd))
-    .command('doctor', 'check the workspace, say what is wrong', (y) => y, run(doctorCmd))
+    .command('doctor', 'check the workspace, say what is wrong', (y) => y.option('repair', { type: 'boolean', describe: 'keep everything before a bad journal record, move the rest aside, fold the journal into the workspace' }), run(doctorCmd))
     .demandCommand(1)
     .strict()
     .exitProcess(false)

@@ -34,6 +34,11 @@ export const Workspace = z.object({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(SCHEMA_VERSION),
   createdAt: z.string(),
+  /** identity: a journal names the snapshot it extends (id) and which write of it (generation);
+   *  files from before identities get one when first opened */
+  id: z.string().min(1).default(() => globalThis.crypto.randomUUID()),
+  /** +1 each time the snapshot is written */
+  generation: z.number().int().nonnegative().default(0),
   settings: Settings.default({ adminLogin: 'admin' }),
   organisation: Organisation.default({ name: '', nameEn: '', address: '', phone: '', stars: 0 }),
   valueLists: ValueLists.default(DEFAULT_VALUE_LISTS),

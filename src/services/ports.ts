@@ -3,7 +3,7 @@
 // shells (src/cli, src/tui) see only this, never src/storage: the composition root (main.ts)
 // hands them a backend.
 import type { Workspace } from '../domain/workspace.js';
-import type { Change } from '../domain/change.js';
+import type { Change, ChangeProblem } from '../domain/change.js';
 
 /** Who holds a workspace's writer lock. Every field came from a file another process wrote:
  *  sanitise before showing (presentation/store-errors.ts: lockedText, lockBannerText). */
@@ -52,7 +52,10 @@ export interface Batch {
   changes: Change[];
 }
 
-export type StoreErrorCode = 'corrupt' | 'foreign' | 'newer' | 'invalid' | 'missing' | 'unreadable';
+export type StoreErrorCode =
+  | 'corrupt' | 'foreign' | 'newer' | 'invalid' | 'missing' | 'unreadable'
+  // the journal: a bad record, one of another workspace, not a plain file of the user; a failed write
+  | 'journal' | 'journalForeign' | 'journalUnsafe' | 'unwritable';
 export class StoreError extends Error {
   constructor(public code: StoreErrorCode, public file: string, public detail = '') {
     super(`${code}: ${file}${detail ? ` (${detail})` : ''}`);
@@ -110,6 +113,49 @@ export interface StorageBackend {
   writeFile(file: string, bytes: Uint8Array, mode?: number): void;
   /** the demo hotel as a ready workspace */
   loadDemo(): Workspace;
-  /** what doctor reports of the place itself: permission bits and the lock's holder, if any */
-  inspect(file: string): { mode?: number; dirMode?: number; lock?: string };
+  /** what doctor needs, read without the lock and without judging: never throws */
+  inspect(file: string): Inspection;
+  /** doctor --repair: under the writer's lock, keeps everything before the first bad journal
+   *  record and moves the rest aside, moves a foreign journal aside, folds the journal into the
+   *  workspace, removes orphaned temp files. Throws StoreError / LockedError when it cannot. */
+  repair(file: string, now: () => Date): Promise<RepairAction[]>;
 }
+
+/** A workspace's files as found, for doctor to judge. */
+export interface Inspection {
+  /** permission bits of the workspace file and its folder */
+  mode?: number;
+  dirMode?: number;
+  dir: string;
+  /** the snapshot's text, or why it could not be read */
+  text?: string;
+  error?: { code: string; message: string };
+  /** the lock file's text, or why it could not be read (absent: no lock file) */
+  lock?: string;
+  lockFile: string;
+  lockError?: string;
+  journalFile: string;
+  /** the journal as read (absent: none), or why it could not be */
+  journal?: JournalFacts;
+  journalError?: { unsafe: boolean; message: string };
+  /** temp files of writers; alive: their process still runs */
+  temps: { path: string; pid: number; alive: boolean; size: number }[];
+}
+
+export interface JournalFacts {
+  /** the previous version's format: one change per line, no header */
+  legacy: boolean;
+  header?: { ws: string; gen: number };
+  /** the good records, in order */
+  batches: Batch[];
+  lines: number;
+  torn?: { line: number; bytes: number; excerpt: string };
+  bad?: { line: number; reason: string; excerpt: string; problems: ChangeProblem[] };
+}
+
+export type RepairAction =
+  | { code: 'repairMovedBad'; from: number; to: number; bytes: number; dest: string }
+  | { code: 'repairMovedJournal'; dest: string }
+  | { code: 'repairStale' }
+  | { code: 'repairFolded'; count: number }
+  | { code: 'repairTemps'; count: number };

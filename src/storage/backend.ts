@@ -1,14 +1,14 @@
 // The JSON-file backend of the storage port: one workspace file per user, its journal and lock
 // beside it. main.ts hands this to the shells; nothing else in the shells knows about files.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { StorageBackend } from '../services/ports.js';
 import type { Workspace } from '../domain/workspace.js';
-import { openStore } from './store.js';
+import { openStore, createWorkspace } from './store.js';
+import { inspectFiles } from './inspect.js';
+import { repairWorkspace } from './repair.js';
 import { prepareWorkspace, resolveWorkspacePath } from './paths.js';
 import { writeFileDurably } from './durable-file.js';
-import { acquireLockWaiting, lockPathFor } from './lock.js';
-import { journalPathFor } from './journal.js';
+import { acquireLockWaiting } from './lock.js';
 import { LockedError } from '../services/ports.js';
 import { loadDemoWorkspace } from '../demo.js';
 
@@ -21,9 +21,8 @@ export const fileBackend: StorageBackend = {
     const lock = await acquireLockWaiting(file, { ...opts, now });
     if (!lock.ok) throw new LockedError(lock.holder);
     try {
-      writeFileDurably(file, JSON.stringify(ws));
-      // a journal left by the workspace this one replaces must never be replayed onto it
-      fs.rmSync(journalPathFor(file), { force: true });
+      // the old workspace's journal goes first (init --force): nothing of it is replayed into this one
+      createWorkspace(file, ws);
     } finally {
       lock.release();
     }
@@ -32,20 +31,6 @@ export const fileBackend: StorageBackend = {
     writeFileDurably(file, bytes, mode);
   },
   loadDemo: loadDemoWorkspace,
-  inspect(file) {
-    const mode = (f: string) => {
-      try {
-        return fs.statSync(f).mode & 0o777;
-      } catch {
-        return undefined;
-      }
-    };
-    let lock: string | undefined;
-    try {
-      lock = fs.readFileSync(lockPathFor(file), 'utf8');
-    } catch {
-      lock = undefined;
-    }
-    return { mode: mode(file), dirMode: mode(path.dirname(file)), lock };
-  },
+  inspect: inspectFiles,
+  repair: repairWorkspace,
 };

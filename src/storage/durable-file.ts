@@ -36,3 +36,64 @@ export function writeFileDurably(file: string, text: string | Uint8Array, mode =
     // some filesystems refuse fsync on a directory; the rename itself is still atomic
   }
 }
+
+export interface TempFile {
+  path: string;
+  pid: number;
+  /** its writer is still running (on this host): not an orphan */
+  alive: boolean;
+  size: number;
+  mine: boolean;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The temp files writeFileDurably left beside `file` (`.<name>.<pid>.<hex>.tmp`). */
+export function tempFilesOf(file: string): TempFile[] {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: TempFile[] = [];
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(n.slice(prefix.length));
+    if (!m) continue;
+    const p = path.join(dir, n);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      continue;
+    }
+    const pid = Number(m[1]);
+    out.push({ path: p, pid, alive: pid === process.pid || pidAlive(pid), size: st.size, mine: typeof process.getuid !== 'function' || st.uid === process.getuid() });
+  }
+  return out;
+}
+
+/** Removes temp files whose writer was killed (up to a whole workspace each); returns them. */
+export function removeOrphanTemps(file: string): TempFile[] {
+  const gone: TempFile[] = [];
+  for (const t of tempFilesOf(file)) {
+    if (t.alive || !t.mine) continue;
+    try {
+      fs.rmSync(t.path, { force: true });
+      gone.push(t);
+    } catch {
+      /* left for doctor to report */
+    }
+  }
+  return gone;
+}

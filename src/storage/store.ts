@@ -4,23 +4,30 @@ import fs from 'node:fs';
 import { Low, type Adapter } from 'lowdb';
 import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../domain/workspace.js';
 import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
+import { applyBatches, parseBatch, type Batch, type Change, type ChangeProblem } from '../domain/change.js';
+import { appendBatch, journalPathFor, readJournal, JournalMovedError, JournalUnsafeError, type JournalRead } from './journal.js';
+import { writeFileDurably, removeOrphanTemps } from './durable-file.js';
 import { migrateWorkspace } from '../domain/migrate.js';
-import { appendJournal, journalPathFor, replayJournal, type Change } from './journal.js';
-import { writeFileDurably } from './durable-file.js';
+import { replayJournal } from './journal.js';
 import { acquireLockWaiting, type LockInfo } from './lock.js';
 import { prepareWorkspace } from './paths.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
-import { StoreError, LockedError, type Batch, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
+import { StoreError, LockedError, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
 export { StoreError, LockedError, type OpenOptions };
 export type { StoreErrorCode } from '../services/ports.js';
 
-function checkHeader(text: string, file: string): Record<string, unknown> {
+export function checkHeader(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     throw new StoreError('corrupt', file, (e as Error).message);
   }
+  return checkRaw(raw, file);
+}
+
+function checkRaw(raw: unknown, file: string): Record<string, unknown> {
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== WORKSPACE_FORMAT) {
     throw new StoreError('foreign', file);
   }
@@ -28,6 +35,23 @@ function checkHeader(text: string, file: string): Record<string, unknown> {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new StoreError('foreign', file);
   if (version > SCHEMA_VERSION) throw new StoreError('newer', file, `v${version} > v${SCHEMA_VERSION}`);
   return raw as Record<string, unknown>;
+}
+
+/** Brings the raw object of an older version up to this one (after the journal is replayed,
+ *  before the zod parse). Doctor runs it too, so it judges a file as the store would read it. */
+export function upgradeRaw(raw: Record<string, unknown>): Record<string, unknown> {
+  return raw;
+}
+
+/** Every entity list is a list of objects with a string id (what replaying a journal needs). */
+function checkLists(raw: Record<string, unknown>, file: string): void {
+  for (const e of ENTITY_NAMES) {
+    const v = raw[e];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
+      throw new StoreError('invalid', file, `${e}: not a list of records`);
+    }
+  }
 }
 
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
@@ -68,15 +92,29 @@ export function parseWorkspaceShallow(text: Text, file: string): Workspace {
   for (const e of ENTITY_NAMES) {
     const v = raw[e];
     if (v === undefined) continue;
-    if (!Array.isArray(v) || v.some((r) => !r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string')) {
-      throw new StoreError('invalid', file, `${e}: not a list of records`);
-    }
-    lists[e] = v;
+    lists[e] = v as unknown[];
     shell[e] = [];
   }
   const parsed = Workspace.safeParse(shell);
   if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
   return Object.assign(parsed.data, lists) as Workspace;
+}
+
+/** A short, printable account of what was wrong with a journal line or a batch. */
+export function problemsText(problems: ChangeProblem[]): string {
+  return sanitizeLine(
+    problems
+      .slice(0, 3)
+      .map((p) => [p.entity, p.id, p.field].filter(Boolean).join(' ') + (p.message ? `: ${p.message}` : ''))
+      .join('; '),
+  ).slice(0, 300);
+}
+
+function journalError(file: string, jr: JournalRead): StoreError | undefined {
+  const bad = jr.bad;
+  if (!bad) return undefined;
+  const what = bad.problems.length ? problemsText(bad.problems) : bad.reason === 'frame' ? 'checksum' : bad.reason;
+  return new StoreError('journal', journalPathFor(file), `line ${bad.line}: ${what}`);
 }
 
 /** Validates every record in slices, yielding between them so the screen stays responsive.
@@ -102,60 +140,132 @@ class WorkspaceFile implements Adapter<Workspace> {
     this.#file = file;
     this.#shallow = shallow;
   }
+  /** changes in the journal since the snapshot */
+  journalled = 0;
+  /** where the journal's last good line ends: the next append goes there (0: a new journal) */
+  journalEnd = 0;
+  /** the snapshot's size when last read or written: compaction is measured against it */
+  snapshotBytes = 0;
+  /** the next commit writes a snapshot instead of appending: the journal is in the previous
+   *  version's format, or the snapshot has no identity yet for a journal to name */
+  needsSnapshot = false;
+  /** the journal was written before the snapshot on disk: everything in it is in the snapshot */
+  staleJournal = false;
+
   async read(): Promise<Workspace | null> {
     let text: string;
+    let owner: number | undefined;
     try {
       text = fs.readFileSync(this.#file, 'utf8');
+      owner = fs.statSync(this.#file).uid;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('unreadable', this.#file, (e as Error).message);
     }
+    this.snapshotBytes = text.length;
     const jfile = journalPathFor(this.#file);
     const raw = checkHeader(text, this.#file);
-    let input: Text = { raw };
+    this.journalEnd = 0;
+    this.journalled = 0;
+    this.staleJournal = false;
     if ((raw.version as number) < SCHEMA_VERSION) {
-      // written at the first save; until then the old snapshot and journal stay as they were
+      // an older version: its journal (if any) is in the old line format and holds old values;
+      // replayed on the old raw object, then migrated; the first write is a whole snapshot
       const m = migrateOld(raw, this.#file, fs.existsSync(jfile) ? fs.readFileSync(jfile, 'utf8') : undefined);
-      input = { raw: m.raw };
       this.journalled = m.journalled;
       this.migrated = true;
+      this.needsSnapshot = true;
+      return this.#shallow ? parseWorkspaceShallow({ raw: m.raw }, this.#file) : parseWorkspaceText({ raw: m.raw }, this.#file);
     }
-    const ws = this.#shallow ? parseWorkspaceShallow(input, this.#file) : parseWorkspaceText(input, this.#file);
-    // what the last session saved after its snapshot
-    if (!this.migrated && fs.existsSync(jfile)) {
-      const r = replayJournal(ws, fs.readFileSync(jfile, 'utf8'));
-      if ('corruptLine' in r) throw new StoreError('corrupt', jfile, `line ${r.corruptLine}`);
-      this.journalled = r.applied;
+    // raw JSON → replay the journal on the raw object → zod parse
+    checkLists(raw, this.#file);
+    const id = typeof raw.id === 'string' && raw.id ? raw.id : undefined;
+    const gen = typeof raw.generation === 'number' ? raw.generation : 0;
+    this.needsSnapshot = !id;
+    let jr: JournalRead | null;
+    try {
+      jr = readJournal(this.#file, owner);
+    } catch (e) {
+      if (e instanceof JournalUnsafeError) throw new StoreError('journalUnsafe', e.file, e.why);
+      throw new StoreError('unreadable', journalPathFor(this.#file), (e as Error).message);
     }
-    return ws;
+    if (jr) {
+      const bad = journalError(this.#file, jr);
+      if (bad) throw bad;
+      const count = () => jr.entries.reduce((n, en) => n + en.batch.changes.length, 0);
+      if (jr.legacy) {
+        // unsaved changes of the previous version: applied, and folded into a snapshot at
+        // the first save so that no new-format line is ever added to this file
+        applyBatches(raw, jr.entries.map((en) => en.batch));
+        this.journalled = count();
+        this.needsSnapshot = true;
+      } else if (jr.header) {
+        if (jr.header.ws !== id) throw new StoreError('journalForeign', journalPathFor(this.#file), 'ws');
+        if (jr.header.gen > gen) throw new StoreError('journalForeign', journalPathFor(this.#file), `gen ${jr.header.gen} > ${gen}`);
+        if (jr.header.gen < gen) {
+          // Stale: save() renames the new snapshot (generation + 1) into place first and only
+          // then deletes the journal, so a crash between the two leaves this journal behind
+          // with everything it holds already in the snapshot. It is not applied (its counters
+          // would step back) and a writer removes it before anything is appended.
+          this.staleJournal = true;
+        } else {
+          applyBatches(raw, jr.entries.map((en) => en.batch));
+          this.journalled = count();
+          this.journalEnd = jr.goodEnd;
+        }
+      }
+      // else: empty, or only a header cut short: the next append starts the file afresh
+    }
+    const current = upgradeRaw(raw);
+    return this.#shallow ? parseWorkspaceShallow({ raw: current }, this.#file) : parseWorkspaceText({ raw: current }, this.#file);
   }
-  journalled = 0;
   /** read from an older version: the first write (not a journal append) stores the new one */
   migrated = false;
   async write(data: Workspace): Promise<void> {
-    writeFileDurably(this.#file, JSON.stringify(data));
-    // the snapshot now holds everything: the journal can go (replaying it again would change nothing)
+    data.generation = (data.generation ?? 0) + 1;
+    const text = JSON.stringify(data);
+    try {
+      writeFileDurably(this.#file, text);
+    } catch (e) {
+      data.generation--;
+      throw new StoreError('unwritable', this.#file, (e as Error).message);
+    }
+    this.snapshotBytes = text.length;
+    // the snapshot now holds everything: the journal can go (if this is cut short, the
+    // journal left behind names the older generation and is recognised as stale)
     fs.rmSync(journalPathFor(this.#file), { force: true });
     this.journalled = 0;
+    this.journalEnd = 0;
+    this.needsSnapshot = false;
+    this.staleJournal = false;
     this.migrated = false;
+  }
+
+  removeStaleJournal(): void {
+    if (!this.staleJournal) return;
+    fs.rmSync(journalPathFor(this.#file), { force: true });
+    this.staleJournal = false;
   }
 }
 
 export interface Store extends WorkspaceStore {
-  /** appends a session's changes to the journal: small and durable */
+  /** commit() of a batch made of these changes, by an unknown user (for older callers) */
   append(changes: Change[]): Promise<void>;
 }
 
-/** Fold the journal into the snapshot once it holds this many entries. */
+/** Fold the journal into the snapshot once it holds this many changes, */
 const COMPACT_AFTER = 2000;
+/** or once it is larger than the snapshot (and than this): replay and rewrite stay in proportion. */
+const COMPACT_MIN_BYTES = 1 << 20;
 
-export async function openStore(wanted: string, opts: OpenOptions = {}): Promise<Store> {
+/** `heldLock`: the caller already holds the writer's lock (doctor --repair); this store releases it. */
+export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock?: () => void): Promise<Store> {
   const now = opts.now ?? (() => new Date());
   // the real file behind any link, in a folder only we can write: checked before reading or locking
   const file = prepareWorkspace(wanted, { makeDir: opts.write });
-  let release: (() => void) | undefined;
+  let release: (() => void) | undefined = heldLock;
   let readOnlyBecause: LockInfo | undefined;
-  if (opts.write) {
+  if (opts.write && !release) {
     const lock = await acquireLockWaiting(file, { waitMs: opts.waitMs, now: now() });
     if (lock.ok) release = lock.release;
     else if (opts.fallbackReadOnly) readOnlyBecause = lock.holder;
@@ -170,26 +280,34 @@ export async function openStore(wanted: string, opts: OpenOptions = {}): Promise
       if (!opts.create) throw new StoreError('missing', file);
       db.data = emptyWorkspace(now().toISOString());
       created = true;
-      if (release) await db.write();
+      if (release) {
+        fs.rmSync(journalPathFor(file), { force: true }); // a journal without its snapshot names another workspace
+        await db.write();
+      }
+    }
+    if (release) {
+      adapter.removeStaleJournal();
+      removeOrphanTemps(file);
     }
   } catch (e) {
     release?.();
     throw e;
-  }
-  // the snapshot was checked as it was read; what the journal added is checked here
-  if (!opts.deferValidation && adapter.journalled > 0) {
-    try {
-      await validateRecords(db.data, file);
-    } catch (e) {
-      release?.();
-      throw e;
-    }
   }
   let validation: Promise<void> | undefined = opts.deferValidation ? undefined : Promise.resolve();
   const validate = () => (validation ??= validateRecords(db.data, file));
   const writable = async () => {
     if (!release) throw new Error('store opened read-only');
     await validate(); // never write over a file whose records were not all valid
+  };
+  /** an append failed: what is in memory is more than what is on disk until the next snapshot */
+  let unsaved = false;
+  const compactIfBig = async () => {
+    if (adapter.journalled <= COMPACT_AFTER && adapter.journalEnd <= Math.max(COMPACT_MIN_BYTES, adapter.snapshotBytes)) return;
+    try {
+      await db.write();
+    } catch {
+      // the batch is already durable in the journal; the next commit or close tries again
+    }
   };
   const store: Store = {
     file,
@@ -202,24 +320,44 @@ export async function openStore(wanted: string, opts: OpenOptions = {}): Promise
     async save() {
       await writable();
       await db.write();
+      unsaved = false;
     },
-    async commit(batch: Batch) {
-      await store.append(batch.changes);
-    },
-    async append(changes) {
+    async commit(batch) {
       await writable();
-      // an old-format journal must not get new-format lines: save the whole migrated workspace
-      if (adapter.migrated) return db.write();
-      appendJournal(file, changes);
-      adapter.journalled += changes.length;
-      if (adapter.journalled > COMPACT_AFTER) await db.write();
+      if (!batch.changes.length) return;
+      // never write a line that would not be accepted when read back
+      const checked = parseBatch(batch);
+      if (!checked.ok) throw new StoreError('invalid', file, problemsText(checked.problems));
+      if (adapter.needsSnapshot || unsaved) {
+        await db.write(); // the batch is already in memory: the snapshot holds it
+        unsaved = false;
+        return;
+      }
+      try {
+        adapter.journalEnd = appendBatch(file, adapter.journalEnd, { journal: 'hotel-crm', ws: db.data.id, gen: db.data.generation, v: SCHEMA_VERSION }, batch);
+      } catch (e) {
+        if (e instanceof JournalMovedError) {
+          await db.write(); // the journal was removed or cut under us: the snapshot holds all of it
+          return;
+        }
+        unsaved = true;
+        if (e instanceof JournalUnsafeError) throw new StoreError('journalUnsafe', e.file, e.why);
+        throw new StoreError('unwritable', journalPathFor(file), (e as Error).message);
+      }
+      adapter.journalled += batch.changes.length;
+      await compactIfBig();
+    },
+    append(changes) {
+      return store.commit({ at: now().toISOString(), by: '?', changes });
     },
     replace(ws: Workspace) {
+      ws.id = db.data.id;
+      ws.generation = db.data.generation;
       db.data = ws;
       validation = Promise.resolve();
     },
     async close(o = {}) {
-      if (release && adapter.journalled > 0 && o.compact !== false) {
+      if (release && (adapter.journalled > 0 || unsaved) && o.compact !== false) {
         try {
           await validate();
           await db.write();
@@ -232,6 +370,21 @@ export async function openStore(wanted: string, opts: OpenOptions = {}): Promise
     },
   };
   return store;
+}
+
+/** Writes a new workspace in place of whatever was there (init, init --force), under the
+ *  caller's lock. Any journal of the old one goes first, so nothing of it can be replayed into
+ *  the new one (which has a new id as well: a journal that survives a crash here is refused as
+ *  foreign, never merged). */
+export function createWorkspace(file: string, ws: Workspace): void {
+  try {
+    fs.rmSync(journalPathFor(file), { force: true });
+    ws.generation = (ws.generation ?? 0) + 1;
+    writeFileDurably(file, JSON.stringify(ws));
+  } catch (e) {
+    throw new StoreError('unwritable', file, (e as Error).message);
+  }
+  removeOrphanTemps(file);
 }
 
 /** A store that lives in memory only: for tests of services and screens. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, StoreError } from '../../src/storage/store.js';
-import { journalPathFor } from '../../src/storage/journal.js';
+import { frame, journalPathFor } from '../../src/storage/journal.js';
 import { Repo } from '../../src/services/repo.js';
 import { tmpDir } from '../helpers/tmp.js';
 
@@ -49,7 +49,7 @@ describe('the change journal', () => {
     expect(a.data.customers.map((c) => c.id)).toEqual(['C0001']);
     const text = fs.readFileSync(journalPathFor(file), 'utf8');
     fs.writeFileSync(journalPathFor(file), 'garbage\n' + text + '\n');
-    await expect(openStore(file, {})).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(openStore(file, {})).rejects.toMatchObject({ code: 'journal' });
   });
 
   it('replaying a journal over a snapshot that already holds it changes nothing (crash during compaction)', async () => {
@@ -75,9 +75,9 @@ describe('a journal entry that is not a valid record', () => {
     repo.create('customers', { name: 'A' });
     await s.append(repo.drainChanges());
     await s.close({ compact: false });
-    fs.appendFileSync(journalPathFor(file), JSON.stringify({ op: 'put', e: 'customers', r: { id: 'C0002', phone: 7 } }) + '\n');
+    fs.appendFileSync(journalPathFor(file), frame({ at: new Date().toISOString(), by: 'admin', changes: [{ op: 'put', e: 'customers', r: { id: 'C0002', phone: 7 } }] }));
     const before = fs.readFileSync(file, 'utf8');
-    await expect(openStore(file, { write: true })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(openStore(file, { write: true })).rejects.toMatchObject({ code: 'journal' });
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });

@@ -1,43 +1,66 @@
-// doctor: reads the workspace and says what is wrong with it, changing nothing.
-import path from 'node:path';
-import { ENTITY_NAMES, type EntityName } from '../../domain/entities.js';
-import { entityLabel, errorText, type T } from '../../i18n/index.js';
+// doctor: says what is wrong with the workspace, whatever state it is in (it never takes the
+// writer's lock to look); --repair takes the lock and does what services/doctor.ts describes.
+import { ENTITY_NAMES } from '../../domain/entities.js';
+import { entityLabel, errorText, makeT, detectLang, type T } from '../../i18n/index.js';
 import { EXIT, type CliIO } from '../io.js';
-import { openSession, type GlobalArgs } from '../open.js';
+import type { GlobalArgs } from '../open.js';
+import { examineWorkspace, repairWorkspace, type DoctorReport, type Finding, type RepairAction } from '../../services/doctor.js';
+import { storeErrorText } from '../../presentation/store-errors.js';
+import { LockedError } from '../../services/ports.js';
+import { sanitizeLine } from '../../text/sanitize.js';
 
-export async function doctorCmd(args: GlobalArgs, io: CliIO, _t: T): Promise<number> {
-  const s = await openSession(args, io, 'read');
-  const t = s.t;
-  const problems: { entity?: EntityName; id?: string; message: string }[] = [];
-  try {
-    const file = s.store.file;
-    const place = io.backend.inspect(file);
-    const mode = place.mode ?? 0o600;
-    const dirMode = place.dirMode ?? 0o700;
-    if (mode & 0o077) problems.push({ message: `${file}: mode ${mode.toString(8)} ≠ 600 (chmod 600 ${file})` });
-    if (dirMode & 0o077 && path.dirname(file).includes('hotel-crm')) problems.push({ message: `${path.dirname(file)}: mode ${dirMode.toString(8)} ≠ 700` });
-    for (const entity of ENTITY_NAMES) {
-      const seen = new Set<string>();
-      for (const rec of s.repo.all(entity)) {
-        if (seen.has(rec.id)) problems.push({ entity, id: rec.id, message: `${entityLabel(t, entity)} ${rec.id}: ${t('err.duplicate', { value: rec.id })}` });
-        seen.add(rec.id);
-        const res = s.repo.validate(entity, rec, undefined, { anyStage: true });
-        if (!res.ok) for (const e of res.errors) problems.push({ entity, id: rec.id, message: `${entityLabel(t, entity)} ${rec.id}: ${errorText(t, entity, e, s.repo.ws.valueLists)}` });
-      }
-    }
-    const lockInfo = place.lock;
-    const counts = Object.fromEntries(ENTITY_NAMES.map((e) => [e, s.repo.count(e)]));
-    if (args.json) {
-      io.out(JSON.stringify({ file, ok: problems.length === 0, problems, counts, lock: lockInfo ? JSON.parse(lockInfo || '{}') : null }, null, 2));
-    } else if (problems.length) {
-      io.out(t('cli.doctorProblems', { file, count: problems.length }));
-      for (const p of problems.slice(0, 200)) io.out(`  - ${p.message}`);
-    } else {
-      const summary = ENTITY_NAMES.filter((e) => counts[e]).map((e) => `${counts[e]} ${entityLabel(t, e)}`).join(', ');
-      io.out(t('cli.doctorOk', { file, counts: summary }));
-    }
-    return problems.length ? EXIT.refused : EXIT.ok;
-  } finally {
-    await s.finish(false);
+const MAX_LINES = 200;
+
+function findingText(t: T, f: Finding, r: DoctorReport): string {
+  if (f.code === 'record') {
+    const head = `${entityLabel(t, f.entity ?? '')} ${f.id ?? '?'}`;
+    return `${head}: ${(f.errors ?? []).map((e) => errorText(t, f.entity ?? '', e, r.valueLists)).join('; ')}`;
   }
+  return t(`doctor.${f.code}`, f.params);
+}
+
+const actionText = (t: T, a: RepairAction) => t(`doctor.${a.code}`, a as unknown as Record<string, string | number>);
+
+export async function doctorCmd(args: GlobalArgs & { repair?: boolean }, io: CliIO, t0: T): Promise<number> {
+  const file = io.backend.resolvePath(args.data, io.env);
+  const say = (s: string) => io.out(sanitizeLine(s));
+  let repairFailed = false;
+  let actions: RepairAction[] = [];
+  if (args.repair) {
+    try {
+      actions = await repairWorkspace(io.backend, file, io.now);
+    } catch (e) {
+      const msg = storeErrorText(t0, e);
+      if (!msg) throw e;
+      io.err(sanitizeLine(msg));
+      if (!(e instanceof LockedError)) io.err(t0('doctor.repairCannot'));
+      repairFailed = true;
+    }
+  }
+  const report = examineWorkspace(io.backend, file);
+  const t = makeT(detectLang(args.lang, report.lang, io.env));
+  const problems = report.findings.filter((f) => f.severity === 'problem');
+  const notes = report.findings.filter((f) => f.severity === 'note');
+  if (args.json) {
+    // the same in every language: messages in English beside the codes
+    const en = makeT('en');
+    const item = (f: Finding) => ({ code: f.code, message: sanitizeLine(findingText(en, f, report)), entity: f.entity, id: f.id, field: f.field, line: f.line, excerpt: f.excerpt, errors: f.errors, changes: f.changes });
+    io.out(JSON.stringify({ file, ok: report.ok && !repairFailed, problems: problems.map(item), notes: notes.map(item), repaired: args.repair ? actions : undefined, counts: report.counts, lock: report.lock }, null, 2));
+  } else {
+    for (const a of actions) say(actionText(t, a));
+    if (args.repair && !actions.length && !repairFailed) say(t('doctor.repairNothing'));
+    if (problems.length) {
+      say(t('cli.doctorProblems', { file, count: problems.length }));
+      for (const p of problems.slice(0, MAX_LINES)) say(`  - ${findingText(t, p, report)}`);
+      if (problems.length > MAX_LINES) say(`  ${t('import.more', { count: problems.length - MAX_LINES })}`);
+    } else {
+      const counts = ENTITY_NAMES.filter((e) => report.counts[e]).map((e) => `${report.counts[e]} ${entityLabel(t, e)}`).join(', ');
+      say(t('cli.doctorOk', { file, counts }));
+    }
+    if (notes.length) {
+      say(t('doctor.notes'));
+      for (const n of notes.slice(0, MAX_LINES)) say(`  - ${findingText(t, n, report)}`);
+    }
+  }
+  return report.ok && !repairFailed ? EXIT.ok : EXIT.refused;
 }
