@@ -3,6 +3,7 @@
 // so neither shell knows where workspaces live. Each shell is loaded with import() so a
 // start pays only for the one it uses.
 import { detectLang, makeT } from './i18n/index.js';
+import { keepHeapSmall } from './runtime/small-heap.js';
 
 const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  keepHeapSmall();
   const [{ runApp }, { fileBackend }] = await Promise.all([import('./tui/run.js'), import('./storage/backend.js')]);
   process.exitCode = await runApp(fileBackend, {
     data: flag(argv, '--data'),
