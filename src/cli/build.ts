@@ -61,6 +61,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .option('json', { type: 'boolean', describe: 'machine-readable JSON on stdout' })
     .option('user', { type: 'string', describe: 'act as this employee (login)' })
     .option('ascii', { type: 'boolean', describe: 'draw with ASCII only' })
+    .option('wait', { type: 'string', describe: 'seconds to wait for the lock when another session writes (default: refuse at once)' })
     .command('init', 'create the workspace', (y) => y.option('demo', { type: 'boolean', describe: 'with the demo hotel' }).option('force', { type: 'boolean', describe: 'replace an existing workspace' }), run(initCmd))
     .command('list <entity>', 'list records', (y) => entityPos(y).option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(listCmd))
     .command('add <entity>', 'add a record; prints the new id', (y) => fieldOptions(entityPos(y), raw, t).strict(false), run(addCmd))

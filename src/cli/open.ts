@@ -1,6 +1,7 @@
 // Opening the workspace for a subcommand: errors become refusals in the user's language.
 import { detectLang, makeT, type T } from '../i18n/index.js';
-import { Refused, type CliIO } from './io.js';
+import { Refused, UsageError, type CliIO } from './io.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import type { Repo } from '../services/repo.js';
 import type { WorkspaceStore } from '../services/ports.js';
 import { openSession as openWorkspaceSession, UnknownUserError } from '../services/session.js';
@@ -11,7 +12,19 @@ export interface GlobalArgs {
   lang?: string;
   json?: boolean;
   user?: string;
-  wait?: number;
+  /** seconds a writer waits for the lock before refusing (as typed: checked by waitMsOf) */
+  wait?: string | number;
+}
+
+/** --wait in milliseconds: a usage error (exit 2, nothing done) unless a number of seconds. */
+export function waitMsOf(args: GlobalArgs, io: CliIO): number {
+  if (args.wait === undefined) return 0;
+  const raw = String(args.wait).trim();
+  if (!/^\d+(\.\d+)?$/.test(raw)) {
+    const t = makeT(detectLang(args.lang, undefined, io.env));
+    throw new UsageError(t('cli.badWait', { value: sanitizeLine(raw) }));
+  }
+  return Math.min(Number(raw), 24 * 3600) * 1000;
 }
 
 export { storeErrorText };
@@ -26,6 +39,7 @@ export interface Session {
 
 export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'write'): Promise<Session> {
   const file = io.backend.resolvePath(args.data, io.env);
+  const waitMs = waitMsOf(args, io);
   let s;
   try {
     s = await openWorkspaceSession(io.backend, {
@@ -34,7 +48,7 @@ export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'w
       write: mode === 'write',
       create: false,
       now: io.now,
-      waitMs: args.wait ? args.wait * 1000 : undefined,
+      waitMs,
     });
   } catch (e) {
     const t = makeT(detectLang(args.lang, undefined, io.env));

@@ -80,6 +80,7 @@ export const en = {
   'err.ambiguousRef': 'more than one {entity} is called "{value}": use the code',
   'err.transition': 'cannot move from "{from}" to "{to}"; allowed: {allowed}',
   'err.duplicate': '"{value}" already exists',
+  'err.duplicateKey': '"{value}" is already used by {other}',
   'err.notFound': 'no record {value}',
   'err.referenced': 'still used by {count} {entity}',
   'err.adminUndeletable': 'the administrator cannot be deleted',
@@ -168,6 +169,18 @@ export const en = {
   'import.policy.update': 'update',
   'import.line': 'line',
   'cli.unknownUser': 'No employee with the login "{value}". Logins: {choices}',
+  // lock and shared server
+  'store.lockUnreadable': 'The lock file {file} cannot be read ({detail}); nothing was written. If no hotel-crm is running on this workspace, remove it.',
+  'store.lockNotRegular': 'The lock file {file} is a link or not a plain file; nothing was written. If no hotel-crm is running on this workspace, remove it.',
+  'store.lockForeign': 'The lock file {file} belongs to another user; nothing was written. If no hotel-crm is running on this workspace, remove it.',
+  'store.lockDamaged': 'The lock file {file} is damaged (it names no holder); nothing was written. Try again in a few seconds; if no hotel-crm is running on this workspace, remove it.',
+  'store.dirShared': 'The folder {dir} can be written by other users, who could change or lock your workspace; nothing was read or written. Run `chmod 700 {dir}`, or keep the workspace in a private folder.',
+  'store.dirPublic': 'The folder {dir} is shared by all users (like /tmp), who could change or lock your workspace; nothing was read or written. Keep the workspace in a private folder (the default, ~/.local/share/hotel-crm, is one).',
+  'store.dirForeign': 'The folder {dir} belongs to another user, who could change or lock your workspace; nothing was read or written. Keep the workspace in a folder of your own.',
+  'store.fileForeign': '{file} belongs to another user; nothing was read or written. Copy the workspace into a folder of your own.',
+  'store.notRegular': '{file} is not a plain file (a link, a folder or a pipe); nothing was read or written. If no hotel-crm is running on this workspace, move it away.',
+  'app.readOnlyLockProblem': 'READ-ONLY: the lock file {file} cannot be read or is damaged. Changes are disabled; if no hotel-crm is running, remove it and restart.',
+  'cli.badWait': 'Bad --wait "{value}": give the seconds to wait for the lock, e.g. --wait 10',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -222,7 +222,7 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
       report.created++;
       continue;
     }
-    const res = p.kind === 'create' ? repo.create(entity, p.values, { anyStage: true, id: p.id }) : repo.update(entity, p.id!, p.values, { anyStage: true });
+    const res = p.kind === 'create' ? repo.create(entity, p.values, { anyStage: true, id: p.id, allowDuplicate: true }) : repo.update(entity, p.id!, p.values, { anyStage: true, allowDuplicate: true });
     if (!res.ok) {
       // cannot happen after the checks above; reported rather than half-applied silently
       report.errors.push(...res.errors.map((e) => toIssue(p.line, e, mapping, cols, p.values)));
@@ -237,8 +237,8 @@ export function importTable(repo: Repo, entity: EntityName, table: TableRow[], o
 
 function checkPlan(repo: Repo, entity: EntityName, p: Plan): FieldError[] {
   const res = p.kind === 'create'
-    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true })
-    : repo.update(entity, p.id!, p.values, { anyStage: true, dryRun: true });
+    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true, allowDuplicate: true })
+    : repo.update(entity, p.id!, p.values, { anyStage: true, dryRun: true, allowDuplicate: true });
   if (res.ok && p.kind === 'create') p.checked = res.value;
   return res.ok ? [] : res.errors;
 }

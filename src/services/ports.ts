@@ -5,12 +5,44 @@
 import type { Workspace } from '../domain/workspace.js';
 import type { Change } from '../domain/change.js';
 
-/** Who holds a workspace's writer lock. */
+/** Who holds a workspace's writer lock. Every field came from a file another process wrote:
+ *  sanitise before showing (presentation/store-errors.ts: lockedText, lockBannerText). */
 export interface LockInfo {
   host: string;
   pid: number;
   user: string;
   since: string;
+  /** set when the lock file itself cannot be judged: then its holder is unknown */
+  problem?: LockProblem;
+  /** the lock file, named in the message when there is a problem */
+  file?: string;
+  /** why it cannot be read (an errno code such as EACCES), for problem 'unreadable' */
+  detail?: string;
+}
+/** unreadable: no permission or an I/O error; not-regular: a link, folder, pipe …;
+ *  foreign: it belongs to another user; damaged: not a lock's content, and written moments ago */
+export type LockProblem = 'unreadable' | 'not-regular' | 'foreign' | 'damaged';
+
+export type UnsafeReason =
+  /** the folder can be written by its group or by everyone */
+  | 'dir-shared'
+  /** the folder is a shared one with the sticky bit, like /tmp */
+  | 'dir-public'
+  /** the folder belongs to another user */
+  | 'dir-foreign'
+  /** the file (or a link on the way to it) belongs to another user */
+  | 'file-foreign'
+  /** a link, a folder, a pipe … where a plain file must be */
+  | 'not-regular';
+
+/** A workspace another user could reach into (a shared folder, a file or link not ours). */
+export class UnsafePathError extends Error {
+  constructor(
+    public reason: UnsafeReason,
+    public path: string,
+  ) {
+    super(`${reason}: ${path}`);
+  }
 }
 
 /** One save: the changes of one user action, stamped with who made them and when. */
@@ -73,7 +105,7 @@ export interface StorageBackend {
   /** whether a workspace exists at this place */
   exists(file: string): boolean;
   /** writes a whole new workspace under the writer's lock, dropping any journal of an older one */
-  create(file: string, ws: Workspace, now: Date): Promise<void>;
+  create(file: string, ws: Workspace, now: Date, opts?: { waitMs?: number }): Promise<void>;
   /** writes a file atomically and durably (an export), with these permission bits */
   writeFile(file: string, bytes: Uint8Array, mode?: number): void;
   /** the demo hotel as a ready workspace */

@@ -5,20 +5,11 @@ import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from 
 import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
 import { resolveValue } from '../domain/values.js';
-import { canTransition, allowedTransitions, isStage } from '../domain/lifecycle.js';
+import { RULES, ownedKinds, type RuleContext } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
 import type { Change } from '../domain/change.js';
 import type { Batch } from './ports.js';
-
-/** Who goes when a record is deleted: these belong to it and go with it. */
-const CASCADE: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
-  customers: [
-    { entity: 'contacts', field: 'customerId' },
-    { entity: 'anniversaries', field: 'customerId' },
-  ],
-  contacts: [{ entity: 'anniversaries', field: 'contactId' }],
-};
 
 export interface DeletePlan {
   cascade: { entity: EntityName; ids: string[] }[];
@@ -136,25 +127,18 @@ export class Repo {
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
     }
-    if (entity === 'customers' && prev && prev.stage !== value.stage && !opts.anyStage) {
-      const from = String(prev.stage);
-      const to = String(value.stage);
-      if (isStage(from) && isStage(to) && !canTransition(from, to)) {
-        errors.push({ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } });
-      }
-    }
-    if (entity === 'employees') {
-      const login = String(value.login).toLowerCase();
-      if (this.all('employees').some((e) => e.id !== value.id && String(e.login).toLowerCase() === login)) {
-        errors.push({ field: 'login', code: 'duplicate', params: { value: String(value.login) } });
-      }
-    }
-    if (entity === 'anniversaries' && value.contactId) {
-      const c = this.get('contacts', String(value.contactId));
-      if (c && c.customerId !== value.customerId) errors.push({ field: 'contactId', code: 'contactOfOtherCustomer' });
-    }
+    errors.push(...(RULES[entity]?.check?.(value, prev, this.#ruleContext, opts) ?? []));
     return errors.length ? { ok: false, errors } : ok(value);
   }
+
+  /** what the entity rules may see: other records, read-only */
+  #ruleContext: RuleContext = ((repo: Repo) => ({
+    get: (e, id) => repo.get(e, id),
+    all: (e) => repo.all(e),
+    get adminLogin() {
+      return repo.ws.settings.adminLogin;
+    },
+  }))(this);
 
   nextId(entity: EntityName): string {
     const counters = this.ws.counters;
@@ -194,7 +178,21 @@ export class Repo {
     this.#touch();
   }
 
-  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean } = {}): Result<EntityRecord> {
+  /** Another record with the same natural key (a customer's mobile, an employee's login). */
+  duplicateOf(entity: EntityName, rec: Record<string, unknown>): FieldError | undefined {
+    for (const k of ENTITIES[entity].keys) {
+      const v = rec[k];
+      if (typeof v !== 'string' || !v.trim()) continue;
+      const want = v.trim().toLowerCase();
+      const other = this.all(entity).find((r) => r.id !== rec.id && typeof r[k] === 'string' && (r[k] as string).trim().toLowerCase() === want);
+      if (other) return { field: k, code: 'duplicateKey', params: { value: v, other: other.id } };
+    }
+    return undefined;
+  }
+
+  /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
+   *  rule for the app's forms, `add` and import (which offers skip and update instead). */
+  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> {
     const now = this.now();
     if (opts.id && this.get(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
     // built by assignment, not spread: V8 gives spread-built objects a shape that makes zod's
@@ -207,6 +205,8 @@ export class Repo {
     draft.updatedAt ??= draft.createdAt;
     const res = this.validate(entity, draft, undefined, opts);
     if (!res.ok) return res;
+    const dup = opts.allowDuplicate ? undefined : this.duplicateOf(entity, res.value);
+    if (dup) return fail(dup);
     if (opts.dryRun) return ok(res.value);
     return ok(this.insertChecked(entity, res.value, opts.id));
   }
@@ -222,7 +222,7 @@ export class Repo {
   }
 
   /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
-  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
+  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
     const prev = this.get(entity, id);
     if (!prev) return fail({ field: 'id', code: 'notFound', params: { value: id } });
     const next: Record<string, unknown> = Object.assign({}, prev);
@@ -234,6 +234,9 @@ export class Repo {
     const res = this.validate(entity, next, prev, opts);
     if (!res.ok) return res;
     const rec = res.value;
+    const keyChanged = ENTITIES[entity].keys.some((k) => String(rec[k] ?? '').trim().toLowerCase() !== String(prev[k] ?? '').trim().toLowerCase());
+    const dup = keyChanged && !opts.allowDuplicate ? this.duplicateOf(entity, rec) : undefined;
+    if (dup) return fail(dup);
     const same = JSON.stringify({ ...rec, updatedAt: '' }) === JSON.stringify({ ...prev, updatedAt: '' });
     if (same || opts.dryRun) return { ok: true, value: prev, changed: false };
     rec.updatedAt = this.now();
@@ -247,7 +250,7 @@ export class Repo {
 
   deletePlan(entity: EntityName, id: string): DeletePlan {
     const plan: DeletePlan = { cascade: [], blockers: [] };
-    const cascades = CASCADE[entity] ?? [];
+    const cascades = ownedKinds(entity);
     const ids = new Set([id]);
     for (const c of cascades) {
       const hit = this.all(c.entity).filter((r) => r[c.field] === id).map((r) => r.id);
@@ -275,7 +278,8 @@ export class Repo {
   delete(entity: EntityName, id: string): Result<DeletePlan> {
     const rec = this.get(entity, id);
     if (!rec) return fail({ field: 'id', code: 'notFound', params: { value: id } });
-    if (entity === 'employees' && rec.login === this.ws.settings.adminLogin) return fail({ field: 'id', code: 'adminUndeletable' });
+    const refusal = RULES[entity]?.undeletable?.(rec, this.#ruleContext);
+    if (refusal) return fail(refusal);
     const plan = this.deletePlan(entity, rec.id);
     if (plan.blockers.length) {
       return fail(...plan.blockers.map((b) => ({ field: 'id', code: 'referenced', params: { entity: b.entity, count: b.count } })));

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { StorageBackend } from '../services/ports.js';
 import type { Workspace } from '../domain/workspace.js';
 import { openStore } from './store.js';
-import { resolveWorkspacePath } from './paths.js';
-import { writeFileDurably, ensureDir } from './durable-file.js';
-import { acquireLock, lockPathFor } from './lock.js';
+import { prepareWorkspace, resolveWorkspacePath } from './paths.js';
+import { writeFileDurably } from './durable-file.js';
+import { acquireLockWaiting, lockPathFor } from './lock.js';
 import { journalPathFor } from './journal.js';
 import { LockedError } from '../services/ports.js';
 import { loadDemoWorkspace } from '../demo.js';
@@ -16,9 +16,9 @@ export const fileBackend: StorageBackend = {
   resolvePath: resolveWorkspacePath,
   open: openStore,
   exists: (file) => fs.existsSync(file),
-  async create(file: string, ws: Workspace, now: Date) {
-    ensureDir(path.dirname(file));
-    const lock = acquireLock(file, now);
+  async create(wanted: string, ws: Workspace, now: Date, opts = {}) {
+    const file = prepareWorkspace(wanted, { makeDir: true }); // the real file, in a private folder
+    const lock = await acquireLockWaiting(file, { ...opts, now });
     if (!lock.ok) throw new LockedError(lock.holder);
     try {
       writeFileDurably(file, JSON.stringify(ws));

@@ -1,13 +1,13 @@
 // The Store port over lowdb: lowdb's Low with our own adapter, which validates on read (a
 // corrupt, foreign or newer file fails loudly and is never overwritten) and writes durably.
 import fs from 'node:fs';
-import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../domain/workspace.js';
 import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
 import { appendJournal, journalPathFor, replayJournal, type Change } from './journal.js';
-import { writeFileDurably, ensureDir } from './durable-file.js';
-import { acquireLock, type LockInfo } from './lock.js';
+import { writeFileDurably } from './durable-file.js';
+import { acquireLockWaiting, type LockInfo } from './lock.js';
+import { prepareWorkspace } from './paths.js';
 
 import { StoreError, LockedError, type Batch, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
 export { StoreError, LockedError, type OpenOptions };
@@ -117,13 +117,14 @@ export interface Store extends WorkspaceStore {
 /** Fold the journal into the snapshot once it holds this many entries. */
 const COMPACT_AFTER = 2000;
 
-export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+export async function openStore(wanted: string, opts: OpenOptions = {}): Promise<Store> {
   const now = opts.now ?? (() => new Date());
+  // the real file behind any link, in a folder only we can write: checked before reading or locking
+  const file = prepareWorkspace(wanted, { makeDir: opts.write });
   let release: (() => void) | undefined;
   let readOnlyBecause: LockInfo | undefined;
   if (opts.write) {
-    ensureDir(path.dirname(file));
-    const lock = acquireLock(file, now());
+    const lock = await acquireLockWaiting(file, { waitMs: opts.waitMs, now: now() });
     if (lock.ok) release = lock.release;
     else if (opts.fallbackReadOnly) readOnlyBecause = lock.holder;
     else throw new LockedError(lock.holder);

@@ -1,7 +1,7 @@
 // The full-screen shell: screen bar, the current screen, status bar with key hints, the help
 // overlay and the command palette. Records change through the Repo; the app then saves.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { storeErrorText } from '../presentation/store-errors.js';
+import { storeErrorText, lockBannerText } from '../presentation/store-errors.js';
 import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useKeys } from './hooks/use-keys.js';
 import type { WorkspaceStore } from '../services/ports.js';
@@ -225,7 +225,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         ) : null}
         {readOnly ? (
           <Text color={theme.warn} inverse wrap="truncate">
-            {fit(t('app.readOnly', { user: readOnly.user, pid: readOnly.pid, since: readOnly.since }), cols)}
+            {fit(lockBannerText(t, readOnly), cols)}
           </Text>
         ) : null}
         <Box height={bodyH} flexDirection="column">

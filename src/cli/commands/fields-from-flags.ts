@@ -4,7 +4,7 @@ import { parseFieldText } from '../../domain/parse-input.js';
 import type { FieldError } from '../../domain/errors.js';
 import type { Repo } from '../../services/repo.js';
 
-export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo']);
+export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'wait', 'help', 'version', 'entity', 'id', 'force', 'demo']);
 
 export function valuesFromFlags(entity: EntityName, argv: Record<string, unknown>, repo: Repo): { values: Record<string, unknown>; errors: FieldError[]; unknown: string[] } {
   const fields = editableFields(entity);

@@ -2,16 +2,17 @@ import { emptyWorkspace } from '../../domain/workspace.js';
 import { normaliseLang, type T } from '../../i18n/index.js';
 import { storeErrorText } from '../../presentation/store-errors.js';
 import { EXIT, Refused, type CliIO } from '../io.js';
-import type { GlobalArgs } from '../open.js';
+import { waitMsOf, type GlobalArgs } from '../open.js';
 
 export async function initCmd(args: GlobalArgs & { demo?: boolean; force?: boolean }, io: CliIO, t: T): Promise<number> {
   const file = io.backend.resolvePath(args.data, io.env);
+  const waitMs = waitMsOf(args, io);
   if (io.backend.exists(file) && !args.force) throw new Refused([t('cli.initExists', { file })]);
   const ws = args.demo ? io.backend.loadDemo() : emptyWorkspace(io.now().toISOString());
   const lang = normaliseLang(args.lang);
   if (lang) ws.settings.lang = lang;
   try {
-    await io.backend.create(file, ws, io.now());
+    await io.backend.create(file, ws, io.now(), { waitMs });
   } catch (e) {
     const msg = storeErrorText(t, e);
     if (msg) throw new Refused([msg]);
