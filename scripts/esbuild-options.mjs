@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
+const fastWidth = fileURLToPath(new URL('../src/text/fast-width.ts', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // The bundling recipe shared by the build and by the benchmark's Ink hello world, so both
@@ -26,6 +28,19 @@ export function bundleOptions(entryPoints, outdir) {
         setup(b) {
           b.onResolve({ filter: /devtools\.js$/ }, (a) => (a.importer.includes('/ink/') ? { path: a.path, namespace: 'stub' } : undefined));
           b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {}', loader: 'js' }));
+        },
+      },
+      {
+        // Ink measures each line and each character of every frame with string-width, whose
+        // segmenter allocated thousands of objects per frame of Chinese names; ours answers the
+        // same without it (test/text/width.test.ts) and calls string-width for the rest. Only
+        // the importers that resolve to the top-level string-width 8 (wrap-ansi and cliui keep
+        // their own older copies, and fast-width itself needs the real one).
+        name: 'fast-string-width',
+        setup(b) {
+          b.onResolve({ filter: /^string-width$/ }, (a) =>
+            /[\\/]node_modules[\\/](wrap-ansi|cliui)[\\/]/.test(a.importer) || a.importer === fastWidth ? undefined : { path: fastWidth },
+          );
         },
       },
       {

@@ -25,6 +25,24 @@ def peak_rss_kb(pid):
                 return int(line.split()[1])
     return 0
 
+FRAME_END = b'\x1b[?2026l'  # Ink ends each frame with the synchronized-output end mark
+
+def key_to_frame(fd, t, limit=2.0):
+    """ms from a key press to the end of the frame it caused; None when nothing is drawn. The
+    first byte is not enough: a frame can come in several reads, and the rest of it would be
+    taken for the next key's frame. Without Ink's end mark, 50 ms of silence ends a frame."""
+    tail = b''
+    last = None
+    while True:
+        left = t + limit - time.monotonic()
+        chunk = read_some(fd, left if last is None else min(0.05, left)) if left > 0 else b''
+        if not chunk:
+            return None if last is None else (last - t) * 1000
+        last = time.monotonic()
+        if FRAME_END in tail + chunk:
+            return (last - t) * 1000
+        tail = (tail + chunk)[-len(FRAME_END):]
+
 def drain(fd, quiet=0.15, limit=5.0):
     end = time.monotonic() + limit
     while time.monotonic() < end:
@@ -74,8 +92,9 @@ def main():
     for k in json.loads(a.keys or '[]'):
         t = time.monotonic()
         os.write(fd, k.encode())
-        if read_some(fd, 2.0):
-            lat.append((time.monotonic() - t) * 1000)
+        got = key_to_frame(fd, t)
+        if got is not None:
+            lat.append(got)
         drain(fd, quiet=0.01, limit=1)
         time.sleep(a.gap)
     out['key_ms'] = lat

@@ -3,6 +3,20 @@
 // so neither shell knows where workspaces live. Each shell is loaded with import() so a
 // start pays only for the one it uses.
 import { detectLang, makeT } from './i18n/index.js';
+import { setFlagsFromString } from 'node:v8';
+
+// The full-screen app runs for hours, fifty at a time on one small server, and each frame Ink
+// builds and drops a few MB of cells and strings. V8's defaults answer that by doubling the
+// young generation (to 32 MB) and letting dead objects pile up in the old one: +30 MB resident
+// per student after a burst of keys, for nothing a user sees (scripts/bench.ts: peak RSS
+// against an Ink hello world). These two are GC heuristics V8 reads at each collection, so
+// they work when set at run time (--max-semi-space-size does not, and the command line cannot
+// carry it: npm's bin shim starts plain `node`, NODE_OPTIONS is not the students' to set).
+// --optimize-for-size saved about as much but also changes what the compiler does.
+function keepHeapSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1'); // the young generation keeps its first size
+  setFlagsFromString('--heap-growing-percent=20'); // the old one is collected sooner
+}
 
 const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
 
@@ -58,6 +72,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  keepHeapSmall();
   const [{ runApp }, { fileBackend }] = await Promise.all([import('./tui/run.js'), import('./storage/backend.js')]);
   process.exitCode = await runApp(fileBackend, {
     data: flag(argv, '--data'),

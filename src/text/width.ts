@@ -1,6 +1,6 @@
 // Display width: a Chinese character takes two terminal columns. Padding and truncation go
 // by grapheme and by width, never by String.length.
-import stringWidth from 'string-width';
+import stringWidth from './fast-width.js';
 import { sanitizeLine } from './sanitize.js';
 
 // eslint-disable-next-line no-control-regex
