@@ -48,7 +48,7 @@ export function baseEnv(extra: Record<string, string> = {}): Record<string, stri
 /** Runs the CLI to its end. */
 export function cli(args: string[], env: Record<string, string> = {}): CliRun {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [FAULT_BIN, ...args], { encoding: 'utf8', env: baseEnv(env) });
+  const r = spawnSync(process.execPath, [FAULT_BIN, ...args], { encoding: 'utf8', env: baseEnv(env), maxBuffer: 1 << 30 });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
@@ -164,6 +164,20 @@ class Tmux {
   }
 }
 
+/** waits until no process has this pid (a dead holder's lock can be taken over from then on) */
+export async function gone(pid: number, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await sleep(5);
+  }
+  return false;
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One workspace reused across rounds (a new one when it grows past maxCustomers). */
@@ -183,7 +197,7 @@ export class FaultRounds {
   constructor(private dir: string, private rng: () => number, opts: RoundOptions = {}) {
     this.opts = {
       firstByteShare: opts.firstByteShare ?? 0.5,
-      maxCustomers: opts.maxCustomers ?? 4000,
+      maxCustomers: opts.maxCustomers ?? (opts.baseCustomers ?? 1500) + 2500,
       baseCustomers: opts.baseCustomers ?? 1500,
       importRows: opts.importRows ?? [50, 500],
       log: opts.log ?? (() => {}),
@@ -312,6 +326,8 @@ export class FaultRounds {
       }
     } finally {
       this.tmux.tryRun('kill-session', '-t', session);
+      // until tmux reaps it the killed app is a zombie, and a zombie's pid still answers kill(pid, 0)
+      await gone(pid, 3000);
     }
   }
 
