@@ -28,6 +28,11 @@ const f = new FaultRounds(dir, rng, {
   log: (s) => console.log(s),
 });
 const t0 = Date.now();
+process.once('SIGINT', () => {
+  f.close(); // no tmux server left behind
+  console.log(`\n${f.table()}`);
+  process.exit(130);
+});
 try {
   for (let i = 0; i < rounds; i++) {
     const kind = kinds[Math.floor(rng() * kinds.length)];

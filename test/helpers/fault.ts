@@ -52,6 +52,19 @@ export function cli(args: string[], env: Record<string, string> = {}): CliRun {
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
+/** Runs the CLI to its end without blocking (readers can run side by side). */
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [FAULT_BIN, ...args], { env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - t0 }));
+  });
+}
+
 export type KillAt = { firstByte: true } | { afterMs: number };
 
 /** Runs the CLI and kill -9's it at the given moment; stdout is read to its end (what the
@@ -139,7 +152,7 @@ interface Expected {
 }
 
 /** Tmux on its own socket: the app under test in a real terminal. */
-class Tmux {
+export class Tmux {
   constructor(private socket: string) {}
   run(...args: string[]): string {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -346,11 +359,12 @@ export class FaultRounds {
     } else {
       const id = probe.stdout.trim();
       this.expected.push({ id, name: probeName, phone: probePhone, what: `probe add ${id}` });
-      const stray = strayFiles(this.file);
+      const stray = strayFiles(this.file).filter((f) => !this.strayReported.has(f));
+      for (const f of stray) this.strayReported.add(f);
       if (stray.length) this.record(kind, 'strayFiles', `left after the next open: ${stray.join(', ')}`);
     }
 
-    const list = cli(['list', 'customers', '--json', '--data', this.file]);
+    const [list, doctor] = await Promise.all([cliAsync(['list', 'customers', '--json', '--data', this.file]), cliAsync(['doctor', '--data', this.file])]);
     if (list.code !== 0) {
       this.record(kind, 'openFailures', `list customers exit ${list.code}: ${list.stderr.trim().split('\n').slice(0, 2).join(' | ')}`);
     } else {
@@ -376,7 +390,6 @@ export class FaultRounds {
     }
     this.pendingImport = undefined;
 
-    const doctor = cli(['doctor', '--data', this.file]);
     if (doctor.code !== 0) this.record(kind, 'doctorFailures', `doctor exit ${doctor.code}: ${(doctor.stdout + doctor.stderr).trim().split('\n').slice(0, 2).join(' | ')}`);
 
     const poisoned = list.code !== 0 || probe.code !== 0;
@@ -387,6 +400,7 @@ export class FaultRounds {
     }
   }
   private newWorkspaceAfterCheck = false;
+  private strayReported = new Set<string>();
 
   close(): void {
     this.tmux.tryRun('kill-server');
