@@ -265,6 +265,7 @@ export class FaultRounds {
       const at: KillAt = this.rng() < this.opts.firstByteShare ? { firstByte: true } : { afterMs: this.randomDelay(this.addMs, 400) };
       const r = await cliKilled(['add', 'customers', '--name', name, '--phone', phone, '--data', this.file], at);
       if (!r.killed) t.notKilled++;
+      if (!r.killed && r.code !== 0) this.refusedVictim(kind, r);
       const id = /^(C\d{4,})$/m.exec(r.stdout)?.[1];
       if (id) {
         t.acknowledged++;
@@ -279,6 +280,7 @@ export class FaultRounds {
       const r = await cliKilled(['import', 'customers', csv, '--data', this.file], at);
       fs.rmSync(csv, { force: true });
       if (!r.killed) t.notKilled++;
+      if (!r.killed && r.code !== 0) this.refusedVictim(kind, r);
       importPhones = rows.map((x) => x.phone);
       importAcked = /\d+ rows: \d+ new/.test(r.stdout);
       if (importAcked) t.acknowledged++;
@@ -288,6 +290,12 @@ export class FaultRounds {
     }
     await this.check(kind, importPhones, importAcked);
     if (t.lost > before.lost) this.opts.log(`  (round ${t.rounds} of ${kind} lost an acknowledged change)`);
+  }
+
+  /** a command that ran to its end yet failed, right after a healthy check: the lock or the workspace */
+  private refusedVictim(kind: Kind, r: CliRun): void {
+    const why = `exit ${r.code}: ${r.stderr.trim().split('\n').slice(0, 2).join(' | ')}`;
+    this.record(kind, /in use|lock/i.test(r.stderr) ? 'lockBlocked' : 'openFailures', `the ${kind} itself failed: ${why}`);
   }
 
   private pendingImport: { rows: { name: string; phone: string }[]; how: string } | undefined;
