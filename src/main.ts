@@ -1,5 +1,7 @@
-// Entry: a subcommand runs the CLI; no subcommand in a terminal opens the full-screen app.
-// Each shell is loaded with import() so a start pays only for the one it uses.
+// The composition root. A subcommand runs the CLI; no subcommand in a terminal opens the
+// full-screen app. Here, and only here, a storage backend is chosen and handed to the shell,
+// so neither shell knows where workspaces live. Each shell is loaded with import() so a
+// start pays only for the one it uses.
 import { detectLang, makeT } from './i18n/index.js';
 
 const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
@@ -26,8 +28,9 @@ async function main(): Promise<void> {
     return;
   }
   if (hasSubcommand(argv)) {
-    const { runCli } = await import('./cli/build.js');
+    const [{ runCli }, { fileBackend }] = await Promise.all([import('./cli/build.js'), import('./storage/backend.js')]);
     process.exitCode = await runCli(argv, {
+      backend: fileBackend,
       out: (s) => process.stdout.write(s + '\n'),
       err: (s) => process.stderr.write(s + '\n'),
       writeOut: (b: Buffer) => process.stdout.write(b),
@@ -45,8 +48,8 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { runApp } = await import('./tui/run.js');
-  process.exitCode = await runApp({
+  const [{ runApp }, { fileBackend }] = await Promise.all([import('./tui/run.js'), import('./storage/backend.js')]);
+  process.exitCode = await runApp(fileBackend, {
     data: flag(argv, '--data'),
     lang: flag(argv, '--lang'),
     user: flag(argv, '--user'),

@@ -1,8 +1,11 @@
 import type { T } from '../i18n/index.js';
+import type { StorageBackend } from '../services/ports.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
 export interface CliIO {
+  /** where workspaces live (the composition root in main.ts chooses) */
+  backend: StorageBackend;
   out: (s: string) => void;
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;

@@ -3,6 +3,7 @@ export const en = {
   'app.name': 'hotel-crm',
   'app.readOnly': 'READ-ONLY: {user} (pid {pid}) has this workspace open since {since}. Changes are disabled.',
   'app.saved': 'Saved',
+  'app.saving': 'Saving...',
   'app.saveFailed': 'Could not save: {reason}',
   'app.welcome': 'This workspace is empty.',
   'app.welcomeHint': 'Press D to load the demo hotel (about 200 customers), or n to add your first customer.',

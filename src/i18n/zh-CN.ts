@@ -4,6 +4,7 @@ export const zhCN = {
   'app.name': 'hotel-crm 酒店客户关系管理',
   'app.readOnly': '只读：{user}（进程 {pid}）自 {since} 起正在使用此工作区，不能修改。',
   'app.saved': '已保存',
+  'app.saving': '正在保存...',
   'app.saveFailed': '保存失败：{reason}',
   'app.welcome': '工作区是空的。',
   'app.welcomeHint': '按 D 载入演示酒店（约 200 位客户），或按 n 新建第一位客户。',

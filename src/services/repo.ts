@@ -5,19 +5,11 @@ import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from 
 import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
 import { resolveValue } from '../domain/values.js';
-import { canTransition, allowedTransitions, isStage } from '../domain/lifecycle.js';
+import { RULES, ownedKinds, type RuleContext } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
-import type { Change } from '../storage/journal.js';
-
-/** Who goes when a record is deleted: these belong to it and go with it. */
-const CASCADE: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
-  customers: [
-    { entity: 'contacts', field: 'customerId' },
-    { entity: 'anniversaries', field: 'customerId' },
-  ],
-  contacts: [{ entity: 'anniversaries', field: 'contactId' }],
-};
+import type { Change } from '../domain/change.js';
+import type { Batch } from './ports.js';
 
 export interface DeletePlan {
   cascade: { entity: EntityName; ids: string[] }[];
@@ -41,6 +33,8 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
 
 export interface RepoOptions {
   clock?: () => Date;
+  /** the login of the employee who acts: every batch of changes is stamped with it */
+  actor?: string;
 }
 
 export class Repo {
@@ -52,9 +46,13 @@ export class Repo {
   #byId = new Map<EntityName, Map<string, EntityRecord>>();
   #byKey = new Map<EntityName, { version: number; map: Map<string, string[]> }>();
 
+  /** the login of the employee who acts */
+  readonly actorLogin: string;
+
   constructor(ws: Workspace, opts: RepoOptions = {}) {
     this.ws = ws;
     this.#clock = opts.clock ?? (() => new Date());
+    this.actorLogin = opts.actor ?? ws.settings.adminLogin;
   }
 
   #lastNow = { ms: NaN, iso: '' };
@@ -129,25 +127,18 @@ export class Repo {
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
     }
-    if (entity === 'customers' && prev && prev.stage !== value.stage && !opts.anyStage) {
-      const from = String(prev.stage);
-      const to = String(value.stage);
-      if (isStage(from) && isStage(to) && !canTransition(from, to)) {
-        errors.push({ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } });
-      }
-    }
-    if (entity === 'employees') {
-      const login = String(value.login).toLowerCase();
-      if (this.all('employees').some((e) => e.id !== value.id && String(e.login).toLowerCase() === login)) {
-        errors.push({ field: 'login', code: 'duplicate', params: { value: String(value.login) } });
-      }
-    }
-    if (entity === 'anniversaries' && value.contactId) {
-      const c = this.get('contacts', String(value.contactId));
-      if (c && c.customerId !== value.customerId) errors.push({ field: 'contactId', code: 'contactOfOtherCustomer' });
-    }
+    errors.push(...(RULES[entity]?.check?.(value, prev, this.#ruleContext, opts) ?? []));
     return errors.length ? { ok: false, errors } : ok(value);
   }
+
+  /** what the entity rules may see: other records, read-only */
+  #ruleContext: RuleContext = ((repo: Repo) => ({
+    get: (e, id) => repo.get(e, id),
+    all: (e) => repo.all(e),
+    get adminLogin() {
+      return repo.ws.settings.adminLogin;
+    },
+  }))(this);
 
   nextId(entity: EntityName): string {
     const counters = this.ws.counters;
@@ -168,6 +159,11 @@ export class Repo {
     const out = [...this.#changes, { op: 'counters' as const, c: { ...this.ws.counters } }];
     this.#changes = [];
     return out;
+  }
+
+  /** The changes since the last call as one batch, stamped with the actor and the time. */
+  drainBatch(): Batch {
+    return { at: this.#clock().toISOString(), by: this.actorLogin, changes: this.drainChanges() };
   }
 
   /** The employee the program acts as: --user LOGIN, else the workspace's administrator. */
@@ -235,7 +231,7 @@ export class Repo {
 
   deletePlan(entity: EntityName, id: string): DeletePlan {
     const plan: DeletePlan = { cascade: [], blockers: [] };
-    const cascades = CASCADE[entity] ?? [];
+    const cascades = ownedKinds(entity);
     const ids = new Set([id]);
     for (const c of cascades) {
       const hit = this.all(c.entity).filter((r) => r[c.field] === id).map((r) => r.id);
@@ -263,7 +259,8 @@ export class Repo {
   delete(entity: EntityName, id: string): Result<DeletePlan> {
     const rec = this.get(entity, id);
     if (!rec) return fail({ field: 'id', code: 'notFound', params: { value: id } });
-    if (entity === 'employees' && rec.login === this.ws.settings.adminLogin) return fail({ field: 'id', code: 'adminUndeletable' });
+    const refusal = RULES[entity]?.undeletable?.(rec, this.#ruleContext);
+    if (refusal) return fail(refusal);
     const plan = this.deletePlan(entity, rec.id);
     if (plan.blockers.length) {
       return fail(...plan.blockers.map((b) => ({ field: 'id', code: 'referenced', params: { entity: b.entity, count: b.count } })));

@@ -8,13 +8,13 @@ export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
-export function writeFileDurably(file: string, text: string | Uint8Array): void {
+export function writeFileDurably(file: string, text: string | Uint8Array, mode = 0o600): void {
   const dir = path.dirname(file);
   ensureDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(tmp, 'wx', 0o600);
+  const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.fchmodSync(fd, 0o600); // whatever the umask: a shared server has many users
+    fs.fchmodSync(fd, mode); // whatever the umask: a shared server has many users
     fs.writeFileSync(fd, text); // loops until every byte is written
     fs.fsyncSync(fd);
   } catch (e) {

@@ -7,11 +7,8 @@ import path from 'node:path';
 import type { Workspace } from '../domain/workspace.js';
 import { isEntityName } from '../domain/entities.js';
 
-export type Change =
-  | { op: 'put'; e: string; r: Record<string, unknown> & { id: string } }
-  | { op: 'del'; e: string; id: string }
-  | { op: 'counters'; c: Record<string, number> }
-  | { op: 'settings'; s: Workspace['settings'] };
+import type { Change } from '../domain/change.js';
+export type { Change };
 
 export const journalPathFor = (file: string) => `${file}.journal`;
 

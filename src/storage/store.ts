@@ -9,12 +9,9 @@ import { appendJournal, journalPathFor, replayJournal, type Change } from './jou
 import { writeFileDurably, ensureDir } from './durable-file.js';
 import { acquireLock, type LockInfo } from './lock.js';
 
-export type StoreErrorCode = 'corrupt' | 'foreign' | 'newer' | 'invalid' | 'missing' | 'unreadable';
-export class StoreError extends Error {
-  constructor(public code: StoreErrorCode, public file: string, public detail = '') {
-    super(`${code}: ${file}${detail ? ` (${detail})` : ''}`);
-  }
-}
+import { StoreError, LockedError, type Batch, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
+export { StoreError, LockedError, type OpenOptions };
+export type { StoreErrorCode } from '../services/ports.js';
 
 function checkHeader(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
@@ -112,44 +109,13 @@ class WorkspaceFile implements Adapter<Workspace> {
   }
 }
 
-export interface Store {
-  readonly file: string;
-  readonly data: Workspace;
-  /** set when another process holds the workspace: this store never writes */
-  readonly readOnlyBecause?: LockInfo;
-  /** true when this open created the file */
-  readonly created: boolean;
-  /** writes the whole workspace (and empties the journal) */
-  save(): Promise<void>;
+export interface Store extends WorkspaceStore {
   /** appends a session's changes to the journal: small and durable */
   append(changes: Change[]): Promise<void>;
-  /** resolves once every record has been checked (at once unless opened with deferValidation) */
-  validate(): Promise<void>;
-  replace(ws: Workspace): void;
-  /** releases the lock, first folding the journal into the snapshot unless told not to */
-  close(opts?: { compact?: boolean }): Promise<void>;
-}
-
-export interface OpenOptions {
-  /** create an empty workspace if there is none */
-  create?: boolean;
-  /** take the writer's lock (a write-capable session); otherwise open for reading */
-  write?: boolean;
-  /** open read-only instead of failing when the lock is held */
-  fallbackReadOnly?: boolean;
-  /** check the records after opening (validate()) rather than before: a faster first frame */
-  deferValidation?: boolean;
-  now?: () => Date;
 }
 
 /** Fold the journal into the snapshot once it holds this many entries. */
 const COMPACT_AFTER = 2000;
-
-export class LockedError extends Error {
-  constructor(public holder: LockInfo) {
-    super(`locked by ${holder.user} pid ${holder.pid} since ${holder.since}`);
-  }
-}
 
 export async function openStore(file: string, opts: OpenOptions = {}): Promise<Store> {
   const now = opts.now ?? (() => new Date());
@@ -192,7 +158,7 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     if (!release) throw new Error('store opened read-only');
     await validate(); // never write over a file whose records were not all valid
   };
-  return {
+  const store: Store = {
     file,
     get data() {
       return db.data;
@@ -203,6 +169,9 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
     async save() {
       await writable();
       await db.write();
+    },
+    async commit(batch: Batch) {
+      await store.append(batch.changes);
     },
     async append(changes) {
       await writable();
@@ -227,6 +196,7 @@ export async function openStore(file: string, opts: OpenOptions = {}): Promise<S
       release = undefined;
     },
   };
+  return store;
 }
 
 /** A store that lives in memory only: for tests of services and screens. */
@@ -244,6 +214,9 @@ export function memoryStore(ws: Workspace, file = ':memory:'): Store & { saves: 
     },
     async append(changes: Change[]) {
       if (changes.length) s.saves++;
+    },
+    async commit(batch: Batch) {
+      if (batch.changes.length) s.saves++;
     },
     validate: () => Promise.resolve(),
     replace(w: Workspace) {

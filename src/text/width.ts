@@ -1,6 +1,7 @@
 // Display width: a Chinese character takes two terminal columns. Padding and truncation go
 // by grapheme and by width, never by String.length.
 import stringWidth from 'string-width';
+import { sanitizeLine } from './sanitize.js';
 
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x20-\x7e]*$/;
@@ -36,9 +37,15 @@ export function truncate(s: string, width: number, mark = '~'): string {
   return out + mark + ' '.repeat(Math.max(0, room - w));
 }
 
-/** Exactly `width` columns: truncated or padded with spaces. */
+// anything that is not plain printable text: worth the sanitiser's full pass
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Exactly `width` columns: truncated or padded with spaces. Every line the screens draw goes
+ *  through here, so this is where text from files, flags and other processes loses its
+ *  control sequences (an OSC 52 in a CSV cell must not reach the clipboard). */
 export function fit(s: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const cut = truncate(s, width);
+  const cut = truncate(UNSAFE.test(s) ? sanitizeLine(s) : s, width);
   const gap = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'right' ? gap + cut : cut + gap;
 }

@@ -4,7 +4,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { storeErrorText } from '../presentation/store-errors.js';
 import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useKeys } from './hooks/use-keys.js';
-import type { Store } from '../storage/store.js';
+import type { WorkspaceStore } from '../services/ports.js';
 import { Repo } from '../services/repo.js';
 import { makeT, type Lang, type MessageKey } from '../i18n/index.js';
 import { AppContext, type AppServices, type Notice } from './context.js';
@@ -21,13 +21,13 @@ import type { EntityName } from '../domain/entities.js';
 import { useSyncedState } from './hooks/use-synced-state.js';
 
 export interface AppProps {
-  store: Store;
+  store: WorkspaceStore;
   lang: Lang;
   theme: Theme;
   ascii: boolean;
   size: { cols: number; rows: number };
   /** the demo workspace, loaded on request (D) into an empty workspace */
-  loadDemo?: () => Store['data'];
+  loadDemo?: () => WorkspaceStore['data'];
   /** how a save is scheduled after a change (tests pass a synchronous one) */
   schedule?: (fn: () => void) => void;
   onQuit?: () => void;
@@ -56,7 +56,7 @@ export function App(props: AppProps) {
 
 function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin }: AppProps) {
   const ink = useInk();
-  const [repo, setRepo] = useState(() => new Repo(store.data));
+  const [repo, setRepo] = useState(() => new Repo(store.data, { actor: actorLogin }));
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => makeT(lang), [lang]);
   const [nav, navRef, setNav] = useSyncedState<{ screen: number; overlay: Overlay }>({ screen: 0, overlay: null });
@@ -74,10 +74,19 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const repoRef = useRef(repo);
   repoRef.current = repo;
   const [invalid, setInvalid] = useState<string | null>(null);
+  // what to say once the pending changes are on disk
+  const savedText = useRef<string | undefined>(undefined);
   const save = useCallback(() => {
     saveTimer.current = false;
+    const done = savedText.current;
+    savedText.current = undefined;
+    const batch = repoRef.current.drainBatch();
+    if (!batch.changes.length) return Promise.resolve();
     return store
-      .append(repoRef.current.drainChanges())
+      .commit(batch)
+      .then(() => {
+        if (done) setNotice({ text: done, kind: 'ok' });
+      })
       .catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: storeErrorText(t, e) ?? e.message }), kind: 'error' }));
   }, [store, t]);
   if (flush) flush.current = async () => void (await save());
@@ -87,13 +96,17 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
-  const changed = useCallback(() => {
+  const changed = useCallback((done?: string) => {
     setTick((n) => n + 1);
+    if (done) {
+      savedText.current = done;
+      setNotice({ text: t('app.saving'), kind: 'info' });
+    }
     if (saveTimer.current) return;
     saveTimer.current = true;
     // save after this keypress's frame is drawn, and once for a burst of changes
     (schedule ?? ((fn) => setTimeout(fn, 10)))(save);
-  }, [save, schedule]);
+  }, [save, schedule, t]);
 
   const quit = useCallback(() => {
     if (saveTimer.current) void save();
@@ -138,7 +151,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     const ws = loadDemo();
     if (store.data.settings.lang) ws.settings.lang = store.data.settings.lang;
     store.replace(ws);
-    setRepo(new Repo(store.data));
+    setRepo(new Repo(store.data, { actor: actorLogin }));
     setNotice({ text: t('app.demoLoaded', { count: ws.customers.length }), kind: 'ok' });
     store.save().catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: e.message }), kind: 'error' }));
   };

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Repo } from '../services/repo.js';
 import type { T } from '../i18n/index.js';
 import type { Theme } from './theme.js';
-import type { LockInfo } from '../storage/lock.js';
+import type { LockInfo } from '../services/ports.js';
 
 export type Notice = { text: string; kind: 'info' | 'ok' | 'error' };
 
@@ -16,8 +16,9 @@ export interface AppServices {
   size: { cols: number; rows: number };
   /** the frame row where the screen's body starts (below the bar and any banner) */
   bodyTop: number;
-  /** tells the app that records changed: it redraws, then saves */
-  changed: () => void;
+  /** tells the app that records changed: it redraws, then saves; `done` is shown once the
+   *  change is on disk (the status line says "saving" until then) */
+  changed: (done?: string) => void;
   notify: (text: string, kind?: Notice['kind']) => void;
   /** the screen is taking every key (a form, a filter, a dialog): global keys pause */
   setCapture: (on: boolean) => void;

@@ -2,11 +2,9 @@
 // switches to the alternate screen and restores the terminal on every way out.
 import React from 'react';
 import { render } from 'ink';
-import { openStore } from '../storage/store.js';
-import { resolveWorkspacePath } from '../storage/paths.js';
+import type { StorageBackend } from '../services/ports.js';
 import { detectLang, makeT } from '../i18n/index.js';
 import { storeErrorText } from '../presentation/store-errors.js';
-import { loadDemoWorkspace } from '../demo.js';
 import { App } from './App.js';
 import { Repo } from '../services/repo.js';
 import { makeTheme } from './theme.js';
@@ -24,11 +22,12 @@ export interface RunOptions {
 const ALT_ON = '\u001b[?1049h\u001b[H';
 const ALT_OFF = '\u001b[?1049l';
 
-export async function runApp(o: RunOptions): Promise<number> {
-  const file = resolveWorkspacePath(o.data);
+export async function runApp(backend: StorageBackend, o: RunOptions): Promise<number> {
+  const loadDemoWorkspace = () => backend.loadDemo();
+  const file = backend.resolvePath(o.data);
   let store;
   try {
-    store = await openStore(file, { create: true, write: true, fallbackReadOnly: true, deferValidation: true });
+    store = await backend.open(file, { create: true, write: true, fallbackReadOnly: true, deferValidation: true });
   } catch (e) {
     const msg = storeErrorText(makeT(detectLang(o.lang, undefined)), e);
     if (!msg) throw e;
@@ -59,18 +58,27 @@ export async function runApp(o: RunOptions): Promise<number> {
   };
   // a dropped SSH session (SIGHUP) or a kill: what was typed is in the journal, the lock is freed
   const flush = { current: async () => {} };
+  // a terminal that went away (SSH dropped) fails writes with EIO: nothing left to show them to
+  out.on('error', () => {});
+  let unmount = () => {};
+  let dying = false;
   const die = (code: number) => () => {
+    if (dying) return;
+    dying = true;
+    unmount();
     void flush
       .current()
       .catch(() => {})
       .then(() => restore(false))
       .finally(() => process.exit(code));
   };
-  process.once('SIGTERM', die(143));
-  process.once('SIGHUP', die(129));
+  // `on`, not `once`: Ink's signal-exit kills the process at once when it finds no other
+  // listener for the signal, before our flush and restore could run
+  process.on('SIGTERM', die(143));
+  process.on('SIGHUP', die(129));
   process.once('uncaughtException', (e) => {
     void restore(false).finally(() => {
-      process.stderr.write(`hotel-crm: ${e.stack ?? e}\n`);
+      process.stderr.write(`hotel-crm: ${process.env.HOTEL_CRM_DEBUG ? (e.stack ?? e) : e.message}\n`);
       process.exit(1);
     });
   });
@@ -81,6 +89,7 @@ export async function runApp(o: RunOptions): Promise<number> {
   const element = (s: { cols: number; rows: number }) =>
     React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+  unmount = () => inst.unmount();
   const onResize = () => inst.rerender(element(size()));
   out.on('resize', onResize);
   try {

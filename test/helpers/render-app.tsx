@@ -19,12 +19,14 @@ export interface RenderOpts {
   cols?: number;
   rows?: number;
   readOnly?: LockInfo;
+  /** a store of the test's own (e.g. one whose saves the test completes by hand) */
+  store?: ReturnType<typeof memoryStore>;
 }
 
 /** The whole app over an in-memory store, with keys in and frames out. */
 export async function renderApp(opts: RenderOpts = {}) {
   const ws = opts.ws ?? loadDemoWorkspace();
-  const store = memoryStore(ws);
+  const store = opts.store ?? memoryStore(ws);
   if (opts.readOnly) Object.assign(store, { readOnlyBecause: opts.readOnly });
   let quit = false;
   const r = render(

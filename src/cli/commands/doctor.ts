@@ -1,11 +1,9 @@
 // doctor: reads the workspace and says what is wrong with it, changing nothing.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ENTITY_NAMES, type EntityName } from '../../domain/entities.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
-import { lockPathFor } from '../../storage/lock.js';
 
 export async function doctorCmd(args: GlobalArgs, io: CliIO, _t: T): Promise<number> {
   const s = await openSession(args, io, 'read');
@@ -13,9 +11,10 @@ export async function doctorCmd(args: GlobalArgs, io: CliIO, _t: T): Promise<num
   const problems: { entity?: EntityName; id?: string; message: string }[] = [];
   try {
     const file = s.store.file;
-    const mode = fs.statSync(file).mode & 0o777;
+    const place = io.backend.inspect(file);
+    const mode = place.mode ?? 0o600;
+    const dirMode = place.dirMode ?? 0o700;
     if (mode & 0o077) problems.push({ message: `${file}: mode ${mode.toString(8)} ≠ 600 (chmod 600 ${file})` });
-    const dirMode = fs.statSync(path.dirname(file)).mode & 0o777;
     if (dirMode & 0o077 && path.dirname(file).includes('hotel-crm')) problems.push({ message: `${path.dirname(file)}: mode ${dirMode.toString(8)} ≠ 700` });
     for (const entity of ENTITY_NAMES) {
       const seen = new Set<string>();
@@ -26,8 +25,7 @@ export async function doctorCmd(args: GlobalArgs, io: CliIO, _t: T): Promise<num
         if (!res.ok) for (const e of res.errors) problems.push({ entity, id: rec.id, message: `${entityLabel(t, entity)} ${rec.id}: ${errorText(t, entity, e, s.repo.ws.valueLists)}` });
       }
     }
-    const lockFile = lockPathFor(file);
-    const lockInfo = fs.existsSync(lockFile) ? fs.readFileSync(lockFile, 'utf8') : undefined;
+    const lockInfo = place.lock;
     const counts = Object.fromEntries(ENTITY_NAMES.map((e) => [e, s.repo.count(e)]));
     if (args.json) {
       io.out(JSON.stringify({ file, ok: problems.length === 0, problems, counts, lock: lockInfo ? JSON.parse(lockInfo || '{}') : null }, null, 2));

@@ -3,7 +3,6 @@ import { normaliseEncoding } from '../../text/encoding.js';
 import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';
 import { exportTable } from '../../services/export.js';
-import { writeFileDurably } from '../../storage/durable-file.js';
 import { entityLabel, type T } from '../../i18n/index.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
@@ -31,7 +30,7 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
         ? Buffer.from(JSON.stringify(records, null, 2) + '\n', 'utf8')
         : await encode(stringifyCsv(exportTable(s.repo, entity, s.t, records)), enc);
     if (args.out) {
-      writeFileDurably(args.out, bytes);
+      io.backend.writeFile(args.out, bytes);
       io.err(s.t('export.done', { count: records.length, entity: entityLabel(s.t, entity), file: args.out }));
     } else if (io.writeOut) io.writeOut(bytes);
     else io.out(bytes.toString('utf8'));

@@ -4,7 +4,7 @@ import { entityFields } from '../../domain/entities.js';
 import { errorMessage, type T } from '../../i18n/index.js';
 import { importTable, type ImportReport, type OnDuplicate } from '../../services/import.js';
 import { normaliseEncoding, type Encoding } from '../../text/encoding.js';
-import { readTableFile } from '../../storage/table-file.js';
+import { readTableFile } from '../../services/table-file.js';
 import { ENC_NAME, issueText } from '../../presentation/import-report.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';

@@ -138,8 +138,9 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       return;
     }
     const wasChange = record ? (res as { changed?: boolean }).changed !== false : true;
-    if (wasChange) app.changed();
-    app.notify(wasChange ? t(record ? 'form.updated' : 'form.created', { id: res.value.id }) : t('form.unchanged'), 'ok');
+    // "Created" only once the change is on disk; until then the status line says saving
+    if (wasChange) app.changed(t(record ? 'form.updated' : 'form.created', { id: res.value.id }));
+    else app.notify(t('form.unchanged'), 'ok');
     onDone(res.value);
   };
 

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { entityFields, type EntityName } from '../../domain/entities.js';
 import { entityLabel } from '../../i18n/index.js';
 import { importTable, type ImportReport, type OnDuplicate } from '../../services/import.js';
-import { readTableFile, type TableFile } from '../../storage/table-file.js';
+import { readTableFile, type TableFile } from '../../services/table-file.js';
 import { ENC_NAME, issueText } from '../../presentation/import-report.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -55,8 +55,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       if (!app.canWrite()) return;
       const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy });
       if (done.applied) {
-        app.changed();
-        app.notify(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }), 'ok');
+        app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
         onClose();
       } else set({ report: done });
     }

@@ -66,8 +66,7 @@ export const customersConfig: ScreenConfig = {
           onPick: (to) => {
             const r = repo.update('customers', rec.id, { stage: to });
             if (!r.ok) return app.notify(r.errors.map((e) => errorText(t, 'customers', e, lists)).join('; '), 'error');
-            app.changed();
-            app.notify(t('stage.moved', { id: rec.id, to: valueLabelT(t, lists, 'stage', to) }), 'ok');
+            app.changed(t('stage.moved', { id: rec.id, to: valueLabelT(t, lists, 'stage', to) }));
           },
           back,
         };

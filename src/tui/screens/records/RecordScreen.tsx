@@ -89,6 +89,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       if (m) setInitials(() => m.pinyinKey);
       await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
       if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
+    }).catch(() => {
+      // an invalid record: the app's banner says so and the session turns read-only
     });
     return () => {
       stop = true;
@@ -276,8 +278,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         if (input === 'y' || input === 'Y') {
           const res = repo.delete(mode.entity, mode.id);
           if (res.ok) {
-            app.changed();
-            app.notify(t('deleted', { id: mode.id }), 'ok');
+            app.changed(t('deleted', { id: mode.id }));
             const backTo = mode.entity === entity ? { kind: 'list' as const } : mode.back;
             setMode(backTo);
           } else {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../text/csv.js';
 import { decode, detectEncoding, type Encoding } from '../text/encoding.js';
-import { tableFromJson, type TableRow } from '../services/import.js';
+import { tableFromJson, type TableRow } from './import.js';
 
 export type TableFileError = { code: 'unreadable' | 'badJson' | 'decode'; reason: string };
 

@@ -1,0 +1,65 @@
+// The rules of each entity beyond its schema, declared as data beside the registry so the
+// services apply them without a branch per entity: who owns whom (a delete takes the owned
+// records along), which records may never be deleted, and checks that need other records.
+import type { FieldError } from './errors.js';
+import type { EntityName } from './entities.js';
+import { allowedTransitions, canTransition, isStage } from './lifecycle.js';
+
+type Rec = Record<string, unknown> & { id: string };
+
+/** What a rule may look at: other records, read-only. */
+export interface RuleContext {
+  get(entity: EntityName, id: string): Rec | undefined;
+  all(entity: EntityName): readonly Rec[];
+  adminLogin: string;
+}
+
+export interface EntityRules {
+  /** the parents this record belongs to: deleting a parent deletes it too */
+  ownedBy?: { entity: EntityName; field: string }[];
+  /** why this record may not be deleted, if it may not */
+  undeletable?: (rec: Rec, ctx: RuleContext) => FieldError | undefined;
+  /** checks of a record about to be saved (prev: the stored version, for an update) */
+  check?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: { anyStage?: boolean }) => FieldError[];
+}
+
+export const RULES: Partial<Record<EntityName, EntityRules>> = {
+  customers: {
+    check(rec, prev, _ctx, opts) {
+      if (!prev || prev.stage === rec.stage || opts.anyStage) return [];
+      const from = String(prev.stage);
+      const to = String(rec.stage);
+      if (!isStage(from) || !isStage(to) || canTransition(from, to)) return [];
+      return [{ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } }];
+    },
+  },
+  contacts: { ownedBy: [{ entity: 'customers', field: 'customerId' }] },
+  anniversaries: {
+    ownedBy: [
+      { entity: 'customers', field: 'customerId' },
+      { entity: 'contacts', field: 'contactId' },
+    ],
+    check(rec, _prev, ctx) {
+      if (!rec.contactId) return [];
+      const c = ctx.get('contacts', String(rec.contactId));
+      return c && c.customerId !== rec.customerId ? [{ field: 'contactId', code: 'contactOfOtherCustomer' }] : [];
+    },
+  },
+  employees: {
+    undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
+    check(rec, _prev, ctx) {
+      const login = String(rec.login).toLowerCase();
+      const taken = ctx.all('employees').some((e) => e.id !== rec.id && String(e.login).toLowerCase() === login);
+      return taken ? [{ field: 'login', code: 'duplicate', params: { value: String(rec.login) } }] : [];
+    },
+  },
+};
+
+/** The records that belong to an entity's records, and through which field. */
+export function ownedKinds(parent: EntityName): { entity: EntityName; field: string }[] {
+  const out: { entity: EntityName; field: string }[] = [];
+  for (const [entity, r] of Object.entries(RULES) as [EntityName, EntityRules][]) {
+    for (const o of r.ownedBy ?? []) if (o.entity === parent) out.push({ entity, field: o.field });
+  }
+  return out;
+}

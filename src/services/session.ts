@@ -1,0 +1,58 @@
+// A working session on one workspace: the store, the records' services and the employee who
+// acts. Both shells open one through here; every save goes out as one batch stamped with the
+// actor and the time, and is reported done only once the store says it is on disk.
+import type { EntityRecord } from '../domain/workspace.js';
+import { Repo } from './repo.js';
+import type { OpenOptions, StorageBackend, WorkspaceStore } from './ports.js';
+
+export class UnknownUserError extends Error {
+  constructor(public login: string, public logins: string[]) {
+    super(`unknown user ${login}`);
+  }
+}
+
+export interface SessionOptions extends OpenOptions {
+  file: string;
+  /** the login to act as; default the workspace's administrator */
+  user?: string;
+}
+
+export interface Session {
+  readonly store: WorkspaceStore;
+  readonly repo: Repo;
+  readonly actor: EntityRecord;
+  /** makes the repo's pending changes durable, as one batch */
+  commit(): Promise<void>;
+  /** commits what is pending, then releases the workspace (folding the journal unless told not to) */
+  close(opts?: { compact?: boolean }): Promise<void>;
+}
+
+export function sessionOver(store: WorkspaceStore, opts: { user?: string; clock?: () => Date } = {}): Session {
+  const probe = new Repo(store.data);
+  const actor = probe.actor(opts.user);
+  if (!actor) throw new UnknownUserError(opts.user ?? store.data.settings.adminLogin, probe.all('employees').map((e) => String(e.login)));
+  const repo = new Repo(store.data, { clock: opts.clock, actor: String(actor.login) });
+  const commit = async () => {
+    const batch = repo.drainBatch();
+    if (batch.changes.length) await store.commit(batch);
+  };
+  return {
+    store,
+    repo,
+    actor,
+    commit,
+    async close(o) {
+      await store.close(o);
+    },
+  };
+}
+
+export async function openSession(backend: StorageBackend, opts: SessionOptions): Promise<Session> {
+  const store = await backend.open(opts.file, opts);
+  try {
+    return sessionOver(store, { user: opts.user, clock: opts.now });
+  } catch (e) {
+    await store.close({ compact: false });
+    throw e;
+  }
+}
