@@ -3,7 +3,7 @@
 // The file holds the bytes still free (a decimal number), read at every write, so a test can
 // fill the disk or give the space back while the process runs. A write larger than what is
 // free writes what fits and then fails with ENOSPC, as a real full disk does (a torn write).
-// Standard input, output and error are never limited.
+// Standard input, output and error and the workspace's lock file are never limited.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
@@ -35,8 +35,18 @@ if (spaceFile) {
     return { buf: view, position: null };
   };
 
+  // the lock file is exempt: the tests fill the disk for the workspace's own writes, after the
+  // writer got its lock (a disk too full for a lock file is a different failure: open refused)
+  const exempt = new Set();
+  fs.openSync = function openSync(file, ...rest) {
+    const fd = orig.openSync.call(fs, file, ...rest);
+    if (String(file).endsWith('.lock')) exempt.add(fd);
+    else exempt.delete(fd);
+    return fd;
+  };
+
   fs.writeSync = function writeSync(fd, data, ...rest) {
-    if (fd <= 2) return orig.writeSync.call(fs, fd, data, ...rest);
+    if (fd <= 2 || exempt.has(fd)) return orig.writeSync.call(fs, fd, data, ...rest);
     let buf;
     let position = null;
     if (typeof data === 'string') ({ buf, position } = toBuffer(data, rest[0], rest[1]));
