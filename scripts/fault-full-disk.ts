@@ -99,7 +99,7 @@ try {
   tmux.run('send-keys', '-t', s, ':');
   await tmux.waitFor(s, /Command palette/, 5000);
   tmux.run('send-keys', '-t', s, '-l', 'Import');
-  await tmux.waitFor(s, /Import Customers/, 5000);
+  await tmux.waitFor(s, /Import customers from a file/, 5000);
   tmux.run('send-keys', '-t', s, 'Enter');
   await tmux.waitFor(s, /File to import/, 5000);
   tmux.run('send-keys', '-t', s, 'C-u');

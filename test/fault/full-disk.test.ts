@@ -91,7 +91,7 @@ describe('a full disk, in the app (tmux)', () => {
       s.keys(':');
       await s.waitFor('Command palette');
       s.type('Import');
-      await s.waitFor('Import Customers');
+      await s.waitFor('Import customers from a file');
       s.keys('Enter');
       await s.waitFor('File to import');
       s.keys('C-u');
