@@ -91,8 +91,8 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .option('wait', { type: 'string', describe: 'seconds to wait for the lock when another session writes (default: refuse at once)' })
     .command('init', 'create the workspace', (y) => y.option('demo', { type: 'boolean', describe: 'with the demo hotel' }).option('force', { type: 'boolean', describe: 'replace an existing workspace' }), run(initCmd))
     .command('list <entity>', 'list records', (y) => entityPos(y).option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(listCmd))
-    .command('add <entity>', 'add a record; prints the new id', (y) => fieldOptions(entityPos(y), raw, t).strict(false), run(addCmd))
-    .command('update <entity> <id>', 'change fields of a record', (y) => fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t).strict(false), run(updateCmd))
+    .command('add <entity>', 'add a record; prints the new id', (y) => fieldOptions(entityPos(y), raw, t).option('allow-duplicate', { type: 'boolean', describe: 'add even if another record has the same mobile / login' }).strict(false), run(addCmd))
+    .command('update <entity> <id>', 'change fields of a record', (y) => fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t).option('allow-duplicate', { type: 'boolean', describe: 'allow a mobile / login another record has' }).strict(false), run(updateCmd))
     .command('delete <entity> <id>', 'delete a record (and what belongs to it)', (y) => entityPos(y).positional('id', { type: 'string', demandOption: true }), run(deleteCmd))
     .command('import <entity> <file>', 'import records from CSV (UTF-8, BOM, GBK) or JSON, all or nothing', (y) =>
       entityPos(y)

@@ -81,6 +81,7 @@ export const en = {
   'err.transition': 'cannot move from "{from}" to "{to}"; allowed: {allowed}',
   'err.duplicate': '"{value}" already exists',
   'err.duplicateKey': '"{value}" is already used by {other}',
+  'cli.allowDuplicateHint': 'Open that record instead, or add --allow-duplicate if a second one is meant.',
   'err.notFound': 'no record {value}',
   'err.referenced': 'still used by {count} {entity}',
   'err.adminUndeletable': 'the administrator cannot be deleted',

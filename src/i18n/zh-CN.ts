@@ -82,6 +82,7 @@ export const zhCN = {
   'err.transition': '不能从「{from}」变更为「{to}」；允许：{allowed}',
   'err.duplicate': '「{value}」已存在',
   'err.duplicateKey': '「{value}」已被 {other} 使用',
+  'cli.allowDuplicateHint': '请改为打开那条记录；如确实要再建一条，加上 --allow-duplicate。',
   'err.notFound': '没有记录 {value}',
   'err.referenced': '仍被 {count} 条{entity}使用',
   'err.adminUndeletable': '不能删除系统管理员',

@@ -25,7 +25,8 @@ export function entityArg(t: T, s: string): EntityName {
 }
 
 function refuse(t: T, entity: EntityName, errors: FieldError[], lists?: Parameters<typeof errorText>[3]): never {
-  throw new Refused([t('cli.refused'), ...errors.map((e) => `  ${errorText(t, entity, e, lists)}`)]);
+  const hint = errors.some((e) => e.code === 'duplicateKey') ? [t('cli.allowDuplicateHint')] : [];
+  throw new Refused([t('cli.refused'), ...errors.map((e) => `  ${errorText(t, entity, e, lists)}`), ...hint]);
 }
 
 export function parseWhere(t: T, entity: EntityName, list: string[], lists: Parameters<typeof resolveValue>[0]): Where[] {
@@ -75,7 +76,7 @@ export async function addCmd(args: GlobalArgs & { entity: string } & Record<stri
   const s = await openSession(args, io, 'write');
   const { record } = await workThenSave(s, () => {
     const { values, errors } = valuesFromFlags(entity, args, s.repo);
-    const res = s.repo.create(entity, values, { dryRun: errors.length > 0 });
+    const res = s.repo.create(entity, values, { dryRun: errors.length > 0, allowDuplicate: args.allowDuplicate === true });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
     return { save: true, record: res.value };
@@ -90,7 +91,7 @@ export async function updateCmd(args: GlobalArgs & { entity: string; id: string 
   const s = await openSession(args, io, 'write');
   const { text } = await workThenSave(s, () => {
     const { values, errors } = valuesFromFlags(entity, args, s.repo);
-    const res = s.repo.update(entity, String(args.id), values, { dryRun: errors.length > 0 });
+    const res = s.repo.update(entity, String(args.id), values, { dryRun: errors.length > 0, allowDuplicate: args.allowDuplicate === true });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
     const text = args.json
