@@ -325,6 +325,20 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
     async commit(batch) {
       await writable();
       if (!batch.changes.length) return;
+      // a batch bigger than a whole compaction (an import of a class roster) goes straight
+      // into a new snapshot: one journal line of a million records would cost its size twice
+      // over in memory, and the snapshot would be written at close anyway. The services
+      // checked every record as they made it.
+      if (batch.changes.length > COMPACT_AFTER) {
+        try {
+          await db.write();
+        } catch (e) {
+          unsaved = true; // in memory only: the next commit writes the whole snapshot again
+          throw e;
+        }
+        unsaved = false;
+        return;
+      }
       // never write a line that would not be accepted when read back
       const checked = parseBatch(batch);
       if (!checked.ok) throw new StoreError('invalid', file, problemsText(checked.problems));
