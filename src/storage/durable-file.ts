@@ -8,14 +8,26 @@ export function ensureDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
-export function writeFileDurably(file: string, text: string | Uint8Array, mode = 0o600): void {
+/** Writes text given as pieces, so a large workspace is never one string in memory. */
+export type Pieces = Iterable<string>;
+
+export function writeFileDurably(file: string, text: string | Uint8Array | Pieces, mode = 0o600): number {
   const dir = path.dirname(file);
   ensureDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, 'wx', mode);
+  let written = 0;
   try {
     fs.fchmodSync(fd, mode); // whatever the umask: a shared server has many users
-    fs.writeFileSync(fd, text); // loops until every byte is written
+    if (typeof text === 'string' || text instanceof Uint8Array) {
+      fs.writeFileSync(fd, text); // loops until every byte is written
+      written = typeof text === 'string' ? text.length : text.length;
+    } else {
+      for (const piece of text) {
+        fs.writeFileSync(fd, piece);
+        written += piece.length;
+      }
+    }
     fs.fsyncSync(fd);
   } catch (e) {
     fs.closeSync(fd);
@@ -35,6 +47,7 @@ export function writeFileDurably(file: string, text: string | Uint8Array, mode =
   } catch {
     // some filesystems refuse fsync on a directory; the rename itself is still atomic
   }
+  return written;
 }
 
 export interface TempFile {

@@ -6,6 +6,7 @@ import { Workspace, WORKSPACE_FORMAT, SCHEMA_VERSION, emptyWorkspace } from '../
 import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
 import { applyBatches, parseBatch, type Batch, type Change, type ChangeProblem } from '../domain/change.js';
 import { appendBatch, journalPathFor, readJournal, JournalMovedError, JournalUnsafeError, type JournalRead } from './journal.js';
+import { jsonPieces } from './json-pieces.js';
 import { writeFileDurably, removeOrphanTemps } from './durable-file.js';
 import { migrateWorkspace } from '../domain/migrate.js';
 import { replayJournal } from './journal.js';
@@ -223,14 +224,14 @@ class WorkspaceFile implements Adapter<Workspace> {
   migrated = false;
   async write(data: Workspace): Promise<void> {
     data.generation = (data.generation ?? 0) + 1;
-    const text = JSON.stringify(data);
+    let written: number;
     try {
-      writeFileDurably(this.#file, text);
+      written = writeFileDurably(this.#file, jsonPieces(data as unknown as Record<string, unknown>));
     } catch (e) {
       data.generation--;
       throw new StoreError('unwritable', this.#file, (e as Error).message);
     }
-    this.snapshotBytes = text.length;
+    this.snapshotBytes = written;
     // the snapshot now holds everything: the journal can go (if this is cut short, the
     // journal left behind names the older generation and is recognised as stale)
     fs.rmSync(journalPathFor(this.#file), { force: true });
