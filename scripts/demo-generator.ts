@@ -5,7 +5,8 @@ import { emptyWorkspace, type Workspace } from '../src/domain/workspace.js';
 import { Repo } from '../src/services/repo.js';
 import type { EntityName } from '../src/domain/entities.js';
 
-function mulberry32(seed: number) {
+/** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -23,7 +23,8 @@ export interface Session {
   readonly actor: EntityRecord;
   /** makes the repo's pending changes durable, as one batch */
   commit(): Promise<void>;
-  /** commits what is pending, then releases the workspace (folding the journal unless told not to) */
+  /** releases the workspace, folding the journal into the snapshot unless told not to; call
+   *  commit() first, or what is pending stays in memory only */
   close(opts?: { compact?: boolean }): Promise<void>;
 }
 

@@ -81,3 +81,7 @@ export function eachChar(input: string): string[] {
 
 /** The command of a list bound to a key. */
 export const bound = (commands: readonly AnyCommand[], name: KeyName) => commands.find((c) => c.keys.includes(name));
+
+/** Marks a read as pasted text (bracketed paste): a private-use character no keyboard sends.
+ *  A paste goes to the field that has focus as text, never to commands. */
+export const PASTE = '\u{E000}';

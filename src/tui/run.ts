@@ -6,7 +6,8 @@ import type { StorageBackend } from '../services/ports.js';
 import { detectLang, makeT } from '../i18n/index.js';
 import { storeErrorText } from '../presentation/store-errors.js';
 import { App } from './App.js';
-import { Repo } from '../services/repo.js';
+import { sessionOver, UnknownUserError } from '../services/session.js';
+import { sanitizeText } from '../text/sanitize.js';
 import { makeTheme } from './theme.js';
 import { keyStdin } from './stdin-filter.js';
 
@@ -19,8 +20,9 @@ export interface RunOptions {
   demo: boolean;
 }
 
-const ALT_ON = '\u001b[?1049h\u001b[H';
-const ALT_OFF = '\u001b[?1049l';
+// the alternate screen, and bracketed paste so a pasted newline is text, not Enter
+const ALT_ON = '\u001b[?1049h\u001b[H\u001b[?2004h';
+const ALT_OFF = '\u001b[?2004l\u001b[?1049l';
 
 export async function runApp(backend: StorageBackend, o: RunOptions): Promise<number> {
   const loadDemoWorkspace = () => backend.loadDemo();
@@ -40,9 +42,13 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     await store.save();
   }
   const lang = detectLang(o.lang, store.data.settings.lang);
-  const actor = new Repo(store.data).actor(o.user);
-  if (!actor) {
-    process.stderr.write(makeT(lang)('cli.unknownUser', { value: o.user ?? '', choices: store.data.employees.map((e) => e.login).join(', ') }) + '\n');
+  let actor;
+  try {
+    // the same rule as the CLI's: --user LOGIN, else the workspace's administrator
+    actor = sessionOver(store, { user: o.user }).actor;
+  } catch (e) {
+    if (!(e instanceof UnknownUserError)) throw e;
+    process.stderr.write(sanitizeText(makeT(lang)('cli.unknownUser', { value: e.login, choices: e.logins.join(', ') })) + '\n');
     await store.close({ compact: false });
     return 1;
   }

@@ -5,6 +5,15 @@
 // - an arrow key can arrive split (ESC, then "[B" in the next read): a trailing lone ESC is
 //   held a few milliseconds so the halves are joined before Ink sees them.
 import { EventEmitter } from 'node:events';
+import { PASTE } from './keys.js';
+
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+
+/** Pasted text as one line for a one-line field: line breaks and tabs become spaces, other
+ *  control characters go. */
+// eslint-disable-next-line no-control-regex
+export const pastedText = (s: string) => s.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
 export const ESC_HOLD_MS = 30;
 
@@ -33,9 +42,33 @@ export function keyStdin(src: RawStdin): NodeJS.ReadStream {
     held = '';
     if (h) push(h);
   };
+  // between the terminal's paste brackets everything is text (a paste may span reads)
+  let paste: string | undefined;
   const onData = (chunk: string | Buffer) => {
     let s = held + chunk.toString();
     held = '';
+    for (;;) {
+      if (paste !== undefined) {
+        const end = s.indexOf(PASTE_END);
+        if (end < 0) {
+          paste += s;
+          return;
+        }
+        const text = pastedText(paste + s.slice(0, end));
+        paste = undefined;
+        s = s.slice(end + PASTE_END.length);
+        if (text) {
+          queue.push(PASTE + text);
+          out.emit('readable');
+        }
+        continue;
+      }
+      const start = s.indexOf(PASTE_START);
+      if (start < 0) break;
+      if (start > 0) push(s.slice(0, start));
+      paste = '';
+      s = s.slice(start + PASTE_START.length);
+    }
     if (timer) {
       clearTimeout(timer);
       timer = undefined;

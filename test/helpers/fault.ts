@@ -7,23 +7,15 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../scripts/demo-generator.js';
 
 export const FAULT_BIN = fileURLToPath(new URL('../../dist/hotel-crm.js', import.meta.url));
 
 export type Kind = 'add' | 'import' | 'app' | 'quit';
 export const KINDS: Kind[] = ['add', 'import', 'app', 'quit'];
 
-/** mulberry32: a seeded generator, so a failing round can be replayed with --seed */
-export function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** a seeded generator, so a failing round can be replayed with --seed */
+export const makeRng = (seed: number): (() => number) => mulberry32(seed);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉兰文辉欣怡子轩浩然雨涵梓萱';

@@ -10,7 +10,7 @@
 import React, { createContext, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useInput, type Key } from 'ink';
 import type { MessageKey } from '../../i18n/index.js';
-import { bound, eachChar, keyNameOf, type AnyCommand, type Command } from '../keys.js';
+import { bound, eachChar, keyNameOf, PASTE, type AnyCommand, type Command } from '../keys.js';
 
 export type Layer = 'system' | 'dialog' | 'form' | 'screen' | 'global';
 const ORDER: Layer[] = ['system', 'dialog', 'form', 'screen', 'global'];
@@ -88,6 +88,15 @@ export function runCommand(root: Pick<Root, 'hooks'>, cmd: AnyCommand, ctx: unkn
 
 /** Handles one read: false when no layer took it. `rest` is what is left after one key. */
 function dispatch(root: Root, input: string, key: Key): { took: boolean; rest?: string; moved?: boolean } {
+  if (input.startsWith(PASTE)) {
+    // a paste is text for the field that has focus; with none, it is dropped, never run as keys
+    const text = input.slice(PASTE.length);
+    for (const e of root.layers()) {
+      const s = e.state.current;
+      if (s.other?.(text, key) || s.modal) break;
+    }
+    return { took: true };
+  }
   const chars = eachChar(input);
   const rest = chars.length > 1 ? chars.slice(1).join('') : undefined;
   const name = keyNameOf(chars[0], key);
