@@ -4,8 +4,8 @@ import { keyStdin, pastedText } from '../../src/tui/stdin-filter.js';
 import { PASTE } from '../../src/tui/keys.js';
 
 function reads(chunks: string[]): string[] {
-  const src = new PassThrough() as unknown as NodeJS.ReadStream & { setRawMode: (m: boolean) => void; isTTY: boolean };
-  src.setRawMode = () => {};
+  const src = new PassThrough() as unknown as NodeJS.ReadStream;
+  (src as unknown as { setRawMode: (m: boolean) => void }).setRawMode = () => {};
   const s = keyStdin(src);
   (s as unknown as { setRawMode: (m: boolean) => void }).setRawMode(true);
   for (const c of chunks) src.emit('data', c);
