@@ -303,6 +303,17 @@ export const en = {
   'cli.badWait': 'Bad --wait "{value}": give the seconds to wait for the lock, e.g. --wait 10',
   // money
   'err.negative': 'cannot be negative',
+  // forms and pickers
+  'picker.noMatch': 'Nothing matches "{text}" (Backspace to change it, Esc to go back)',
+  'form.duplicate': 'Not saved yet: {other} {name} already has {field} "{value}".',
+  'form.duplicateQuestion': 'o open {other} - s save a second one anyway - Esc back to the form',
+  'keys.openExisting': 'open the record that already has this value',
+  'keys.saveAnyway': 'save anyway, as a second record with the same value',
+  'keys.backToForm': 'back to the form',
+  'hint.openExisting': 'open it',
+  'hint.saveAnyway': 'save anyway',
+  'hint.backToForm': 'back',
+  'keys.section.duplicate': 'Already there (a save found the same mobile)',
 } as const;
 
 export type MessageKey = keyof typeof en;

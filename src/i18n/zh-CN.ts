@@ -304,4 +304,15 @@ export const zhCN = {
   'cli.badWait': '--wait「{value}」无效：请给出等待锁的秒数，例如 --wait 10',
   // money
   'err.negative': '不能为负数',
+  // forms and pickers
+  'picker.noMatch': '没有与「{text}」匹配的选项（退格修改，Esc 返回）',
+  'form.duplicate': '尚未保存：{other} {name} 的{field}已是「{value}」。',
+  'form.duplicateQuestion': 'o 打开 {other} - s 仍然另存一条 - Esc 返回表单',
+  'keys.openExisting': '打开已有这个值的记录',
+  'keys.saveAnyway': '仍然保存，另建一条相同值的记录',
+  'keys.backToForm': '返回表单',
+  'hint.openExisting': '打开它',
+  'hint.saveAnyway': '仍然保存',
+  'hint.backToForm': '返回',
+  'keys.section.duplicate': '已有记录（保存时发现相同手机号）',
 } satisfies Messages;
