@@ -132,14 +132,14 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const res = record
       ? repo.update(entity, record.id, values, { dryRun: errs.length > 0, allowDuplicate: opts.allowDuplicate })
       : repo.create(entity, { ...preset, ...values }, { dryRun: errs.length > 0, allowDuplicate: opts.allowDuplicate });
-    const seen = new Set(errs.map((e) => e.field));
-    if (!res.ok) for (const e of res.errors) if (!seen.has(e.field)) errs.push(e);
     setTexts(all);
     // the same mobile as another record: ask, naming it (the service refused it, as `add` does)
     if (!errs.length && !res.ok && res.errors.length === 1 && res.errors[0].code === 'duplicateKey') {
       set({ dup: res.errors[0], banner: null });
       return;
     }
+    const seen = new Set(errs.map((e) => e.field));
+    if (!res.ok) for (const e of res.errors) if (!seen.has(e.field)) errs.push(e);
     if (errs.length || !res.ok) {
       const map: Record<string, string> = {};
       for (const e of errs) map[e.field] ??= errorMessage(t, e, lists);
