@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderApp, press, KEY } from '../helpers/render-app.js';
+import { renderApp, press } from '../helpers/render-app.js';
 import { splitKeys, keyStdin, ESC_HOLD_MS } from '../../src/tui/stdin-filter.js';
 import { PassThrough } from 'node:stream';
 import { generateWorkspace } from '../../scripts/demo-generator.js';
