@@ -78,6 +78,24 @@ describe('typing on a choice or a reference', () => {
   });
 });
 
+describe('a reference picker', () => {
+  it('tells apart customers of the same name by their city or phone', async () => {
+    const app = await renderApp({ lang: 'zh-CN', cols: 100 });
+    const byName = new Map<string, typeof app.ws.customers>();
+    for (const c of app.ws.customers) byName.set(String(c.name), [...(byName.get(String(c.name)) ?? []), c]);
+    const twins = [...byName.values()].find((cs) => cs.length > 1)!;
+    await press(app, 'screen.contacts', 'record.new');
+    await app.type('吴经理');
+    await press(app, 'form.next');
+    await app.type(String(twins[0].name));
+    for (const c of twins) {
+      const row = app.lines().find((l) => l.includes(`${c.id} `))!;
+      expect(row).toContain(String(c.city ?? c.phone));
+    }
+    app.unmount();
+  });
+});
+
 describe("an anniversary's contact", () => {
   it("is chosen among the customer's own contacts only", async () => {
     const app = await renderApp({ lang: 'en', rows: 40 });
