@@ -185,6 +185,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (scope && by !== undefined) recs = recs.filter((r) => inScope(scope, { [scope.by]: by }, r));
     return recs.map((r) => ({
       value: r.id,
+      name: String(r[disp] ?? ''),
       label: [r.id, String(r[disp] ?? ''), ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
     }));
   };

@@ -18,30 +18,50 @@ export interface PickItem {
   label: string;
   /** more words that find it (the label in the other language …) */
   keywords?: string;
+  /** the words whose pinyin finds it (a record's name), when not the whole label */
+  name?: string;
 }
 
 type Pinyin = (s: string) => string;
 // the pinyin tables load on first use, as the list filter's do (they cost start-up time)
 let pinyinLoaded: Pinyin | undefined;
-const hayCache = new WeakMap<PickItem, string>();
-const hayOf = (i: PickItem, py: Pinyin | undefined): string => {
-  let h = hayCache.get(i);
-  if (h === undefined || (py && !h.includes('\u0002'))) {
-    h = `${i.label}\u0001${i.value}\u0001${i.keywords ?? ''}`.toLowerCase();
-    if (py) h += `\u0002${py(i.label)}`;
-    hayCache.set(i, h);
-  }
-  return h;
-};
+const LATIN = /[a-z]/;
 
-/** The items whose text holds every word of the filter. */
+/** The search texts of a list of items, made once per list: typing in a picker of 100 000
+ *  customers scans an array of strings, and the pinyin is made only when a Latin word is typed. */
+class PickIndex {
+  readonly plain: string[];
+  pinyin?: string[];
+  constructor(readonly items: readonly PickItem[]) {
+    this.plain = items.map((i) => `${i.label}\u0001${i.value}\u0001${i.keywords ?? ''}`.toLowerCase());
+  }
+  pinyinOf(py: Pinyin): string[] {
+    return (this.pinyin ??= this.items.map((i) => py(i.name ?? i.label)));
+  }
+}
+const indexes = new WeakMap<readonly PickItem[], PickIndex>();
+
+/** The items whose text holds every word of the filter; a word in Latin letters also finds the
+ *  pinyin of a Chinese name ("wxm" and "wangxiaoming" find 王小明). */
 export function matchItems<I extends PickItem>(items: readonly I[], filter: string, py?: Pinyin): I[] {
   const terms = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return [...items];
-  return items.filter((i) => {
-    const hay = hayOf(i, py);
-    return terms.every((w) => hay.includes(w));
-  });
+  let ix = indexes.get(items);
+  if (!ix) indexes.set(items, (ix = new PickIndex(items)));
+  const { plain } = ix;
+  const pinyin = py && terms.some((w) => LATIN.test(w)) ? ix.pinyinOf(py) : undefined;
+  const out: I[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let all = true;
+    for (const w of terms) {
+      if (!plain[i].includes(w) && !(pinyin && LATIN.test(w) && pinyin[i].includes(w))) {
+        all = false;
+        break;
+      }
+    }
+    if (all) out.push(items[i]);
+  }
+  return out;
 }
 
 export function Picker({ title, items, current, height, width, onPick, onCancel, allowNone, initialFilter }: {
