@@ -304,4 +304,11 @@ export const zhCN = {
   'cli.badWait': '--wait「{value}」无效：请给出等待锁的秒数，例如 --wait 10',
   // money
   'err.negative': '不能为负数',
+  // tasks and care
+  'tasks.careMade': '已为 {today} 生成 {count} 个关怀任务',
+  'tasks.dueHead': '{name}：截至 {today} 待办任务 {count} 个',
+  'tasks.overdue': '已逾期',
+  'tasks.today': '今天',
+  'tasks.badToday': '--today "{value}" 不是日期，例如 2026-05-01',
+  'tasks.badDays': '--days "{value}" 应为 0 到 366 的整数天数',
 } satisfies Messages;
