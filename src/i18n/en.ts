@@ -321,6 +321,18 @@ export const en = {
   'tasks.today': 'TODAY',
   'tasks.badToday': 'Bad --today "{value}": give a date, e.g. 2026-05-01',
   'tasks.badDays': 'Bad --days "{value}": give a whole number of days from 0 to 366',
+  'tasks.summary': 'overdue {overdue} · today {today} · 7 days {week}',
+  'tasks.postponed': '{id} now due {due}',
+  'tasks.reassigned': '{id} handed to {name}',
+  'tasks.reassignTitle': 'Hand {id} to',
+  'help.taskComplete': "complete the task: result and the customer's need",
+  'help.taskPostponeDay': 'put the task off a day (from today when late)',
+  'help.taskPostponeWeek': 'put the task off a week',
+  'help.taskReassign': 'hand the task to another employee',
+  'hint.taskComplete': 'done',
+  'hint.taskPostpone': '+1 day',
+  'screen.tasks': 'Tasks',
+  'tasks.closed': 'This task is done or cancelled; e edits it (set the status back to reopen it)',
 } as const;
 
 export type MessageKey = keyof typeof en;

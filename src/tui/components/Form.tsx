@@ -72,7 +72,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return only ? only.map((n) => all.find((f) => f.name === n)!).filter(Boolean) : all;
   }, [entity, only]);
   const initial = useMemo(() => {
-    const base = record ?? { ...ENTITIES[entity].defaults, ...preset };
+    // on a record, a preset is a proposed change (completing a task proposes status done)
+    const base = record ? { ...record, ...preset } : { ...ENTITIES[entity].defaults, ...preset };
     return Object.fromEntries(fields.map((fi) => [fi.name, textOf(fi, base[fi.name])]));
   }, [record, preset, fields, entity]);
   const [st, stRef, set] = useSyncedState<FormState>(() => ({
