@@ -333,6 +333,7 @@ export const en = {
   'hint.taskPostpone': '+1 day',
   'screen.tasks': 'Tasks',
   'tasks.closed': 'This task is done or cancelled; e edits it (set the status back to reopen it)',
+  'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
 } as const;
 
 export type MessageKey = keyof typeof en;

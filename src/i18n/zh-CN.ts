@@ -334,4 +334,5 @@ export const zhCN = {
   'hint.taskPostpone': '推迟',
   'screen.tasks': '任务',
   'tasks.closed': '该任务已完成或已取消；按 e 编辑（把状态改回可重新打开）',
+  'tasks.careMadeApp': '已为临近的纪念日生成 {count} 个关怀任务（见 3 任务）',
 } satisfies Messages;
