@@ -303,6 +303,26 @@ export const en = {
   'cli.badWait': 'Bad --wait "{value}": give the seconds to wait for the lock, e.g. --wait 10',
   // money
   'err.negative': 'cannot be negative',
+  // settings and permissions
+  'err.permission': 'not allowed: your role ({role}) has no permission to {action} {entity}',
+  'err.permissionScope': 'not allowed: your role ({role}) may {action} {entity} of {scope} only',
+  'err.permInactive': 'not allowed: your account is not active',
+  'err.permEscalation': 'not allowed: you cannot hand out a permission you do not have ({entity}: {action})',
+  'err.adminInactive': 'the administrator must stay active',
+  'err.adminRole': 'the administrator must keep an administrator role',
+  'perm.action.view': 'view',
+  'perm.action.create': 'create',
+  'perm.action.edit': 'edit',
+  'perm.action.delete': 'delete',
+  'perm.action.export': 'export',
+  'perm.action.import': 'import',
+  'perm.scope.own': 'their own records',
+  'perm.scope.department': 'their department',
+  'perm.scope.all': 'all records',
+  'perm.admin': 'administrator rights',
+  'perm.noRole': 'no role',
+  'cli.badGrant': 'Bad --{flag} "{value}": use ENTITY:ACTION[,ACTION…][:SCOPE], e.g. customers:view,edit:department (actions: view create edit delete export import, or *; scopes: own department all)',
+  'cli.grantNotRole': '--grant and --revoke apply to roles only',
 } as const;
 
 export type MessageKey = keyof typeof en;

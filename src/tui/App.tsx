@@ -144,7 +144,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   const loadDemoNow = () => {
     if (!loadDemo || !services.canWrite()) return;
-    if (repo.count('customers') > 0) return setNotice({ text: t('app.demoRefused'), kind: 'error' });
+    if (repo.unscoped('customers').length > 0 || !repo.whoActs().root) return setNotice({ text: t('app.demoRefused'), kind: 'error' });
     const ws = loadDemo();
     if (store.data.settings.lang) ws.settings.lang = store.data.settings.lang;
     store.replace(ws);
@@ -172,7 +172,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     },
     quit,
     loadDemo: loadDemoNow,
-    demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.count('customers') > 0 ? 'app.demoRefused' : undefined),
+    demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.unscoped('customers').length > 0 || !repo.whoActs().root ? 'app.demoRefused' : undefined),
     toggleLang,
     cannotWrite: services.cannotWrite,
   };
