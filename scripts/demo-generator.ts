@@ -67,10 +67,11 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     emp('wangqiang', '王强', 'salesRep', sales, 2),
     emp('chenjing', '陈静', 'salesRep', mice, 3),
     emp('liuyang', '刘洋', 'frontOffice', front, 4),
-    emp('zhaomin', '赵敏', 'salesRep', fnb, 5),
-    emp('zhouhua', '周华', 'frontOffice', housekeeping, 6),
+    emp('zhouhua', '周华', 'frontOffice', front, 5),
+    emp('zhaomin', '赵敏', 'salesRep', fnb, 6),
   ];
   emp('sunli', '孙丽', 'service', quality, 7);
+  emp('huanglei', '黄磊', 'frontOffice', housekeeping, 8);
   const tiers = [
     must('tiers', { name: '普通会员 Member', minPoints: 0, pointsPerYuan: 1, discountPct: 100 }),
     must('tiers', { name: '银卡 Silver', minPoints: 2000, pointsPerYuan: 1, discountPct: 95 }),
