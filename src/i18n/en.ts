@@ -323,6 +323,9 @@ export const en = {
   'perm.noRole': 'no role',
   'cli.badGrant': 'Bad --{flag} "{value}": use ENTITY:ACTION[,ACTION…][:SCOPE], e.g. customers:view,edit:department (actions: view create edit delete export import, or *; scopes: own department all)',
   'cli.grantNotRole': '--grant and --revoke apply to roles only',
+  'palette.switchUser': 'Switch user: act as another employee',
+  'app.switchUserTitle': 'Act as which employee?',
+  'app.switchedUser': 'Now acting as {user}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -324,4 +324,7 @@ export const zhCN = {
   'perm.noRole': '无角色',
   'cli.badGrant': '--{flag}「{value}」无效：格式为 实体:操作[,操作…][:范围]，例如 customers:view,edit:department（操作：view create edit delete export import 或 *；范围：own department all）',
   'cli.grantNotRole': '--grant 和 --revoke 只用于角色（roles）',
+  'palette.switchUser': '切换用户：以其他员工身份操作',
+  'app.switchUserTitle': '切换为哪位员工？',
+  'app.switchedUser': '当前用户已切换为 {user}',
 } satisfies Messages;

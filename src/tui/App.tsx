@@ -56,7 +56,9 @@ export function App(props: AppProps) {
 function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin }: AppProps) {
   const ink = useInk();
   const SCREENS = useContext(ScreensContext);
-  const [repo, setRepo] = useState(() => new Repo(store.data, { actor: actorLogin }));
+  // who acts: --user, else the administrator; the switch-user command changes it
+  const [actor, setActor] = useState(() => actorLogin ?? store.data.settings.adminLogin);
+  const [repo, setRepo] = useState(() => new Repo(store.data, { actor }));
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => makeT(lang), [lang]);
   const [nav, , setNav] = useSyncedState<{ screen: number; overlay: Overlay }>({ screen: 0, overlay: null });
@@ -148,7 +150,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     const ws = loadDemo();
     if (store.data.settings.lang) ws.settings.lang = store.data.settings.lang;
     store.replace(ws);
-    setRepo(new Repo(store.data, { actor: actorLogin }));
+    setRepo(new Repo(store.data, { actor }));
     setNotice({ text: t('app.demoLoaded', { count: ws.customers.length }), kind: 'ok' });
     store.save().catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: e.message }), kind: 'error' }));
   };
@@ -196,8 +198,16 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
-  const user = actorLogin ?? store.data.settings.adminLogin;
-  const statusLeft = `${t('status.workspace')}: ${store.file}  ${t('status.user')}: ${user}  ${t('status.lang')}`;
+  const acting = repo.whoActs();
+  const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${acting.role.name})` : ''}`);
+  const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
+  const switchTo = (login: string) => {
+    // what the last actor changed is saved under their name before the next one acts
+    if (saveTimer.current) void save();
+    setActor(login);
+    setRepo(new Repo(store.data, { actor: login }));
+    setNotice({ text: t('app.switchedUser', { user: sanitizeLine(login) }), kind: 'info' });
+  };
 
   return (
     <AppContext.Provider value={services}>
@@ -222,6 +232,23 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           <Help screen={current} screens={SCREENS} height={bodyH} width={cols} onClose={() => setOverlay(null)} />
         ) : overlay && typeof overlay === 'object' ? (
           <ImportDialog entity={overlay.import} width={cols} height={bodyH} onClose={() => setOverlay(null)} />
+        ) : overlay === 'switchUser' ? (
+          <Picker
+            key="switchUser"
+            title={t('app.switchUserTitle')}
+            height={bodyH}
+            width={cols}
+            current={actor}
+            items={repo.unscoped('employees').filter((e) => e.active !== false).map((e) => ({
+              value: String(e.login),
+              label: `${String(e.login)}  ${String(e.name)}  ${String(repo.unscoped('roles').find((r) => r.id === e.roleId)?.name ?? '')}`,
+            }))}
+            onCancel={() => setOverlay(null)}
+            onPick={(login) => {
+              setOverlay(null);
+              if (login) switchTo(login);
+            }}
+          />
         ) : overlay === 'palette' ? (
           <Picker
             title={t('palette.title')}

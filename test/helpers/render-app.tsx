@@ -48,6 +48,8 @@ export interface RenderOpts {
   rows?: number;
   readOnly?: LockInfo;
   screens?: readonly ScreenDef[];
+  /** the login the app acts as (default: the administrator) */
+  user?: string;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -67,6 +69,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
+      user={opts.user}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
