@@ -326,6 +326,23 @@ export const en = {
   'palette.switchUser': 'Switch user: act as another employee',
   'app.switchUserTitle': 'Act as which employee?',
   'app.switchedUser': 'Now acting as {user}',
+  'screen.settings': 'Settings',
+  'settings.nextSection': 'next section (departments, employees, roles, products, categories)',
+  'settings.prevSection': 'previous section',
+  'settings.hintSection': 'section',
+  'settings.editPermissions': "edit the role's permissions (matrix)",
+  'settings.hintPermissions': 'permissions',
+  'settings.section.matrix': 'Permission matrix',
+  'settings.nextColumn': 'next action',
+  'settings.prevColumn': 'previous action',
+  'settings.toggle': 'allow or forbid this action',
+  'settings.hintToggle': 'on/off',
+  'settings.scope': 'scope of the row: own records, own department, all',
+  'settings.hintScope': 'scope',
+  'settings.matrixCancel': 'close without saving',
+  'settings.permissionsSaved': 'Permissions of {name} saved',
+  'settings.scopeColumn': 'scope',
+  'settings.matrixTitle': 'Permissions of {name} ({id})',
 } as const;
 
 export type MessageKey = keyof typeof en;

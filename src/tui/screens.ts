@@ -8,6 +8,9 @@ import { RecordScreen, type ScreenConfig } from './screens/records/RecordScreen.
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } from './screens/records/commands.js';
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
+import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
+import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
+import { rolePermissionsCommand } from './screens/settings/sections.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -50,4 +53,12 @@ function recordScreen(name: string, key: string, title: MessageKey, config: Scre
 export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
+  {
+    name: 'settings',
+    key: '9',
+    title: 'screen.settings',
+    component: SettingsScreen,
+    bindings: [...SETTINGS_COMMANDS, rolePermissionsCommand(() => {})],
+    shared: [...RECORD_SECTIONS, { title: 'settings.section.matrix', commands: MATRIX_COMMANDS }],
+  },
 ];
