@@ -1,7 +1,7 @@
 // Screen 9, settings: the lab of syllabus chapter 2 with keys only: a department, a role with a
 // chosen permission, an employee holding it, then acting as that employee.
 import { describe, expect, it } from 'vitest';
-import { renderApp, press, KEY } from '../helpers/render-app.js';
+import { renderApp, press } from '../helpers/render-app.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
 
 describe('settings (screen 9)', () => {
