@@ -157,6 +157,8 @@ describe('<App /> customers screen', () => {
     await press(app, 'screen.contacts');
     expect(app.frame()).toMatch(/Contacts \d+ of \d+/);
     await press(app, 'app.nextScreen');
+    expect(app.frame()).toMatch(/Settings +Departments/);
+    await press(app, 'app.nextScreen');
     expect(app.frame()).toMatch(/Customers 200 of 200/);
     await press(app, 'app.help');
     expect(app.frame()).toContain('Keys - Customers');
