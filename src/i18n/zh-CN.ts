@@ -344,4 +344,11 @@ export const zhCN = {
   'settings.permissionsSaved': '已保存 {name} 的权限',
   'settings.scopeColumn': '范围',
   'settings.matrixTitle': '{name}（{id}）的权限',
+  // tasks and care
+  'tasks.careMade': '已为 {today} 生成 {count} 个关怀任务',
+  'tasks.dueHead': '{name}：截至 {today} 待办任务 {count} 个',
+  'tasks.overdue': '已逾期',
+  'tasks.today': '今天',
+  'tasks.badToday': '--today "{value}" 不是日期，例如 2026-05-01',
+  'tasks.badDays': '--days "{value}" 应为 0 到 366 的整数天数',
 } satisfies Messages;
