@@ -7,6 +7,7 @@ import { importTable } from '../../src/services/import.js';
 import { ENTITY_NAMES, type EntityName } from '../../src/domain/entities.js';
 import type { Workspace } from '../../src/domain/workspace.js';
 import { errorText, makeT } from '../../src/i18n/index.js';
+import { generateCareTasks } from '../../src/services/care.js';
 
 const NOW = new Date('2026-10-01T08:00:00.000Z');
 
@@ -197,5 +198,16 @@ describe('a role with no permissions', () => {
     expect(new Repo(ws, { actor: 'wangqiang' }).all('customers')).toEqual([]);
     expect(root.update('employees', 'E0001', { active: false }).ok).toBe(false);
     expect(root.update('employees', 'E0001', { roleId: 'R0003' }).ok).toBe(false);
+  });
+});
+
+describe('care tasks and scopes', () => {
+  it('an employee who sees every anniversary but only her own tasks does not try to make them again', () => {
+    const ws = loadDemoWorkspace();
+    const first = generateCareTasks(new Repo(ws), { now: NOW, today: '2026-05-03' });
+    expect(first.created.length).toBeGreaterThan(0);
+    const again = generateCareTasks(new Repo(ws, { actor: 'sunli' }), { now: NOW, today: '2026-05-03' });
+    expect(again.created).toEqual([]);
+    expect(again.refused).toEqual([]);
   });
 });
