@@ -51,6 +51,8 @@ describe('settings (screen 9)', () => {
     await press(app, 'picker.pick', 'screen.customers');
     expect(app.frame()).toContain('User: intern (实习生)');
     expect(app.frame()).toContain('0 of 0');
+    // the workspace is not empty, only this employee's view of it
+    expect(app.frame()).not.toContain('This workspace is empty');
     app.unmount();
   });
 

@@ -344,7 +344,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       {empty ? (
         <Box flexDirection="column" height={height - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
-          {total === 0 && entity === 'customers' ? (
+          {total === 0 && entity === 'customers' && repo.unscoped(entity).length === 0 ? (
             <>
               <Text> </Text>
               <Text bold>{t('app.welcome')}</Text>
