@@ -8,6 +8,7 @@ import { RecordScreen, type ScreenConfig } from './screens/records/RecordScreen.
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } from './screens/records/commands.js';
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
+import { tasksConfig } from './screens/tasks.js';
 import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
 import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
 import { rolePermissionsCommand } from './screens/settings/sections.js';
@@ -53,6 +54,7 @@ function recordScreen(name: string, key: string, title: MessageKey, config: Scre
 export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
+  recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
   {
     name: 'settings',
     key: '9',

@@ -101,6 +101,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       await tick();
     },
     quitted: () => quit,
+    /** how many screens the app has (Tab goes round them) */
+    screenCount: () => (opts.screens ?? SCREENS).length,
     unmount: () => r.unmount(),
   };
 }
