@@ -15,7 +15,7 @@ describe('settings (screen 9)', () => {
     await app.type('团队销售组');
     await press(app, 'form.next');
     await app.type('B0001');
-    await press(app, 'form.save');
+    await press(app, 'picker.pick', 'form.save');
     const dept = ws.departments.find((d) => d.name === '团队销售组')!;
     expect(dept.parentId).toBe('B0001');
     // a role: no permissions at first; then customers view, department scope, from the matrix
@@ -39,9 +39,9 @@ describe('settings (screen 9)', () => {
     await app.type('实习生小王');
     await press(app, 'form.next');
     await app.type(role.id);
-    await press(app, 'form.next');
+    await press(app, 'picker.pick', 'form.next');
     await app.type(dept.id);
-    await press(app, 'form.save');
+    await press(app, 'picker.pick', 'form.save');
     expect(ws.employees.find((e) => e.login === 'intern')).toMatchObject({ roleId: role.id, departmentId: dept.id });
     // acting as them: nobody in the new department owns a customer yet
     await press(app, 'app.palette');
