@@ -77,6 +77,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const setScreen = (f: number | ((n: number) => number)) => setNav((x) => ({ screen: typeof f === 'function' ? f(x.screen) : f }));
   const setOverlay = (o: Overlay) => setNav({ overlay: o });
   const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef(notice);
+  noticeRef.current = notice;
   const [, setTick] = useState(0);
   const [request, setRequest] = useState<AppServices['request']>();
   // the palette's commands, with the layers that declared them, as they were when it opened
@@ -112,7 +114,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         // the day's care tasks (客户关怀), as `tasks generate-care` makes them: each occurrence once
         if (!careOnStart || readOnly) return;
         const run = generateCareTasks(repoRef.current, { now: new Date() });
-        if (run.created.length) changed(t('tasks.careMadeApp', { count: run.created.length }));
+        // said only when nothing else is: a person's own "Created C0201" is not replaced by it
+        if (run.created.length) changed(savedText.current || noticeRef.current ? undefined : t('tasks.careMadeApp', { count: run.created.length }));
       })
       .catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
