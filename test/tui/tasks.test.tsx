@@ -72,7 +72,8 @@ describe('<App /> tasks screen', () => {
     expect(app.frame()).toContain('关怀任务');
     app.unmount();
     const again = await renderApp({ ws, lang: 'zh-CN', careOnStart: true });
-    await new Promise((r) => setTimeout(r, 300));
+    await again.store.validate();
+    await new Promise((r) => setTimeout(r, 50));
     expect(ws.tasks.filter((t) => t.type === 'care')).toHaveLength(made.length);
     again.unmount();
   });
