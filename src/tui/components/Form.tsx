@@ -4,7 +4,8 @@ import { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../hooks/use-keys.js';
 import { DISCARD_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
-import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';
+import { ENTITIES, editableFields, entityFields, type EntityName } from '../../domain/entities.js';
+import { NestedEditor } from './NestedEditor.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
@@ -40,8 +41,12 @@ function textOf(fi: FieldInfo, v: unknown): string {
   if (fi.kind === 'tags') return (v as string[]).join(', ');
   if (fi.kind === 'bool') return v ? 'true' : 'false';
   if (fi.kind === 'money' && typeof v === 'number') return fenToText(v);
+  if (fi.kind === 'json') return JSON.stringify(v);
   return String(v);
 }
+
+/** nested records (an order's items): a row that opens their editor on Enter, no typing */
+const isNested = (fi: FieldInfo) => fi.kind === 'json';
 
 const isChoice = (fi: FieldInfo) => fi.kind === 'enum' || fi.kind === 'ref';
 
@@ -51,6 +56,7 @@ interface FormState {
   edit: EditState;
   errors: Record<string, string>;
   picker: FieldInfo | null;
+  nested?: FieldInfo | null;
   confirmDiscard: boolean;
   banner: string | null;
 }
@@ -59,7 +65,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
-    const all = editableFields(entity);
+    const all = [...editableFields(entity), ...entityFields(entity).filter((f) => isNested(f) && !f.system)];
     return only ? only.map((n) => all.find((f) => f.name === n)!).filter(Boolean) : all;
   }, [entity, only]);
   const initial = useMemo(() => {
@@ -81,7 +87,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   // the texts with the focused field's edit applied, from the latest state
   const textsOf = (x: FormState) => {
     const cur = fields[x.focus];
-    return cur.kind === 'enum' || cur.kind === 'bool' ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
+    return cur.kind === 'enum' || cur.kind === 'bool' || isNested(cur) ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
   };
   const focus = st.focus;
   const edit = st.edit;
@@ -108,7 +114,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const all = textsOf(x);
     const cur = fields[x.focus];
     const n = (i + fields.length) % fields.length;
-    if (cur.kind !== 'enum') checkField(cur, all[cur.name] ?? '');
+    if (cur.kind !== 'enum' && !isNested(cur)) checkField(cur, all[cur.name] ?? '');
     set({ texts: all, focus: n, edit: atEnd(all[fields[n].name] ?? '') });
   };
 
@@ -117,6 +123,10 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
     for (const fi of fields) {
+      if (isNested(fi)) {
+        if (all[fi.name]) values[fi.name] = JSON.parse(all[fi.name]);
+        continue;
+      }
       const r = parseFieldText(fi, all[fi.name] ?? '', ctx);
       if ('error' in r) errs.push(r.error);
       else values[fi.name] = r.value;
@@ -183,6 +193,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       const x = stRef.current;
       const cur = fields[x.focus];
       if (isChoice(cur)) return setPicker(cur);
+      if (isNested(cur)) return set({ nested: cur });
       if (cur.kind === 'bool') return toggle();
       if (x.focus === fields.length - 1) return save();
       moveTo(x.focus + 1);
@@ -198,7 +209,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   };
   const takesChoice = current.kind === 'bool' || current.kind === 'enum';
   useCommands('form', st.confirmDiscard ? DISCARD_COMMANDS : takesChoice ? [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] : FORM_COMMANDS, formCtx, {
-    active: !picker,
+    active: !picker && !st.nested,
     modal: true,
     other: (input, key) => {
       const x = stRef.current;
@@ -208,12 +219,32 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         return true;
       }
       const cur = fields[x.focus];
-      if (cur.kind === 'bool' || cur.kind === 'enum') return true;
+      if (cur.kind === 'bool' || cur.kind === 'enum' || isNested(cur)) return true;
       const next = applyEditKey(x.edit, input, key);
       if (next) set({ edit: next, banner: null });
       return true;
     },
   });
+
+  if (st.nested) {
+    const fi = st.nested;
+    const text = textsNow[fi.name];
+    return (
+      <NestedEditor
+        title={`${entityLabel(t, entity)} - ${t.l(fi.label)}`}
+        schema={ENTITIES[entity].schema.shape[fi.name]}
+        value={text ? JSON.parse(text) : undefined}
+        width={width}
+        height={height}
+        onCancel={() => set({ nested: null })}
+        onSave={(v) => {
+          const s = JSON.stringify(v);
+          set((x) => ({ texts: { ...textsOf(x), [fi.name]: s }, edit: atEnd(s), nested: null }));
+          return undefined;
+        }}
+      />
+    );
+  }
 
   if (picker) {
     return (
@@ -249,6 +280,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (!text) return '';
     if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
+    if (isNested(fi)) return t('nested.rows', { n: Object.keys(JSON.parse(text) ?? {}).length });
     if (fi.kind === 'ref') {
       const r = repo.resolveRef(fi.ref!, text);
       if ('id' in r) {
@@ -277,7 +309,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
           <Box key={fi.name}>
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
-              {isFocus && ((!isChoice(fi) && fi.kind !== 'bool') || fi.kind === 'ref') ? (
+              {isFocus && ((!isChoice(fi) && fi.kind !== 'bool' && !isNested(fi)) || fi.kind === 'ref') ? (
                 <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>
