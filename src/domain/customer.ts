@@ -6,7 +6,8 @@ export const StageChange = z.object({
   from: f.part({ en: 'From', zh: '原阶段' }, 'enum', z.string().optional(), { values: 'stage' }),
   to: f.part({ en: 'To', zh: '新阶段' }, 'enum', z.string(), { values: 'stage' }),
   at: f.part({ en: 'Time', zh: '时间' }, 'datetime', z.string()),
-  by: f.part({ en: 'Employee', zh: '员工' }, 'text', z.string()),
+  // the login of the employee (shown as their name)
+  by: f.part({ en: 'Employee', zh: '员工' }, 'ref', z.string(), { ref: 'employees' }),
 });
 export type StageChange = z.infer<typeof StageChange>;
 

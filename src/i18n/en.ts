@@ -331,6 +331,7 @@ export const en = {
   'nested.editRow': 'Row {n}',
   'nested.newRow': 'New row',
   'nested.unsaved': 'Changed, not saved yet: Ctrl+S saves the list, Esc discards',
+  'keys.section.now': 'Here, now',
   'nested.rows': '{n} rows (Enter edits)',
 } as const;
 

@@ -332,5 +332,6 @@ export const zhCN = {
   'nested.editRow': '第 {n} 行',
   'nested.newRow': '新的一行',
   'nested.unsaved': '已修改，尚未保存：Ctrl+S 保存列表，Esc 放弃',
+  'keys.section.now': '当前可用',
   'nested.rows': '{n} 行（Enter 编辑）',
 } satisfies Messages;

@@ -50,6 +50,8 @@ export interface RenderOpts {
   screens?: readonly ScreenDef[];
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
+  /** the login the session acts as (default: the administrator) */
+  user?: string;
 }
 
 /** The whole app over an in-memory store, with keys in and frames out. */
@@ -67,6 +69,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
+      user={opts.user}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;

@@ -97,7 +97,7 @@ export const DETAIL_COMMANDS: RecordCommand[] = [
   { id: 'detail.pageDown', keys: ['pgdn'], moves: true, description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
   { id: 'detail.pageUp', keys: ['pgup'], moves: true, description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
   {
-    id: 'detail.open', keys: ['enter'], description: 'keys.openSelected', footer: { label: 'hint.open', drop: 2 },
+    id: 'detail.open', keys: ['enter'], description: 'keys.openSelected', footer: { label: 'hint.open' },
     unavailable: (c) => (c.rowSelected ? undefined : 'keys.noRowSelected'),
     run: (c) => c.open(),
   },

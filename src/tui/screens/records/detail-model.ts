@@ -108,18 +108,15 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
     const shape = nestedShape(schema);
     const rows = nestedRows(shape, rec[fi.name]);
     const cols = nestedColumns(shape);
-    const selectable = !fi.system && shape.kind !== 'other';
+    // every row can be selected (Enter shows the list in its editor, read-only when the
+    // program keeps it); an empty list that a person edits still offers its editor
+    const editable = !fi.system && shape.kind !== 'other';
     lines.push({ text: '' }, { text: `${t.l(fi.label)} (${rows.length})`, head: true });
     if (!rows.length) {
-      // an empty list still offers its editor
-      if (selectable) add(t('detail.nestedEmpty'), { kind: 'nested', field: fi.name, index: 0 });
+      if (editable) add(t('detail.nestedEmpty'), { kind: 'nested', field: fi.name, index: 0 });
       else lines.push({ text: t('detail.none'), muted: true });
     }
-    rows.forEach((row, index) => {
-      const text = nestedRowText(repo, t, cols, row, rowW);
-      if (selectable) add(text, { kind: 'nested', field: fi.name, index });
-      else lines.push({ text });
-    });
+    rows.forEach((row, index) => add(nestedRowText(repo, t, cols, row, rowW), { kind: 'nested', field: fi.name, index }));
   }
   return { lines, items, sectionStarts };
 }

@@ -1,0 +1,23 @@
+import { it } from 'vitest';
+import { renderApp, press } from '../helpers/render-app.js';
+it('probe', async () => {
+  const app = await renderApp();
+  const c = app.ws.customers.find((x) => app.ws.anniversaries.some((a) => a.customerId === x.id) && app.ws.contacts.some((a) => a.customerId === x.id))!;
+  await press(app, 'list.filter');
+  await app.type(c.id);
+  await press(app, 'filter.keep', 'list.open');
+  console.log(app.frame());
+  await press(app, 'detail.nextSection');
+  console.log(app.frame());
+  await press(app, 'detail.nextSection');
+  console.log(app.frame());
+  await press(app, 'detail.open');
+  console.log(app.frame());
+  await press(app, 'detail.back', 'customers.stage');
+  console.log(app.frame());
+  await press(app, 'picker.pick');
+  console.log(app.frame());
+  await press(app, 'detail.nextSection', 'detail.nextSection', 'detail.nextSection');
+  console.log(app.frame());
+  app.unmount();
+});
