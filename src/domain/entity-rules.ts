@@ -24,15 +24,16 @@ export interface EntityRules {
   check?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: { anyStage?: boolean }) => FieldError[];
   /** fills the fields the system keeps (a customer's stage history) on a checked record about
    *  to be saved; what a person or a file gave for them is replaced */
-  stamp?: (rec: Rec, prev: Rec | undefined, who: { at: string; by: string }) => void;
+  stamp?: (rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>) => void;
 }
 
 /** The stage history of a customer about to be saved: the stored one, plus this move. A new
- *  customer starts with its first stage (an import may bring the history it exported). */
-function stampStageHistory(rec: Rec, prev: Rec | undefined, who: { at: string; by: string }): void {
+ *  customer starts with its first stage, unless it comes with a history of its own (an import
+ *  of an export, which may hold the empty history of a customer from before histories). */
+function stampStageHistory(rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>): void {
   const stored = prev ? prev.stageHistory : rec.stageHistory;
   const history = Array.isArray(stored) ? [...(stored as StageChange[])] : [];
-  if (!prev && history.length === 0) history.push({ to: String(rec.stage), at: who.at, by: who.by });
+  if (!prev && given.stageHistory === undefined) history.push({ to: String(rec.stage), at: who.at, by: who.by });
   else if (prev && prev.stage !== rec.stage) history.push({ from: String(prev.stage), to: String(rec.stage), at: who.at, by: who.by });
   rec.stageHistory = history;
 }

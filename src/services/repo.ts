@@ -235,7 +235,7 @@ export class Repo {
     draft.updatedAt ??= draft.createdAt;
     const res = this.validate(entity, draft, undefined, opts);
     if (!res.ok) return res;
-    RULES[entity]?.stamp?.(res.value, undefined, { at: now, by: this.actorLogin });
+    RULES[entity]?.stamp?.(res.value, undefined, { at: now, by: this.actorLogin }, values);
     const dup = opts.allowDuplicate ? undefined : this.duplicateOf(entity, res.value);
     if (dup) return fail(dup);
     if (opts.dryRun) return ok(res.value);
@@ -266,7 +266,7 @@ export class Repo {
     const res = this.validate(entity, next, prev, opts);
     if (!res.ok) return res;
     const rec = res.value;
-    RULES[entity]?.stamp?.(rec, prev, { at: this.now(), by: this.actorLogin });
+    RULES[entity]?.stamp?.(rec, prev, { at: this.now(), by: this.actorLogin }, patch);
     const keyChanged = ENTITIES[entity].keys.some((k) => String(rec[k] ?? '').trim().toLowerCase() !== String(prev[k] ?? '').trim().toLowerCase());
     const dup = keyChanged && !opts.allowDuplicate ? this.duplicateOf(entity, rec) : undefined;
     if (dup) return fail(dup);

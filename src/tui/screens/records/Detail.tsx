@@ -6,7 +6,7 @@ import { ENTITIES, type EntityName } from '../../../domain/entities.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import { entityLabel } from '../../../i18n/index.js';
 import { useApp } from '../../context.js';
-import { fit } from '../../../text/width.js';
+import { displayWidth, fit } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import { describe, shortKey } from '../../keys.js';
 import type { RecordCommand } from './commands.js';
@@ -52,11 +52,13 @@ export function Detail({ rec, entity, model, cursor, offset, width, height, comm
   const bodyH = Math.max(1, height - 2);
   const name = sanitizeLine(String(rec[ENTITIES[entity].display] ?? ''));
   const keys = commands.map((c) => `${shortKey(c)} ${describe(c, t)}`).join('  ');
+  const where = lines.length > bodyH ? `  [${offset + 1}-${Math.min(lines.length, offset + bodyH)}/${lines.length}]` : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
-        {fit(`${t('detail.title', { entity: entityLabel(t, entity), id: rec.id })}  ${name}`, Math.max(10, width - 12))}
-        <Text color={theme.muted}>{lines.length > bodyH ? `  [${offset + 1}-${Math.min(lines.length, offset + bodyH)}/${lines.length}]` : ''}</Text>
+        {/* cut by display width here, not by Ink (which adds a column inside a Chinese character) */}
+        {fit(`${t('detail.title', { entity: entityLabel(t, entity), id: rec.id })}  ${name}`, Math.max(10, width - displayWidth(where)))}
+        <Text color={theme.muted}>{where}</Text>
       </Text>
       {lines.slice(offset, offset + bodyH).map((l, i) => {
         const selected = l.item !== undefined && l.item === cursor;

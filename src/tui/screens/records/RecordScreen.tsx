@@ -270,8 +270,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       const tg = ctx.target;
       if (!tg) return;
       if (tg.kind === 'nested') return ctx.open();
-      const own = tg.entity === entity;
-      setMode({ kind: 'form', entity: tg.entity, id: tg.id, back: here(), fields: own ? config.formFields?.(entity) : config.formFields?.(tg.entity) });
+      setMode({ kind: 'form', entity: tg.entity, id: tg.id, back: here(), fields: config.formFields?.(tg.entity) });
     },
     moveToEnd: (end) => setSel(end === 'first' ? 0 : Math.max(0, rows.length - 1)),
     page,
@@ -321,7 +320,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     : inDetail ? (ownDetail ? [...DETAIL_COMMANDS, ...own('detail')] : DETAIL_COMMANDS)
     : [...LIST_COMMANDS, ...own('list')];
   useCommands('screen', commands, ctx, {
-    active: active && mode.kind !== 'form' && mode.kind !== 'pick',
+    active: active && mode.kind !== 'form' && mode.kind !== 'pick' && mode.kind !== 'nested',
     // the delete question and a filter being typed take every key (Ctrl+C aside)
     modal: mode.kind === 'confirm' || filtering,
     // a filter takes text; the delete question takes any other key as No
