@@ -332,6 +332,7 @@ export const en = {
   'nested.newRow': 'New row',
   'nested.unsaved': 'Changed, not saved yet: Ctrl+S saves the list, Esc discards',
   'keys.section.now': 'Here, now',
+  'keys.section.nestedDiscard': 'Discard the changed rows? (y/N)',
   'nested.rows': '{n} rows (Enter edits)',
 } as const;
 

@@ -333,5 +333,6 @@ export const zhCN = {
   'nested.newRow': '新的一行',
   'nested.unsaved': '已修改，尚未保存：Ctrl+S 保存列表，Esc 放弃',
   'keys.section.now': '当前可用',
+  'keys.section.nestedDiscard': '放弃对这些行的修改？(y/N)',
   'nested.rows': '{n} 行（Enter 编辑）',
 } satisfies Messages;

@@ -20,9 +20,12 @@ export function Help({ screen, screens, now = [], height, width, onClose }: {
   const [scroll, setScroll] = useState(0);
   const row = (k: string, d: string) => `${fit(k, 16)} ${d}`;
   const lines: { text: string; head?: boolean }[] = [{ text: t('help.title', { screen: t(screen.title) }), head: true }];
-  const sections = [...(now.length ? [{ title: 'keys.section.now' as const, commands: now }] : []), ...helpSections(screen, screens)];
+  // only when the screen shows something other than its first view (a detail, not the list)
+  const first = new Set([...screen.bindings, ...(screen.shared?.[0]?.commands ?? [])]);
+  const showNow = now.some((c) => !first.has(c));
+  const sections = [...(showNow ? [{ title: 'keys.section.now' as const, commands: now }] : []), ...helpSections(screen, screens)];
   sections.forEach((sec, i) => {
-    if (i > 0 || now.length) lines.push({ text: t(sec.title), head: true });
+    if (i > 0 || showNow) lines.push({ text: t(sec.title), head: true });
     for (const c of sec.commands) if (c.description || c.label) lines.push({ text: row(keysLabel(c), describe(c, t)) });
   });
   const bodyH = height - 1;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderApp, press, KEY } from '../helpers/render-app.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
 import { makeT, valueLabelT } from '../../src/i18n/index.js';
+import { displayWidth } from '../../src/text/width.js';
 
 /** A demo customer with contacts and anniversaries, opened in its detail. */
 async function openCustomerWithAnniversaries(lang: 'en' | 'zh-CN' = 'en', user?: string) {
@@ -109,6 +110,28 @@ describe('the lifecycle history', () => {
     const label = (code: string) => valueLabelT(t, app.store.data.valueLists, 'stage', code);
     expect(selectedLine(f)).toContain(`${label(from)} → ${label(saved.stage)}`);
     expect(selectedLine(f)).toContain(employee.name);
+    app.unmount();
+  });
+});
+
+describe('the detail at narrow widths', () => {
+  it("every line of a customer's detail with a long name and its rows selected fits 60 columns", async () => {
+    const ws = loadDemoWorkspace();
+    const c = ws.customers.find((x) => ws.anniversaries.some((a) => a.customerId === x.id))!;
+    c.name = '杭州西湖国际会议中心有限公司北京分公司驻上海办事处';
+    const app = await renderApp({ ws, lang: 'zh-CN', cols: 60, rows: 20 });
+    await press(app, 'list.filter');
+    await app.type(c.id);
+    await press(app, 'filter.keep', 'list.open');
+    const check = () => {
+      for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+      expect(app.lines().length).toBeLessThanOrEqual(19);
+    };
+    check();
+    await press(app, 'detail.nextSection', 'detail.nextSection');
+    check();
+    await press(app, 'detail.prevSection', 'detail.prevSection');
+    check();
     app.unmount();
   });
 });
