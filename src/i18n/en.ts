@@ -334,6 +334,13 @@ export const en = {
   'keys.section.now': 'Here, now',
   'keys.section.nestedDiscard': 'Discard the changed rows? (y/N)',
   'nested.rows': '{n} rows (Enter edits)',
+  // tasks and care
+  'tasks.careMade': '{count} care task(s) made for {today}',
+  'tasks.dueHead': '{name}: {count} open task(s) due by {today}',
+  'tasks.overdue': 'OVERDUE',
+  'tasks.today': 'TODAY',
+  'tasks.badToday': 'Bad --today "{value}": give a date, e.g. 2026-05-01',
+  'tasks.badDays': 'Bad --days "{value}": give a whole number of days from 0 to 366',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -335,4 +335,11 @@ export const zhCN = {
   'keys.section.now': '当前可用',
   'keys.section.nestedDiscard': '放弃对这些行的修改？(y/N)',
   'nested.rows': '{n} 行（Enter 编辑）',
+  // tasks and care
+  'tasks.careMade': '已为 {today} 生成 {count} 个关怀任务',
+  'tasks.dueHead': '{name}：截至 {today} 待办任务 {count} 个',
+  'tasks.overdue': '已逾期',
+  'tasks.today': '今天',
+  'tasks.badToday': '--today "{value}" 不是日期，例如 2026-05-01',
+  'tasks.badDays': '--days "{value}" 应为 0 到 366 的整数天数',
 } satisfies Messages;
