@@ -20,6 +20,10 @@ export interface EntityRules {
   ownedBy?: { entity: EntityName; field: string }[];
   /** why this record may not be deleted, if it may not */
   undeletable?: (rec: Rec, ctx: RuleContext) => FieldError | undefined;
+  /** references whose choices another field of the same record narrows: an anniversary's
+   *  contact must be one of the anniversary's customer's contacts. The form offers only those;
+   *  the service refuses any other with `code`. */
+  scopedRefs?: RefScope[];
   /** checks of a record about to be saved (prev: the stored version, for an update) */
   check?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: { anyStage?: boolean }) => FieldError[];
   /** fills the fields the system keeps (a customer's stage history) on a checked record about
@@ -36,6 +40,14 @@ function stampStageHistory(rec: Rec, prev: Rec | undefined, who: { at: string; b
   if (!prev && given.stageHistory === undefined) history.push({ to: String(rec.stage), at: who.at, by: who.by });
   else if (prev && prev.stage !== rec.stage) history.push({ from: String(prev.stage), to: String(rec.stage), at: who.at, by: who.by });
   rec.stageHistory = history;
+}
+
+/** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */
+export interface RefScope {
+  field: string;
+  by: string;
+  match: string;
+  code: string;
 }
 
 export const RULES: Partial<Record<EntityName, EntityRules>> = {
@@ -55,11 +67,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       { entity: 'customers', field: 'customerId' },
       { entity: 'contacts', field: 'contactId' },
     ],
-    check(rec, _prev, ctx) {
-      if (!rec.contactId) return [];
-      const c = ctx.get('contacts', String(rec.contactId));
-      return c && c.customerId !== rec.customerId ? [{ field: 'contactId', code: 'contactOfOtherCustomer' }] : [];
-    },
+    scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
@@ -70,6 +78,26 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     },
   },
 };
+
+/** The scope of a reference field, if another field narrows it. */
+export const refScope = (entity: EntityName, field: string): RefScope | undefined => RULES[entity]?.scopedRefs?.find((s) => s.field === field);
+
+/** May `target` (the record a reference points at) be chosen, given the referring record's values? */
+export const inScope = (scope: RefScope, values: Record<string, unknown>, target: Record<string, unknown>): boolean =>
+  values[scope.by] === undefined || values[scope.by] === '' || target[scope.match] === values[scope.by];
+
+/** The references of a record that point outside their scope. */
+export function scopeErrors(entity: EntityName, rec: Rec, target: (entity: EntityName, id: string) => Rec | undefined, refOf: (field: string) => EntityName | undefined): FieldError[] {
+  const out: FieldError[] = [];
+  for (const s of RULES[entity]?.scopedRefs ?? []) {
+    const v = rec[s.field];
+    const to = refOf(s.field);
+    if (v === undefined || v === null || v === '' || !to) continue;
+    const t = target(to, String(v));
+    if (t && !inScope(s, rec, t)) out.push({ field: s.field, code: s.code });
+  }
+  return out;
+}
 
 /** The records that belong to an entity's records, and through which field. */
 export function ownedKinds(parent: EntityName): { entity: EntityName; field: string }[] {

@@ -48,6 +48,8 @@ export interface RenderOpts {
   rows?: number;
   readOnly?: LockInfo;
   screens?: readonly ScreenDef[];
+  /** make the day's care tasks at start, as the app run from a terminal does */
+  careOnStart?: boolean;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
   /** the login the session acts as (default: the administrator) */
@@ -70,6 +72,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
       user={opts.user}
+      careOnStart={opts.careOnStart}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
@@ -101,6 +104,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       await tick();
     },
     quitted: () => quit,
+    /** how many screens the app has (Tab goes round them) */
+    screenCount: () => (opts.screens ?? SCREENS).length,
     unmount: () => r.unmount(),
   };
 }
