@@ -131,8 +131,9 @@ describe('the nested-record editor', () => {
     const app = await renderApp({ ws, lang: 'en', screens: [screenOf('orders', ['id', 'customerId', 'date'])] });
     await press(app, 'record.new');
     // customer, type, date, contract, payment, total, owner, notes, then the line items
+    // typing on the customer opens its options, filtered by what was typed
     await app.type(ws.customers[0].id);
-    await press(app, 'form.next', 'form.next');
+    await press(app, 'picker.pick', 'form.next', 'form.next');
     await app.type('2026-10-03');
     await press(app, 'form.next', 'form.next', 'form.next');
     await app.type('20');
