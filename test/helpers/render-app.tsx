@@ -50,10 +50,10 @@ export interface RenderOpts {
   screens?: readonly ScreenDef[];
   /** make the day's care tasks at start, as the app run from a terminal does */
   careOnStart?: boolean;
+  /** the login the app acts as (default: the administrator) */
+  user?: string;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
-  /** the login the session acts as (default: the administrator) */
-  user?: string;
 }
 
 /** The whole app over an in-memory store, with keys in and frames out. */

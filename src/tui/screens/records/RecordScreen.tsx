@@ -165,7 +165,15 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     }
   }, [req, app, entity]);
 
+  // a refused action says which permission is missing before anything is asked
+  const refusedNow = (action: 'create' | 'edit' | 'delete', of: EntityName, rec?: EntityRecord) => {
+    const denied = repo.refused(action, of, rec);
+    if (denied) app.notify(errorText(t, of, denied), 'error');
+    return !!denied;
+  };
+
   const startDelete = (of: EntityName, id: string, back: Mode, after: Mode) => {
+    if (refusedNow('delete', of, repo.get(of, id))) return;
     const plan = repo.deletePlan(of, id);
     if (plan.blockers.length) {
       const msg = plan.blockers.map((b) => errorText(t, of, { field: '', code: 'referenced', params: { entity: b.entity, count: b.count } })).join('; ');
@@ -276,6 +284,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       const tg = ctx.target;
       if (!tg) return;
       if (tg.kind === 'nested') return ctx.open();
+      if (refusedNow('edit', tg.entity, repo.get(tg.entity, tg.id))) return;
       setMode({ kind: 'form', entity: tg.entity, id: tg.id, back: here(), fields: config.formFields?.(tg.entity) });
     },
     moveToEnd: (end) => setSel(end === 'first' ? 0 : Math.max(0, rows.length - 1)),
@@ -317,7 +326,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     },
     confirmDelete,
     cancelDelete,
-    form: (id) => setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
+    form: (id) => !refusedNow(id ? 'edit' : 'create', entity, id ? repo.get(entity, id) : undefined) && setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
   };
   const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
   const commands =
@@ -452,7 +461,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       {empty ? (
         <Box flexDirection="column" height={height - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
-          {total === 0 && config.emptyHint?.length ? (
+          {total === 0 && config.emptyHint?.length && repo.unscoped(entity).length === 0 ? (
             <>
               <Text> </Text>
               {config.emptyHint.map((k, i) => (
