@@ -18,6 +18,8 @@ const T1 = new Date('2026-10-02T09:30:00.000Z');
 
 function repoAs(actor: string) {
   const ws = emptyWorkspace(T0.toISOString());
+  // a second employee, with the administrator's role (permissions are not what is tested here)
+  ws.employees.push({ id: 'E0002', login: 'zhangli', name: '张丽', roleId: 'R0001', active: true, createdAt: T0.toISOString(), updatedAt: T0.toISOString() });
   let now = T0;
   const repo = new Repo(ws, { actor, clock: () => now });
   return { ws, repo, at: (d: Date) => (now = d) };
