@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { f } from './fields.js';
 
+/** One move of a customer's lifecycle stage: kept by the services, never typed by a person. */
+export const StageChange = z.object({
+  from: f.part({ en: 'From', zh: '原阶段' }, 'enum', z.string().optional(), { values: 'stage' }),
+  to: f.part({ en: 'To', zh: '新阶段' }, 'enum', z.string(), { values: 'stage' }),
+  at: f.part({ en: 'Time', zh: '时间' }, 'datetime', z.string()),
+  // the login of the employee (shown as their name)
+  by: f.part({ en: 'Employee', zh: '员工' }, 'ref', z.string(), { ref: 'employees' }),
+});
+export type StageChange = z.infer<typeof StageChange>;
+
 export const Customer = z.object({
   id: f.id({ en: 'Code', zh: '客户编号' }),
   name: f.text({ en: 'Name', zh: '客户名称' }, { required: true, aliases: ['姓名', '客户姓名', '名称', '客户'] }),
@@ -32,6 +42,9 @@ export const Customer = z.object({
   points: f.int({ en: 'Points', zh: '积分' }, { aliases: ['会员积分'] }),
   tags: f.tags({ en: 'Tags', zh: '标签' }),
   notes: f.longtext({ en: 'Notes', zh: '备注' }, { aliases: ['说明'] }),
+  /** every stage change with time and employee (seed 004's path, shown on the detail);
+   *  workspaces from before it have none */
+  stageHistory: f.json({ en: 'Stage history', zh: '阶段变更记录' }, z.array(StageChange).default([]), { system: true }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });

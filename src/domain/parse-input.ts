@@ -93,6 +93,10 @@ export function parseFieldText(fi: FieldInfo, raw: string, ctx: ParseContext): P
       if (n === undefined || !Number.isInteger(n)) return err('int', { value: s });
       return { value: n };
     }
+    case 'number': {
+      const n = parseNumberText(s);
+      return n === undefined ? err('number', { value: s }) : { value: n };
+    }
     case 'ref': {
       const r = ctx.resolveRef(fi.ref!, s);
       return 'error' in r ? err(r.error, { value: s, entity: fi.ref! }) : { value: r.id };

@@ -71,8 +71,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
-      careOnStart={opts.careOnStart}
       user={opts.user}
+      careOnStart={opts.careOnStart}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;

@@ -1,11 +1,6 @@
-// Contacts (联系人) across all customers, with their anniversaries.
-import { cellText } from '../../presentation/cells.js';
-import { entityFields } from '../../domain/entities.js';
-import { fit } from '../../text/width.js';
+// Contacts (联系人) across all customers (a contact's detail lists its anniversaries: domain/related.ts).
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth } from './records/commands.js';
-
-const kindField = () => entityFields('anniversaries').find((f) => f.name === 'kind')!;
 
 export const contactsConfig: ScreenConfig = {
   entity: 'contacts',
@@ -22,15 +17,6 @@ export const contactsConfig: ScreenConfig = {
   nameField: 'name',
   sortFields: ['id', 'name', 'customerId', 'decisionRole', 'updatedAt'],
   formFields: (entity) => (entity === 'contacts' ? ['name', 'customerId', 'gender', 'title', 'phone', 'tel', 'email', 'wechat', 'decisionRole', 'preferences', 'isPrimary', 'notes'] : entity === 'anniversaries' ? ['kind', 'date', 'remindDays', 'notes'] : undefined),
-  related: (rec, repo, t) => {
-    const anniversaries = repo.all('anniversaries').filter((a) => a.contactId === rec.id);
-    return [
-      {
-        title: `${t('detail.anniversaries')} (${anniversaries.length})`,
-        lines: anniversaries.length ? anniversaries.map((a) => `${fit(a.id, 6)} ${fit(String(a.date), 11)} ${cellText(repo, t, kindField(), a)}`) : [t('detail.noAnniversaries')],
-      },
-    ];
-  },
   commands: [
     {
       id: 'contacts.addAnniversary',

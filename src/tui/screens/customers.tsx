@@ -1,14 +1,9 @@
-// Customers (客户): the list, detail with contacts and anniversaries, the lifecycle moves of
+// Customers (客户): the list (its detail lists contacts and anniversaries: domain/related.ts), the lifecycle moves of
 // seed 004, and quick adds of a contact or an anniversary.
 import { allowedTransitions, isStage } from '../../domain/lifecycle.js';
 import { valueLabelT, errorText } from '../../i18n/index.js';
-import { cellText } from '../../presentation/cells.js';
-import { entityFields } from '../../domain/entities.js';
-import { fit } from '../../text/width.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth } from './records/commands.js';
-
-const field = (entity: 'contacts' | 'anniversaries', name: string) => entityFields(entity).find((f) => f.name === name)!;
 
 export const customersConfig: ScreenConfig = {
   entity: 'customers',
@@ -31,24 +26,7 @@ export const customersConfig: ScreenConfig = {
     const from = String(rec.stage);
     return isStage(from) ? [from, ...allowedTransitions(from)] : undefined;
   },
-  related: (rec, repo, t) => {
-    const contacts = repo.all('contacts').filter((c) => c.customerId === rec.id);
-    const anniversaries = repo.all('anniversaries').filter((a) => a.customerId === rec.id);
-    return [
-      {
-        title: `${t('detail.contacts')} (${contacts.length})`,
-        lines: contacts.length
-          ? contacts.map((c) => `${fit(c.id, 6)} ${fit(cellText(repo, t, field('contacts', 'name'), c), 12)} ${fit(cellText(repo, t, field('contacts', 'title'), c), 12)} ${fit(cellText(repo, t, field('contacts', 'phone'), c), 14)} ${cellText(repo, t, field('contacts', 'decisionRole'), c)}`)
-          : [t('detail.noContacts')],
-      },
-      {
-        title: `${t('detail.anniversaries')} (${anniversaries.length})`,
-        lines: anniversaries.length
-          ? anniversaries.map((a) => `${fit(a.id, 6)} ${fit(String(a.date), 11)} ${fit(cellText(repo, t, field('anniversaries', 'kind'), a), 12)} ${cellText(repo, t, field('anniversaries', 'contactId'), a)}`)
-          : [t('detail.noAnniversaries')],
-      },
-    ];
-  },
+  emptyHint: ['app.welcome', 'app.welcomeHint'],
   commands: [
     {
       id: 'customers.stage',
