@@ -2,7 +2,7 @@
 // stamped with a format name and schema version so a foreign or newer file is refused.
 import { z } from 'zod';
 import { ENTITY_NAMES, type EntityName } from './entities.js';
-import { ValueLists, DEFAULT_VALUE_LISTS } from './values.js';
+import { ValueLists, DEFAULT_VALUE_LISTS, upgradeValueLists } from './values.js';
 import { Organisation, Employee, Role, Department } from './org.js';
 import { Customer, Contact, Anniversary } from './customer.js';
 import { Task } from './activity.js';
@@ -41,7 +41,8 @@ export const Workspace = z.object({
   generation: z.number().int().nonnegative().default(0),
   settings: Settings.default({ adminLogin: 'admin' }),
   organisation: Organisation.default({ name: '', nameEn: '', address: '', phone: '', stars: 0 }),
-  valueLists: ValueLists.default(DEFAULT_VALUE_LISTS),
+  // a workspace made by an earlier version gets today's course terms (values.ts)
+  valueLists: ValueLists.default(DEFAULT_VALUE_LISTS).transform(upgradeValueLists),
   counters: z.record(z.string(), z.number().int().nonnegative()).default({}),
   ...collections,
 });
