@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ENTITY_NAMES, type EntityName } from './entities.js';
 import { ValueLists, DEFAULT_VALUE_LISTS, upgradeValueLists } from './values.js';
 import { Organisation, Employee, Role, Department } from './org.js';
+import { isTimeZone } from './zoned-time.js';
 import { Customer, Contact, Anniversary } from './customer.js';
 import { Task } from './activity.js';
 import { Lead, Opportunity, Contract, Order } from './sales.js';
@@ -18,6 +19,10 @@ export const Settings = z.object({
   lang: z.enum(['zh-CN', 'en']).optional(),
   ascii: z.boolean().optional(),
   adminLogin: z.string().default('admin'),
+  /** the hotel's time zone (Asia/Shanghai): exports write times on its clock. Set at init from
+   *  the machine's; a workspace without one (or with a name Intl does not know) uses the
+   *  machine's. Optional, so files of earlier versions need no migration. */
+  timeZone: z.string().refine(isTimeZone).optional().catch(undefined),
 });
 
 const list = <T extends z.ZodType>(s: T) => z.array(s).default([]);
@@ -50,8 +55,9 @@ export type Workspace = z.infer<typeof Workspace>;
 export type EntityRecord = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
 
 /** A new workspace with the administrator's role and account. */
-export function emptyWorkspace(now: string): Workspace {
+export function emptyWorkspace(now: string, timeZone?: string): Workspace {
   const ws = Workspace.parse({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, createdAt: now });
+  if (timeZone && isTimeZone(timeZone)) ws.settings.timeZone = timeZone;
   ws.roles.push({ id: 'R0001', name: '系统管理员 Administrator', permissions: {}, isAdmin: true, createdAt: now, updatedAt: now });
   ws.employees.push({ id: 'E0001', login: 'admin', name: '管理员 Admin', roleId: 'R0001', active: true, createdAt: now, updatedAt: now });
   ws.counters = { roles: 1, employees: 1 };

@@ -2,8 +2,7 @@
 import { normaliseEncoding } from '../../text/encoding.js';
 import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';
-import { exportTable } from '../../services/export.js';
-import { recordsToYuan } from '../../domain/money-fields.js';
+import { exportTable, recordsForJson } from '../../services/export.js';
 import { entityLabel, type T } from '../../i18n/index.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
@@ -39,7 +38,7 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
     const records = s.repo.query(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
     const bytes =
       format === 'json'
-        ? Buffer.from(JSON.stringify(recordsToYuan(entity, records), null, 2) + '\n', 'utf8')
+        ? Buffer.from(JSON.stringify(recordsForJson(s.repo, entity, records), null, 2) + '\n', 'utf8')
         : await encode(stringifyCsv(exportTable(s.repo, entity, s.t, records)), enc);
     if (args.out) {
       // 0600 unless asked (a shared server has many users; an instructor collecting files asks 644)
