@@ -49,8 +49,8 @@ export function exportTable(repo: Repo, entity: EntityName, t: T, records: Entit
   return [header, ...rows];
 }
 
-/** Records as programs read them (list --json, export --format json): money in yuan, times
- *  with the workspace zone's offset ("2026-11-25T20:18:33+08:00"). */
+/** Records as export --format json writes them: money in yuan, times with the workspace
+ *  zone's offset ("2026-11-25T20:18:33+08:00"; list --json keeps the stored UTC form). */
 export function recordsForJson(repo: Repo, entity: EntityName, records: EntityRecord[]): Record<string, unknown>[] {
   const zone = workspaceTimeZone(repo.ws);
   const times = entityFields(entity).filter((f) => f.kind === 'datetime').map((f) => f.name);
@@ -60,5 +60,3 @@ export function recordsForJson(repo: Repo, entity: EntityName, records: EntityRe
     return out;
   });
 }
-
-export const recordForJson = (repo: Repo, entity: EntityName, record: EntityRecord) => recordsForJson(repo, entity, [record])[0];

@@ -1,4 +1,5 @@
-// export ENTITY: CSV (UTF-8 with BOM by default, or GBK) or JSON (the same as list --json).
+// export ENTITY: CSV (UTF-8 with BOM by default, or GBK) or JSON (the records as list --json
+// prints them, with times on the workspace zone's clock: 2026-11-25T20:18:33+08:00).
 import { normaliseEncoding } from '../../text/encoding.js';
 import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';

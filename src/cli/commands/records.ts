@@ -2,7 +2,7 @@
 import { ENTITY_NAMES, editableFields, entityFields, isEntityName, type EntityName } from '../../domain/entities.js';
 import { resolveValue } from '../../domain/values.js';
 import { parseYuanText } from '../../domain/money.js';
-import { recordForJson, recordsForJson } from '../../services/export.js';
+import { recordToYuan, recordsToYuan } from '../../domain/money-fields.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import type { Where } from '../../services/repo.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
@@ -53,7 +53,7 @@ export async function listCmd(args: GlobalArgs & { entity: string; where?: strin
   const { text } = await workThenSave(s, () => {
     const where = parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists);
     const rows = s.repo.query(entity, where);
-    if (args.json) return { save: false, text: JSON.stringify(recordsForJson(s.repo, entity, rows), null, 2) };
+    if (args.json) return { save: false, text: JSON.stringify(recordsToYuan(entity, rows), null, 2) };
     if (!rows.length) return { save: false, text: s.t('cli.noRecords') };
     const cols = columnsFor(entity);
     // a cell may hold anything an import brought in: one line, no control sequences
@@ -74,14 +74,14 @@ export async function addCmd(args: GlobalArgs & { entity: string } & Record<stri
   const entity = entityArg(t0, args.entity);
   checkFieldFlags(t0, entity, args);
   const s = await openSession(args, io, 'write');
-  const { record, json } = await workThenSave(s, () => {
+  const { record } = await workThenSave(s, () => {
     const { values, errors } = valuesFromFlags(entity, args, s.repo);
     const res = s.repo.create(entity, values, { dryRun: errors.length > 0, allowDuplicate: args.allowDuplicate === true });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
-    return { save: true, record: res.value, json: args.json ? recordForJson(s.repo, entity, res.value) : undefined };
+    return { save: true, record: res.value };
   });
-  io.out(args.json ? JSON.stringify(json, null, 2) : record.id);
+  io.out(args.json ? JSON.stringify(recordToYuan(entity, record), null, 2) : record.id);
   return EXIT.ok;
 }
 
@@ -95,7 +95,7 @@ export async function updateCmd(args: GlobalArgs & { entity: string; id: string 
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
     const text = args.json
-      ? JSON.stringify(recordForJson(s.repo, entity, res.value), null, 2)
+      ? JSON.stringify(recordToYuan(entity, res.value), null, 2)
       : res.changed ? s.t('cli.updated', { id: res.value.id }) : s.t('cli.unchanged', { id: res.value.id });
     return { save: !!res.changed, text };
   });
