@@ -13,6 +13,7 @@ import { initCmd } from './commands/init.js';
 import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
+import { tasksCmd } from './commands/tasks.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -133,6 +134,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('mode', { type: 'string', describe: t('cli.help.mode') })
         .option('encoding', { type: 'string', describe: t('cli.help.exportEncoding') })
         .option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(exportCmd))
+    .command('tasks <action>', t('cli.help.tasks'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['generate-care', 'due'], demandOption: true, describe: t('cli.help.tasksAction') })
+        .option('today', { type: 'string', describe: t('cli.help.today') })
+        .option('for', { type: 'string', describe: t('cli.help.for') })
+        .option('days', { type: 'string', describe: t('cli.help.days') }),
+      run(tasksCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

@@ -48,6 +48,8 @@ export interface RenderOpts {
   rows?: number;
   readOnly?: LockInfo;
   screens?: readonly ScreenDef[];
+  /** make the day's care tasks at start, as the app run from a terminal does */
+  careOnStart?: boolean;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -67,6 +69,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
+      careOnStart={opts.careOnStart}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
@@ -98,6 +101,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       await tick();
     },
     quitted: () => quit,
+    /** how many screens the app has (Tab goes round them) */
+    screenCount: () => (opts.screens ?? SCREENS).length,
     unmount: () => r.unmount(),
   };
 }

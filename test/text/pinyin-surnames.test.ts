@@ -37,3 +37,16 @@ describe('a person\'s surname is read as a surname', () => {
     expect(isPersonName('products', {})).toBe(false);
   });
 });
+
+import { matchItems } from '../../src/tui/components/Picker.js';
+describe('a picker reads a person\'s surname as a surname', () => {
+  it('finds the guest 曾小明 by zxm, the company 曾经科技 by cjkj', () => {
+    const items = [
+      { value: 'C0001', label: 'C0001  曾小明', name: '曾小明', person: true },
+      { value: 'C0002', label: 'C0002  曾经科技', name: '曾经科技', person: false },
+    ];
+    expect(matchItems(items, 'zxm', pinyinKey).map((i) => i.value)).toEqual(['C0001']);
+    expect(matchItems(items, 'cjkj', pinyinKey).map((i) => i.value)).toEqual(['C0002']);
+    expect(matchItems(items, 'cxm', pinyinKey)).toEqual([]);
+  });
+});
