@@ -44,6 +44,12 @@ function fieldOptions(y: Argv, raw: string[], t: T): Argv {
   return y;
 }
 
+/** roles: --grant customers:view,edit:department and --revoke customers:delete (repeatable) */
+const grantOptions = (y: Argv, t: T): Argv =>
+  y
+    .option('grant', { type: 'string', array: true, describe: t('cli.help.grant') })
+    .option('revoke', { type: 'string', array: true, describe: t('cli.help.revoke') });
+
 /** Flags named like Object.prototype's members (--constructor, --toString …) break yargs'
  *  own lookups; no option of ours is named so, so they are refused before yargs sees them. */
 export function prototypeFlag(raw: string[]): string | undefined {
@@ -62,7 +68,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of editableFields(entity)) if (fi.kind === 'tags') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
@@ -115,8 +121,8 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .option('wait', { type: 'string', describe: t('cli.help.wait') })
     .command('init', t('cli.help.init'), (y) => y.option('demo', { type: 'boolean', describe: t('cli.help.demo') }).option('force', { type: 'boolean', describe: t('cli.help.force') }), run(initCmd))
     .command('list <entity>', t('cli.help.list'), (y) => entityPos(y).option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(listCmd))
-    .command('add <entity>', t('cli.help.add'), (y) => fieldOptions(entityPos(y), raw, t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicate') }).strict(false), run(addCmd))
-    .command('update <entity> <id>', t('cli.help.update'), (y) => fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), raw, t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicateUpdate') }).strict(false), run(updateCmd))
+    .command('add <entity>', t('cli.help.add'), (y) => grantOptions(fieldOptions(entityPos(y), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicate') }).strict(false), run(addCmd))
+    .command('update <entity> <id>', t('cli.help.update'), (y) => grantOptions(fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicateUpdate') }).strict(false), run(updateCmd))
     .command('delete <entity> <id>', t('cli.help.delete'), (y) => entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), run(deleteCmd))
     .command('import <entity> <file>', t('cli.help.import'), (y) =>
       entityPos(y)
