@@ -36,7 +36,9 @@ export const Customer = z.object({
   quantValue: f.money({ en: 'Quantified value (yuan/yr)', zh: '定量(年消费额)' }, { aliases: ['定量', '年消费额'] }),
   purpose: f.enum({ en: 'Purchase purpose', zh: '购买目的' }, 'purpose'),
   consumptionType: f.enum({ en: 'Consumption type', zh: '消费特征' }, 'consumptionType', { aliases: ['消费类型'] }),
-  valueTier: f.enum({ en: 'Value tier', zh: '客户价值' }, 'valueTier', { aliases: ['价值等级'] }),
+  // not 客户价值: the course uses that word for 客户终身价值 and 客户让渡价值. Key / ordinary /
+  // small customers are the classes of 客户分级 (000 ch.5, 客户分级管理; 004: by profit)
+  valueTier: f.enum({ en: 'Customer tier', zh: '客户分级' }, 'valueTier', { aliases: ['客户价值', '价值等级', 'Value tier', '客户层级'] }),
   ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees', { aliases: ['所属员工', '客户经理'] }),
   tierId: f.ref({ en: 'Membership tier', zh: '会员等级' }, 'tiers', { aliases: ['会员级别'] }),
   points: f.int({ en: 'Points', zh: '积分' }, { aliases: ['会员积分'] }),

@@ -1,9 +1,9 @@
-// export ENTITY: CSV (UTF-8 with BOM by default, or GBK) or JSON (the same as list --json).
+// export ENTITY: CSV (UTF-8 with BOM by default, or GBK) or JSON (the records as list --json
+// prints them, with times on the workspace zone's clock: 2026-11-25T20:18:33+08:00).
 import { normaliseEncoding } from '../../text/encoding.js';
 import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';
-import { exportTable } from '../../services/export.js';
-import { recordsToYuan } from '../../domain/money-fields.js';
+import { exportTable, recordsForJson } from '../../services/export.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
@@ -41,7 +41,7 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
     const records = allowed.value;
     const bytes =
       format === 'json'
-        ? Buffer.from(JSON.stringify(recordsToYuan(entity, records), null, 2) + '\n', 'utf8')
+        ? Buffer.from(JSON.stringify(recordsForJson(s.repo, entity, records), null, 2) + '\n', 'utf8')
         : await encode(stringifyCsv(exportTable(s.repo, entity, s.t, records)), enc);
     if (args.out) {
       // 0600 unless asked (a shared server has many users; an instructor collecting files asks 644)

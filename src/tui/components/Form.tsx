@@ -17,6 +17,7 @@ import type { FieldError } from '../../domain/errors.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
 import { inScope, refScope } from '../../domain/entity-rules.js';
+import { isPersonName } from '../../domain/person.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -185,7 +186,12 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (fi.kind === 'enum') {
       const only = choices?.(fi.name, record);
       const items = (lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? []).filter((v) => !only || only.includes(v.code));
-      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : v.zh, keywords: `${v.zh} ${v.en}` }));
+      // a value with a meaning (定级 A-D) says it where it is chosen
+      return items.map((v) => {
+        const label = t.lang === 'en' ? v.en : v.zh;
+        const meaning = v.description?.[t.lang === 'en' ? 'en' : 'zh'];
+        return { value: v.code, label: meaning ? `${label}  ${meaning}` : label, keywords: `${v.zh} ${v.en}` };
+      });
     }
     const target = fi.ref as EntityName;
     const disp = ENTITIES[target].display;
@@ -197,6 +203,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return recs.map((r) => ({
       value: r.id,
       name: String(r[disp] ?? ''),
+      person: isPersonName(target, r), // 曾 read zeng in a guest's or contact's name
       label: [r.id, String(r[disp] ?? ''), ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
     }));
   };

@@ -16,6 +16,7 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS, type RecordCommand, type RecordCtx } from './commands.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { loadNamePinyin, type NamePinyin } from './name-pinyin.js';
 import { filterRecords, SearchIndex, sortRecords, warmSearch } from './list-model.js';
 import { displayWidth } from '../../../text/width.js';
 import { ConfirmLine, Detail, detailOffset } from './Detail.js';
@@ -72,9 +73,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const { mode, filter, filtering, sel, sort } = st;
   const selectId = useRef<string | undefined>(undefined);
   // the pinyin table is loaded on the first filter, not at start
-  const [initials, setInitials] = useState<((s: string) => string) | undefined>();
+  const [namePinyin, setNamePinyin] = useState<NamePinyin | undefined>();
+  const initials = namePinyin?.initials;
   const loadInitials = () => {
-    if (config.nameField && !initials) void import('../../../text/pinyin.js').then((m) => setInitials(() => m.pinyinKey));
+    if (config.nameField && !namePinyin) void loadNamePinyin(entity).then(setNamePinyin);
   };
   const prebuilt = useRef<{ repo: unknown; version: number; initials: unknown; index: SearchIndex } | undefined>(undefined);
   // once the records are checked, prepare the filter's caches in the background (large workspaces)
@@ -83,10 +85,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     void app.whenValidated().then(async () => {
       if (stop || repo.count(entity) < 5000) return;
       repo.get(entity, ''); // builds the id index now, not on the first edit
-      const m = config.nameField ? await import('../../../text/pinyin.js') : undefined;
-      if (m) setInitials(() => m.pinyinKey);
-      await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
-      if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
+      const np = config.nameField ? await loadNamePinyin(entity) : undefined;
+      if (np) setNamePinyin(np);
+      await warmSearch(repo.all(entity), config.searchFields, config.nameField, np?.initials, () => stop);
+      if (!stop) prebuilt.current = { repo, version: repo.version, initials: np?.initials, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, np?.initials) };
     }).catch(() => {
       // an invalid record: the app's banner says so and the session turns read-only
     });
@@ -132,9 +134,16 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     if (sort.i === 0 && sort.dir === 1 && config.deskOrder) return config.deskOrder(filtered);
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
-    return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
+    // names by their reading (曾小明 under z), once the pinyin table is in
+    const byReading = sf === config.nameField ? namePinyin?.sortKey : undefined;
+    return sortRecords(filtered, (r) => (byReading ? byReading(String(r[sf] ?? ''), r) : fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, version, filter.text, sort, entity, t, initials]);
+  }, [repo, version, filter.text, sort, entity, t, namePinyin]);
+  // sorting by name reads the names: load the pinyin table for it
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (config.sortFields[sort.i] === config.nameField) loadInitials();
+  }, [sort.i]);
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);

@@ -1,7 +1,8 @@
 // Pure list logic for record screens: what a row matches when filtering, and sort orders.
 import type { EntityRecord } from '../../../domain/workspace.js';
 
-export type Initials = (s: string) => string;
+/** the pinyin of a record's name (the record says whether the name is a person's) */
+export type Initials = (name: string, rec: EntityRecord) => string;
 
 const keyCache = new WeakMap<EntityRecord, string>();
 const fullCache = new WeakMap<EntityRecord, string>();
@@ -14,7 +15,7 @@ export function searchKey(rec: EntityRecord, fields: string[], nameField?: strin
   let k = cache.get(rec);
   if (k === undefined) {
     k = fields.map((f) => (rec[f] === undefined ? '' : String(rec[f]))).join('\u0001').toLowerCase();
-    if (initials && nameField) k += `\u0002${initials(String(rec[nameField] ?? ''))}`;
+    if (initials && nameField) k += `\u0002${initials(String(rec[nameField] ?? ''), rec)}`;
     cache.set(rec, k);
   }
   return k;
