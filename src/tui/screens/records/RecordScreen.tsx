@@ -16,7 +16,7 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS, type RecordCommand, type RecordCtx } from './commands.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { filterRecords, SearchIndex, sortRecords, warmSearch } from './list-model.js';
+import { findRecords, SearchIndex, searchSpec, sortRecords, warmSearch } from './list-model.js';
 import { displayWidth } from '../../../text/width.js';
 import { ConfirmLine, Detail } from './Detail.js';
 
@@ -80,8 +80,9 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       repo.get(entity, ''); // builds the id index now, not on the first edit
       const m = config.nameField ? await import('../../../text/pinyin.js') : undefined;
       if (m) setInitials(() => m.pinyinKey);
-      await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
-      if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
+      const spec = searchSpec(entity, config.searchFields, repo.ws.valueLists, { nameField: config.nameField, initials: m?.pinyinKey });
+      await warmSearch(repo.all(entity), spec, () => stop);
+      if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), spec) };
     }).catch(() => {
       // an invalid record: the app's banner says so and the session turns read-only
     });
@@ -99,6 +100,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const fieldsByName = useMemo(() => new Map(entityFields(entity).map((f) => [f.name, f])), [entity]);
 
   const version = repo.version;
+  const refName = (e: string, id: string) => {
+    const r = repo.get(e as EntityName, id);
+    return r ? String(r[ENTITIES[e as EntityName].display] ?? '') : undefined;
+  };
   // results of the queries typed since the last change: Backspace finds its answer here
   const filterCache = useRef<{ key: unknown[]; results: Map<string, EntityRecord[]>; index?: SearchIndex }>({ key: [], results: new Map() });
   const rows = useMemo(() => {
@@ -110,17 +115,14 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     let filtered = results.get(q);
     if (!filtered) {
       const all = repo.all(entity);
-      if (!q) filtered = all;
-      else if (all.length < 2000) filtered = filterRecords(all, q, config.searchFields, { initials, nameField: config.nameField });
-      else {
-        // a large list: one index per version of the records (built in the background after start)
+      const spec = searchSpec(entity, config.searchFields, repo.ws.valueLists, { nameField: config.nameField, initials });
+      // a large list: one index per version of the records (built in the background after start)
+      const index = () => {
         const pre = prebuilt.current;
-        filterCache.current.index ??=
-          pre && pre.repo === repo && pre.version === version && pre.initials === initials
-            ? pre.index
-            : new SearchIndex(all, config.searchFields, config.nameField, initials);
-        filtered = filterCache.current.index.find(q);
-      }
+        return (filterCache.current.index ??=
+          pre && pre.repo === repo && pre.version === version && pre.initials === initials ? pre.index : new SearchIndex(all, spec));
+      };
+      filtered = !q ? all : findRecords(all, q, spec, repo.ws.valueLists, { index: all.length < 2000 ? undefined : index, refName });
       if (results.size > 64) results.clear();
       results.set(q, filtered);
     }

@@ -1,0 +1,42 @@
+// Finding customers the way the course's labs ask: by stage, source, region and tags, typed
+// in Chinese or English, and by one field (`stage:忠诚`, `客户来源:网络`).
+import { describe, expect, it } from 'vitest';
+import { renderApp, press, KEY } from '../helpers/render-app.js';
+import { loadDemoWorkspace } from '../../src/demo.js';
+
+const ws = loadDemoWorkspace();
+const count = (f: (c: (typeof ws.customers)[number]) => boolean) => ws.customers.filter(f).length;
+const shown = (frame: string) => Number(/(\d+) \/ 200/.exec(frame)?.[1]);
+
+describe('the list filter finds value-list labels, tags and single fields', () => {
+  it('finds loyal customers by the stage label (zh and en), VIP by tag, and narrows by field', async () => {
+    const app = await renderApp({ ws: loadDemoWorkspace(), cols: 100, rows: 30 });
+    const loyal = count((c) => c.stage === 'loyal');
+    expect(loyal).toBeGreaterThan(5);
+    await press(app, 'list.filter');
+    await app.type('忠诚');
+    expect(shown(app.frame())).toBe(loyal);
+    await app.press(KEY.ctrlU);
+    await app.type('loyal');
+    expect(shown(app.frame())).toBe(loyal);
+    await app.press(KEY.ctrlU);
+    await app.type('VIP');
+    expect(shown(app.frame())).toBe(count((c) => (c.tags as string[]).includes('VIP')));
+    await app.press(KEY.ctrlU);
+    await app.type('stage:忠诚');
+    expect(shown(app.frame())).toBe(loyal);
+    await app.press(KEY.ctrlU);
+    await app.type('客户来源:网络');
+    const online = count((c) => c.source === 'online');
+    expect(shown(app.frame())).toBe(online);
+    await app.type(' stage:loyal');
+    expect(shown(app.frame())).toBe(count((c) => c.source === 'online' && c.stage === 'loyal'));
+    await app.press(KEY.ctrlU);
+    await app.type('source:online region:国外');
+    expect(shown(app.frame())).toBe(count((c) => c.source === 'online' && c.region === 'foreign'));
+    await app.press(KEY.ctrlU);
+    await app.type('stage:nothing-like-this');
+    expect(app.frame()).toContain('没有与');
+    app.unmount();
+  });
+});
