@@ -303,6 +303,13 @@ export const en = {
   'cli.badWait': 'Bad --wait "{value}": give the seconds to wait for the lock, e.g. --wait 10',
   // money
   'err.negative': 'cannot be negative',
+  // lists (find and draw)
+  'query.syntax': 'Bad --where "{term}": use FIELD=VALUE, FIELD~VALUE (contains), FIELD!=VALUE or a comparison FIELD>VALUE (also >=, <, <=)',
+  'query.notInList': '--where "{term}": {field} has no value "{value}". Values: {choices}',
+  'query.badDate': '--where "{term}": "{value}" is not a date for {field} (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305)',
+  'query.badNumber': '--where "{term}": "{value}" is not a number for {field}',
+  'query.badBool': '--where "{term}": {field} is yes or no (是/否, true/false, 1/0)',
+  'query.noOrder': '--where "{term}": {field} cannot be compared with > or <; use = , != or ~',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -304,4 +304,11 @@ export const zhCN = {
   'cli.badWait': '--wait「{value}」无效：请给出等待锁的秒数，例如 --wait 10',
   // money
   'err.negative': '不能为负数',
+  // lists (find and draw)
+  'query.syntax': '--where「{term}」格式错误：应为 字段=值、字段~值（包含）、字段!=值 或比较 字段>值（还有 >=、<、<=）',
+  'query.notInList': '--where「{term}」：{field}没有「{value}」这个值。可选：{choices}',
+  'query.badDate': '--where「{term}」：「{value}」不是{field}的日期（2024-03-05、2024/3/5、2024.3.5、2024年3月5日、20240305）',
+  'query.badNumber': '--where「{term}」：「{value}」不是{field}的数字',
+  'query.badBool': '--where「{term}」：{field}只能是 是/否（true/false、1/0）',
+  'query.noOrder': '--where「{term}」：{field}不能用 > 或 < 比较；请用 =、!= 或 ~',
 } satisfies Messages;

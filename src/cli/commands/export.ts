@@ -7,7 +7,7 @@ import { recordsToYuan } from '../../domain/money-fields.js';
 import { entityLabel, type T } from '../../i18n/index.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
-import { entityArg, parseWhere } from './records.js';
+import { entityArg, parseWhere, whereRecords } from './records.js';
 
 export interface ExportArgs extends GlobalArgs {
   entity: string;
@@ -36,7 +36,7 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
   const mode = parseMode(t0, args.mode);
   const s = await openSession(args, io, 'read');
   try {
-    const records = s.repo.query(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
+    const records = whereRecords(s.repo, entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
     const bytes =
       format === 'json'
         ? Buffer.from(JSON.stringify(recordsToYuan(entity, records), null, 2) + '\n', 'utf8')
