@@ -48,6 +48,8 @@ export interface RenderOpts {
   rows?: number;
   readOnly?: LockInfo;
   screens?: readonly ScreenDef[];
+  /** plain mode (--ascii, HOTEL_CRM_ASCII=1 or the workspace setting) */
+  ascii?: boolean;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -58,21 +60,26 @@ export async function renderApp(opts: RenderOpts = {}) {
   const store = opts.store ?? memoryStore(ws);
   if (opts.readOnly) Object.assign(store, { readOnlyBecause: opts.readOnly });
   let quit = false;
-  const r = render(
+  const tree = (size: { cols: number; rows: number }) => (
     <App
       store={store}
       lang={opts.lang ?? 'zh-CN'}
       theme={{}}
-      ascii={false}
-      size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
+      ascii={opts.ascii ?? false}
+      size={size}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
       }}
-    />,
+    />
   );
+  const r = render(tree({ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }));
+  // Ink lays the frame out in the terminal's width: the fake terminal is as wide as the app's
+  let columns = opts.cols ?? 80;
+  Object.defineProperty(r.stdout, 'columns', { get: () => columns, configurable: true });
+  r.stdout.emit('resize');
   await tick();
   return {
     store,
@@ -95,6 +102,12 @@ export async function renderApp(opts: RenderOpts = {}) {
     },
     async type(text: string) {
       r.stdin.write(text);
+      await tick();
+    },
+    /** the terminal resized: the app is drawn again at the new size */
+    async resize(cols: number, rows: number) {
+      columns = cols;
+      r.rerender(tree({ cols, rows }));
       await tick();
     },
     quitted: () => quit,

@@ -6,7 +6,7 @@ import type { EntityRecord } from '../../../domain/workspace.js';
 import { entityLabel } from '../../../i18n/index.js';
 import { cellText } from '../../../presentation/cells.js';
 import { useApp } from '../../context.js';
-import { fit } from '../../../text/width.js';
+import { displayWidth, fit } from '../../../text/width.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 import type { ScreenConfig } from './RecordScreen.js';
 import { describe, shortKey } from '../../keys.js';
@@ -51,6 +51,7 @@ export function Detail({ rec, config, width, height, scroll, footer }: {
   const maxScroll = Math.max(0, lines.length - bodyH);
   const off = Math.min(scroll, maxScroll);
   const name = sanitizeLine(String(rec[ENTITIES[config.entity].display] ?? ''));
+  const where = maxScroll > 0 ? `  [${off + 1}-${Math.min(lines.length, off + bodyH)}/${lines.length}]` : '';
   // the screen's own keys for a record, which the footer has no room for (from their declarations)
   const keys = (config.commands ?? [])
     .filter((c) => (c.in ?? ['list', 'detail']).includes('detail'))
@@ -59,8 +60,9 @@ export function Detail({ rec, config, width, height, scroll, footer }: {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
-        {`${t('detail.title', { entity: entityLabel(t, config.entity), id: rec.id })}  ${name}`}
-        <Text color={theme.muted}>{maxScroll > 0 ? `  [${off + 1}-${Math.min(lines.length, off + bodyH)}/${lines.length}]` : ''}</Text>
+        {/* cut here by display width: Ink's cut inside a Chinese character wraps the line */}
+        {fit(`${t('detail.title', { entity: entityLabel(t, config.entity), id: rec.id })}  ${name}`, width - displayWidth(where))}
+        <Text color={theme.muted}>{where}</Text>
       </Text>
       {lines.slice(off, off + bodyH).map((l, i) => (
         <Text key={i} bold={l.head} color={l.head ? theme.accent : undefined} wrap="truncate">

@@ -1,0 +1,52 @@
+// Every line fits the terminal at every width the app supports: the customers and contacts
+// lists and a customer's detail, in both languages, normal and plain (--ascii) mode. A line
+// one column too wide wraps, and the wrapped line pushes the status and key bars off screen.
+import { describe, expect, it } from 'vitest';
+import { renderApp, press } from '../helpers/render-app.js';
+import { displayWidth } from '../../src/text/width.js';
+import { loadDemoWorkspace } from '../../src/demo.js';
+import type { Lang } from '../../src/i18n/index.js';
+
+const WIDTHS = [...Array.from({ length: 31 }, (_, i) => 60 + i), ...Array.from({ length: 11 }, (_, i) => 100 + i * 10)];
+const ROWS = 20;
+
+// the longest customer name (a detail's title) and a contact of a customer with one
+function workspace() {
+  const ws = loadDemoWorkspace();
+  ws.customers[0].name = '浙江省杭州市西湖区湖滨路八十八号国际会议中心大酒店管理有限公司';
+  return ws;
+}
+
+type View = 'customers' | 'contacts' | 'detail';
+
+async function sweep(lang: Lang, ascii: boolean, view: View) {
+  const app = await renderApp({ ws: workspace(), lang, ascii, cols: WIDTHS[0], rows: ROWS });
+  if (view === 'contacts') await app.press('2');
+  if (view === 'detail') await press(app, 'list.open');
+  const bad: string[] = [];
+  for (const cols of WIDTHS) {
+    await app.resize(cols, ROWS);
+    const lines = app.lines();
+    if (lines.length > ROWS) bad.push(`${cols}: ${lines.length} lines`);
+    for (const l of lines) {
+      if (displayWidth(l) > cols) bad.push(`${cols}: ${displayWidth(l)} columns: ${l}`);
+      if (ascii && l.includes('…')) bad.push(`${cols}: an ellipsis in plain mode: ${l}`);
+    }
+  }
+  // the view under test is what was drawn (a detail shows its title, a list its header)
+  expect(app.frame()).toContain(view === 'detail' ? 'C0001' : view === 'contacts' ? 'P0001' : 'C0001');
+  app.unmount();
+  return bad;
+}
+
+describe('every line fits at 60..200 columns', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    for (const ascii of [false, true]) {
+      for (const view of ['customers', 'contacts', 'detail'] as const) {
+        it(`${view}, ${lang}, ${ascii ? 'plain' : 'normal'}`, async () => {
+          expect(await sweep(lang, ascii, view)).toEqual([]);
+        });
+      }
+    }
+  }
+});
