@@ -40,3 +40,25 @@ describe('the list filter finds value-list labels, tags and single fields', () =
     app.unmount();
   });
 });
+
+describe('a screen speaks one language', () => {
+  const silver = ws.customers.find((c) => c.tierId === 'M0002')!;
+
+  it('zh-CN: a tier, a kind and a stage show their Chinese label only; en: the English one', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const app = await renderApp({ ws: loadDemoWorkspace(), lang, cols: 120, rows: 40 });
+      await press(app, 'list.filter');
+      await app.type(silver.id);
+      await press(app, 'filter.keep', 'list.open');
+      const detail = app.frame();
+      expect(detail).toContain(lang === 'en' ? 'Silver' : '银卡');
+      expect(detail).not.toContain(lang === 'en' ? '银卡' : 'Silver');
+      // the kind picker of the edit form
+      await press(app, 'record.edit', 'form.next', 'form.choose');
+      const picker = app.frame();
+      expect(picker).toContain(lang === 'en' ? 'Individual guest' : '个人客户');
+      expect(picker).not.toContain(lang === 'en' ? '个人客户' : 'Individual guest');
+      app.unmount();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { refName } from '../../presentation/cells.js';
 import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 import { Picker, type PickItem } from './Picker.js';
@@ -151,14 +152,13 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (fi.kind === 'enum') {
       const only = choices?.(fi.name, record);
       const items = (lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? []).filter((v) => !only || only.includes(v.code));
-      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : `${v.zh}  ${v.en}` }));
+      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : v.zh }));
     }
     const target = fi.ref as EntityName;
-    const disp = ENTITIES[target].display;
     let recs = repo.all(target);
     const now = textsOf(stRef.current);
     if (entity === 'anniversaries' && fi.name === 'contactId' && now.customerId) recs = recs.filter((r) => r.customerId === now.customerId);
-    return recs.map((r) => ({ value: r.id, label: `${r.id}  ${String(r[disp] ?? '')}` }));
+    return recs.map((r) => ({ value: r.id, label: `${r.id}  ${refName(repo, t, target, r.id) ?? ''}` }));
   };
 
   const toggle = () => {
@@ -251,10 +251,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
     if (fi.kind === 'ref') {
       const r = repo.resolveRef(fi.ref!, text);
-      if ('id' in r) {
-        const rec = repo.get(fi.ref as EntityName, r.id)!;
-        return `${r.id} ${String(rec[ENTITIES[fi.ref as EntityName].display] ?? '')}`;
-      }
+      if ('id' in r) return `${r.id} ${refName(repo, t, fi.ref!, r.id) ?? ''}`;
     }
     return text;
   };
