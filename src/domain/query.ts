@@ -82,9 +82,9 @@ export function parseCondition(fields: FieldInfo[], term: string, lists: ValueLi
   if (ordered && !ORDERED.has(fi.kind)) return { error: { code: 'noOrder', term, field: fi.name } };
   switch (fi.kind) {
     case 'enum': {
-      // = takes an exact code or label when there is one; otherwise, like ~ and :, every value
-      // whose code or label holds the text (忠诚 is 现实客户(忠诚))
-      const codes = matchingCodes(lists, fi.values!, raw, op === '=' || op === '!=');
+      // = and : take an exact code or label when there is one (信用等级:a is A, not AAA);
+      // otherwise, like ~, every value whose code or label holds the text (忠诚 is 现实客户(忠诚))
+      const codes = matchingCodes(lists, fi.values!, raw, op !== '~');
       if (!codes.size) return { error: { code: 'notInList', term, field: fi.name, list: fi.values! } };
       cond.codes = codes;
       return { cond };
