@@ -304,6 +304,7 @@ export const en = {
   // money
   'err.negative': 'cannot be negative',
   // lists (find and draw)
+  'list.filterValues': '{field} is one of: {choices}',
   'query.syntax': 'Bad --where "{term}": use FIELD=VALUE, FIELD~VALUE (contains), FIELD!=VALUE or a comparison FIELD>VALUE (also >=, <, <=)',
   'query.notInList': '--where "{term}": {field} has no value "{value}". Values: {choices}',
   'query.badDate': '--where "{term}": "{value}" is not a date for {field} (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305)',

@@ -305,6 +305,7 @@ export const zhCN = {
   // money
   'err.negative': '不能为负数',
   // lists (find and draw)
+  'list.filterValues': '{field}可选：{choices}',
   'query.syntax': '--where「{term}」格式错误：应为 字段=值、字段~值（包含）、字段!=值 或比较 字段>值（还有 >=、<、<=）',
   'query.notInList': '--where「{term}」：{field}没有「{value}」这个值。可选：{choices}',
   'query.badDate': '--where「{term}」：「{value}」不是{field}的日期（2024-03-05、2024/3/5、2024.3.5、2024年3月5日、20240305）',

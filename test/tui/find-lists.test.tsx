@@ -37,6 +37,8 @@ describe('the list filter finds value-list labels, tags and single fields', () =
     await app.press(KEY.ctrlU);
     await app.type('stage:nothing-like-this');
     expect(app.frame()).toContain('没有与');
+    // and says which values the field has
+    expect(app.frame()).toContain('客户阶段可选：非客户、潜在客户');
     app.unmount();
   });
 });

@@ -16,7 +16,8 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS, type RecordCommand, type RecordCtx } from './commands.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { findRecords, SearchIndex, searchSpec, sortRecords, warmSearch } from './list-model.js';
+import { findRecords, SearchIndex, searchSpec, sortRecords, splitQuery, warmSearch } from './list-model.js';
+import { DEFAULT_VALUE_LISTS } from '../../../domain/values.js';
 import { displayWidth } from '../../../text/width.js';
 import { ConfirmLine, Detail } from './Detail.js';
 
@@ -318,6 +319,11 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const idWidth = Math.max(5, ENTITIES[entity].prefix.length + Math.max(4, String(repo.ws.counters[entity] ?? 0).length));
   const columns = config.columns(width, t).map((c) => (c.key === 'id' ? { ...c, width: idWidth } : c));
   const empty = rows.length === 0;
+  // a field filter with a value the field does not have (stage:xyz): say which it has
+  const bad = empty && filter.text ? splitQuery(filter.text, searchSpec(entity, config.searchFields, repo.ws.valueLists), repo.ws.valueLists).badList : undefined;
+  const filterValues = bad
+    ? t('list.filterValues', { field: t.l(bad.field.label), choices: (repo.ws.valueLists[bad.list] ?? DEFAULT_VALUE_LISTS[bad.list] ?? []).map((v) => (t.lang === 'en' ? v.en : v.zh)).join(t.lang === 'en' ? ', ' : '、') })
+    : undefined;
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
   const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
@@ -338,6 +344,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       {empty ? (
         <Box flexDirection="column" height={height - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
+          {filterValues ? <Text color={theme.muted}>{filterValues}</Text> : null}
           {total === 0 && entity === 'customers' ? (
             <>
               <Text> </Text>

@@ -80,10 +80,11 @@ export function searchKey(rec: EntityRecord, spec: SearchSpec): string {
 /** A typed filter: field terms (`stage:忠诚`, `客户来源:网络`, `birthday>=1990/1/1`) and the
  *  free text of the others. A term naming no field (`10:30`) is free text; a field term whose
  *  value fits nothing (`stage:xyz`) makes the filter find nothing. */
-export function splitQuery(query: string, spec: SearchSpec, lists: ValueLists | undefined): { free: string; conds: Condition[]; none: boolean } {
+export function splitQuery(query: string, spec: SearchSpec, lists: ValueLists | undefined): { free: string; conds: Condition[]; none: boolean; badList?: { field: FieldInfo; list: string } } {
   const free: string[] = [];
   const conds: Condition[] = [];
   let none = false;
+  let badList: { field: FieldInfo; list: string } | undefined;
   for (const term of query.trim().split(/\s+/).filter(Boolean)) {
     const parts = splitTerm(term);
     if (!parts || !findField(spec.all, parts.field)) {
@@ -92,9 +93,13 @@ export function splitQuery(query: string, spec: SearchSpec, lists: ValueLists | 
     }
     const r = parseCondition(spec.all, term, lists ?? DEFAULT_VALUE_LISTS);
     if ('cond' in r) conds.push(r.cond);
-    else none = true;
+    else {
+      none = true;
+      const e = r.error;
+      if (e.code === 'notInList') badList ??= { field: spec.all.find((f) => f.name === e.field)!, list: e.list };
+    }
   }
-  return { free: free.join(' '), conds, none };
+  return { free: free.join(' '), conds, none, badList };
 }
 
 /** Records matching the whole filter; `index` answers the free text for a large list. */
