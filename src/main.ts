@@ -18,6 +18,20 @@ function keepHeapSmall(): void {
   setFlagsFromString('--heap-growing-percent=20'); // the old one is collected sooner
 }
 
+/** Ink's layout engine is WebAssembly whose loader asks `typeof fetch`; in Node that one question
+ *  compiles Node's whole fetch implementation (undici): 30-80 ms before the first frame, for
+ *  a network client the app never uses. Hidden while the app's modules load, then put back. */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const desc = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!desc?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', desc);
+  }
+}
+
 const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
 
 export function hasSubcommand(argv: string[]): boolean {
@@ -73,7 +87,7 @@ async function main(): Promise<void> {
     return;
   }
   keepHeapSmall();
-  const [{ runApp }, { fileBackend }] = await Promise.all([import('./tui/run.js'), import('./storage/backend.js')]);
+  const [{ runApp }, { fileBackend }] = await withoutFetch(() => Promise.all([import('./tui/run.js'), import('./storage/backend.js')]));
   process.exitCode = await runApp(fileBackend, {
     data: flag(argv, '--data'),
     lang: flag(argv, '--lang'),

@@ -9,6 +9,7 @@ import { initCmd } from './commands/init.js';
 import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
+import { tasksCmd } from './commands/tasks.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -110,6 +111,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('mode', { type: 'string', describe: 'permissions of the --out file, octal (default 600; 644 lets others read it)' })
         .option('encoding', { type: 'string', describe: 'utf8-bom (default) | utf8 | gbk' })
         .option('where', { type: 'string', array: true, describe: 'FIELD=VALUE (name or label, code or label), FIELD~VALUE (contains), !=, >, >=, <, <= (numbers, money, dates); repeat: all must hold' }), run(exportCmd))
+    .command('tasks <action>', 'the daily desk: generate-care makes the care tasks due from anniversaries (safe from cron); due lists open tasks of an employee, overdue first', (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['generate-care', 'due'], demandOption: true })
+        .option('today', { type: 'string', describe: 'the day to act as (default: today)' })
+        .option('for', { type: 'string', describe: 'due: the employee (login; default: the acting one)' })
+        .option('days', { type: 'string', describe: 'due: also what falls due in the next N days (default 0)' }),
+      run(tasksCmd))
     .command('doctor', 'check the workspace, say what is wrong', (y) => y.option('repair', { type: 'boolean', describe: 'keep everything before a bad journal record, move the rest aside, fold the journal into the workspace' }), run(doctorCmd))
     .demandCommand(1)
     .strict()

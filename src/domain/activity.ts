@@ -13,6 +13,9 @@ export const Task = z.object({
   status: f.enum({ en: 'Status', zh: '状态' }, 'taskStatus', { required: true }),
   result: f.longtext({ en: 'Result', zh: '结果' }, { aliases: ['执行结果'] }),
   notes: f.longtext({ en: 'Notes', zh: '备注' }, { aliases: ['内容', '需求记录'] }),
+  /** the anniversary occurrence a care task was made for (`A0001@2026-05-01`), so care rules
+   *  never make it twice; set by the rules, not by people */
+  careKey: f.text({ en: 'Care occasion', zh: '关怀事由' }, { system: true, max: 80 }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });

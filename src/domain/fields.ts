@@ -61,9 +61,9 @@ type Num = z.ZodNumber;
 
 export const f = {
   id: (label: Label) => tag(z.string().min(1), { label, kind: 'id', system: true }),
-  text: <const O extends Opt & { max?: number }>(label: Label, o?: O): Req<O, Str> =>
+  text: <const O extends Opt & { max?: number; system?: boolean }>(label: Label, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(o?.required ? z.string().trim().min(1, 'required').max(o?.max ?? 200, 'tooLong') : z.string().max(o?.max ?? 200, 'tooLong'), o), {
-      label, kind: 'text', required: o?.required, aliases: o?.aliases,
+      label, kind: 'text', required: o?.required, aliases: o?.aliases, system: o?.system,
     }),
   longtext: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(z.string().max(4000, 'tooLong'), o), { label, kind: 'longtext', aliases: o?.aliases }),

@@ -311,6 +311,13 @@ export const en = {
   'query.badNumber': '--where "{term}": "{value}" is not a number for {field}',
   'query.badBool': '--where "{term}": {field} is yes or no (是/否, true/false, 1/0)',
   'query.noOrder': '--where "{term}": {field} cannot be compared with > or <; use = , != or ~',
+  // tasks and care
+  'tasks.careMade': '{count} care task(s) made for {today}',
+  'tasks.dueHead': '{name}: {count} open task(s) due by {today}',
+  'tasks.overdue': 'OVERDUE',
+  'tasks.today': 'TODAY',
+  'tasks.badToday': 'Bad --today "{value}": give a date, e.g. 2026-05-01',
+  'tasks.badDays': 'Bad --days "{value}": give a whole number of days from 0 to 366',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -312,4 +312,11 @@ export const zhCN = {
   'query.badNumber': '--where「{term}」：「{value}」不是{field}的数字',
   'query.badBool': '--where「{term}」：{field}只能是 是/否（true/false、1/0）',
   'query.noOrder': '--where「{term}」：{field}不能用 > 或 < 比较；请用 =、!= 或 ~',
+  // tasks and care
+  'tasks.careMade': '已为 {today} 生成 {count} 个关怀任务',
+  'tasks.dueHead': '{name}：截至 {today} 待办任务 {count} 个',
+  'tasks.overdue': '已逾期',
+  'tasks.today': '今天',
+  'tasks.badToday': '--today "{value}" 不是日期，例如 2026-05-01',
+  'tasks.badDays': '--days "{value}" 应为 0 到 366 的整数天数',
 } satisfies Messages;

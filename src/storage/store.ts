@@ -118,9 +118,12 @@ function journalError(file: string, jr: JournalRead): StoreError | undefined {
   return new StoreError('journal', journalPathFor(file), `line ${bad.line}: ${what}`);
 }
 
-/** Validates every record in slices, yielding between them so the screen stays responsive.
- *  Records keep their identity; defaults the schema adds are filled in place. */
-export async function validateRecords(ws: Workspace, file: string, slice = 1000): Promise<void> {
+/** Validates every record in slices of a few milliseconds, yielding between them so a frame
+ *  or a key is never held up behind the check (the first slices also compile zod's parsers:
+ *  a count of records would be a long first slice). Records keep their identity; defaults the
+ *  schema adds are filled in place. */
+export async function validateRecords(ws: Workspace, file: string, sliceMs = 4): Promise<void> {
+  let until = performance.now() + sliceMs;
   let n = 0;
   for (const e of ENTITY_NAMES) {
     const schema = ENTITIES[e].schema;
@@ -129,7 +132,10 @@ export async function validateRecords(ws: Workspace, file: string, slice = 1000)
       const r = schema.safeParse(arr[i]);
       if (!r.success) throw new StoreError('invalid', file, `${e}[${i}] ${issuesText(r.error.issues)}`);
       if (Object.keys(r.data).length !== Object.keys(arr[i]).length) Object.assign(arr[i], r.data);
-      if (++n % slice === 0) await new Promise((res) => setImmediate(res));
+      if (++n % 16 === 0 && performance.now() > until) {
+        await new Promise((res) => setImmediate(res));
+        until = performance.now() + sliceMs;
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 // The full-screen shell: screen bar, the current screen, status bar with key hints, the help
 // overlay and the command palette. Records change through the Repo; the app then saves.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { storeErrorText, lockBannerText } from '../presentation/store-errors.js';
 import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useCommands, useKeysRoot, runCommand } from './hooks/use-keys.js';
@@ -44,6 +44,14 @@ const commandsOf = new WeakMap<readonly ScreenDef[], ReturnType<typeof globalCom
 
 /** The app inside its key root: every key handler below registers with it. */
 export function App(props: AppProps) {
+  // Ink draws each commit. The footer's hints come from the layers, which register in layout
+  // effects, one commit after the screen is built: a first commit with the screen would be
+  // drawn without hints and the whole frame drawn again once Ink's throttle lets it (~100 ms
+  // later while the app starts). A first commit of nothing draws nothing; the first frame a
+  // user sees is then the whole one.
+  const [mounted, setMounted] = useState(false);
+  useLayoutEffect(() => setMounted(true), []);
+  if (!mounted) return null;
   return (
     <KeysRoot>
       <ScreensContext.Provider value={props.screens ?? SCREENS}>

@@ -76,7 +76,10 @@ describe('openStore on real files', () => {
     const seen = new Set<string>();
     for (let round = 0; round < 4; round++) {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 400 + round * 137));
+      // killed once it is rewriting the file (its start takes seconds on a loaded machine)
+      const before = fs.statSync(file).mtimeMs;
+      for (let waited = 0; fs.statSync(file).mtimeMs === before && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 20 + round * 37));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
