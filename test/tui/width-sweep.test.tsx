@@ -18,12 +18,14 @@ function workspace() {
 }
 
 // 'filtered': the list with a kept filter and the longest sort label in the head line
-type View = 'customers' | 'filtered' | 'contacts' | 'detail';
+// 'confirm': the delete question of the detail, which names the record and what goes with it
+type View = 'customers' | 'filtered' | 'contacts' | 'detail' | 'confirm';
 
 async function sweep(lang: Lang, ascii: boolean, view: View) {
   const app = await renderApp({ ws: workspace(), lang, ascii, cols: WIDTHS[0], rows: ROWS });
   if (view === 'contacts') await app.press('2');
-  if (view === 'detail') await press(app, 'list.open');
+  if (view === 'detail' || view === 'confirm') await press(app, 'list.open');
+  if (view === 'confirm') await press(app, 'record.delete');
   if (view === 'filtered') {
     await press(app, 'list.sort', 'list.sort', 'list.sort', 'list.sort', 'list.reverse', 'list.filter');
     await app.type('客户来源:网络 c0');
@@ -34,6 +36,7 @@ async function sweep(lang: Lang, ascii: boolean, view: View) {
     await app.resize(cols, ROWS);
     const lines = app.lines();
     if (lines.length > ROWS) bad.push(`${cols}: ${lines.length} lines`);
+    if (view === 'confirm' && !app.frame().includes('(y/N)')) bad.push(`${cols}: the delete question is cut`);
     // the frame is the one drawn for this width: the status line spans it
     if (!lines.some((l) => displayWidth(l) === cols)) bad.push(`${cols}: no line as wide as the terminal`);
     for (const l of lines) {
@@ -50,9 +53,9 @@ async function sweep(lang: Lang, ascii: boolean, view: View) {
 describe('every line fits at 60..200 columns', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const ascii of [false, true]) {
-      for (const view of ['customers', 'filtered', 'contacts', 'detail'] as const) {
-        // the head line does not change in plain mode: the filtered list once per language
-        if (view === 'filtered' && ascii) continue;
+      for (const view of ['customers', 'filtered', 'contacts', 'detail', 'confirm'] as const) {
+        // the head line and the question do not change in plain mode: once per language
+        if ((view === 'filtered' || view === 'confirm') && ascii) continue;
         it(`${view}, ${lang}, ${ascii ? 'plain' : 'normal'}`, async () => {
           expect(await sweep(lang, ascii, view)).toEqual([]);
         });
