@@ -14,6 +14,9 @@ const ROWS = 20;
 function workspace() {
   const ws = loadDemoWorkspace();
   ws.customers[0].name = '浙江省杭州市西湖区湖滨路八十八号国际会议中心大酒店管理有限公司';
+  // the hotel's name is in the top bar beside the screens
+  ws.organisation.name = '杭州西湖国际会议中心大酒店有限公司湖滨路分店';
+  ws.organisation.nameEn = 'West Lake International Convention Centre Grand Hotel, Lakeside Branch';
   return ws;
 }
 
