@@ -14,6 +14,10 @@ const ROWS = 20;
 function workspace() {
   const ws = loadDemoWorkspace();
   ws.customers[0].name = '浙江省杭州市西湖区湖滨路八十八号国际会议中心大酒店管理有限公司';
+  // a related line of the detail names a contact in full
+  const ann = ws.anniversaries.find((a) => a.customerId === 'C0001' && a.contactId);
+  const contact = ws.contacts.find((c) => c.id === ann?.contactId);
+  if (contact) contact.name = '欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜';
   // the hotel's name is in the top bar beside the screens
   ws.organisation.name = '杭州西湖国际会议中心大酒店有限公司湖滨路分店';
   ws.organisation.nameEn = 'West Lake International Convention Centre Grand Hotel, Lakeside Branch';
@@ -22,12 +26,14 @@ function workspace() {
 
 // 'filtered': the list with a kept filter and the longest sort label in the head line
 // 'confirm': the delete question of the detail, which names the record and what goes with it
-type View = 'customers' | 'filtered' | 'contacts' | 'detail' | 'confirm';
+// 'related': the detail scrolled down to its related contacts and anniversaries
+type View = 'customers' | 'filtered' | 'contacts' | 'detail' | 'related' | 'confirm';
 
 async function sweep(lang: Lang, ascii: boolean, view: View) {
   const app = await renderApp({ ws: workspace(), lang, ascii, cols: WIDTHS[0], rows: ROWS });
   if (view === 'contacts') await app.press('2');
-  if (view === 'detail' || view === 'confirm') await press(app, 'list.open');
+  if (view === 'detail' || view === 'related' || view === 'confirm') await press(app, 'list.open');
+  if (view === 'related') await press(app, ...Array<string>(40).fill('detail.down'));
   if (view === 'confirm') await press(app, 'record.delete');
   if (view === 'filtered') {
     await press(app, 'list.sort', 'list.sort', 'list.sort', 'list.sort', 'list.reverse', 'list.filter');
@@ -48,7 +54,7 @@ async function sweep(lang: Lang, ascii: boolean, view: View) {
     }
   }
   // the view under test is what was drawn (a detail shows its title, a list its header)
-  expect(app.frame()).toContain(view === 'contacts' ? 'P0001' : view === 'filtered' ? '网络 c0' : 'C0001');
+  expect(app.frame()).toContain(view === 'contacts' ? 'P0001' : view === 'filtered' ? '网络 c0' : view === 'related' ? '1977-01-15' : 'C0001');
   app.unmount();
   return bad;
 }
@@ -56,7 +62,7 @@ async function sweep(lang: Lang, ascii: boolean, view: View) {
 describe('every line fits at 60..200 columns', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const ascii of [false, true]) {
-      for (const view of ['customers', 'filtered', 'contacts', 'detail', 'confirm'] as const) {
+      for (const view of ['customers', 'filtered', 'contacts', 'detail', 'related', 'confirm'] as const) {
         // the head line and the question do not change in plain mode: once per language
         if ((view === 'filtered' || view === 'confirm') && ascii) continue;
         it(`${view}, ${lang}, ${ascii ? 'plain' : 'normal'}`, async () => {

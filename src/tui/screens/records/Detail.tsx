@@ -68,7 +68,7 @@ export function Detail({ rec, config, width, height, scroll, footer }: {
       </Text>
       {lines.slice(off, off + bodyH).map((l, i) => (
         <Text key={i} bold={l.head} color={l.head ? theme.accent : undefined} wrap="truncate">
-          {l.text || ' '}
+          {fit(l.text, width) || ' '}
         </Text>
       ))}
       <Box flexGrow={1} />
