@@ -28,6 +28,12 @@ describe('list --where', () => {
     expect(list('stage!=loyal').ids).toEqual(ids((c) => c.stage !== 'loyal'));
   });
 
+  it('export takes the same conditions', () => {
+    const r = runBin(['export', 'customers', '--data', file, '--format', 'json', '--where', '客户来源=网络', '--where', 'birthday>=1980/1/1']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Rec[]).map((x) => x.id)).toEqual(ids((c) => c.source === 'online' && typeof c.birthday === 'string' && c.birthday >= '1980-01-01'));
+  });
+
   it('refuses a value the field does not have with exit 2 and the allowed values', () => {
     const r = runBin(['list', 'customers', '--data', file, '--lang', 'zh-CN', '--where', 'stage=不存在的阶段']);
     expect(r.code).toBe(2);
