@@ -12,6 +12,8 @@ export const Task = z.object({
   due: f.date({ en: 'Due', zh: '截止日期' }, { aliases: ['到期日', '计划日期'] }),
   status: f.enum({ en: 'Status', zh: '状态' }, 'taskStatus', { required: true }),
   result: f.longtext({ en: 'Result', zh: '结果' }, { aliases: ['执行结果'] }),
+  /** what the customer said they need (客户需求); the customer's timeline gathers them */
+  need: f.longtext({ en: 'Customer need', zh: '客户需求' }, { aliases: ['需求'] }),
   notes: f.longtext({ en: 'Notes', zh: '备注' }, { aliases: ['内容', '需求记录'] }),
   /** the anniversary occurrence a care task was made for (`A0001@2026-05-01`), so care rules
    *  never make it twice; set by the rules, not by people */

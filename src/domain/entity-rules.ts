@@ -19,8 +19,20 @@ export interface EntityRules {
   ownedBy?: { entity: EntityName; field: string }[];
   /** why this record may not be deleted, if it may not */
   undeletable?: (rec: Rec, ctx: RuleContext) => FieldError | undefined;
+  /** references whose choices another field of the same record narrows: an anniversary's
+   *  contact must be one of the anniversary's customer's contacts. The form offers only those;
+   *  the service refuses any other with `code`. */
+  scopedRefs?: RefScope[];
   /** checks of a record about to be saved (prev: the stored version, for an update) */
   check?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: { anyStage?: boolean }) => FieldError[];
+}
+
+/** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */
+export interface RefScope {
+  field: string;
+  by: string;
+  match: string;
+  code: string;
 }
 
 export const RULES: Partial<Record<EntityName, EntityRules>> = {
@@ -39,11 +51,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       { entity: 'customers', field: 'customerId' },
       { entity: 'contacts', field: 'contactId' },
     ],
-    check(rec, _prev, ctx) {
-      if (!rec.contactId) return [];
-      const c = ctx.get('contacts', String(rec.contactId));
-      return c && c.customerId !== rec.customerId ? [{ field: 'contactId', code: 'contactOfOtherCustomer' }] : [];
-    },
+    scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
@@ -54,6 +62,26 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     },
   },
 };
+
+/** The scope of a reference field, if another field narrows it. */
+export const refScope = (entity: EntityName, field: string): RefScope | undefined => RULES[entity]?.scopedRefs?.find((s) => s.field === field);
+
+/** May `target` (the record a reference points at) be chosen, given the referring record's values? */
+export const inScope = (scope: RefScope, values: Record<string, unknown>, target: Record<string, unknown>): boolean =>
+  values[scope.by] === undefined || values[scope.by] === '' || target[scope.match] === values[scope.by];
+
+/** The references of a record that point outside their scope. */
+export function scopeErrors(entity: EntityName, rec: Rec, target: (entity: EntityName, id: string) => Rec | undefined, refOf: (field: string) => EntityName | undefined): FieldError[] {
+  const out: FieldError[] = [];
+  for (const s of RULES[entity]?.scopedRefs ?? []) {
+    const v = rec[s.field];
+    const to = refOf(s.field);
+    if (v === undefined || v === null || v === '' || !to) continue;
+    const t = target(to, String(v));
+    if (t && !inScope(s, rec, t)) out.push({ field: s.field, code: s.code });
+  }
+  return out;
+}
 
 /** The records that belong to an entity's records, and through which field. */
 export function ownedKinds(parent: EntityName): { entity: EntityName; field: string }[] {

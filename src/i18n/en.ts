@@ -311,6 +311,17 @@ export const en = {
   'query.badNumber': '--where "{term}": "{value}" is not a number for {field}',
   'query.badBool': '--where "{term}": {field} is yes or no (是/否, true/false, 1/0)',
   'query.noOrder': '--where "{term}": {field} cannot be compared with > or <; use = , != or ~',
+  // forms and pickers
+  'picker.noMatch': 'Nothing matches "{text}" (Backspace to change it, Esc to go back)',
+  'form.duplicate': 'Not saved yet: {other} {name} already has {field} "{value}".',
+  'form.duplicateQuestion': 'o open {other} - s save a second one anyway - Esc back to the form',
+  'keys.openExisting': 'open the record that already has this value',
+  'keys.saveAnyway': 'save anyway, as a second record with the same value',
+  'keys.backToForm': 'back to the form',
+  'hint.openExisting': 'open it',
+  'hint.saveAnyway': 'save anyway',
+  'hint.backToForm': 'back',
+  'keys.section.duplicate': 'Already there (a save found the same mobile)',
   // tasks and care
   'tasks.careMade': '{count} care task(s) made for {today}',
   'tasks.dueHead': '{name}: {count} open task(s) due by {today}',
@@ -318,6 +329,19 @@ export const en = {
   'tasks.today': 'TODAY',
   'tasks.badToday': 'Bad --today "{value}": give a date, e.g. 2026-05-01',
   'tasks.badDays': 'Bad --days "{value}": give a whole number of days from 0 to 366',
+  'tasks.summary': 'overdue {overdue} · today {today} · 7 days {week}',
+  'tasks.postponed': '{id} now due {due}',
+  'tasks.reassigned': '{id} handed to {name}',
+  'tasks.reassignTitle': 'Hand {id} to',
+  'help.taskComplete': "complete the task: result and the customer's need",
+  'help.taskPostponeDay': 'put the task off a day (from today when late)',
+  'help.taskPostponeWeek': 'put the task off a week',
+  'help.taskReassign': 'hand the task to another employee',
+  'hint.taskComplete': 'done',
+  'hint.taskPostpone': '+1 day',
+  'screen.tasks': 'Tasks',
+  'tasks.closed': 'This task is done or cancelled; e edits it (set the status back to reopen it)',
+  'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
 } as const;
 
 export type MessageKey = keyof typeof en;

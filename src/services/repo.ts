@@ -5,7 +5,7 @@ import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from 
 import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
 import { resolveValue } from '../domain/values.js';
-import { RULES, ownedKinds, type RuleContext } from '../domain/entity-rules.js';
+import { RULES, ownedKinds, scopeErrors, type RuleContext } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
 import type { Change } from '../domain/change.js';
@@ -131,6 +131,7 @@ export class Repo {
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
     }
+    errors.push(...scopeErrors(entity, value, (e, id) => this.get(e, id), (f) => entityFields(entity).find((x) => x.name === f)?.ref as EntityName | undefined));
     errors.push(...(RULES[entity]?.check?.(value, prev, this.#ruleContext, opts) ?? []));
     return errors.length ? { ok: false, errors } : ok(value);
   }

@@ -6,6 +6,7 @@ import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useCommands, useKeysRoot, runCommand } from './hooks/use-keys.js';
 import type { WorkspaceStore } from '../services/ports.js';
 import { Repo } from '../services/repo.js';
+import { generateCareTasks } from '../services/care.js';
 import { makeT, type Lang } from '../i18n/index.js';
 import { AppContext, type AppServices, type Notice } from './context.js';
 import type { Theme } from './theme.js';
@@ -35,6 +36,8 @@ export interface AppProps {
   flush?: { current: () => Promise<void> };
   /** the login the session acts as (default: the administrator) */
   user?: string;
+  /** make the care tasks due today once the records are checked (the app's start; tests opt in) */
+  careOnStart?: boolean;
   /** the screens, in the order of their keys (default: the app's screens) */
   screens?: readonly ScreenDef[];
 }
@@ -61,7 +64,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin }: AppProps) {
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart }: AppProps) {
   const ink = useInk();
   const SCREENS = useContext(ScreensContext);
   const [repo, setRepo] = useState(() => new Repo(store.data, { actor: actorLogin }));
@@ -101,7 +104,15 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   if (flush) flush.current = async () => void (await save());
   // the records are checked after the first frame is drawn; a bad one makes the session read-only
   useEffect(() => {
-    store.validate().catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
+    store
+      .validate()
+      .then(() => {
+        // the day's care tasks (客户关怀), as `tasks generate-care` makes them: each occurrence once
+        if (!careOnStart || readOnly) return;
+        const run = generateCareTasks(repoRef.current, { now: new Date() });
+        if (run.created.length) changed(t('tasks.careMadeApp', { count: run.created.length }));
+      })
+      .catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 

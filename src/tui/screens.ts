@@ -8,6 +8,7 @@ import { RecordScreen, type ScreenConfig } from './screens/records/RecordScreen.
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } from './screens/records/commands.js';
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
+import { tasksConfig } from './screens/tasks.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -50,4 +51,5 @@ function recordScreen(name: string, key: string, title: MessageKey, config: Scre
 export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
+  recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
 ];

@@ -56,3 +56,29 @@ describe('care rules', () => {
     ]);
   });
 });
+
+import { agendaCounts, agendaOrder, bucketOf, postponed } from '../../src/domain/agenda.js';
+
+describe('the desk', () => {
+  const tasks = [
+    { id: 'T1', due: '2026-05-06', status: 'open' },
+    { id: 'T2', due: '2026-04-28', status: 'open' },
+    { id: 'T3', due: '2026-05-01', status: 'doing' },
+    { id: 'T4', due: '2026-04-20', status: 'done' },
+    { id: 'T5', status: 'open' },
+    { id: 'T6', due: '2026-06-01', status: 'open' },
+  ];
+  it('counts overdue, today and this week; done tasks are not late', () => {
+    expect(agendaCounts(tasks, '2026-05-01')).toEqual({ overdue: 1, today: 1, week: 1 });
+    expect(bucketOf(tasks[3], '2026-05-01')).toBe('closed');
+  });
+  it('orders overdue first, then today, the week, later, undated, closed', () => {
+    expect(agendaOrder(tasks, '2026-05-01').map((t) => t.id)).toEqual(['T2', 'T3', 'T1', 'T6', 'T5', 'T4']);
+  });
+  it('postpones from the due date, or from today when already late; across month ends', () => {
+    expect(postponed('2026-05-10', '2026-05-01', 1)).toBe('2026-05-11');
+    expect(postponed('2026-04-28', '2026-05-01', 1)).toBe('2026-05-02');
+    expect(postponed('2026-12-28', '2026-12-01', 7)).toBe('2027-01-04');
+    expect(postponed(undefined, '2026-02-27', 7)).toBe('2026-03-06');
+  });
+});

@@ -50,6 +50,8 @@ export interface RenderOpts {
   screens?: readonly ScreenDef[];
   /** plain mode (--ascii, HOTEL_CRM_ASCII=1 or the workspace setting) */
   ascii?: boolean;
+  /** make the day's care tasks at start, as the app run from a terminal does */
+  careOnStart?: boolean;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -69,6 +71,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       size={size}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
+      careOnStart={opts.careOnStart}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
@@ -112,6 +115,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       await new Promise((res) => setImmediate(res));
     },
     quitted: () => quit,
+    /** how many screens the app has (Tab goes round them) */
+    screenCount: () => (opts.screens ?? SCREENS).length,
     unmount: () => r.unmount(),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderApp, press, KEY } from '../helpers/render-app.js';
+import { renderApp, press } from '../helpers/render-app.js';
 import { splitKeys, keyStdin, ESC_HOLD_MS } from '../../src/tui/stdin-filter.js';
 import { PassThrough } from 'node:stream';
 import { generateWorkspace } from '../../scripts/demo-generator.js';
@@ -17,19 +17,19 @@ describe('<App /> contacts screen', () => {
     app.unmount();
   });
 
-  it('adds a contact with its customer picked by name, refusing an unknown customer first', async () => {
+  it('adds a contact with its customer picked from what was typed, saying when no customer matches', async () => {
     const app = await renderApp({ lang: 'zh-CN' });
     await press(app, 'screen.contacts', 'record.new');
     await app.type('赵经理');
     await press(app, 'form.next');
     await app.type('没有这家公司');
-    await press(app, 'form.save');
-    expect(app.frame()).toContain('没有客户「没有这家公司」');
+    expect(app.frame()).toContain('没有与「没有这家公司」匹配的选项');
     const before = app.ws.contacts.length;
+    await press(app, 'picker.pick', 'form.save');
     expect(app.ws.contacts).toHaveLength(before);
-    await app.press(KEY.ctrlU);
+    await press(app, 'picker.cancel');
     await app.type('C0002');
-    await press(app, 'form.save');
+    await press(app, 'picker.pick', 'form.save');
     expect(app.ws.contacts).toHaveLength(before + 1);
     expect(app.ws.contacts.at(-1)).toMatchObject({ name: '赵经理', customerId: 'C0002' });
     app.unmount();

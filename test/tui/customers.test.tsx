@@ -157,6 +157,10 @@ describe('<App /> customers screen', () => {
     await press(app, 'screen.contacts');
     expect(app.frame()).toMatch(/Contacts \d+ of \d+/);
     await press(app, 'app.nextScreen');
+    expect(app.frame()).toMatch(/Tasks \d+ of \d+/);
+    // Tab past the last screen comes back to the first
+    for (let i = 3; i < app.screenCount(); i++) await press(app, 'app.nextScreen');
+    await press(app, 'app.nextScreen');
     expect(app.frame()).toMatch(/Customers 200 of 200/);
     await press(app, 'app.help');
     expect(app.frame()).toContain('Keys - Customers');

@@ -1,9 +1,12 @@
 // The create/edit form of any entity, built from its schema's fields: per-field validation
-// messages beside the field, choice fields with a picker, Ctrl+S to save.
+// messages beside the field, choice fields with a picker, Ctrl+S to save. A field reached
+// by Tab or an arrow is selected: the first key typed replaces it, as in a spreadsheet cell.
+// Typing on a choice or a reference opens its picker filtered by what was typed. A save
+// that finds the same mobile on another record asks first: open it, save anyway, or go back.
 import { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../hooks/use-keys.js';
-import { DISCARD_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
+import { DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
 import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
@@ -12,11 +15,12 @@ import { fenToText } from '../../domain/money.js';
 import type { FieldError } from '../../domain/errors.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
+import { inScope, refScope } from '../../domain/entity-rules.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { refName } from '../../presentation/cells.js';
-import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { applyEditKey, atEnd, selectAll, typedText, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 import { Picker, type PickItem } from './Picker.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
@@ -51,10 +55,15 @@ interface FormState {
   focus: number;
   edit: EditState;
   errors: Record<string, string>;
-  picker: FieldInfo | null;
+  picker: { field: FieldInfo; items: PickItem[]; filter: string } | null;
   confirmDiscard: boolean;
   banner: string | null;
+  /** a save refused because another record has the same natural key */
+  dup: FieldError | null;
 }
+
+/** What tells apart records of the same name in a picker (four 畅游旅行社 in four cities). */
+const PICK_DETAILS = ['city', 'phone', 'tel', 'login'];
 
 export function Form({ entity, record, preset, fields: only, width, height, onDone, choices }: FormProps) {
   const app = useApp();
@@ -64,17 +73,17 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return only ? only.map((n) => all.find((f) => f.name === n)!).filter(Boolean) : all;
   }, [entity, only]);
   const initial = useMemo(() => {
-    const base = record ?? { ...ENTITIES[entity].defaults, ...preset };
+    // on a record, a preset is a proposed change (completing a task proposes status done)
+    const base = record ? { ...record, ...preset } : { ...ENTITIES[entity].defaults, ...preset };
     return Object.fromEntries(fields.map((fi) => [fi.name, textOf(fi, base[fi.name])]));
   }, [record, preset, fields, entity]);
   const [st, stRef, set] = useSyncedState<FormState>(() => ({
-    texts: initial, focus: 0, edit: atEnd(initial[fields[0]?.name] ?? ''), errors: {}, picker: null, confirmDiscard: false, banner: null,
+    texts: initial, focus: 0, edit: record ? selectAll(initial[fields[0]?.name] ?? '') : atEnd(initial[fields[0]?.name] ?? ''), errors: {}, picker: null, confirmDiscard: false, banner: null, dup: null,
   }));
   const setTexts = (texts: Record<string, string>) => set({ texts });
   const setErrors = (f: (e: Record<string, string>) => Record<string, string>) => set((x) => ({ errors: f(x.errors) }));
-  const setPicker = (picker: FieldInfo | null) => set({ picker });
   const setConfirmDiscard = (confirmDiscard: boolean) => set({ confirmDiscard });
-  const { errors, picker, confirmDiscard, banner } = st;
+  const { errors, picker, confirmDiscard, banner, dup } = st;
   const offRef = useRef(0);
   const lists = repo.ws.valueLists;
   const ctx = { lists, resolveRef: repo.resolveRef };
@@ -82,7 +91,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   // the texts with the focused field's edit applied, from the latest state
   const textsOf = (x: FormState) => {
     const cur = fields[x.focus];
-    return cur.kind === 'enum' || cur.kind === 'bool' ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
+    return isChoice(cur) || cur.kind === 'bool' ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
   };
   const focus = st.focus;
   const edit = st.edit;
@@ -110,10 +119,10 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const cur = fields[x.focus];
     const n = (i + fields.length) % fields.length;
     if (cur.kind !== 'enum') checkField(cur, all[cur.name] ?? '');
-    set({ texts: all, focus: n, edit: atEnd(all[fields[n].name] ?? '') });
+    set({ texts: all, focus: n, edit: selectAll(all[fields[n].name] ?? '') });
   };
 
-  const save = () => {
+  const save = (opts: { allowDuplicate?: boolean } = {}) => {
     const all = textsOf(stRef.current);
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
@@ -123,11 +132,16 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       else values[fi.name] = r.value;
     }
     const res = record
-      ? repo.update(entity, record.id, values, { dryRun: errs.length > 0 })
-      : repo.create(entity, { ...preset, ...values }, { dryRun: errs.length > 0 });
+      ? repo.update(entity, record.id, values, { dryRun: errs.length > 0, allowDuplicate: opts.allowDuplicate })
+      : repo.create(entity, { ...preset, ...values }, { dryRun: errs.length > 0, allowDuplicate: opts.allowDuplicate });
+    setTexts(all);
+    // the same mobile as another record: ask, naming it (the service refused it, as `add` does)
+    if (!errs.length && !res.ok && res.errors.length === 1 && res.errors[0].code === 'duplicateKey') {
+      set({ dup: res.errors[0], banner: null });
+      return;
+    }
     const seen = new Set(errs.map((e) => e.field));
     if (!res.ok) for (const e of res.errors) if (!seen.has(e.field)) errs.push(e);
-    setTexts(all);
     if (errs.length || !res.ok) {
       const map: Record<string, string> = {};
       for (const e of errs) map[e.field] ??= errorMessage(t, e, lists);
@@ -148,18 +162,40 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     onDone(res.value);
   };
 
+  /** A field's value as the record would be saved with it: a reference typed by name is its id. */
+  const valueNow = (name: string): unknown => {
+    const fi = fields.find((f) => f.name === name);
+    if (!fi) return record?.[name] ?? preset?.[name];
+    const text = textsOf(stRef.current)[name] ?? '';
+    if (!text || fi.kind !== 'ref') return text || undefined;
+    const r = repo.resolveRef(fi.ref!, text);
+    return 'id' in r ? r.id : text;
+  };
+
   const pickItems = (fi: FieldInfo): PickItem[] => {
     if (fi.kind === 'enum') {
       const only = choices?.(fi.name, record);
       const items = (lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? []).filter((v) => !only || only.includes(v.code));
-      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : v.zh }));
+      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : v.zh, keywords: `${v.zh} ${v.en}` }));
     }
     const target = fi.ref as EntityName;
     let recs = repo.all(target);
-    const now = textsOf(stRef.current);
-    if (entity === 'anniversaries' && fi.name === 'contactId' && now.customerId) recs = recs.filter((r) => r.customerId === now.customerId);
-    return recs.map((r) => ({ value: r.id, label: `${r.id}  ${refName(repo, t, target, r.id) ?? ''}` }));
+    const disp = ENTITIES[target].display;
+    // a reference scoped by another field (an anniversary's contact by its customer) offers only those
+    const scope = refScope(entity, fi.name);
+    const by = scope ? valueNow(scope.by) : undefined;
+    if (scope && by !== undefined) recs = recs.filter((r) => inScope(scope, { [scope.by]: by }, r));
+    return recs.map((r) => {
+      // "银卡 Silver" reads 银卡 on a Chinese screen
+      const name = refName(repo, t, target, r.id) ?? '';
+      return {
+        value: r.id,
+        name,
+        label: [r.id, name, ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
+      };
+    });
   };
+  const openPicker = (fi: FieldInfo, filter = '') => set({ picker: { field: fi, items: pickItems(fi), filter } });
 
   const toggle = () => {
     const x = stRef.current;
@@ -182,7 +218,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     enter: () => {
       const x = stRef.current;
       const cur = fields[x.focus];
-      if (isChoice(cur)) return setPicker(cur);
+      if (isChoice(cur)) return openPicker(cur);
       if (cur.kind === 'bool') return toggle();
       if (x.focus === fields.length - 1) return save();
       moveTo(x.focus + 1);
@@ -190,14 +226,29 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     choose: () => {
       const cur = fields[stRef.current.focus];
       if (cur.kind === 'bool') toggle();
-      else setPicker(cur);
+      else openPicker(cur);
     },
     clearChoice: () => setTexts({ ...textsOf(stRef.current), [fields[stRef.current.focus].name]: '' }),
     discard: () => onDone(),
     keepEditing: () => setConfirmDiscard(false),
+    openExisting: () => {
+      const other = String(stRef.current.dup?.params?.other ?? '');
+      onDone();
+      if (other) app.openScreen(entity, { focusId: other });
+    },
+    saveAnyway: () => {
+      set({ dup: null });
+      save({ allowDuplicate: true });
+    },
+    backToForm: () => {
+      const d = stRef.current.dup;
+      const i = fields.findIndex((f) => f.name === d?.field);
+      set({ dup: null, ...(i >= 0 ? { focus: i, edit: atEnd(textsOf(stRef.current)[fields[i].name] ?? '') } : {}) });
+    },
   };
-  const takesChoice = current.kind === 'bool' || current.kind === 'enum';
-  useCommands('form', st.confirmDiscard ? DISCARD_COMMANDS : takesChoice ? [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] : FORM_COMMANDS, formCtx, {
+  const takesChoice = current.kind === 'bool' || isChoice(current);
+  const commands = st.dup ? DUPLICATE_COMMANDS : st.confirmDiscard ? DISCARD_COMMANDS : takesChoice ? [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] : FORM_COMMANDS;
+  useCommands('form', commands, formCtx, {
     active: !picker,
     modal: true,
     other: (input, key) => {
@@ -207,8 +258,15 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         setConfirmDiscard(false);
         return true;
       }
+      if (x.dup) return true;
       const cur = fields[x.focus];
-      if (cur.kind === 'bool' || cur.kind === 'enum') return true;
+      if (cur.kind === 'bool') return true;
+      if (isChoice(cur)) {
+        // typing on a choice opens its options, filtered by what was typed (女 on 性别)
+        const typed = typedText(input, key);
+        if (typed) openPicker(cur, typed.trim());
+        return true;
+      }
       const next = applyEditKey(x.edit, input, key);
       if (next) set({ edit: next, banner: null });
       return true;
@@ -216,19 +274,27 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   });
 
   if (picker) {
+    const pf = picker.field;
     return (
       <Picker
-        title={`${entityLabel(t, entity)} - ${t.l(picker.label)}`}
-        items={pickItems(picker)}
-        current={textsNow[picker.name]}
+        title={`${entityLabel(t, entity)} - ${t.l(pf.label)}`}
+        items={picker.items}
+        initialFilter={picker.filter}
+        current={textsNow[pf.name]}
         height={height}
         width={width}
-        allowNone={!picker.required}
-        onCancel={() => setPicker(null)}
+        allowNone={!pf.required}
+        onCancel={() => set({ picker: null })}
         onPick={(v) => {
-          const all = { ...textsOf(stRef.current), [picker.name]: v ?? '' };
+          const all = { ...textsOf(stRef.current), [pf.name]: v ?? '' };
           const errs = { ...stRef.current.errors };
-          delete errs[picker.name];
+          delete errs[pf.name];
+          // a scoped reference picked first fills the field that scopes it (the contact's customer)
+          const scope = refScope(entity, pf.name);
+          if (v && scope && fields.some((f) => f.name === scope.by) && !all[scope.by]) {
+            const target = repo.get(pf.ref as EntityName, v);
+            if (target?.[scope.match] !== undefined) all[scope.by] = String(target[scope.match]);
+          }
           set({ texts: all, edit: atEnd(v ?? ''), picker: null, errors: errs });
         }}
       />
@@ -238,7 +304,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const labelW = Math.min(22, Math.max(12, Math.floor(width * 0.22)));
   const valueW = Math.max(16, Math.min(40, width - labelW - 24));
   const errW = Math.max(0, width - labelW - valueW - 4);
-  const bodyH = Math.max(3, height - 3 - (banner ? 1 : 0));
+  const bodyH = Math.max(3, height - 3 - (banner ? 1 : 0) - (dup ? 1 : 0));
   let off = offRef.current;
   if (focus < off) off = focus;
   if (focus >= off + bodyH) off = focus - bodyH + 1;
@@ -254,6 +320,13 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       if ('id' in r) return `${r.id} ${refName(repo, t, fi.ref!, r.id) ?? ''}`;
     }
     return text;
+  };
+
+  const dupText = (d: FieldError): string => {
+    const other = String(d.params?.other ?? '');
+    const rec = repo.get(entity, other);
+    const fi = fields.find((f) => f.name === d.field);
+    return t('form.duplicate', { other, name: String(rec?.[ENTITIES[entity].display] ?? ''), field: fi ? t.l(fi.label) : d.field, value: String(d.params?.value ?? '') });
   };
 
   const title = record ? t('form.edit', { entity: entityLabel(t, entity), id: record.id }) : t('form.new', { entity: entityLabel(t, entity) });
@@ -274,7 +347,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
           <Box key={fi.name}>
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
-              {isFocus && ((!isChoice(fi) && fi.kind !== 'bool') || fi.kind === 'ref') ? (
+              {isFocus && !isChoice(fi) && fi.kind !== 'bool' ? (
                 <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>
@@ -285,7 +358,12 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         );
       })}
       <Box flexGrow={1} />
-      {confirmDiscard ? (
+      {dup ? (
+        <>
+          <Text color={theme.warn} bold wrap="truncate">{fit(sanitizeLine(dupText(dup)), width)}</Text>
+          <Text color={theme.warn} wrap="truncate">{fit(t('form.duplicateQuestion', { other: String(dup.params?.other ?? '') }), width)}</Text>
+        </>
+      ) : confirmDiscard ? (
         <Text color={theme.warn} bold wrap="truncate">{t('confirm.discard')}</Text>
       ) : (
         <Text color={focusErr ? theme.error : theme.muted} wrap="truncate">

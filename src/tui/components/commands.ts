@@ -12,6 +12,10 @@ export interface FormCtx {
   clearChoice: () => void;
   discard: () => void;
   keepEditing: () => void;
+  /** the record already holding the natural key typed (a customer's mobile) */
+  openExisting: () => void;
+  saveAnyway: () => void;
+  backToForm: () => void;
 }
 
 export const FORM_COMMANDS: Command<FormCtx>[] = [
@@ -33,6 +37,13 @@ export const FORM_CHOICE_COMMANDS: Command<FormCtx>[] = [
 export const DISCARD_COMMANDS: Command<FormCtx>[] = [
   { id: 'form.discard', keys: ['y', 'Y'], description: 'keys.discardYes', footer: { label: 'keys.yes' }, run: (c) => c.discard() },
   { id: 'form.keepEditing', keys: ['n', 'N', 'esc'], description: 'keys.discardNo', footer: { label: 'keys.no' }, run: (c) => c.keepEditing() },
+];
+
+/** A save found another record with the same natural key: open it, save a second one, or go back. */
+export const DUPLICATE_COMMANDS: Command<FormCtx>[] = [
+  { id: 'form.openExisting', keys: ['o'], description: 'keys.openExisting', footer: { label: 'hint.openExisting' }, run: (c) => c.openExisting() },
+  { id: 'form.saveAnyway', keys: ['s'], description: 'keys.saveAnyway', footer: { label: 'hint.saveAnyway' }, run: (c) => c.saveAnyway() },
+  { id: 'form.backToForm', keys: ['esc', 'b'], description: 'keys.backToForm', footer: { label: 'hint.backToForm' }, run: (c) => c.backToForm() },
 ];
 
 export interface PickerCtx {

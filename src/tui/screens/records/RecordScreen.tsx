@@ -54,6 +54,10 @@ export interface ScreenConfig {
   /** narrows a choice field's options in the form */
   formChoices?: (entity: EntityName, field: string, record?: EntityRecord) => string[] | undefined;
   related?: (rec: EntityRecord, repo: Repo, t: T) => Section[];
+  /** the order of the first sort (a desk: overdue first), instead of by the first sort field */
+  deskOrder?: (recs: EntityRecord[]) => EntityRecord[];
+  /** a line of figures beside the count (a desk: overdue 2 · today 1) */
+  summary?: (repo: Repo, t: T) => string;
   /** the screen's own commands (customers: t stage, c contact, a anniversary) */
   commands?: RecordCommand[];
 }
@@ -128,6 +132,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       results.set(q, filtered);
     }
     const sf = config.sortFields[sort.i];
+    if (sort.i === 0 && sort.dir === 1 && config.deskOrder) return config.deskOrder(filtered);
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
     return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
@@ -328,7 +333,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const sf = config.sortFields[sort.i];
   const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
   const headLeft = `${entityLabel(t, entity)} `;
-  const headMid = `${t('list.count', { shown: rows.length, total })}  ${sortLabel}  `;
+  const headMid = `${t('list.count', { shown: rows.length, total })}  ${config.summary ? `${config.summary(repo, t)}  ` : ''}${sortLabel}  `;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box>

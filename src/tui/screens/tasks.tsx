@@ -1,0 +1,87 @@
+// Tasks (任务): the employee's desk of syllabus ch. 7. Overdue first, then today and this week;
+// complete with a result and the customer's need, put off a day or a week, hand to someone else.
+import { agendaCounts, agendaOrder, isOpenTask, postponed, type AgendaTask } from '../../domain/agenda.js';
+import type { EntityRecord } from '../../domain/workspace.js';
+import { todayIn } from '../../domain/care.js';
+import { errorText, type MessageKey, type T } from '../../i18n/index.js';
+import type { Repo } from '../../services/repo.js';
+import type { ScreenConfig } from './records/RecordScreen.js';
+import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
+
+const today = () => todayIn(new Date());
+
+/** "overdue 2 · today 1 · 7 days 4": what the desk holds (the screen bar and the list head). */
+export function deskSummary(repo: Repo, t: T): string {
+  const c = agendaCounts(repo.all('tasks') as never, today());
+  return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week });
+}
+
+function postpone(days: number) {
+  return ({ app, record }: RecordCtx) => {
+    const { repo, t } = app;
+    const due = postponed(record!.due as string | undefined, today(), days);
+    const r = repo.update('tasks', record!.id, { due });
+    if (!r.ok) return app.notify(r.errors.map((e) => errorText(t, 'tasks', e, repo.ws.valueLists)).join('; '), 'error');
+    app.changed(t('tasks.postponed', { id: record!.id, due }));
+  };
+}
+
+/** a done or cancelled task is not put off or handed on (it is reopened by editing it) */
+const needsOpen = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (isOpenTask(c.record as never) ? undefined : 'tasks.closed');
+
+const COMMANDS: RecordCommand[] = [
+  {
+    id: 'tasks.complete',
+    keys: ['x'],
+    description: 'help.taskComplete',
+    footer: { label: 'hint.taskComplete', drop: 3 },
+    unavailable: needsOpen,
+    run: ({ record, back, setMode }) =>
+      setMode({ kind: 'form', entity: 'tasks', id: record!.id, preset: { status: 'done' }, fields: ['status', 'result', 'need', 'notes'], back }),
+  },
+  { id: 'tasks.postponeDay', keys: ['p'], description: 'help.taskPostponeDay', footer: { label: 'hint.taskPostpone', drop: 2 }, unavailable: needsOpen, run: postpone(1) },
+  { id: 'tasks.postponeWeek', keys: ['P'], description: 'help.taskPostponeWeek', unavailable: needsOpen, run: postpone(7) },
+  {
+    id: 'tasks.reassign',
+    keys: ['o'],
+    description: 'help.taskReassign',
+    unavailable: needsOpen,
+    run: ({ app, record, back, setMode }) => {
+      const { repo, t } = app;
+      setMode({
+        kind: 'pick',
+        title: t('tasks.reassignTitle', { id: record!.id }),
+        current: record!.ownerId as string | undefined,
+        items: repo
+          .all('employees')
+          .filter((e) => e.active !== false)
+          .map((e) => ({ value: e.id, label: `${String(e.name)} (${String(e.login)})` })),
+        onPick: (ownerId) => {
+          const r = repo.update('tasks', record!.id, { ownerId });
+          if (!r.ok) return app.notify(r.errors.map((e) => errorText(t, 'tasks', e, repo.ws.valueLists)).join('; '), 'error');
+          app.changed(t('tasks.reassigned', { id: record!.id, name: String(repo.get('employees', ownerId)?.name ?? ownerId) }));
+        },
+        back,
+      });
+    },
+  },
+];
+
+export const tasksConfig: ScreenConfig = {
+  entity: 'tasks',
+  columns: (width, t) => [
+    { key: 'id', title: t.lang === 'en' ? 'Code' : '编号', width: 5 },
+    { key: 'due', title: t.lang === 'en' ? 'Due' : '截止日期', width: 10 },
+    { key: 'status', title: t.lang === 'en' ? 'Status' : '状态', width: 6 },
+    { key: 'subject', title: t.lang === 'en' ? 'Subject' : '主题', width: 'flex', minWidth: 12 },
+    { key: 'customerId', title: t.lang === 'en' ? 'Customer' : '客户', width: 'flex', minWidth: 8 },
+    ...(width >= 100 ? [{ key: 'type', title: t.lang === 'en' ? 'Type' : '类型', width: 6 }] : []),
+    { key: 'ownerId', title: t.lang === 'en' ? 'Owner' : '负责人', width: 8 },
+  ],
+  searchFields: ['id', 'subject', 'customerId', 'ownerId', 'result', 'need', 'notes'],
+  sortFields: ['due', 'id', 'status', 'ownerId', 'customerId', 'updatedAt'],
+  deskOrder: (recs) => agendaOrder(recs as (EntityRecord & AgendaTask)[], today()),
+  summary: deskSummary,
+  formFields: (entity) => (entity === 'tasks' ? ['subject', 'type', 'channel', 'customerId', 'contactId', 'ownerId', 'due', 'status', 'result', 'need', 'notes'] : undefined),
+  commands: COMMANDS,
+};

@@ -1,0 +1,76 @@
+// The desk (screen 3): complete a task with a result and a need, put one off, and the counts
+// follow; what a customer-relations employee does every morning (syllabus ch. 7).
+import { describe, expect, it } from 'vitest';
+import { renderApp, press } from '../helpers/render-app.js';
+import { loadDemoWorkspace } from '../../src/demo.js';
+import { Repo } from '../../src/services/repo.js';
+import { todayIn } from '../../src/domain/care.js';
+
+function deskWorkspace() {
+  const ws = loadDemoWorkspace();
+  const repo = new Repo(ws);
+  const today = todayIn(new Date());
+  const day = (n: number) => {
+    const [y, m, d] = today.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  };
+  const add = (subject: string, due: string) => {
+    const r = repo.create('tasks', { subject, type: 'communication', status: 'open', customerId: 'C0002', due });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.value.id;
+  };
+  const late = add('回访：入住体验', day(-2));
+  const now = add('电话确认会议室', today);
+  const soon = add('寄送生日贺卡', day(3));
+  return { ws, ids: { late, now, soon }, today, day };
+}
+
+describe('<App /> tasks screen', () => {
+  it('shows the desk overdue first with its counts; x completes with a result and a need; p puts one off', async () => {
+    const { ws, ids, day } = deskWorkspace();
+    const app = await renderApp({ ws, lang: 'zh-CN' });
+    await press(app, 'screen.tasks');
+    expect(app.frame()).toContain('逾期 1 · 今天 1 · 7天内 1');
+    const rows = app.lines().filter((l) => /T\d{4}/.test(l));
+    expect(rows.map((l) => /T\d{4}/.exec(l)![0])).toEqual([ids.late, ids.now, ids.soon]);
+    expect(rows[0]).toContain('>');
+
+    await press(app, 'tasks.complete');
+    expect(app.frame()).toContain('已完成');
+    await press(app, 'form.next');
+    await app.type('已回访，客户满意');
+    await press(app, 'form.next');
+    await app.type('下次要无烟房');
+    await press(app, 'form.save');
+    const done = ws.tasks.find((t) => t.id === ids.late)!;
+    expect(done).toMatchObject({ status: 'done', result: '已回访，客户满意', need: '下次要无烟房' });
+    expect(app.frame()).toContain('逾期 0 · 今天 1 · 7天内 1');
+
+    // a closed task is not put off
+    await press(app, 'tasks.postponeDay');
+    expect(ws.tasks.find((t) => t.id === ids.late)!.due).toBe(done.due);
+    expect(app.frame()).toContain('已完成或已取消');
+
+    await press(app, 'list.first', 'tasks.postponeWeek');
+    expect(ws.tasks.find((t) => t.id === ids.now)!.due).toBe(day(7));
+    expect(app.frame()).toContain('逾期 0 · 今天 0 · 7天内 2');
+    app.unmount();
+  });
+
+  it('at start makes the care task of a birthday in 3 days, once: a second start makes none', async () => {
+    const { ws, day } = deskWorkspace();
+    const repo = new Repo(ws);
+    const birth = `1988-${day(3).slice(5)}`;
+    expect(repo.create('anniversaries', { customerId: 'C0005', kind: 'birthday', date: birth, remindDays: 7 }).ok).toBe(true);
+    const careBefore = ws.tasks.filter((t) => t.type === 'care').length;
+    const app = await renderApp({ ws, lang: 'zh-CN', careOnStart: true });
+    const made = ws.tasks.filter((t) => t.type === 'care');
+    expect(made.length).toBeGreaterThan(careBefore);
+    expect(made.find((t) => t.customerId === 'C0005' && t.due === day(3))).toBeTruthy();
+    expect(app.frame()).toContain('关怀任务');
+    app.unmount();
+    const again = await renderApp({ ws, lang: 'zh-CN', careOnStart: true });
+    expect(ws.tasks.filter((t) => t.type === 'care')).toHaveLength(made.length);
+    again.unmount();
+  });
+});
