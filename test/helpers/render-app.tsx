@@ -1,4 +1,5 @@
 import { render } from 'ink-testing-library';
+import { displayWidth } from '../../src/text/width.js';
 import { App } from '../../src/tui/App.js';
 import { memoryStore } from '../../src/storage/store.js';
 import type { Workspace } from '../../src/domain/workspace.js';
@@ -82,7 +83,7 @@ export async function renderApp(opts: RenderOpts = {}) {
   // Ink lays the frame out in the terminal's width: the fake terminal is as wide as the app's
   let columns = opts.cols ?? 80;
   Object.defineProperty(r.stdout, 'columns', { get: () => columns, configurable: true });
-  r.stdout.emit('resize');
+  // (read on every commit; the app's own Box has the given width from the first frame)
   await tick();
   return {
     store,
@@ -111,8 +112,11 @@ export async function renderApp(opts: RenderOpts = {}) {
     async resize(cols: number, rows: number) {
       columns = cols;
       r.rerender(tree({ cols, rows }));
-      // a resize is no key: React commits it at once, and the test renderer draws every commit
-      await new Promise((res) => setImmediate(res));
+      // until a frame of the new width is drawn (the status line spans the terminal), at most 1 s
+      for (let i = 0; i < 200; i++) {
+        await new Promise((res) => setTimeout(res, i === 0 ? 0 : 5));
+        if ((r.lastFrame() ?? '').split('\n').some((l) => displayWidth(l) === cols)) break;
+      }
     },
     quitted: () => quit,
     /** how many screens the app has (Tab goes round them) */
