@@ -9,6 +9,9 @@ import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } fro
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
 import { tasksConfig } from './screens/tasks.js';
+import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
+import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
+import { rolePermissionsCommand } from './screens/settings/sections.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -52,4 +55,12 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
+  {
+    name: 'settings',
+    key: '9',
+    title: 'screen.settings',
+    component: SettingsScreen,
+    bindings: [...SETTINGS_COMMANDS, rolePermissionsCommand(() => {})],
+    shared: [...RECORD_SECTIONS, { title: 'settings.section.matrix', commands: MATRIX_COMMANDS }],
+  },
 ];
