@@ -345,7 +345,7 @@ export const en = {
   'cli.help.demo': 'with the demo hotel',
   'cli.help.force': 'replace an existing workspace',
   'cli.help.list': 'list records',
-  'cli.help.where': 'F=V (equals) or F~V (contains)',
+  'cli.help.where': 'FIELD=VALUE (name or label, code or label), FIELD~VALUE (contains), !=, >, >=, <, <= (numbers, money, dates); repeat: all must hold',
   'cli.help.add': 'add a record; prints the new id once it is on disk',
   'cli.help.allowDuplicate': 'add even if another record has the same mobile / login',
   'cli.help.update': 'change fields of a record (an empty value clears the field)',
@@ -381,6 +381,14 @@ export const en = {
   'cli.help.today': 'the day to act as (default: today)',
   'cli.help.for': 'due: the employee (login; default: the acting one)',
   'cli.help.days': 'due: also what falls due in the next N days (default 0)',
+  // lists (find and draw)
+  'list.filterValues': '{field} is one of: {choices}',
+  'query.syntax': 'Bad --where "{term}": use FIELD=VALUE, FIELD~VALUE (contains), FIELD!=VALUE or a comparison FIELD>VALUE (also >=, <, <=)',
+  'query.notInList': '--where "{term}": {field} has no value "{value}". Values: {choices}',
+  'query.badDate': '--where "{term}": "{value}" is not a date for {field} (2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305)',
+  'query.badNumber': '--where "{term}": "{value}" is not a number for {field}',
+  'query.badBool': '--where "{term}": {field} is yes or no (是/否, true/false, 1/0)',
+  'query.noOrder': '--where "{term}": {field} cannot be compared with > or <; use = , != or ~',
   // settings and permissions
   'err.permission': 'not allowed: your role ({role}) has no permission to {action} {entity}',
   'err.permissionScope': 'not allowed: your role ({role}) may {action} {entity} of {scope} only',

@@ -346,7 +346,7 @@ export const zhCN = {
   'cli.help.demo': '载入演示酒店',
   'cli.help.force': '替换已有的工作区',
   'cli.help.list': '列出记录',
-  'cli.help.where': 'F=V（等于）或 F~V（包含）',
+  'cli.help.where': '字段=值（字段名或标签，代码或标签），字段~值（包含），!=、>、>=、<、<=（数字、金额、日期）；可重复，须全部满足',
   'cli.help.add': '新增一条记录；写入磁盘后打印新编号',
   'cli.help.allowDuplicate': '即使另一条记录的手机号/登录名相同也新增',
   'cli.help.update': '修改一条记录的字段（值为空则清除该字段）',
@@ -382,6 +382,14 @@ export const zhCN = {
   'cli.help.today': '按哪一天执行（默认：今天）',
   'cli.help.for': 'due：员工（登录名；默认：当前操作者）',
   'cli.help.days': 'due：同时列出未来 N 天内到期的任务（默认 0）',
+  // lists (find and draw)
+  'list.filterValues': '{field}可选：{choices}',
+  'query.syntax': '--where「{term}」格式错误：应为 字段=值、字段~值（包含）、字段!=值 或比较 字段>值（还有 >=、<、<=）',
+  'query.notInList': '--where「{term}」：{field}没有「{value}」这个值。可选：{choices}',
+  'query.badDate': '--where「{term}」：「{value}」不是{field}的日期（2024-03-05、2024/3/5、2024.3.5、2024年3月5日、20240305）',
+  'query.badNumber': '--where「{term}」：「{value}」不是{field}的数字',
+  'query.badBool': '--where「{term}」：{field}只能是 是/否（true/false、1/0）',
+  'query.noOrder': '--where「{term}」：{field}不能用 > 或 < 比较；请用 =、!= 或 ~',
   // settings and permissions
   'err.permission': '无权操作：你的角色（{role}）没有{entity}的“{action}”权限',
   'err.permissionScope': '无权操作：你的角色（{role}）只能{action}{scope}的{entity}',

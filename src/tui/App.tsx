@@ -10,7 +10,7 @@ import { generateCareTasks } from '../services/care.js';
 import { makeT, type Lang } from '../i18n/index.js';
 import { AppContext, type AppServices, type Notice } from './context.js';
 import type { Theme } from './theme.js';
-import { fit } from '../text/width.js';
+import { displayWidth, fit } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
@@ -243,8 +243,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           {SCREENS.map((s, i) => (
             <Text key={s.name} inverse={i === screen} bold={i === screen}>{` ${s.key} ${t(s.title)} `}</Text>
           ))}
-          <Box flexGrow={1} />
-          <Text color={theme.muted} wrap="truncate">{org}</Text>
+          {/* the hotel's name takes the rest of the line, cut by display width (never by Ink) */}
+          <Text color={theme.muted}>{fit(org, Math.max(0, cols - displayWidth(`hotel-crm ${SCREENS.map((s) => ` ${s.key} ${t(s.title)} `).join('')}`)), 'right')}</Text>
         </Box>
         {invalid ? (
           <Text color={theme.error} inverse wrap="truncate">{fit(invalid, cols)}</Text>

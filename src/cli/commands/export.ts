@@ -7,7 +7,7 @@ import { exportTable, recordsForJson } from '../../services/export.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
-import { entityArg, parseWhere } from './records.js';
+import { entityArg, parseWhere, whereRecords } from './records.js';
 
 export interface ExportArgs extends GlobalArgs {
   entity: string;
@@ -36,9 +36,10 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
   const mode = parseMode(t0, args.mode);
   const s = await openSession(args, io, 'read');
   try {
-    const allowed = s.repo.exportable(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
+    const conds = parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists);
+    const allowed = s.repo.exportable(entity);
     if (!allowed.ok) throw new Refused([s.t('cli.refused'), ...allowed.errors.map((e) => `  ${errorText(s.t, entity, e)}`)]);
-    const records = allowed.value;
+    const records = whereRecords(s.repo, entity, conds, allowed.value);
     const bytes =
       format === 'json'
         ? Buffer.from(JSON.stringify(recordsForJson(s.repo, entity, records), null, 2) + '\n', 'utf8')

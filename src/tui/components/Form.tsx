@@ -21,6 +21,7 @@ import { isPersonName } from '../../domain/person.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { refName } from '../../presentation/cells.js';
 import { applyEditKey, atEnd, selectAll, typedText, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 import { Picker, type PickItem } from './Picker.js';
@@ -194,18 +195,22 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       });
     }
     const target = fi.ref as EntityName;
-    const disp = ENTITIES[target].display;
     let recs = repo.all(target);
+    const disp = ENTITIES[target].display;
     // a reference scoped by another field (an anniversary's contact by its customer) offers only those
     const scope = refScope(entity, fi.name);
     const by = scope ? valueNow(scope.by) : undefined;
     if (scope && by !== undefined) recs = recs.filter((r) => inScope(scope, { [scope.by]: by }, r));
-    return recs.map((r) => ({
-      value: r.id,
-      name: String(r[disp] ?? ''),
-      person: isPersonName(target, r), // 曾 read zeng in a guest's or contact's name
-      label: [r.id, String(r[disp] ?? ''), ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
-    }));
+    return recs.map((r) => {
+      // "银卡 Silver" reads 银卡 on a Chinese screen
+      const name = refName(repo, t, target, r.id) ?? '';
+      return {
+        value: r.id,
+        name,
+        person: isPersonName(target, r), // 曾 read zeng in a guest's or contact's name
+        label: [r.id, name, ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
+      };
+    });
   };
   const openPicker = (fi: FieldInfo, filter = '') => set({ picker: { field: fi, items: pickItems(fi), filter } });
 
@@ -351,10 +356,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (isNested(fi)) return t('nested.rows', { n: Object.keys(JSON.parse(text) ?? {}).length });
     if (fi.kind === 'ref') {
       const r = repo.resolveRef(fi.ref!, text);
-      if ('id' in r) {
-        const rec = repo.get(fi.ref as EntityName, r.id)!;
-        return `${r.id} ${String(rec[ENTITIES[fi.ref as EntityName].display] ?? '')}`;
-      }
+      if ('id' in r) return `${r.id} ${refName(repo, t, fi.ref!, r.id) ?? ''}`;
     }
     return text;
   };

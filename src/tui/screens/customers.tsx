@@ -7,14 +7,15 @@ import { needsBoth } from './records/commands.js';
 
 export const customersConfig: ScreenConfig = {
   entity: 'customers',
+  // widths follow the cells on screen; `drop` says which go first on a narrow terminal
   columns: (width, t) => [
     { key: 'id', title: t.lang === 'en' ? 'Code' : '编号', width: 5 },
-    { key: 'name', title: t.lang === 'en' ? 'Name' : '客户名称', width: 'flex', minWidth: 12 },
-    { key: 'kind', title: t.lang === 'en' ? 'Kind' : '类型', width: 8 },
-    { key: 'stage', title: t.lang === 'en' ? 'Stage' : '客户阶段', width: width >= 100 ? 18 : 12 },
-    { key: 'phone', title: t.lang === 'en' ? 'Mobile' : '手机', width: 13 },
-    ...(width >= 100 ? [{ key: 'company', title: t.lang === 'en' ? 'Company' : '公司', width: 'flex' as const, minWidth: 10 }] : []),
-    { key: 'city', title: t.lang === 'en' ? 'City' : '城市', width: 6 },
+    { key: 'name', title: t.lang === 'en' ? 'Name' : '客户名称', minWidth: 8, drop: 0 },
+    { key: 'kind', title: t.lang === 'en' ? 'Kind' : '类型', minWidth: 4, drop: 2 },
+    { key: 'stage', title: t.lang === 'en' ? 'Stage' : '客户阶段', minWidth: 8, drop: 0 },
+    { key: 'phone', title: t.lang === 'en' ? 'Mobile' : '手机', minWidth: 11, drop: 1 },
+    ...(width >= 100 ? [{ key: 'company', title: t.lang === 'en' ? 'Company' : '公司', minWidth: 6, drop: 3 }] : []),
+    { key: 'city', title: t.lang === 'en' ? 'City' : '城市', minWidth: 4, drop: 2 },
   ],
   searchFields: ['id', 'name', 'phone', 'tel', 'company', 'city', 'email', 'wechat'],
   nameField: 'name',

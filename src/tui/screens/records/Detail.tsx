@@ -6,22 +6,24 @@ import { ENTITIES, type EntityName } from '../../../domain/entities.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import { entityLabel } from '../../../i18n/index.js';
 import { useApp } from '../../context.js';
-import { displayWidth, fit } from '../../../text/width.js';
+import { displayWidth, fit, truncate } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import { describe, shortKey } from '../../keys.js';
 import type { RecordCommand } from './commands.js';
 import type { DetailModel } from './detail-model.js';
 
 export function ConfirmLine({ entity, id }: { entity: EntityName; id: string }) {
-  const { repo, t, theme } = useApp();
+  const { repo, t, theme, size } = useApp();
   const rec = repo.get(entity, id);
   const name = rec ? sanitizeLine(String(rec[ENTITIES[entity].display] ?? '')) : '';
   const plan = repo.deletePlan(entity, id);
   const cascade = plan.cascade.map((c) => `${c.ids.length} ${entityLabel(t, c.entity)}`).join(t.lang === 'en' ? ', ' : '、');
+  const line = (n: string) => t('confirm.delete', { what: `${entityLabel(t, entity)} ${n} (${id})` }) + (cascade ? ` ${t('confirm.deleteCascade', { list: cascade })}` : '');
+  // a long name is cut, not the question: (y/N) stays on screen
+  const room = size.cols - displayWidth(line(''));
   return (
     <Text color={theme.warn} bold wrap="truncate">
-      {t('confirm.delete', { what: `${entityLabel(t, entity)} ${name} (${id})` })}
-      {cascade ? ` ${t('confirm.deleteCascade', { list: cascade })}` : ''}
+      {fit(line(displayWidth(name) > room ? truncate(name, Math.max(4, room)) : name), size.cols)}
     </Text>
   );
 }

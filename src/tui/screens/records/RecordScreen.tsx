@@ -17,7 +17,8 @@ import { TextField } from '../../components/TextField.js';
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS, type RecordCommand, type RecordCtx } from './commands.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { loadNamePinyin, type NamePinyin } from './name-pinyin.js';
-import { filterRecords, SearchIndex, sortRecords, warmSearch } from './list-model.js';
+import { findRecords, SearchIndex, searchSpec, sortRecords, splitQuery, warmSearch } from './list-model.js';
+import { DEFAULT_VALUE_LISTS } from '../../../domain/values.js';
 import { displayWidth } from '../../../text/width.js';
 import { ConfirmLine, Detail, detailOffset } from './Detail.js';
 import { buildDetail, type DetailModel, type DetailTarget } from './detail-model.js';
@@ -87,8 +88,9 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       repo.get(entity, ''); // builds the id index now, not on the first edit
       const np = config.nameField ? await loadNamePinyin(entity) : undefined;
       if (np) setNamePinyin(np);
-      await warmSearch(repo.all(entity), config.searchFields, config.nameField, np?.initials, () => stop);
-      if (!stop) prebuilt.current = { repo, version: repo.version, initials: np?.initials, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, np?.initials) };
+      const spec = searchSpec(entity, config.searchFields, repo.ws.valueLists, { nameField: config.nameField, initials: np?.initials });
+      await warmSearch(repo.all(entity), spec, () => stop);
+      if (!stop) prebuilt.current = { repo, version: repo.version, initials: np?.initials, index: new SearchIndex(repo.all(entity), spec) };
     }).catch(() => {
       // an invalid record: the app's banner says so and the session turns read-only
     });
@@ -105,6 +107,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const fieldsByName = useMemo(() => new Map(entityFields(entity).map((f) => [f.name, f])), [entity]);
 
   const version = repo.version;
+  const refName = (e: string, id: string) => {
+    const r = repo.get(e as EntityName, id);
+    return r ? String(r[ENTITIES[e as EntityName].display] ?? '') : undefined;
+  };
   // results of the queries typed since the last change: Backspace finds its answer here
   const filterCache = useRef<{ key: unknown[]; results: Map<string, EntityRecord[]>; index?: SearchIndex }>({ key: [], results: new Map() });
   const rows = useMemo(() => {
@@ -116,17 +122,14 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     let filtered = results.get(q);
     if (!filtered) {
       const all = repo.all(entity);
-      if (!q) filtered = all;
-      else if (all.length < 2000) filtered = filterRecords(all, q, config.searchFields, { initials, nameField: config.nameField });
-      else {
-        // a large list: one index per version of the records (built in the background after start)
+      const spec = searchSpec(entity, config.searchFields, repo.ws.valueLists, { nameField: config.nameField, initials });
+      // a large list: one index per version of the records (built in the background after start)
+      const index = () => {
         const pre = prebuilt.current;
-        filterCache.current.index ??=
-          pre && pre.repo === repo && pre.version === version && pre.initials === initials
-            ? pre.index
-            : new SearchIndex(all, config.searchFields, config.nameField, initials);
-        filtered = filterCache.current.index.find(q);
-      }
+        return (filterCache.current.index ??=
+          pre && pre.repo === repo && pre.version === version && pre.initials === initials ? pre.index : new SearchIndex(all, spec));
+      };
+      filtered = !q ? all : findRecords(all, q, spec, repo.ws.valueLists, { index: all.length < 2000 ? undefined : index, refName });
       if (results.size > 64) results.clear();
       results.set(q, filtered);
     }
@@ -450,6 +453,11 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const idWidth = Math.max(5, ENTITIES[entity].prefix.length + Math.max(4, String(repo.ws.counters[entity] ?? 0).length));
   const columns = config.columns(width, t).map((c) => (c.key === 'id' ? { ...c, width: idWidth } : c));
   const empty = rows.length === 0;
+  // a field filter with a value the field does not have (stage:xyz): say which it has
+  const bad = empty && filter.text ? splitQuery(filter.text, searchSpec(entity, config.searchFields, repo.ws.valueLists), repo.ws.valueLists).badList : undefined;
+  const filterValues = bad
+    ? t('list.filterValues', { field: t.l(bad.field.label), choices: (repo.ws.valueLists[bad.list] ?? DEFAULT_VALUE_LISTS[bad.list] ?? []).map((v) => (t.lang === 'en' ? v.en : v.zh)).join(t.lang === 'en' ? ', ' : '、') })
+    : undefined;
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
   const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
@@ -470,6 +478,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       {empty ? (
         <Box flexDirection="column" height={height - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
+          {filterValues ? <Text color={theme.muted}>{filterValues}</Text> : null}
           {total === 0 && config.emptyHint?.length && repo.unscoped(entity).length === 0 ? (
             <>
               <Text> </Text>
