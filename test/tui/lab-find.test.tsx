@@ -15,7 +15,7 @@ describe('chapters 4 and 5: finding customers with keys only (zh-CN, 80x24)', ()
       ['潜在', (c) => c.stage === 'potential'], // 如何识别潜在客户?
       ['客户阶段:流失客户', (c) => c.stage === 'lost'],
       ['客户来源:老客户介绍', (c) => c.source === 'referral'], // 客户信息有哪些来源?
-      ['来源:网络 区域:本地', (c) => c.source === 'online' && c.region === 'local'],
+      ['来源:网络 区域:本区域', (c) => c.source === 'online' && c.region === 'local'],
       ['区域:国外', (c) => c.region === 'foreign'],
       ['客户关系等级:战略伙伴', (c) => c.relationLevel === 'strategic'],
       ['信用等级:A', (c) => c.creditRating === 'a'],
