@@ -12,6 +12,7 @@ import { AppContext, type AppServices, type Notice } from './context.js';
 import type { Theme } from './theme.js';
 import { displayWidth, fit } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { nameInLanguage } from '../presentation/cells.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { SCREENS, type ScreenDef } from './screens.js';
@@ -225,7 +226,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
   const acting = repo.whoActs();
-  const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${acting.role.name})` : ''}`);
+  const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${nameInLanguage(t, String(acting.role.name))})` : ''}`);
   const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
   const switchTo = (login: string) => {
     // what the last actor changed is saved under their name before the next one acts
