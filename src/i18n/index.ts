@@ -80,13 +80,22 @@ export function errorMessage(t: T, e: FieldError, lists: ValueLists = DEFAULT_VA
     const a = String(e.params?.action ?? '');
     p.action = a === 'admin' ? t('perm.admin') : t(`perm.action.${a}` as MessageKey);
     if (e.params?.scope) p.scope = t(`perm.scope.${String(e.params.scope)}` as MessageKey);
-    p.role = e.params?.role ? String(e.params.role) : t('perm.noRole');
+    p.role = e.params?.role ? nameInLanguage(t, String(e.params.role)) : t('perm.noRole');
   }
   const key = `err.${e.code}` as MessageKey;
   return key in en ? t(key, p) : e.code;
 }
 
 /** One field error in words: "Mobile: is not a phone number …" */
+const TWO_NAMES = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z][\x20-\x7e]*)$/;
+
+/** "银卡 Silver" as 银卡 in Chinese and Silver in English; any other name as it is (the hotel's
+ *  own catalogue, roles and departments are often named in both languages at once). */
+export function nameInLanguage(t: Pick<T, 'lang'>, name: string): string {
+  const m = TWO_NAMES.exec(name.trim());
+  return m ? (t.lang === 'en' ? m[2] : m[1]).trim() : name;
+}
+
 export function errorText(t: T, entity: string, e: FieldError, lists: ValueLists = DEFAULT_VALUE_LISTS): string {
   const msg = errorMessage(t, e, lists);
   const fi = isEntityName(entity) ? entityFields(entity).find((x) => x.name === e.field) : undefined;

@@ -11,13 +11,8 @@ import { fenToText } from '../domain/money.js';
 // the hotel's own catalogue (tiers, roles, departments …) is often named in both languages
 // at once, "银卡 Silver", "管理员 Admin": a screen shows the part in its language
 const BILINGUAL = new Set(['tiers', 'employees', 'roles', 'departments', 'categories', 'products']);
-const TWO_NAMES = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z][\x20-\x7e]*)$/;
-
-/** "银卡 Silver" as 银卡 in Chinese and Silver in English; any other name as it is. */
-export function nameInLanguage(t: T, name: string): string {
-  const m = TWO_NAMES.exec(name.trim());
-  return m ? (t.lang === 'en' ? m[2] : m[1]).trim() : name;
-}
+import { nameInLanguage } from '../i18n/index.js';
+export { nameInLanguage };
 
 /** The name a reference shows: the target's display field, in the interface's language. */
 export function refName(repo: Repo, t: T, entity: string, id: string): string | undefined {

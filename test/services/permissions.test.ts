@@ -136,7 +136,7 @@ describe('scopes: each employee of the demo sees a different list of customers',
     expect(repo.get('customers', other.id)).toBeUndefined();
     const t = makeT('en');
     const upd = repo.update('customers', other.id, { city: '杭州' });
-    expect(upd.ok ? '' : errorText(t, 'customers', upd.errors[0])).toBe('not allowed: your role (销售代表 Sales representative) may edit Customers of their own records only');
+    expect(upd.ok ? '' : errorText(t, 'customers', upd.errors[0])).toBe('not allowed: your role (Sales representative) may edit Customers of their own records only');
     expect(refusedByPermission(repo.delete('customers', mine.id))).toBe(true);
     expect(refusedByPermission(repo.update('customers', mine.id, { ownerId: idOf('zhangli') }))).toBe(true);
     expect(repo.update('customers', mine.id, { city: '杭州' }).ok).toBe(true);
