@@ -10,6 +10,7 @@ import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
+import { reportCmd } from './commands/report.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -118,6 +119,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('for', { type: 'string', describe: 'due: the employee (login; default: the acting one)' })
         .option('days', { type: 'string', describe: 'due: also what falls due in the next N days (default 0)' }),
       run(tasksCmd))
+    .command('report <kind>', 'a report of the workspace: funnel (the sales funnel; rfm, pyramid, churn, kpi, stats come later)', (y) =>
+      y
+        .positional('kind', { type: 'string', describe: 'funnel', demandOption: true })
+        .option('owner', { type: 'string', describe: 'funnel: only this employee\'s opportunities (login or code)' })
+        .option('from', { type: 'string', describe: 'funnel: opportunities created on or after this day' })
+        .option('to', { type: 'string', describe: 'funnel: opportunities created on or before this day' }),
+      run(reportCmd))
     .command('doctor', 'check the workspace, say what is wrong', (y) => y.option('repair', { type: 'boolean', describe: 'keep everything before a bad journal record, move the rest aside, fold the journal into the workspace' }), run(doctorCmd))
     .demandCommand(1)
     .strict()
