@@ -6,6 +6,7 @@ import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useCommands, useKeysRoot, runCommand } from './hooks/use-keys.js';
 import type { WorkspaceStore } from '../services/ports.js';
 import { Repo } from '../services/repo.js';
+import { generateCareTasks } from '../services/care.js';
 import { makeT, type Lang } from '../i18n/index.js';
 import { AppContext, type AppServices, type Notice } from './context.js';
 import type { Theme } from './theme.js';
@@ -35,6 +36,8 @@ export interface AppProps {
   flush?: { current: () => Promise<void> };
   /** the login the session acts as (default: the administrator) */
   user?: string;
+  /** make the care tasks due today once the records are checked (the app's start; tests opt in) */
+  careOnStart?: boolean;
   /** the screens, in the order of their keys (default: the app's screens) */
   screens?: readonly ScreenDef[];
 }
@@ -61,10 +64,12 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin }: AppProps) {
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart }: AppProps) {
   const ink = useInk();
   const SCREENS = useContext(ScreensContext);
-  const [repo, setRepo] = useState(() => new Repo(store.data, { actor: actorLogin }));
+  // who acts: --user, else the administrator; the switch-user command changes it
+  const [actor, setActor] = useState(() => actorLogin ?? store.data.settings.adminLogin);
+  const [repo, setRepo] = useState(() => new Repo(store.data, { actor }));
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => makeT(lang), [lang]);
   const [nav, , setNav] = useSyncedState<{ screen: number; overlay: Overlay }>({ screen: 0, overlay: null });
@@ -72,6 +77,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const setScreen = (f: number | ((n: number) => number)) => setNav((x) => ({ screen: typeof f === 'function' ? f(x.screen) : f }));
   const setOverlay = (o: Overlay) => setNav({ overlay: o });
   const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef(notice);
+  noticeRef.current = notice;
   const [, setTick] = useState(0);
   const [request, setRequest] = useState<AppServices['request']>();
   // the palette's commands, with the layers that declared them, as they were when it opened
@@ -101,7 +108,16 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   if (flush) flush.current = async () => void (await save());
   // the records are checked after the first frame is drawn; a bad one makes the session read-only
   useEffect(() => {
-    store.validate().catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
+    store
+      .validate()
+      .then(() => {
+        // the day's care tasks (客户关怀), as `tasks generate-care` makes them: each occurrence once
+        if (!careOnStart || readOnly) return;
+        const run = generateCareTasks(repoRef.current, { now: new Date() });
+        // said only when nothing else is: a person's own "Created C0201" is not replaced by it
+        if (run.created.length) changed(savedText.current || noticeRef.current ? undefined : t('tasks.careMadeApp', { count: run.created.length }));
+      })
+      .catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
@@ -152,11 +168,11 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   const loadDemoNow = () => {
     if (!loadDemo || !services.canWrite()) return;
-    if (repo.count('customers') > 0) return setNotice({ text: t('app.demoRefused'), kind: 'error' });
+    if (repo.unscoped('customers').length > 0 || !repo.whoActs().root) return setNotice({ text: t('app.demoRefused'), kind: 'error' });
     const ws = loadDemo();
     if (store.data.settings.lang) ws.settings.lang = store.data.settings.lang;
     store.replace(ws);
-    setRepo(new Repo(store.data, { actor: actorLogin }));
+    setRepo(new Repo(store.data, { actor }));
     setNotice({ text: t('app.demoLoaded', { count: ws.customers.length }), kind: 'ok' });
     store.save().catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: e.message }), kind: 'error' }));
   };
@@ -180,7 +196,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     },
     quit,
     loadDemo: loadDemoNow,
-    demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.count('customers') > 0 ? 'app.demoRefused' : undefined),
+    demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.unscoped('customers').length > 0 || !repo.whoActs().root ? 'app.demoRefused' : undefined),
     toggleLang,
     cannotWrite: services.cannotWrite,
   };
@@ -205,8 +221,16 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
   const bar = screenBar(SCREENS.map((s) => ({ key: s.key, title: t(s.title) })), screen, org, cols);
-  const user = actorLogin ?? store.data.settings.adminLogin;
-  const statusLeft = `${t('status.workspace')}: ${store.file}  ${t('status.user')}: ${user}  ${t('status.lang')}`;
+  const acting = repo.whoActs();
+  const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${acting.role.name})` : ''}`);
+  const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
+  const switchTo = (login: string) => {
+    // what the last actor changed is saved under their name before the next one acts
+    if (saveTimer.current) void save();
+    setActor(login);
+    setRepo(new Repo(store.data, { actor: login }));
+    setNotice({ text: t('app.switchedUser', { user: sanitizeLine(login) }), kind: 'info' });
+  };
 
   return (
     <AppContext.Provider value={services}>
@@ -231,6 +255,23 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           <Help screen={current} screens={SCREENS} height={bodyH} width={cols} onClose={() => setOverlay(null)} />
         ) : overlay && typeof overlay === 'object' ? (
           <ImportDialog entity={overlay.import} width={cols} height={bodyH} onClose={() => setOverlay(null)} />
+        ) : overlay === 'switchUser' ? (
+          <Picker
+            key="switchUser"
+            title={t('app.switchUserTitle')}
+            height={bodyH}
+            width={cols}
+            current={actor}
+            items={repo.unscoped('employees').filter((e) => e.active !== false).map((e) => ({
+              value: String(e.login),
+              label: `${String(e.login)}  ${String(e.name)}  ${String(repo.unscoped('roles').find((r) => r.id === e.roleId)?.name ?? '')}`,
+            }))}
+            onCancel={() => setOverlay(null)}
+            onPick={(login) => {
+              setOverlay(null);
+              if (login) switchTo(login);
+            }}
+          />
         ) : overlay === 'palette' ? (
           <Picker
             title={t('palette.title')}

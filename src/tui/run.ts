@@ -93,7 +93,7 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
   const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
   const stdin = keyStdin(process.stdin);
   const element = (s: { cols: number; rows: number }) =>
-    React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush });
+    React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush, careOnStart: true });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
   unmount = () => inst.unmount();
   const onResize = () => inst.rerender(element(size()));

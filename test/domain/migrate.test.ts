@@ -14,13 +14,20 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     const migrated = Workspace.parse(migrateWorkspace(old));
     // the shipped demo carries no identity (id, generation): each workspace gets its own
     const { id: _id, generation: _gen, ...content } = migrated;
-    // the demo's opportunities (the funnel) and the lostReason list came after version 1 (a
-    // workspace without a list reads the default one): the rest is the same
+    // the v1 demo had other employees, roles and departments (permissions came later): the
+    // records and amounts are compared, the organisation and who owns whom are not
+    const records = (w: Record<string, unknown>) => {
+      const { roles: _r, employees: _e, departments: _d, counters, customers, ...rest } = w as typeof migrated;
+      const { roles: _rc, employees: _ec, departments: _dc, ...keptCounters } = counters;
+      return { ...rest, counters: keptCounters, customers: customers.map(({ ownerId: _o, ...c }) => c) };
+    };
+    // the demo's opportunities (the funnel) and the lostReason list came after version 1 too
+    // (a workspace without a list reads the default one)
     const today = generateWorkspace({ customers: 200, related: true });
     today.opportunities = [];
     delete today.counters.opportunities;
     delete today.valueLists.lostReason;
-    expect(content).toEqual(today);
+    expect(records(content)).toEqual(records(today));
     expect(migrated.version).toBe(SCHEMA_VERSION);
     expect(migrated.products.find((p) => p.id === 'G0003')!.price).toBe(168800);
   });

@@ -48,6 +48,10 @@ export interface RenderOpts {
   rows?: number;
   readOnly?: LockInfo;
   screens?: readonly ScreenDef[];
+  /** make the day's care tasks at start, as the app run from a terminal does */
+  careOnStart?: boolean;
+  /** the login the app acts as (default: the administrator) */
+  user?: string;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -67,6 +71,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
+      careOnStart={opts.careOnStart}
+      user={opts.user}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;

@@ -123,6 +123,22 @@ describe('<App /> funnel screen', () => {
     app.unmount();
   });
 
+  it('a sales rep sees and moves only their own opportunities (the Repo acts as them)', async () => {
+    const ws = loadDemoWorkspace();
+    const me = ws.employees.find((e) => e.login === 'wangqiang')!;
+    const mine = ws.opportunities.filter((o) => o.ownerId === me.id);
+    const app = await renderApp({ lang: 'en', ws, user: 'wangqiang' });
+    await press(app, 'screen.funnel');
+    expect(app.frame()).toContain(`Opportunities ${mine.length} of ${mine.length}`);
+    const shown = (s: string) => stageRow(app.frame(), s).count;
+    expect(['Prospecting', 'Needs', 'Proposal', 'Negotiation', 'Won', 'Lost'].reduce((a, s) => a + shown(s), 0)).toBe(mine.length);
+    const first = mine.find((o) => o.stage === 'prospecting' || o.stage === 'needs')!;
+    await openOpp(app, first.id);
+    await press(app, 'funnel.forward');
+    expect(ws.opportunities.find((o) => o.id === first.id)!.stage).not.toBe(first.stage);
+    app.unmount();
+  });
+
   for (const [lang, cols] of [['zh-CN', 80], ['en', 80], ['zh-CN', 60], ['en', 60]] as const) {
     it(`fits ${cols} columns in ${lang}: no line wider, nothing cut with an ellipsis`, async () => {
       const app = await renderApp({ lang, cols, rows: 24 });

@@ -56,4 +56,21 @@ describe('<App /> tasks screen', () => {
     expect(app.frame()).toContain('逾期 0 · 今天 0 · 7天内 2');
     app.unmount();
   });
+
+  it('at start makes the care task of a birthday in 3 days, once: a second start makes none', async () => {
+    const { ws, day } = deskWorkspace();
+    const repo = new Repo(ws);
+    const birth = `1988-${day(3).slice(5)}`;
+    expect(repo.create('anniversaries', { customerId: 'C0005', kind: 'birthday', date: birth, remindDays: 7 }).ok).toBe(true);
+    const careBefore = ws.tasks.filter((t) => t.type === 'care').length;
+    const app = await renderApp({ ws, lang: 'zh-CN', careOnStart: true });
+    const made = ws.tasks.filter((t) => t.type === 'care');
+    expect(made.length).toBeGreaterThan(careBefore);
+    expect(made.find((t) => t.customerId === 'C0005' && t.due === day(3))).toBeTruthy();
+    expect(app.frame()).toContain('关怀任务');
+    app.unmount();
+    const again = await renderApp({ ws, lang: 'zh-CN', careOnStart: true });
+    expect(ws.tasks.filter((t) => t.type === 'care')).toHaveLength(made.length);
+    again.unmount();
+  });
 });
