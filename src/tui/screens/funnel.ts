@@ -96,7 +96,16 @@ function funnelOrder(recs: EntityRecord[], stages: string[]): EntityRecord[] {
 }
 
 /** The head line (the figures on the right when they fit) and the chart above the list. */
+// the chart is made once per change of the records, not on every key that moves the selection
+let drawn: { repo: Repo; version: number; t: T; width: number; lines: string[] } | undefined;
 function banner(repo: Repo, t: T, width: number): string[] {
+  if (drawn && drawn.repo === repo && drawn.version === repo.version && drawn.t === t && drawn.width === width) return drawn.lines;
+  const lines = chartLines(repo, t, width);
+  drawn = { repo, version: repo.version, t, width, lines };
+  return lines;
+}
+
+function chartLines(repo: Repo, t: T, width: number): string[] {
   const r = workspaceFunnel(repo);
   const head = t('funnel.title');
   const summary = funnelSummary(r, t);
