@@ -4,6 +4,7 @@
 import { emptyWorkspace, type Workspace } from '../src/domain/workspace.js';
 import { Repo } from '../src/services/repo.js';
 import type { EntityName } from '../src/domain/entities.js';
+import { STAGE_PROBABILITY } from '../src/domain/funnel.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
@@ -150,9 +151,59 @@ export function generateWorkspace(opts: GenOptions): Workspace {
       }
     }
   }
+  if (opts.related) addOpportunities(repo, mulberry32((opts.seed ?? 20260901) + 8), now);
   // the shipped demo carries no identity: each workspace made from it gets its own when loaded
   const shipped: Partial<Workspace> = ws;
   delete shipped.id;
   delete shipped.generation;
   return ws;
+}
+
+const DEAL_NAMES: [string, number, number][] = [
+  // what a hotel sells to a company or an agency, and its range in yuan
+  ['年度协议价', 60_000, 480_000], ['年会场地及宴会', 80_000, 360_000], ['秋季团队房', 20_000, 120_000], ['培训会议套餐', 15_000, 90_000],
+  ['新品发布会', 40_000, 200_000], ['长住公寓房', 30_000, 150_000], ['婚宴', 30_000, 160_000], ['旅行团春季房', 12_000, 80_000],
+];
+
+/** Opportunities in every stage of the funnel, with amounts and owners, so screen 4 shows a
+ *  real shape: more at the top than at the bottom, some won and some lost over 18 months. Its
+ *  own seed: the rest of the demo can change without moving these. */
+function addOpportunities(repo: Repo, rnd: () => number, now: Date) {
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const admin = repo.ws.settings.adminLogin;
+  // the sales staff: whose role may work on opportunities
+  const sellers = new Set(repo.all('roles').filter((r) => !r.isAdmin && ((r.permissions as Record<string, { actions?: string[] }>)?.opportunities?.actions ?? []).includes('edit')).map((r) => r.id));
+  const owners = repo.all('employees').filter((e) => e.login !== admin && e.active !== false && sellers.has(String(e.roleId))).map((e) => e.id);
+  const buyers = repo.all('customers').filter((c) => c.kind !== 'individual');
+  if (!owners.length || !buyers.length) return;
+  const open = ['prospecting', 'needs', 'proposal', 'negotiation'];
+  const plan: [string, number][] = [['prospecting', 12], ['needs', 9], ['proposal', 7], ['negotiation', 5], ['won', 8], ['lost', 6]];
+  for (const [stage, n] of plan) {
+    for (let i = 0; i < n; i++) {
+      const customer = pick(buyers);
+      const [what, lo, hi] = pick(DEAL_NAMES);
+      const closed = stage === 'won' || stage === 'lost';
+      // open ones were opened in the last half year; closed ones over the 18 months before
+      const opened = closed ? -int(60, 540) : -int(3, 180);
+      const v: Record<string, unknown> = {
+        name: `${String(customer.name).replace(/有限公司$/, '').replace(/[A-Za-z.]$/, '$& ')}${what}`,
+        customerId: customer.id,
+        stage,
+        amount: Math.round(int(lo, hi) / 100) * 100 * 100,
+        probability: STAGE_PROBABILITY[stage],
+        ownerId: customer.ownerId && owners.includes(String(customer.ownerId)) ? customer.ownerId : pick(owners),
+        createdAt: `${day(opened)}T0${int(1, 8)}:00:00.000Z`,
+      };
+      if (closed) v.closedOn = day(Math.min(-1, opened + int(7, 75)));
+      else v.expectedClose = day(int(7, 120));
+      if (stage === 'lost') {
+        v.lostStage = pick(open);
+        v.lostReason = pick(['price', 'price', 'competitor', 'availability', 'budget', 'needs', 'noreply']);
+      }
+      const r = repo.create('opportunities', v);
+      if (!r.ok) throw new Error(`opportunities: ${JSON.stringify(r.errors)} ${JSON.stringify(v)}`);
+    }
+  }
 }

@@ -14,6 +14,7 @@ import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
+import { reportCmd } from './commands/report.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -147,6 +148,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('for', { type: 'string', describe: t('cli.help.for') })
         .option('days', { type: 'string', describe: t('cli.help.days') }),
       run(tasksCmd))
+    .command('report <kind>', t('cli.help.report'), (y) =>
+      y
+        .positional('kind', { type: 'string', describe: t('cli.help.reportKind'), demandOption: true })
+        .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
+        .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
+        .option('to', { type: 'string', describe: t('cli.help.reportTo') }),
+      run(reportCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

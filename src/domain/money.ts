@@ -93,3 +93,15 @@ export function fenToText(fen: number): string {
   const s = String(Math.abs(fen)).padStart(3, '0');
   return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
 }
+
+/** Fen → yuan with thousands separators, for people: 128450000 → "1,284,500.00", or with
+ *  `whole` rounded to the yuan (half away from zero): "1,284,500". */
+export function fenToGrouped(fen: number, opts: { whole?: boolean } = {}): string {
+  if (!Number.isSafeInteger(fen)) return String(fen);
+  const neg = fen < 0;
+  const abs = Math.abs(fen);
+  const text = opts.whole ? String(Math.round(abs / 100)) : fenToText(abs);
+  const [int, frac] = text.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg && abs >= (opts.whole ? 50 : 1) ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}

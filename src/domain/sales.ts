@@ -28,6 +28,10 @@ export const Opportunity = z.object({
   ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
   leadId: f.ref({ en: 'From lead', zh: '来源线索' }, 'leads'),
   closeReason: f.text({ en: 'Won/lost reason', zh: '赢单/输单原因' }),
+  // set when it is won or lost (the funnel's cycle, its conversion at the stage it was lost at)
+  lostReason: f.enum({ en: 'Lost because', zh: '输单原因类别' }, 'lostReason'),
+  lostStage: f.enum({ en: 'Lost at stage', zh: '输单时阶段' }, 'oppStage'),
+  closedOn: f.date({ en: 'Closed on', zh: '结单日期' }),
   notes: f.longtext({ en: 'Notes', zh: '备注' }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),

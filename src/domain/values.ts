@@ -167,6 +167,15 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['won', 'Won', '赢单'],
     ['lost', 'Lost', '输单'],
   ]),
+  lostReason: list([
+    ['price', 'Price', '价格因素'],
+    ['competitor', 'Chose a competitor', '选择了竞争对手'],
+    ['availability', 'No rooms / dates', '房源或档期不足'],
+    ['budget', 'Budget cut or event cancelled', '预算取消/活动取消'],
+    ['needs', 'Needs not met', '需求不符'],
+    ['noreply', 'No response', '客户无回应'],
+    ['other', 'Other', '其他'],
+  ]),
   contractType: list([
     ['rate', 'Corporate rate agreement', '协议价合同'],
     ['group', 'Group contract', '团队合同'],

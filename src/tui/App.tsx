@@ -225,6 +225,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
+  const bar = screenBar(SCREENS.map((s) => ({ key: s.key, title: t(s.title) })), screen, org, cols);
   const acting = repo.whoActs();
   const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${nameInLanguage(t, String(acting.role.name))})` : ''}`);
   const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
@@ -240,12 +241,12 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     <AppContext.Provider value={services}>
       <Box flexDirection="column" width={cols} height={frameH}>
         <Box>
-          <Text bold color={theme.accent}>{'hotel-crm '}</Text>
-          {SCREENS.map((s, i) => (
-            <Text key={s.name} inverse={i === screen} bold={i === screen}>{` ${s.key} ${t(s.title)} `}</Text>
+          {bar.brand ? <Text bold color={theme.accent}>{'hotel-crm '}</Text> : null}
+          {bar.tabs.map((label, i) => (
+            <Text key={SCREENS[i].name} inverse={i === screen} bold={i === screen}>{label}</Text>
           ))}
-          {/* the hotel's name takes the rest of the line, cut by display width (never by Ink) */}
-          <Text color={theme.muted}>{fit(org, Math.max(0, cols - displayWidth(`hotel-crm ${SCREENS.map((s) => ` ${s.key} ${t(s.title)} `).join('')}`)), 'right')}</Text>
+          <Box flexGrow={1} />
+          {bar.org ? <Text color={theme.muted}>{bar.org}</Text> : null}
         </Box>
         {invalid ? (
           <Text color={theme.error} inverse wrap="truncate">{fit(invalid, cols)}</Text>
@@ -301,4 +302,20 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       </Box>
     </AppContext.Provider>
   );
+}
+
+/** The screen bar within `cols`: the other screens shrink to their key, then the name of the
+ *  program goes, and the organisation takes what is left (cut with ~, never wider). */
+export function screenBar(tabs: { key: string; title: string }[], current: number, org: string, cols: number): { brand: boolean; tabs: string[]; org: string } {
+  const full = tabs.map((s) => ` ${s.key} ${s.title} `);
+  const short = tabs.map((s, i) => (i === current ? full[i] : ` ${s.key} `));
+  const width = (l: string[]) => l.reduce((a, x) => a + displayWidth(x), 0);
+  for (const [brand, labels] of [[true, full], [true, short], [false, short]] as const) {
+    const used = (brand ? 10 : 0) + width(labels);
+    if (used <= cols) {
+      const room = cols - used - 1;
+      return { brand, tabs: [...labels], org: room >= 6 && org ? ' ' + fit(org, Math.min(room, displayWidth(org))) : '' };
+    }
+  }
+  return { brand: false, tabs: short.map((l) => fit(l, Math.max(0, Math.floor(cols / tabs.length)))), org: '' };
 }

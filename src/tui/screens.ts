@@ -9,6 +9,7 @@ import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } fro
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
 import { tasksConfig } from './screens/tasks.js';
+import { funnelConfig } from './screens/funnel.js';
 import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
 import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
 import { rolePermissionsCommand } from './screens/settings/sections.js';
@@ -55,6 +56,7 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
+  recordScreen('funnel', '4', 'screen.funnel', funnelConfig),
   {
     name: 'settings',
     key: '9',

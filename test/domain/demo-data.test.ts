@@ -20,4 +20,16 @@ describe('the demo hotel', () => {
     expect(ws.anniversaries.some((a) => a.contactId)).toBe(true);
     expect(ws.anniversaries.some((a) => !a.contactId)).toBe(true);
   });
+
+  it('has opportunities in every stage of the funnel, with amounts and owners, and lost ones with a reason', () => {
+    const ws = loadDemoWorkspace();
+    const stages = new Set(ws.opportunities.map((o) => o.stage));
+    expect(stages).toEqual(new Set(ws.valueLists.oppStage.map((v) => v.code)));
+    expect(ws.opportunities.every((o) => (o.amount ?? 0) > 0 && o.ownerId)).toBe(true);
+    expect(new Set(ws.opportunities.map((o) => o.ownerId)).size).toBeGreaterThan(1);
+    expect(ws.opportunities.filter((o) => o.stage === 'lost').every((o) => o.lostReason && o.lostStage && o.closedOn)).toBe(true);
+    const count = (s: string) => ws.opportunities.filter((o) => o.stage === s).length;
+    // a funnel: wider at the top
+    expect(count('prospecting')).toBeGreaterThan(count('negotiation'));
+  });
 });

@@ -157,7 +157,8 @@ describe('footer, palette and help from the declarations', () => {
   });
 
   it('the help shows the keys of the screen it was opened on', async () => {
-    const app = await renderApp({ lang: 'en', rows: 60 });
+    // tall enough for the whole help of a screen (each screen adds its Go-to line)
+    const app = await renderApp({ lang: 'en', rows: 80 });
     await press(app, 'app.help');
     expect(app.frame()).toMatch(/t +change the lifecycle stage/);
     // the keys of forms come after those of every kind of screen: a page further down

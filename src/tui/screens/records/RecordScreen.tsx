@@ -62,6 +62,10 @@ export interface ScreenConfig {
   summary?: (repo: Repo, t: T) => string;
   /** the screen's own commands (customers: t stage, c contact, a anniversary) */
   commands?: RecordCommand[];
+  /** lines drawn above the list (the funnel's chart), each at most `width` columns */
+  banner?: (repo: Repo, t: T, width: number, height: number) => string[];
+  /** a cell's text when not the field's usual one (amounts with ¥ and separators) */
+  cell?: (key: string, rec: EntityRecord, repo: Repo, t: T) => string | undefined;
 }
 
 export function RecordScreen({ config, active, height, width }: { config: ScreenConfig; active: boolean; height: number; width: number }) {
@@ -462,9 +466,16 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const sf = config.sortFields[sort.i];
   const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
   const headLeft = `${entityLabel(t, entity)} `;
+  const banner = config.banner?.(repo, t, width, height) ?? [];
+  const listH = height - banner.length;
   const headMid = `${t('list.count', { shown: rows.length, total })}  ${config.summary ? `${config.summary(repo, t)}  ` : ''}${sortLabel}  `;
   return (
     <Box flexDirection="column" width={width} height={height}>
+      {banner.map((l, i) => (
+        <Text key={`b${i}`} bold={i === 0} color={i === 0 ? theme.accent : undefined} wrap="truncate">
+          {l || ' '}
+        </Text>
+      ))}
       <Box>
         <Text bold>{headLeft}</Text>
         <Text color={theme.muted}>{headMid}</Text>
@@ -476,7 +487,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         ) : null}
       </Box>
       {empty ? (
-        <Box flexDirection="column" height={height - 2}>
+        <Box flexDirection="column" height={listH - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
           {filterValues ? <Text color={theme.muted}>{filterValues}</Text> : null}
           {total === 0 && config.emptyHint?.length && repo.unscoped(entity).length === 0 ? (
@@ -493,11 +504,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           columns={columns}
           rowCount={rows.length}
           selected={Math.min(st.sel, rows.length - 1)}
-          height={height - 2}
+          height={listH - 2}
           width={width}
           focused={active}
           cell={(r, key) => {
             const rec = rows[r];
+            const own = config.cell?.(key, rec, repo, t);
+            if (own !== undefined) return own;
             const fi = fieldsByName.get(key);
             return fi ? cellText(repo, t, fi, rec) : '';
           }}

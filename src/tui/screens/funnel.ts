@@ -1,0 +1,139 @@
+// Screen 4, the sales funnel (销售漏斗, syllabus ch. 8): the chart of the stages above the list of
+// opportunities; ] and [ move the selected one a stage, w wins it, l loses it with a reason.
+// Every change goes through the Repo as the acting employee, and says so once it is on disk.
+import { isClosedStage, losePatch, stageMove, winPatch, type FunnelOpp } from '../../domain/funnel.js';
+import { todayIn } from '../../domain/care.js';
+import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
+import type { EntityRecord } from '../../domain/workspace.js';
+import { errorText, valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
+import type { Repo } from '../../services/repo.js';
+import { stageList, workspaceFunnel } from '../../services/funnel.js';
+import { funnelChart, funnelSummary, yuan } from '../../presentation/funnel.js';
+import { displayWidth, fit } from '../../text/width.js';
+import type { ScreenConfig } from './records/RecordScreen.js';
+import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
+
+const today = () => todayIn(new Date());
+const opp = (r: EntityRecord) => r as unknown as FunnelOpp;
+
+const MOVE_REFUSED: Record<string, MessageKey> = { closed: 'funnel.closed', first: 'funnel.first', last: 'funnel.last', unknownStage: 'funnel.unknownStage' };
+
+function save(c: RecordCtx, patch: Record<string, unknown>, done: (rec: EntityRecord) => string) {
+  const { repo, t } = c.app;
+  const id = c.record!.id;
+  const r = repo.update('opportunities', id, patch);
+  if (!r.ok) return c.app.notify(r.errors.map((e) => errorText(t, 'opportunities', e, repo.ws.valueLists)).join('; '), 'error');
+  c.app.changed(done(r.value));
+}
+
+const stageName = (repo: Repo, t: T, code: unknown) => valueLabelT(t, repo.ws.valueLists, 'oppStage', String(code));
+
+function move(dir: 1 | -1): Pick<RecordCommand, 'run' | 'unavailable'> {
+  return {
+    unavailable: (c) => {
+      const why = needsBoth(c);
+      if (why) return why;
+      const m = stageMove(opp(c.record!), dir, stageList(c.app.repo));
+      return 'refused' in m ? MOVE_REFUSED[m.refused] : undefined;
+    },
+    run: (c) => {
+      const m = stageMove(opp(c.record!), dir, stageList(c.app.repo));
+      if ('refused' in m) return;
+      const { repo, t } = c.app;
+      save(c, m.patch, (rec) => t('funnel.moved', { id: rec.id, stage: stageName(repo, t, rec.stage), pct: String(rec.probability ?? '') }));
+    },
+  };
+}
+
+const needsOpen = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (isClosedStage(String(c.record!.stage)) ? 'funnel.notOpen' : undefined);
+
+const COMMANDS: RecordCommand[] = [
+  { id: 'funnel.forward', keys: [']'], description: 'help.funnelForward', footer: { label: 'hint.funnelMove', drop: 3 }, ...move(1) },
+  { id: 'funnel.back', keys: ['['], description: 'help.funnelBack', footer: { label: 'hint.funnelMove', drop: 3 }, ...move(-1) },
+  {
+    id: 'funnel.win',
+    keys: ['w'],
+    description: 'help.funnelWin',
+    footer: { label: 'hint.funnelWin', drop: 2 },
+    unavailable: needsOpen,
+    run: (c) => save(c, winPatch(today()), (rec) => c.app.t('funnel.wonDone', { id: rec.id })),
+  },
+  {
+    id: 'funnel.lose',
+    keys: ['l'],
+    description: 'help.funnelLose',
+    footer: { label: 'hint.funnelLose', drop: 2 },
+    unavailable: needsOpen,
+    run: (c) => {
+      const { repo, t } = c.app;
+      const rec = c.record!;
+      const lang = t.lang === 'en' ? 'en' : 'zh';
+      const reasons = repo.ws.valueLists.lostReason ?? DEFAULT_VALUE_LISTS.lostReason;
+      c.setMode({
+        kind: 'pick',
+        title: t('funnel.lostTitle', { id: rec.id }),
+        current: rec.lostReason as string | undefined,
+        items: reasons.map((v) => ({ value: v.code, label: v[lang], keywords: lang === 'en' ? v.zh : v.en })),
+        onPick: (reason) => {
+          // the record as it is when the reason is picked
+          const now = repo.get('opportunities', rec.id);
+          if (!now) return;
+          save({ ...c, record: now }, losePatch(opp(now), reason, today()), (r) => t('funnel.lostDone', { id: r.id, reason: valueLabelT(t, repo.ws.valueLists, 'lostReason', reason) }));
+        },
+        back: c.back,
+      });
+    },
+  },
+];
+
+/** Funnel order: the stages as the list has them, the biggest deals first within a stage. */
+function funnelOrder(recs: EntityRecord[], stages: string[]): EntityRecord[] {
+  const rank = (r: EntityRecord) => {
+    const i = stages.indexOf(String(r.stage));
+    return i < 0 ? stages.length : i;
+  };
+  return [...recs].sort((a, b) => rank(a) - rank(b) || Number(b.amount ?? 0) - Number(a.amount ?? 0) || a.id.localeCompare(b.id));
+}
+
+/** The head line (the figures on the right when they fit) and the chart above the list. */
+// the chart is made once per change of the records, not on every key that moves the selection
+let drawn: { repo: Repo; version: number; t: T; width: number; lines: string[] } | undefined;
+function banner(repo: Repo, t: T, width: number): string[] {
+  if (drawn && drawn.repo === repo && drawn.version === repo.version && drawn.t === t && drawn.width === width) return drawn.lines;
+  const lines = chartLines(repo, t, width);
+  drawn = { repo, version: repo.version, t, width, lines };
+  return lines;
+}
+
+function chartLines(repo: Repo, t: T, width: number): string[] {
+  const r = workspaceFunnel(repo);
+  const head = t('funnel.title');
+  const summary = funnelSummary(r, t);
+  const room = width - displayWidth(head) - displayWidth(summary);
+  return [fit(`${head}${' '.repeat(Math.max(2, room))}${summary}`, width), ...funnelChart(r, t, repo.ws.valueLists, width)];
+}
+
+export const funnelConfig: ScreenConfig = {
+  entity: 'opportunities',
+  columns: (width, t) => [
+    { key: 'id', title: t.lang === 'en' ? 'Code' : '编号', width: 5 },
+    { key: 'name', title: t.lang === 'en' ? 'Opportunity' : '机会名称', width: 'flex', minWidth: 10 },
+    { key: 'stage', title: t.lang === 'en' ? 'Stage' : '阶段', width: width >= 80 ? 12 : 8 },
+    { key: 'amount', title: t.lang === 'en' ? 'Amount' : '金额', width: 10, align: 'right' },
+    ...(width >= 80
+      ? [
+          { key: 'probability', title: '%', width: 3, align: 'right' as const },
+          { key: 'expectedClose', title: t.lang === 'en' ? 'Close' : '预计成交', width: 10 },
+        ]
+      : []),
+    { key: 'ownerId', title: t.lang === 'en' ? 'Owner' : '负责人', width: 6 },
+  ],
+  searchFields: ['id', 'name', 'customerId', 'ownerId', 'notes'],
+  sortFields: ['stage', 'id', 'amount', 'expectedClose', 'ownerId', 'updatedAt'],
+  // the first sort is the funnel's order (by stage, not by the stage's name)
+  deskOrder: (recs) => funnelOrder(recs, DEFAULT_VALUE_LISTS.oppStage.map((v) => v.code)),
+  cell: (key, rec) => (key === 'amount' ? (rec.amount === undefined ? '' : yuan(Number(rec.amount))) : key === 'expectedClose' && isClosedStage(String(rec.stage)) ? String(rec.closedOn ?? '') : undefined),
+  banner: (repo, t, width) => banner(repo, t, width),
+  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'amount', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes'] : undefined),
+  commands: COMMANDS,
+};
