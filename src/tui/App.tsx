@@ -314,7 +314,7 @@ export function screenBar(tabs: { key: string; title: string }[], current: numbe
     const used = (brand ? 10 : 0) + width(labels);
     if (used <= cols) {
       const room = cols - used - 1;
-      return { brand, tabs: [...labels], org: room >= 6 && org ? ' ' + fit(org, Math.min(room, displayWidth(org))) : '' };
+      return { brand, tabs: [...labels], org: room >= 6 && org ? ' ' + fit(org, Math.min(room, displayWidth(org)), 'right') : '' };
     }
   }
   return { brand: false, tabs: short.map((l) => fit(l, Math.max(0, Math.floor(cols / tabs.length)))), org: '' };
