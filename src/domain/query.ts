@@ -55,10 +55,15 @@ export function matchingCodes(lists: ValueLists, list: string, text: string, exa
   const items = lists[list] ?? DEFAULT_VALUE_LISTS[list] ?? [];
   const q = text.trim().toLowerCase();
   if (exactFirst) {
-    const exact = items.filter((v) => v.code.toLowerCase() === q || v.en.toLowerCase() === q || v.zh.toLowerCase() === q);
+    const exact = items.filter((v) => v.code.toLowerCase() === q || v.en.toLowerCase() === q || v.zh.toLowerCase() === q || v.aliases?.some((a) => a.toLowerCase() === q));
     if (exact.length) return new Set(exact.map((v) => v.code));
   }
-  return new Set(items.filter((v) => v.code.toLowerCase().includes(q) || v.en.toLowerCase().includes(q) || v.zh.toLowerCase().includes(q)).map((v) => v.code));
+  // a former label counts too: 现实客户 (the course's parent of 初次购买/重复购买/忠诚客户) finds all three
+  return new Set(
+    items
+      .filter((v) => v.code.toLowerCase().includes(q) || v.en.toLowerCase().includes(q) || v.zh.toLowerCase().includes(q) || v.aliases?.some((a) => a.toLowerCase().includes(q)))
+      .map((v) => v.code),
+  );
 }
 
 const ORDERED = new Set(['date', 'datetime', 'money', 'int', 'id', 'text', 'phone', 'email']);

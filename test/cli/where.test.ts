@@ -38,7 +38,7 @@ describe('list --where', () => {
     const r = runBin(['list', 'customers', '--data', file, '--lang', 'zh-CN', '--where', 'stage=不存在的阶段']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('现实客户(忠诚)');
+    expect(r.stderr).toContain('忠诚客户');
     expect(r.stderr).toContain('潜在客户');
   });
 
