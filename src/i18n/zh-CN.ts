@@ -53,7 +53,7 @@ export const zhCN = {
   'form.created': '已创建 {id}',
   'form.updated': '已保存 {id}',
   'form.unchanged': '没有修改',
-  'form.options': '选择 - Up/Down 移动，Enter 选定，Esc 关闭',
+  'form.options': '选择 - 上下方向键移动，Enter 选定，Esc 关闭',
   'form.none': '（无）',
   'detail.contacts': '联系人',
   'detail.anniversaries': '纪念日',

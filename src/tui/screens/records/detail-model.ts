@@ -7,7 +7,7 @@ import { nestedColumns, nestedRows, nestedShape } from '../../../domain/nested.j
 import { relatedOf } from '../../../domain/related.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import type { Repo } from '../../../services/repo.js';
-import { entityLabel, type T } from '../../../i18n/index.js';
+import { entityLabel, nameInLanguage, type T } from '../../../i18n/index.js';
 import { cellText } from '../../../presentation/cells.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 import { fit } from '../../../text/width.js';
@@ -40,7 +40,7 @@ export function partText(repo: Repo, t: T, fi: FieldInfo, v: unknown): string {
     // a reference by code or by natural key (an employee's login)
     const r = repo.resolveRef(fi.ref, String(v));
     const rec = 'id' in r ? repo.get(fi.ref as EntityName, r.id) : undefined;
-    return sanitizeLine(String(rec ? rec[ENTITIES[fi.ref as EntityName].display] ?? v : v));
+    return sanitizeLine(rec ? nameInLanguage(t, String(rec[ENTITIES[fi.ref as EntityName].display] ?? v)) : String(v));
   }
   if (typeof v === 'object') return sanitizeLine(JSON.stringify(v));
   return cellText(repo, t, fi, { [fi.name]: v } as EntityRecord);
