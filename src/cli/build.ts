@@ -10,6 +10,7 @@ import { doctorCmd } from './commands/doctor.js';
 import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
+import { ticketsCmd } from './commands/tickets.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -118,6 +119,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('for', { type: 'string', describe: 'due: the employee (login; default: the acting one)' })
         .option('days', { type: 'string', describe: 'due: also what falls due in the next N days (default 0)' }),
       run(tasksCmd))
+    .command('tickets <action> [id]', 'service tickets: advance moves a ticket to its next handling step (received → acknowledged → investigating → resolved → followed up → closed); reopen sends it back to investigating', (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['advance', 'reopen'], demandOption: true })
+        .positional('id', { type: 'string', describe: 'the ticket, e.g. W0001' })
+        .option('note', { type: 'string', describe: 'what was done at this step (kept in the handling steps)' })
+        .option('to', { type: 'string', describe: 'advance: a step the flow allows other than the next (code or label)' }),
+      run(ticketsCmd))
     .command('doctor', 'check the workspace, say what is wrong', (y) => y.option('repair', { type: 'boolean', describe: 'keep everything before a bad journal record, move the rest aside, fold the journal into the workspace' }), run(doctorCmd))
     .demandCommand(1)
     .strict()

@@ -334,6 +334,26 @@ export const en = {
   'screen.tasks': 'Tasks',
   'tasks.closed': 'This task is done or cancelled; e edits it (set the status back to reopen it)',
   'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
+  // service tickets
+  'screen.tickets': 'Service tickets',
+  'tickets.summary': 'open {open} · overdue {overdue}',
+  'tickets.final': 'This ticket is closed; r reopens it',
+  'tickets.notReopenable': 'Only a resolved, followed-up or closed ticket is reopened',
+  'tickets.slaTitle': 'SLA',
+  'tickets.slaDue': 'to be resolved by {due}',
+  'tickets.overdue': 'OVERDUE',
+  'tickets.stepsTitle': 'Handling steps',
+  'tickets.noSteps': 'no steps recorded',
+  'tickets.advanced': '{id} is now {status}',
+  'tickets.needId': 'Which ticket? e.g. hotel-crm tickets advance W0001 --note "apologised by phone"',
+  'tickets.reopenNoTo': 'reopen always goes back to investigating: leave out --to',
+  'help.ticketAdvance': 'move the ticket to its next handling step, with a note (resolving: the recovery measure and its cost)',
+  'help.ticketReopen': 'reopen the ticket: back to investigating, with a note',
+  'hint.ticketAdvance': 'next step',
+  'err.ticketStart': 'a new ticket starts at received (not "{to}"); its steps follow with a or `tickets advance`',
+  'err.ticketFinal': '{id} is closed: there is no next step (reopen it)',
+  'err.ticketSame': '{id} is already at that step',
+  'err.ticketNotReopenable': '{id} is not resolved yet: only a resolved, followed-up or closed ticket is reopened',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,7 @@ import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from 
 import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
 import { resolveValue } from '../domain/values.js';
-import { RULES, ownedKinds, scopeErrors, type RuleContext } from '../domain/entity-rules.js';
+import { RULES, ownedKinds, scopeErrors, type RuleContext, type SaveOpts } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
 import type { Change } from '../domain/change.js';
@@ -117,8 +117,10 @@ export class Repo {
   };
 
   /** Checks a whole record: its schema, value lists, references and entity rules. */
-  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: { anyStage?: boolean } = {}): Result<EntityRecord> {
-    const parsed = ENTITIES[entity].schema.safeParse(rec);
+  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: SaveOpts = {}): Result<EntityRecord> {
+    // what the system keeps (a ticket's step log) is filled in before the record is checked
+    const prepared = RULES[entity]?.prepare?.(rec as EntityRecord, prev, this.#ruleContext, opts) ?? rec;
+    const parsed = ENTITIES[entity].schema.safeParse(prepared);
     if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
     const value = parsed.data as EntityRecord;
     const errors: FieldError[] = [];
@@ -143,6 +145,10 @@ export class Repo {
     get adminLogin() {
       return repo.ws.settings.adminLogin;
     },
+    get actorLogin() {
+      return repo.actorLogin;
+    },
+    now: () => repo.now(),
   }))(this);
 
   nextId(entity: EntityName): string {
@@ -223,7 +229,7 @@ export class Repo {
 
   /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
    *  rule for the app's forms, `add` and import (which offers skip and update instead). */
-  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> {
+  create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> {
     const now = this.now();
     if (opts.id && this.get(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
     // built by assignment, not spread: V8 gives spread-built objects a shape that makes zod's
@@ -254,7 +260,7 @@ export class Repo {
   }
 
   /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
-  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
+  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: SaveOpts & { dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
     const prev = this.get(entity, id);
     if (!prev) return fail({ field: 'id', code: 'notFound', params: { value: id } });
     const next: Record<string, unknown> = Object.assign({}, prev);

@@ -9,6 +9,7 @@ import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } fro
 import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
 import { tasksConfig } from './screens/tasks.js';
+import { ticketsConfig } from './screens/tickets.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -52,4 +53,5 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
+  recordScreen('tickets', '6', 'screen.tickets', ticketsConfig),
 ];
