@@ -335,7 +335,7 @@ export const en = {
   'tasks.closed': 'This task is done or cancelled; e edits it (set the status back to reopen it)',
   'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
   // service tickets
-  'screen.tickets': 'Service tickets',
+  'screen.tickets': 'Tickets',
   'tickets.summary': 'open {open} · overdue {overdue}',
   'tickets.final': 'This ticket is closed; r reopens it',
   'tickets.notReopenable': 'Only a resolved, followed-up or closed ticket is reopened',

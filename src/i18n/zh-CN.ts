@@ -336,7 +336,7 @@ export const zhCN = {
   'tasks.closed': '该任务已完成或已取消；按 e 编辑（把状态改回可重新打开）',
   'tasks.careMadeApp': '已为临近的纪念日生成 {count} 个关怀任务（见 3 任务）',
   // service tickets
-  'screen.tickets': '服务工单',
+  'screen.tickets': '工单',
   'tickets.summary': '未结 {open} · 超时 {overdue}',
   'tickets.final': '该工单已关闭；按 r 重新打开',
   'tickets.notReopenable': '只有已解决、已回访或已关闭的工单可以重新打开',
