@@ -98,7 +98,7 @@ export const ticketsConfig: ScreenConfig = {
           ? steps.map((s) => {
               const who = repo.all('employees').find((e) => String(e.login) === s.by);
               const by = who ? String(who.name) : (s.by ?? '');
-              return sanitizeLine(`${when(s.at)}  ${fit(valueLabelT(t, lists, 'ticketStatus', s.status), 8)}  ${fit(by, 8)}  ${s.note ?? ''}`);
+              return sanitizeLine(`${when(s.at)}  ${fit(valueLabelT(t, lists, 'ticketStatus', s.status), 8)}  ${fit(by, 10)}  ${s.note ?? ''}`);
             })
           : [t('tickets.noSteps')],
       },
