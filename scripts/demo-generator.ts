@@ -4,6 +4,7 @@
 import { emptyWorkspace, type Workspace } from '../src/domain/workspace.js';
 import { Repo } from '../src/services/repo.js';
 import type { EntityName } from '../src/domain/entities.js';
+import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
 export function mulberry32(seed: number): () => number {
@@ -28,7 +29,8 @@ const CORP_B = ['科技', '贸易', '医药', '汽车', '电子', '物流', '建
 const AGENCY_A = ['春秋', '途远', '携程分销', '西湖', '江南', '飞猪合作', '中青', '假日', '环球', '畅游', '悦行', '山水'];
 const AREA = ['0571', '021', '010', '025', '0512', '0574', '020', '0755', '028', '027'];
 const TITLES_P = ['总经理', '行政经理', '采购主管', '销售总监', '人事专员', '董事长助理', '办公室主任', '计调'];
-const DEPTS = [['销售部 Sales'], ['前厅部 Front office'], ['客房部 Housekeeping'], ['餐饮部 F&B']];
+// the hotel's departments; MICE sales sits under sales & marketing (its manager sees both)
+const DEPTS: [string, number?][] = [['销售与市场部 Sales & marketing'], ['前厅部 Front office'], ['餐饮部 F&B'], ['客房部 Housekeeping'], ['宾客关系与质量部 Guest relations & quality'], ['会议宴会销售组 MICE sales', 0]];
 
 export interface GenOptions {
   customers: number;
@@ -54,16 +56,24 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     if (!r.ok) throw new Error(`${entity}: ${JSON.stringify(r.errors)} ${JSON.stringify(v)}`);
     return r.value.id;
   };
-  const deptIds = DEPTS.map(([name]) => must('departments', { name }));
-  const roleMgr = must('roles', { name: '销售经理 Sales manager', permissions: {} });
-  const roleSales = must('roles', { name: '销售代表 Sales rep', permissions: {} });
-  const roleDesk = must('roles', { name: '前台 Front desk', permissions: {} });
+  const deptIds: string[] = [];
+  for (const [name, parent] of DEPTS) deptIds.push(must('departments', { name, parentId: parent === undefined ? undefined : deptIds[parent] }));
+  // the built-in roles of every new workspace (emptyWorkspace), by their code
+  const role = (code: BuiltinRole['code']) => ws.roles[BUILTIN_ROLES.findIndex((r) => r.code === code)].id;
+  const [sales, front, fnb, housekeeping, quality, mice] = deptIds;
+  const emp = (login: string, name: string, r: BuiltinRole['code'], departmentId: string, n: number) =>
+    must('employees', { login, name, roleId: role(r), departmentId, phone: `139000000${String(n).padStart(2, '0')}`, active: true });
+  // who owns the demo's customers: each scope (own, department, all) shows a different list
   const owners = [
-    must('employees', { login: 'zhangli', name: '张丽', roleId: roleMgr, departmentId: deptIds[0], phone: '13900000001', active: true }),
-    must('employees', { login: 'wangqiang', name: '王强', roleId: roleSales, departmentId: deptIds[0], phone: '13900000002', active: true }),
-    must('employees', { login: 'chenjing', name: '陈静', roleId: roleSales, departmentId: deptIds[0], phone: '13900000003', active: true }),
-    must('employees', { login: 'liuyang', name: '刘洋', roleId: roleDesk, departmentId: deptIds[1], phone: '13900000004', active: true }),
+    emp('zhangli', '张丽', 'salesManager', sales, 1),
+    emp('wangqiang', '王强', 'salesRep', sales, 2),
+    emp('chenjing', '陈静', 'salesRep', mice, 3),
+    emp('liuyang', '刘洋', 'frontOffice', front, 4),
+    emp('zhouhua', '周华', 'frontOffice', front, 5),
+    emp('zhaomin', '赵敏', 'salesRep', fnb, 6),
   ];
+  emp('sunli', '孙丽', 'service', quality, 7);
+  emp('huanglei', '黄磊', 'frontOffice', housekeeping, 8);
   const tiers = [
     must('tiers', { name: '普通会员 Member', minPoints: 0, pointsPerYuan: 1, discountPct: 100 }),
     must('tiers', { name: '银卡 Silver', minPoints: 2000, pointsPerYuan: 1, discountPct: 95 }),

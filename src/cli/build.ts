@@ -31,6 +31,12 @@ function fieldOptions(y: Argv, raw: string[], t: T): Argv {
   return y;
 }
 
+/** roles: --grant customers:view,edit:department and --revoke customers:delete (repeatable) */
+const grantOptions = (y: Argv): Argv =>
+  y
+    .option('grant', { type: 'string', array: true, describe: 'roles: ENTITY:ACTION[,ACTION]:SCOPE adds a permission (customers:view,edit:department)' })
+    .option('revoke', { type: 'string', array: true, describe: 'roles: ENTITY:ACTION[,ACTION] takes actions away (customers:delete)' });
+
 /** Flags named like Object.prototype's members (--constructor, --toString …) break yargs'
  *  own lookups; no option of ours is named so, so they are refused before yargs sees them. */
 export function prototypeFlag(raw: string[]): string | undefined {
@@ -49,7 +55,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of editableFields(entity)) if (fi.kind === 'tags') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
@@ -93,8 +99,8 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .option('wait', { type: 'string', describe: 'seconds to wait for the lock when another session writes (default: refuse at once)' })
     .command('init', 'create the workspace', (y) => y.option('demo', { type: 'boolean', describe: 'with the demo hotel' }).option('force', { type: 'boolean', describe: 'replace an existing workspace' }), run(initCmd))
     .command('list <entity>', 'list records', (y) => entityPos(y).option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(listCmd))
-    .command('add <entity>', 'add a record; prints the new id', (y) => fieldOptions(entityPos(y), raw, t).option('allow-duplicate', { type: 'boolean', describe: 'add even if another record has the same mobile / login' }).strict(false), run(addCmd))
-    .command('update <entity> <id>', 'change fields of a record', (y) => fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t).option('allow-duplicate', { type: 'boolean', describe: 'allow a mobile / login another record has' }).strict(false), run(updateCmd))
+    .command('add <entity>', 'add a record; prints the new id', (y) => grantOptions(fieldOptions(entityPos(y), raw, t)).option('allow-duplicate', { type: 'boolean', describe: 'add even if another record has the same mobile / login' }).strict(false), run(addCmd))
+    .command('update <entity> <id>', 'change fields of a record', (y) => grantOptions(fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t)).option('allow-duplicate', { type: 'boolean', describe: 'allow a mobile / login another record has' }).strict(false), run(updateCmd))
     .command('delete <entity> <id>', 'delete a record (and what belongs to it)', (y) => entityPos(y).positional('id', { type: 'string', demandOption: true }), run(deleteCmd))
     .command('import <entity> <file>', 'import records from CSV (UTF-8, BOM, GBK) or JSON, all or nothing', (y) =>
       entityPos(y)

@@ -49,6 +49,23 @@ export interface RefScope {
   code: string;
 }
 
+/** Whose a record is, for the scopes of permissions.ts: a field naming the owner employee,
+ *  the owner of a parent record, or the record itself (an employee). Not listed: no owner. */
+export type OwnerRule = { field: string } | { through: { field: string; entity: EntityName } } | 'self';
+export const OWNERSHIP: Partial<Record<EntityName, OwnerRule>> = {
+  customers: { field: 'ownerId' },
+  tasks: { field: 'ownerId' },
+  leads: { field: 'ownerId' },
+  opportunities: { field: 'ownerId' },
+  contracts: { field: 'ownerId' },
+  orders: { field: 'ownerId' },
+  tickets: { field: 'ownerId' },
+  contacts: { through: { field: 'customerId', entity: 'customers' } },
+  anniversaries: { through: { field: 'customerId', entity: 'customers' } },
+  surveys: { through: { field: 'customerId', entity: 'customers' } },
+  employees: 'self',
+};
+
 export const RULES: Partial<Record<EntityName, EntityRules>> = {
   customers: {
     check(rec, prev, _ctx, opts) {
@@ -73,7 +90,20 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     check(rec, _prev, ctx) {
       const login = String(rec.login).toLowerCase();
       const taken = ctx.all('employees').some((e) => e.id !== rec.id && String(e.login).toLowerCase() === login);
-      return taken ? [{ field: 'login', code: 'duplicate', params: { value: String(rec.login) } }] : [];
+      const errors: FieldError[] = taken ? [{ field: 'login', code: 'duplicate', params: { value: String(rec.login) } }] : [];
+      // the administrator account is the way back in: it stays active and an administrator
+      if (login === ctx.adminLogin.toLowerCase()) {
+        if (rec.active === false) errors.push({ field: 'active', code: 'adminInactive' });
+        if (ctx.get('roles', String(rec.roleId))?.isAdmin !== true) errors.push({ field: 'roleId', code: 'adminRole' });
+      }
+      return errors;
+    },
+  },
+  roles: {
+    check(rec, prev, ctx) {
+      if (!prev?.isAdmin || rec.isAdmin) return [];
+      const admin = ctx.all('employees').find((e) => String(e.login).toLowerCase() === ctx.adminLogin.toLowerCase());
+      return admin?.roleId === rec.id ? [{ field: 'isAdmin', code: 'adminRole' }] : [];
     },
   },
 };

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { f } from './fields.js';
 
-export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export'] as const;
+/** what a role may do with an entity's records ('import' came later: old roles simply lack it) */
+export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'import'] as const;
+/** over which records: those the employee owns, those of their department (and below), all */
+export const SCOPES = ['own', 'department', 'all'] as const;
 export const Permission = z.object({
   actions: z.array(z.enum(ACTIONS)),
-  scope: z.enum(['own', 'department', 'all']),
+  scope: z.enum(SCOPES),
 });
 
 export const Department = z.object({

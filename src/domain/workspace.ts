@@ -1,7 +1,8 @@
 // The workspace document: every entity's records, value lists, settings and id counters,
 // stamped with a format name and schema version so a foreign or newer file is refused.
 import { z } from 'zod';
-import { ENTITY_NAMES, type EntityName } from './entities.js';
+import { ENTITY_NAMES, formatId, type EntityName } from './entities.js';
+import { BUILTIN_ROLES } from './builtin-roles.js';
 import { ValueLists, DEFAULT_VALUE_LISTS } from './values.js';
 import { Organisation, Employee, Role, Department } from './org.js';
 import { Customer, Contact, Anniversary } from './customer.js';
@@ -49,12 +50,14 @@ export const Workspace = z.object({
 export type Workspace = z.infer<typeof Workspace>;
 export type EntityRecord = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
 
-/** A new workspace with the administrator's role and account. */
+/** A new workspace with the built-in roles and the administrator's account (its creator). */
 export function emptyWorkspace(now: string): Workspace {
   const ws = Workspace.parse({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, createdAt: now });
-  ws.roles.push({ id: 'R0001', name: '系统管理员 Administrator', permissions: {}, isAdmin: true, createdAt: now, updatedAt: now });
+  BUILTIN_ROLES.forEach((r, i) => {
+    ws.roles.push({ id: formatId('R', i + 1), name: r.name, permissions: structuredClone(r.permissions), isAdmin: r.isAdmin, createdAt: now, updatedAt: now });
+  });
   ws.employees.push({ id: 'E0001', login: 'admin', name: '管理员 Admin', roleId: 'R0001', active: true, createdAt: now, updatedAt: now });
-  ws.counters = { roles: 1, employees: 1 };
+  ws.counters = { roles: BUILTIN_ROLES.length, employees: 1 };
   ws.valueLists = structuredClone(DEFAULT_VALUE_LISTS);
   return ws;
 }

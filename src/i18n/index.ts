@@ -64,6 +64,12 @@ export function errorMessage(t: T, e: FieldError, lists: ValueLists = DEFAULT_VA
     p.to = lab(String(e.params?.to));
     p.allowed = String(e.params?.allowed ?? '').split(',').filter(Boolean).map(lab).join(t.lang === 'en' ? ', ' : '、');
   }
+  if (e.code === 'permission' || e.code === 'permissionScope' || e.code === 'permEscalation') {
+    const a = String(e.params?.action ?? '');
+    p.action = a === 'admin' ? t('perm.admin') : t(`perm.action.${a}` as MessageKey);
+    if (e.params?.scope) p.scope = t(`perm.scope.${String(e.params.scope)}` as MessageKey);
+    p.role = e.params?.role ? String(e.params.role) : t('perm.noRole');
+  }
   const key = `err.${e.code}` as MessageKey;
   return key in en ? t(key, p) : e.code;
 }

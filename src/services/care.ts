@@ -17,7 +17,8 @@ export function generateCareTasks(repo: Repo, opts: { now: Date; today?: string;
   const today = opts.today ?? todayIn(opts.now);
   const lang = opts.lang ?? (repo.ws.settings.lang === 'en' ? 'en' : 'zh');
   const existingKeys = new Set<string>();
-  for (const t of repo.all('tasks')) if (t.careKey) existingKeys.add(String(t.careKey));
+  // every care task made so far counts, also those the acting employee may not see: never twice
+  for (const t of repo.unscoped('tasks')) if (t.careKey) existingKeys.add(String(t.careKey));
   const plans = careDue({ anniversaries: repo.all('anniversaries') as unknown as CareAnniversary[], existingKeys, today });
   const run: CareRun = { today, created: [], refused: [] };
   for (const p of plans) {

@@ -104,6 +104,11 @@ export interface ImportOptions {
 /** Rows are taken one at a time: a table read as it goes (csvRows) is never held whole. */
 export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
+  // no import permission at all: refused before a row is read
+  const denied = repo.refused('import', entity);
+  if (denied) {
+    return { entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, errors: [{ line: 0, code: denied.code, params: denied.params }], applied: false };
+  }
   const it = table[Symbol.iterator]();
   const first: TableRow[] = [];
   for (let i = 0; i < 5; i++) {
@@ -141,7 +146,8 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
   const plans: Plan[] = [];
   // an index of the workspace's natural keys, built once
   const existingByKey = new Map<string, string>();
-  for (const r of repo.all(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
+  // duplicates are looked for among every record, seen or not: a hidden one is refused, never doubled
+  for (const r of repo.unscoped(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
 
   const rows: Iterable<TableRow> = {
     *[Symbol.iterator]() {
@@ -209,7 +215,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     // duplicates: by code, else by a natural key (a customer's mobile, an employee's login)
     const dupKeys = id ? [`id=${id}`] : keyFields.filter((k) => values[k]).map((k) => `${k}=${String(values[k]).toLowerCase()}`);
     const inFile = dupKeys.map((k) => planned.get(k)).find(Boolean);
-    const existingId = id ? (repo.get(entity, id) ? id : undefined) : dupKeys.map((k) => existingByKey.get(k)).find(Boolean);
+    const existingId = id ? (repo.exists(entity, id) ? id : undefined) : dupKeys.map((k) => existingByKey.get(k)).find(Boolean);
     if (inFile || existingId) {
       if (onDup === 'skip') {
         report.skipped++;
@@ -252,7 +258,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
       report.created++;
       continue;
     }
-    const res = p.kind === 'create' ? repo.create(entity, p.values, { anyStage: true, id: p.id, allowDuplicate: true }) : repo.update(entity, p.id!, p.values, { anyStage: true, allowDuplicate: true });
+    const res = p.kind === 'create' ? repo.create(entity, p.values, { anyStage: true, id: p.id, allowDuplicate: true, via: 'import' }) : repo.update(entity, p.id!, p.values, { anyStage: true, allowDuplicate: true, via: 'import' });
     if (!res.ok) {
       // cannot happen after the checks above; reported rather than half-applied silently
       report.errors.push(...res.errors.map((e) => toIssue(p.line, e, mapping, colOf, p.values)));
@@ -267,8 +273,8 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
 
 function checkPlan(repo: Repo, entity: EntityName, p: Plan): FieldError[] {
   const res = p.kind === 'create'
-    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true, allowDuplicate: true })
-    : repo.update(entity, p.id!, p.values, { anyStage: true, dryRun: true, allowDuplicate: true });
+    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true, allowDuplicate: true, via: 'import' })
+    : repo.update(entity, p.id!, p.values, { anyStage: true, dryRun: true, allowDuplicate: true, via: 'import' });
   if (res.ok && p.kind === 'create') p.checked = res.value;
   return res.ok ? [] : res.errors;
 }

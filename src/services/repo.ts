@@ -10,6 +10,8 @@ import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
 import type { Change } from '../domain/change.js';
 import type { Batch } from './ports.js';
+import { can, departmentTree, withinGrant, type Action, type Actor, type ActingRole, type PermissionContext, type Refusal } from '../domain/permissions.js';
+import { OWNERSHIP } from '../domain/entity-rules.js';
 
 export interface DeletePlan {
   cascade: { entity: EntityName; ids: string[] }[];
@@ -37,9 +39,31 @@ const naturalKey = (field: string, v: unknown): string | undefined =>
 
 export interface RepoOptions {
   clock?: () => Date;
-  /** the login of the employee who acts: every batch of changes is stamped with it */
+  /** the login of the employee who acts: every batch of changes is stamped with it, and every
+   *  read and change is checked against their role. Without one the Repo is the program itself
+   *  (the demo generator, doctor, tests of the rules) and may do everything. */
   actor?: string;
 }
+
+/** A refusal as a field error: the shells word it with the missing permission. */
+export function refusalError(r: Refusal, role?: ActingRole): FieldError {
+  const roleName = role?.name ?? '';
+  if (r.reason === 'inactive') return { field: '', code: 'permInactive' };
+  if (r.reason === 'action') return { field: '', code: 'permission', params: { entity: r.entity, action: r.action, role: roleName } };
+  return { field: '', code: 'permissionScope', params: { entity: r.entity, action: r.action, scope: r.scope, role: roleName } };
+}
+
+interface ActingState {
+  /** the #orgVersion it was worked out at */
+  v: number;
+  actor: Actor;
+  role?: ActingRole & { id?: string };
+  employee?: EntityRecord;
+  /** the actor's department and those below it */
+  tree?: Set<string>;
+}
+
+const ORG: ReadonlySet<EntityName> = new Set(['employees', 'roles', 'departments']);
 
 export class Repo {
   readonly ws: Workspace;
@@ -52,12 +76,93 @@ export class Repo {
 
   /** the login of the employee who acts */
   readonly actorLogin: string;
+  #system: boolean;
 
   constructor(ws: Workspace, opts: RepoOptions = {}) {
     this.ws = ws;
     this.#clock = opts.clock ?? (() => new Date());
     this.actorLogin = opts.actor ?? ws.settings.adminLogin;
+    this.#system = opts.actor === undefined;
   }
+
+  // ---- who acts, and what they may do (permissions.ts is the rule) ----
+
+  /** bumped when employees, roles or departments change: the actor's rights are worked out again */
+  #orgVersion = 0;
+  #acting?: ActingState;
+  #resolveActor() {
+    if (this.#acting && this.#acting.v === this.#orgVersion) return this.#acting;
+    let a: ActingState;
+    const employees = this.#raw('employees');
+    if (this.#system || employees.length === 0) a = { v: this.#orgVersion, actor: 'root' };
+    else {
+      const want = this.actorLogin.toLowerCase();
+      const employee = employees.find((e) => String(e.login).toLowerCase() === want);
+      // an actor who is not (or no longer) an employee may do nothing
+      const emp: Record<string, unknown> = employee ?? { id: '', active: false };
+      const role = employee ? (this.#rawGet('roles', String(employee.roleId)) as (ActingRole & { id: string }) | undefined) : undefined;
+      const dept = typeof emp.departmentId === 'string' ? emp.departmentId : undefined;
+      a = {
+        v: this.#orgVersion,
+        actor: { employee: { id: String(emp.id), departmentId: dept, active: emp.active !== false }, role },
+        role,
+        employee,
+        tree: dept ? departmentTree(dept, this.#raw('departments')) : undefined,
+      };
+    }
+    this.#acting = a;
+    return a;
+  }
+  /** The employee who acts (undefined for the program itself) and their role. */
+  whoActs(): { employee?: EntityRecord; role?: ActingRole & { id?: string }; root: boolean } {
+    const a = this.#resolveActor();
+    return { employee: a.employee, role: a.role, root: a.actor === 'root' || !!a.role?.isAdmin };
+  }
+
+  #permCtx: PermissionContext = ((repo: Repo) => ({
+    get: (e: EntityName, id: string) => repo.#rawGet(e, id),
+    all: (e: 'departments') => repo.#raw(e),
+  }))(this);
+
+  /** Why the actor may not do this (to this record, or to the entity at all), or undefined. */
+  refusal(action: Action, entity: EntityName, rec?: Record<string, unknown>): Refusal | undefined {
+    const a = this.#resolveActor();
+    return can(a.actor, action, entity, rec, this.#permCtx, a.tree);
+  }
+
+  /** The same, as a field error the shells word ("may not delete customers …"). */
+  refused(action: Action, entity: EntityName, rec?: Record<string, unknown>): FieldError | undefined {
+    const r = this.refusal(action, entity, rec);
+    return r ? refusalError(r, this.#resolveActor().role) : undefined;
+  }
+
+  /** Every record of the entity, whatever the actor may see: for services that must know the
+   *  whole truth (duplicate checks, doctor), never for showing. */
+  unscoped(entity: EntityName): EntityRecord[] {
+    return this.#raw(entity);
+  }
+
+  #raw(entity: EntityName): EntityRecord[] {
+    return this.ws[entity] as unknown as EntityRecord[];
+  }
+  #rawGet(entity: EntityName, id: string): EntityRecord | undefined {
+    return this.#ids(entity).get(id) ?? this.#ids(entity).get(id.toUpperCase());
+  }
+
+  /** a role handed out (created, edited, given to an employee) must not exceed the actor's own */
+  #escalation(entity: EntityName, rec: Record<string, unknown>): FieldError | undefined {
+    const a = this.#resolveActor();
+    if (a.actor === 'root' || a.role?.isAdmin) return undefined;
+    let given: ActingRole | undefined;
+    if (entity === 'roles') given = rec as ActingRole;
+    else if (entity === 'employees') given = this.#rawGet('roles', String(rec.roleId)) as ActingRole | undefined;
+    if (!given) return undefined;
+    if (given.isAdmin) return { field: '', code: 'permEscalation', params: { entity: 'roles', action: 'admin' } };
+    const over = withinGrant(given.permissions ?? {}, a.role);
+    return over ? { field: '', code: 'permEscalation', params: { entity: over.entity, action: over.action } } : undefined;
+  }
+
+  #visible = new Map<EntityName, { version: number; org: number; list: EntityRecord[] }>();
 
   #lastNow = { ms: NaN, iso: '' };
   now(): string {
@@ -67,26 +172,43 @@ export class Repo {
     return this.#lastNow.iso;
   }
 
+  /** The records of the entity the actor may see (all of them for an administrator: the same
+   *  array, so screens can tell it has not changed). */
   all(entity: EntityName): EntityRecord[] {
-    return this.ws[entity] as unknown as EntityRecord[];
+    const raw = this.#raw(entity);
+    const a = this.#resolveActor();
+    if (a.actor === 'root' || a.role?.isAdmin) return raw;
+    const c = this.#visible.get(entity);
+    if (c && c.version === this.version && c.org === this.#orgVersion) return c.list;
+    const list = this.refusal('view', entity) ? [] : !OWNERSHIP[entity] ? raw : raw.filter((r) => !can(a.actor, 'view', entity, r, this.#permCtx, a.tree));
+    this.#visible.set(entity, { version: this.version, org: this.#orgVersion, list });
+    return list;
   }
 
   #ids(entity: EntityName): Map<string, EntityRecord> {
     let m = this.#byId.get(entity);
     if (!m) {
       m = new Map();
-      for (const r of this.all(entity)) m.set(r.id, r);
+      for (const r of this.#raw(entity)) m.set(r.id, r);
       this.#byId.set(entity, m);
     }
     return m;
   }
 
+  /** A record the actor may see, by id. */
   get(entity: EntityName, id: string): EntityRecord | undefined {
-    return this.#ids(entity).get(id) ?? this.#ids(entity).get(id.toUpperCase());
+    const r = this.#rawGet(entity, id);
+    return r && !this.refusal('view', entity, r) ? r : undefined;
   }
 
+  /** How many records the actor may see. */
   count(entity: EntityName): number {
     return this.all(entity).length;
+  }
+
+  /** Whether a record with this id exists, seen or not (ids must stay unique). */
+  exists(entity: EntityName, id: string): boolean {
+    return !!this.#rawGet(entity, id);
   }
 
   /** Finds a record by id, or by its name (or another natural key) when that is unique. */
@@ -129,7 +251,7 @@ export class Repo {
       if (v === undefined || v === null) continue;
       if (fi.kind === 'enum' && resolveValue(this.ws.valueLists, fi.values!, String(v)) !== v) {
         errors.push({ field: fi.name, code: 'notInList', params: { value: String(v), list: fi.values! } });
-      } else if (fi.kind === 'ref' && !this.get(fi.ref as EntityName, String(v))) {
+      } else if (fi.kind === 'ref' && !this.#rawGet(fi.ref as EntityName, String(v))) {
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
     }
@@ -140,8 +262,8 @@ export class Repo {
 
   /** what the entity rules may see: other records, read-only */
   #ruleContext: RuleContext = ((repo: Repo) => ({
-    get: (e, id) => repo.get(e, id),
-    all: (e) => repo.all(e),
+    get: (e, id) => repo.#rawGet(e, id),
+    all: (e) => repo.#raw(e),
     get adminLogin() {
       return repo.ws.settings.adminLogin;
     },
@@ -160,8 +282,9 @@ export class Repo {
     return formatId(ENTITIES[entity].prefix, n);
   }
 
-  #touch() {
+  #touch(entity?: EntityName) {
     this.version++;
+    if (!entity || ORG.has(entity)) this.#orgVersion++;
   }
 
   /** The changes since the last call, for the store's journal. */
@@ -180,7 +303,7 @@ export class Repo {
   /** The employee the program acts as: --user LOGIN, else the workspace's administrator. */
   actor(login?: string): EntityRecord | undefined {
     const want = (login ?? this.ws.settings.adminLogin).toLowerCase();
-    return this.all('employees').find((e) => String(e.login).toLowerCase() === want);
+    return this.#raw('employees').find((e) => String(e.login).toLowerCase() === want);
   }
 
   setSettings(patch: Partial<Workspace['settings']>): void {
@@ -209,7 +332,7 @@ export class Repo {
     if (!m) {
       m = new Map();
       this.#keyIndex.set(entity, m);
-      for (const r of this.all(entity)) this.#indexKeys(entity, r, 1);
+      for (const r of this.#raw(entity)) this.#indexKeys(entity, r, 1);
     }
     return m;
   }
@@ -229,19 +352,28 @@ export class Repo {
 
   /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
    *  rule for the app's forms, `add` and import (which offers skip and update instead). */
-  create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> {
+  create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> {
+    const action: Action = opts.via ?? 'create';
+    const denied = this.refused(action, entity);
+    if (denied) return fail(denied);
     const now = this.now();
-    if (opts.id && this.get(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
+    if (opts.id && this.exists(entity, opts.id)) return fail({ field: 'id', code: 'duplicate', params: { value: opts.id } });
     // built by assignment, not spread: V8 gives spread-built objects a shape that makes zod's
     // parse 4x slower (measured on 100k imported rows)
     const draft: Record<string, unknown> = Object.assign({}, ENTITIES[entity].defaults);
     for (const k in values) if (values[k] !== undefined) draft[k] = values[k];
     draft.id = opts.id ?? '~';
+    // a new record is the acting employee's unless it names its owner
+    const owner = OWNERSHIP[entity];
+    const me = this.#resolveActor().employee;
+    if (me && owner && owner !== 'self' && 'field' in owner && (draft[owner.field] === undefined || draft[owner.field] === '')) draft[owner.field] = me.id;
     // an import may carry the record's own times (a round trip keeps them)
     draft.createdAt ??= now;
     draft.updatedAt ??= draft.createdAt;
     const res = this.validate(entity, draft, undefined, opts);
     if (!res.ok) return res;
+    const outOfScope = this.refused(action, entity, res.value) ?? this.#escalation(entity, res.value);
+    if (outOfScope) return fail(outOfScope);
     const dup = opts.allowDuplicate ? undefined : this.duplicateOf(entity, res.value);
     if (dup) return fail(dup);
     if (opts.dryRun) return ok(res.value);
@@ -251,18 +383,24 @@ export class Repo {
   /** Adds a record that a dry-run create has just checked (an import checks every row first). */
   insertChecked(entity: EntityName, rec: EntityRecord, id?: string): EntityRecord {
     rec.id = id ?? this.nextId(entity);
-    this.all(entity).push(rec);
+    this.#raw(entity).push(rec);
     this.#ids(entity).set(rec.id, rec);
     this.#indexKeys(entity, rec, 1);
     this.#changes.push({ op: 'put', e: entity, r: rec });
-    this.#touch();
+    this.#touch(entity);
     return rec;
   }
 
   /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
-  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: SaveOpts & { dryRun?: boolean; allowDuplicate?: boolean } = {}): Result<EntityRecord> & { changed?: boolean } {
-    const prev = this.get(entity, id);
+  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: SaveOpts & { dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> & { changed?: boolean } {
+    const action: Action = opts.via ?? 'edit';
+    const denied = this.refused(action, entity);
+    if (denied) return fail(denied);
+    const prev = this.#rawGet(entity, id);
     if (!prev) return fail({ field: 'id', code: 'notFound', params: { value: id } });
+    // the record as it is, and as it would be, must both be within the actor's scope
+    const before = this.refused(action, entity, prev);
+    if (before) return fail(before);
     const next: Record<string, unknown> = Object.assign({}, prev);
     for (const [k, v] of Object.entries(patch)) {
       if (k === 'id' || k === 'createdAt' || k === 'updatedAt') continue;
@@ -272,19 +410,21 @@ export class Repo {
     const res = this.validate(entity, next, prev, opts);
     if (!res.ok) return res;
     const rec = res.value;
+    const after = this.refused(action, entity, rec) ?? this.#escalation(entity, rec);
+    if (after) return fail(after);
     const keyChanged = ENTITIES[entity].keys.some((k) => String(rec[k] ?? '').trim().toLowerCase() !== String(prev[k] ?? '').trim().toLowerCase());
     const dup = keyChanged && !opts.allowDuplicate ? this.duplicateOf(entity, rec) : undefined;
     if (dup) return fail(dup);
     const same = JSON.stringify({ ...rec, updatedAt: '' }) === JSON.stringify({ ...prev, updatedAt: '' });
     if (same || opts.dryRun) return { ok: true, value: prev, changed: false };
     rec.updatedAt = this.now();
-    const arr = this.all(entity);
+    const arr = this.#raw(entity);
     arr[arr.indexOf(prev)] = rec;
     this.#indexKeys(entity, prev, -1);
     this.#indexKeys(entity, rec, 1);
     this.#ids(entity).set(rec.id, rec);
     this.#changes.push({ op: 'put', e: entity, r: rec });
-    this.#touch();
+    this.#touch(entity);
     return { ok: true, value: rec, changed: true };
   }
 
@@ -293,7 +433,7 @@ export class Repo {
     const cascades = ownedKinds(entity);
     const ids = new Set([id]);
     for (const c of cascades) {
-      const hit = this.all(c.entity).filter((r) => r[c.field] === id).map((r) => r.id);
+      const hit = this.#raw(c.entity).filter((r) => r[c.field] === id).map((r) => r.id);
       if (hit.length) plan.cascade.push({ entity: c.entity, ids: hit });
     }
     for (const c of plan.cascade) for (const x of c.ids) ids.add(x);
@@ -301,7 +441,7 @@ export class Repo {
       for (const fi of entityFields(other)) {
         if (fi.ref !== entity) continue;
         if (cascades.some((c) => c.entity === other && c.field === fi.name)) continue;
-        const count = this.all(other).filter((r) => {
+        const count = this.#raw(other).filter((r) => {
           const v = r[fi.name];
           return Array.isArray(v) ? v.includes(id) : v === id;
         }).length;
@@ -316,8 +456,12 @@ export class Repo {
 
   /** Deletes a record and what belongs to it; refused while other records refer to it. */
   delete(entity: EntityName, id: string): Result<DeletePlan> {
-    const rec = this.get(entity, id);
+    const denied = this.refused('delete', entity);
+    if (denied) return fail(denied);
+    const rec = this.#rawGet(entity, id);
     if (!rec) return fail({ field: 'id', code: 'notFound', params: { value: id } });
+    const outOfScope = this.refused('delete', entity, rec);
+    if (outOfScope) return fail(outOfScope);
     const refusal = RULES[entity]?.undeletable?.(rec, this.#ruleContext);
     if (refusal) return fail(refusal);
     const plan = this.deletePlan(entity, rec.id);
@@ -325,7 +469,7 @@ export class Repo {
       return fail(...plan.blockers.map((b) => ({ field: 'id', code: 'referenced', params: { entity: b.entity, count: b.count } })));
     }
     const remove = (name: EntityName, ids: Set<string>) => {
-      const arr = this.all(name);
+      const arr = this.#raw(name);
       const kept = arr.filter((r) => !ids.has(r.id));
       arr.length = 0;
       for (const r of kept) arr.push(r);
@@ -339,10 +483,20 @@ export class Repo {
     };
     for (const c of plan.cascade) remove(c.entity, new Set(c.ids));
     remove(entity, new Set([rec.id]));
-    this.#touch();
+    this.#touch(entity);
     return ok(plan);
   }
 
+  /** The records the actor may export (the export scope within the view scope), or why none. */
+  exportable(entity: EntityName, where: Where[] = []): Result<EntityRecord[]> {
+    const denied = this.refused('export', entity);
+    if (denied) return fail(denied);
+    const a = this.#resolveActor();
+    const rows = this.query(entity, where);
+    return ok(a.actor === 'root' || a.role?.isAdmin || !OWNERSHIP[entity] ? rows : rows.filter((r) => !can(a.actor, 'export', entity, r, this.#permCtx, a.tree)));
+  }
+
+  /** The records the actor may see that match every condition. */
   query(entity: EntityName, where: Where[] = []): EntityRecord[] {
     if (!where.length) return this.all(entity);
     return this.all(entity).filter((r) =>

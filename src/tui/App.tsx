@@ -10,7 +10,7 @@ import { generateCareTasks } from '../services/care.js';
 import { makeT, type Lang } from '../i18n/index.js';
 import { AppContext, type AppServices, type Notice } from './context.js';
 import type { Theme } from './theme.js';
-import { fit } from '../text/width.js';
+import { displayWidth, fit } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
@@ -67,7 +67,9 @@ export function App(props: AppProps) {
 function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart }: AppProps) {
   const ink = useInk();
   const SCREENS = useContext(ScreensContext);
-  const [repo, setRepo] = useState(() => new Repo(store.data, { actor: actorLogin }));
+  // who acts: --user, else the administrator; the switch-user command changes it
+  const [actor, setActor] = useState(() => actorLogin ?? store.data.settings.adminLogin);
+  const [repo, setRepo] = useState(() => new Repo(store.data, { actor }));
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => makeT(lang), [lang]);
   const [nav, , setNav] = useSyncedState<{ screen: number; overlay: Overlay }>({ screen: 0, overlay: null });
@@ -75,6 +77,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const setScreen = (f: number | ((n: number) => number)) => setNav((x) => ({ screen: typeof f === 'function' ? f(x.screen) : f }));
   const setOverlay = (o: Overlay) => setNav({ overlay: o });
   const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef(notice);
+  noticeRef.current = notice;
   const [, setTick] = useState(0);
   const [request, setRequest] = useState<AppServices['request']>();
   // the palette's commands, with the layers that declared them, as they were when it opened
@@ -110,7 +114,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         // the day's care tasks (客户关怀), as `tasks generate-care` makes them: each occurrence once
         if (!careOnStart || readOnly) return;
         const run = generateCareTasks(repoRef.current, { now: new Date() });
-        if (run.created.length) changed(t('tasks.careMadeApp', { count: run.created.length }));
+        // said only when nothing else is: a person's own "Created C0201" is not replaced by it
+        if (run.created.length) changed(savedText.current || noticeRef.current ? undefined : t('tasks.careMadeApp', { count: run.created.length }));
       })
       .catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -163,11 +168,11 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   const loadDemoNow = () => {
     if (!loadDemo || !services.canWrite()) return;
-    if (repo.count('customers') > 0) return setNotice({ text: t('app.demoRefused'), kind: 'error' });
+    if (repo.unscoped('customers').length > 0 || !repo.whoActs().root) return setNotice({ text: t('app.demoRefused'), kind: 'error' });
     const ws = loadDemo();
     if (store.data.settings.lang) ws.settings.lang = store.data.settings.lang;
     store.replace(ws);
-    setRepo(new Repo(store.data, { actor: actorLogin }));
+    setRepo(new Repo(store.data, { actor }));
     setNotice({ text: t('app.demoLoaded', { count: ws.customers.length }), kind: 'ok' });
     store.save().catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: e.message }), kind: 'error' }));
   };
@@ -191,7 +196,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     },
     quit,
     loadDemo: loadDemoNow,
-    demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.count('customers') > 0 ? 'app.demoRefused' : undefined),
+    demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.unscoped('customers').length > 0 || !repo.whoActs().root ? 'app.demoRefused' : undefined),
     toggleLang,
     cannotWrite: services.cannotWrite,
   };
@@ -215,16 +220,24 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
-  const user = actorLogin ?? store.data.settings.adminLogin;
-  const statusLeft = `${t('status.workspace')}: ${store.file}  ${t('status.user')}: ${user}  ${t('status.lang')}`;
+  const acting = repo.whoActs();
+  const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${acting.role.name})` : ''}`);
+  const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
+  const switchTo = (login: string) => {
+    // what the last actor changed is saved under their name before the next one acts
+    if (saveTimer.current) void save();
+    setActor(login);
+    setRepo(new Repo(store.data, { actor: login }));
+    setNotice({ text: t('app.switchedUser', { user: sanitizeLine(login) }), kind: 'info' });
+  };
 
   return (
     <AppContext.Provider value={services}>
       <Box flexDirection="column" width={cols} height={frameH}>
         <Box>
           <Text bold color={theme.accent}>{'hotel-crm '}</Text>
-          {SCREENS.map((s, i) => (
-            <Text key={s.name} inverse={i === screen} bold={i === screen}>{` ${s.key} ${t(s.title)} `}</Text>
+          {tabLabels(SCREENS, screen, t, cols - displayWidth(org) - 1).map((label, i) => (
+            <Text key={SCREENS[i]!.name} inverse={i === screen} bold={i === screen}>{label}</Text>
           ))}
           <Box flexGrow={1} />
           <Text color={theme.muted} wrap="truncate">{org}</Text>
@@ -241,6 +254,23 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           <Help screen={current} screens={SCREENS} height={bodyH} width={cols} onClose={() => setOverlay(null)} />
         ) : overlay && typeof overlay === 'object' ? (
           <ImportDialog entity={overlay.import} width={cols} height={bodyH} onClose={() => setOverlay(null)} />
+        ) : overlay === 'switchUser' ? (
+          <Picker
+            key="switchUser"
+            title={t('app.switchUserTitle')}
+            height={bodyH}
+            width={cols}
+            current={actor}
+            items={repo.unscoped('employees').filter((e) => e.active !== false).map((e) => ({
+              value: String(e.login),
+              label: `${String(e.login)}  ${String(e.name)}  ${String(repo.unscoped('roles').find((r) => r.id === e.roleId)?.name ?? '')}`,
+            }))}
+            onCancel={() => setOverlay(null)}
+            onPick={(login) => {
+              setOverlay(null);
+              if (login) switchTo(login);
+            }}
+          />
         ) : overlay === 'palette' ? (
           <Picker
             title={t('palette.title')}
@@ -266,4 +296,14 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       </Box>
     </AppContext.Provider>
   );
+}
+
+/** The screen tabs of the top line: every title when they fit beside the organisation's name,
+ *  else only the current screen's title and the other screens' keys (a row that overflows
+ *  would wrap and push the whole frame down). */
+function tabLabels(screens: readonly ScreenDef[], current: number, t: (k: ScreenDef['title']) => string, cols: number /* beside the organisation's name */): string[] {
+  const full = screens.map((s) => ` ${s.key} ${t(s.title)} `);
+  const room = cols - displayWidth('hotel-crm ');
+  if (full.reduce((n, l) => n + displayWidth(l), 0) <= room) return full;
+  return screens.map((s, i) => (i === current ? full[i]! : ` ${s.key} `));
 }

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/index.js';
 import type { Command } from './keys.js';
 import type { ScreenDef } from './screens.js';
 
-export type Overlay = null | 'help' | 'palette' | { import: EntityName };
+export type Overlay = null | 'help' | 'palette' | 'switchUser' | { import: EntityName };
 
 export interface AppCtx {
   goTo: (screen: number) => void;
@@ -41,5 +41,7 @@ export function globalCommands(screens: readonly ScreenDef[]): Command<AppCtx>[]
     { id: 'import.customers', keys: [], description: 'keys.importCustomers', unavailable: (c) => c.cannotWrite(), run: (c) => c.open({ import: 'customers' }) },
     { id: 'import.contacts', keys: [], description: 'keys.importContacts', unavailable: (c) => c.cannotWrite(), run: (c) => c.open({ import: 'contacts' }) },
     { id: 'app.language', keys: [], description: 'palette.language', run: (c) => c.toggleLang() },
+    // act as another employee: what the lists show and what may be changed follow their role
+    { id: 'app.switchUser', keys: [], description: 'palette.switchUser', run: (c) => c.open('switchUser') },
   ];
 }

@@ -10,6 +10,9 @@ import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
 import { tasksConfig } from './screens/tasks.js';
 import { ticketsConfig } from './screens/tickets.js';
+import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
+import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
+import { rolePermissionsCommand } from './screens/settings/sections.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -54,4 +57,12 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
   recordScreen('tickets', '6', 'screen.tickets', ticketsConfig),
+  {
+    name: 'settings',
+    key: '9',
+    title: 'screen.settings',
+    component: SettingsScreen,
+    bindings: [...SETTINGS_COMMANDS, rolePermissionsCommand(() => {})],
+    shared: [...RECORD_SECTIONS, { title: 'settings.section.matrix', commands: MATRIX_COMMANDS }],
+  },
 ];

@@ -14,8 +14,14 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     const migrated = Workspace.parse(migrateWorkspace(old));
     // the shipped demo carries no identity (id, generation): each workspace gets its own
     const { id: _id, generation: _gen, ...content } = migrated;
-    // the v1 demo predates the service tickets of the demo of today
-    expect(content).toEqual(generateWorkspace({ customers: 200, related: true, service: false }));
+    // the v1 demo predates the service tickets of the demo of today, and had other employees, roles and departments (permissions came later): the
+    // records and amounts are compared, the organisation and who owns whom are not
+    const records = (w: Record<string, unknown>) => {
+      const { roles: _r, employees: _e, departments: _d, counters, customers, ...rest } = w as typeof migrated;
+      const { roles: _rc, employees: _ec, departments: _dc, ...keptCounters } = counters;
+      return { ...rest, counters: keptCounters, customers: customers.map(({ ownerId: _o, ...c }) => c) };
+    };
+    expect(records(content)).toEqual(records(generateWorkspace({ customers: 200, related: true, service: false })));
     expect(migrated.version).toBe(SCHEMA_VERSION);
     expect(migrated.products.find((p) => p.id === 'G0003')!.price).toBe(168800);
   });

@@ -50,6 +50,8 @@ export interface RenderOpts {
   screens?: readonly ScreenDef[];
   /** make the day's care tasks at start, as the app run from a terminal does */
   careOnStart?: boolean;
+  /** the login the app acts as (default: the administrator) */
+  user?: string;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
 }
@@ -70,6 +72,7 @@ export async function renderApp(opts: RenderOpts = {}) {
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
       careOnStart={opts.careOnStart}
+      user={opts.user}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;

@@ -157,7 +157,7 @@ describe('footer, palette and help from the declarations', () => {
   });
 
   it('the help shows the keys of the screen it was opened on', async () => {
-    const app = await renderApp({ lang: 'en', rows: 60 });
+    const app = await renderApp({ lang: 'en', rows: 70 });
     await press(app, 'app.help');
     expect(app.frame()).toMatch(/t +change the lifecycle stage/);
     expect(app.frame()).toMatch(/Ctrl\+S +save/);

@@ -4,8 +4,8 @@ import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';
 import { exportTable } from '../../services/export.js';
 import { recordsToYuan } from '../../domain/money-fields.js';
-import { entityLabel, type T } from '../../i18n/index.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { entityLabel, errorText, type T } from '../../i18n/index.js';
+import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { entityArg, parseWhere } from './records.js';
 
@@ -36,7 +36,9 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
   const mode = parseMode(t0, args.mode);
   const s = await openSession(args, io, 'read');
   try {
-    const records = s.repo.query(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
+    const allowed = s.repo.exportable(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
+    if (!allowed.ok) throw new Refused([s.t('cli.refused'), ...allowed.errors.map((e) => `  ${errorText(s.t, entity, e)}`)]);
+    const records = allowed.value;
     const bytes =
       format === 'json'
         ? Buffer.from(JSON.stringify(recordsToYuan(entity, records), null, 2) + '\n', 'utf8')

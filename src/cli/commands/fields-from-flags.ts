@@ -5,7 +5,7 @@ import { parseFieldText } from '../../domain/parse-input.js';
 import type { FieldError } from '../../domain/errors.js';
 import type { Repo } from '../../services/repo.js';
 
-export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo', 'wait', 'allowDuplicate']);
+export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo', 'wait', 'allowDuplicate', 'grant', 'revoke']);
 
 /** The field a flag names: its own name, or a list field's singular (--tag vip --tag corporate).
  *  Looked up in a Map, so a flag named like an Object member (--constructor) is just unknown. */

@@ -12,6 +12,7 @@ import { unknownFieldFlags, valuesFromFlags } from './fields-from-flags.js';
 import { workThenSave } from '../commit.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { FieldError } from '../../domain/errors.js';
+import { applyGrant, applyRevoke, parseGrant } from '../../domain/permissions.js';
 
 /** Parse errors first; then the record's own errors for the fields that parsed. */
 function mergeErrors(parse: FieldError[], record: FieldError[]): FieldError[] {
@@ -70,12 +71,40 @@ function checkFieldFlags(t: T, entity: EntityName, args: Record<string, unknown>
   if (unknown.length) throw new UsageError(t('cli.unknownField', { value: unknown[0], entity, choices: editableFields(entity).map((f) => f.name).join(', ') }));
 }
 
+type Grants = { grant: ParsedGrant[]; revoke: ParsedGrant[] };
+type ParsedGrant = Exclude<ReturnType<typeof parseGrant>, { error: string }>;
+
+/** --grant / --revoke, checked before the workspace is opened (a bad one is a usage error). */
+function grantsOf(t: T, entity: EntityName, args: Record<string, unknown>): Grants | undefined {
+  const list = (k: 'grant' | 'revoke') => (args[k] === undefined ? [] : (Array.isArray(args[k]) ? args[k] : [args[k]]).map(String));
+  const g = list('grant');
+  const r = list('revoke');
+  if (!g.length && !r.length) return undefined;
+  if (entity !== 'roles') throw new UsageError(t('cli.grantNotRole'));
+  const parse = (flag: 'grant' | 'revoke', v: string): ParsedGrant => {
+    const p = parseGrant(v, ENTITY_NAMES);
+    if ('error' in p || (flag === 'revoke' && p.scope)) throw new UsageError(t('cli.badGrant', { flag, value: sanitizeLine(v) }));
+    return p;
+  };
+  return { grant: g.map((v) => parse('grant', v)), revoke: r.map((v) => parse('revoke', v)) };
+}
+
+/** A role's permissions after the grants and revocations, in the order given. */
+function withGrants(perms: unknown, g: Grants): Record<string, { actions: ParsedGrant['actions']; scope: 'own' | 'department' | 'all' }> {
+  let out = (perms && typeof perms === 'object' ? perms : {}) as ReturnType<typeof applyGrant>;
+  for (const x of g.grant) out = applyGrant(out, x);
+  for (const x of g.revoke) out = applyRevoke(out, x);
+  return out;
+}
+
 export async function addCmd(args: GlobalArgs & { entity: string } & Record<string, unknown>, io: CliIO, t0: T): Promise<number> {
   const entity = entityArg(t0, args.entity);
   checkFieldFlags(t0, entity, args);
+  const grants = grantsOf(t0, entity, args);
   const s = await openSession(args, io, 'write');
   const { record } = await workThenSave(s, () => {
     const { values, errors } = valuesFromFlags(entity, args, s.repo);
+    if (grants) values.permissions = withGrants({}, grants);
     const res = s.repo.create(entity, values, { dryRun: errors.length > 0, allowDuplicate: args.allowDuplicate === true });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);
@@ -88,9 +117,11 @@ export async function addCmd(args: GlobalArgs & { entity: string } & Record<stri
 export async function updateCmd(args: GlobalArgs & { entity: string; id: string } & Record<string, unknown>, io: CliIO, t0: T): Promise<number> {
   const entity = entityArg(t0, args.entity);
   checkFieldFlags(t0, entity, args);
+  const grants = grantsOf(t0, entity, args);
   const s = await openSession(args, io, 'write');
   const { text } = await workThenSave(s, () => {
     const { values, errors } = valuesFromFlags(entity, args, s.repo);
+    if (grants) values.permissions = withGrants(s.repo.unscoped('roles').find((r) => r.id === String(args.id).toUpperCase())?.permissions, grants);
     const res = s.repo.update(entity, String(args.id), values, { dryRun: errors.length > 0, allowDuplicate: args.allowDuplicate === true });
     const all = mergeErrors(errors, res.ok ? [] : res.errors);
     if (all.length || !res.ok) refuse(s.t, entity, all, s.repo.ws.valueLists);

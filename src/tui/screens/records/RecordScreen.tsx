@@ -165,7 +165,15 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     }
   }, [req, app, entity]);
 
+  // a refused action says which permission is missing before anything is asked
+  const refusedNow = (action: 'create' | 'edit' | 'delete', rec?: EntityRecord) => {
+    const denied = repo.refused(action, entity, rec);
+    if (denied) app.notify(errorText(t, entity, denied), 'error');
+    return !!denied;
+  };
+
   const startDelete = (rec: EntityRecord, back: Mode) => {
+    if (refusedNow('delete', rec)) return;
     const plan = repo.deletePlan(entity, rec.id);
     if (plan.blockers.length) {
       const msg = plan.blockers.map((b) => errorText(t, entity, { field: '', code: 'referenced', params: { entity: b.entity, count: b.count } })).join('; ');
@@ -231,7 +239,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     startDelete: () => ctx.record && startDelete(ctx.record, { kind: 'list' }),
     confirmDelete,
     cancelDelete,
-    form: (id) => setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
+    form: (id) => !refusedNow(id ? 'edit' : 'create', id ? repo.get(entity, id) : undefined) && setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
   };
   const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
   const commands =
@@ -341,7 +349,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       {empty ? (
         <Box flexDirection="column" height={height - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
-          {total === 0 && entity === 'customers' ? (
+          {total === 0 && entity === 'customers' && repo.unscoped(entity).length === 0 ? (
             <>
               <Text> </Text>
               <Text bold>{t('app.welcome')}</Text>
