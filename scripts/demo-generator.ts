@@ -131,7 +131,9 @@ export function generateWorkspace(opts: GenOptions): Workspace {
         tags: kind === 'corporate' ? ['协议单位'] : ['渠道'],
       });
     }
-    const cid = must('customers', base);
+    // the demo hotel is a workspace from before stage histories (its customers came in at
+    // their stage, not through the moves): an empty history, as old workspaces have
+    const cid = must('customers', { ...base, stageHistory: [] });
     if (!opts.related) continue;
     if (kind === 'individual') {
       if (base.birthday) must('anniversaries', { customerId: cid, kind: 'birthday', date: base.birthday, remindDays: 7 });

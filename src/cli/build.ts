@@ -2,7 +2,11 @@
 // (yargs 18 has no singleton); handlers are thin and return an exit code.
 import yargs, { type Argv } from 'yargs';
 import { ENTITY_NAMES, editableFields, isEntityName } from '../domain/entities.js';
-import { detectLang, makeT, type T } from '../i18n/index.js';
+import { choicesHelp, detectLang, entityLabel, makeT, type T } from '../i18n/index.js';
+import { YARGS_ZH_CN } from '../i18n/yargs-zh-CN.js';
+import { DEFAULT_VALUE_LISTS } from '../domain/values.js';
+import type { FieldInfo } from '../domain/fields.js';
+import { ENTITIES } from '../domain/entities.js';
 import { EXIT, Refused, UsageError, type CliIO } from './io.js';
 import { addCmd, deleteCmd, listCmd, updateCmd } from './commands/records.js';
 import { initCmd } from './commands/init.js';
@@ -16,26 +20,36 @@ import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-error
 
 type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
 
+/** What --help says of one field flag: its label in the interface language, whether it is
+ *  required, and what it takes (a choice field lists each code with its label and meaning). */
+export function fieldHelp(t: T, fi: FieldInfo): string {
+  const label = t.l(fi.label);
+  const parts = [fi.required ? t('cli.help.required', { label }) : label];
+  if (fi.kind === 'enum') parts.push(t('cli.help.values', { choices: choicesHelp(t, DEFAULT_VALUE_LISTS, fi.values!) }));
+  else if (fi.kind === 'date') parts.push(t('cli.help.date'));
+  else if (fi.kind === 'money') parts.push(t('cli.help.money'));
+  else if (fi.kind === 'bool') parts.push(t('cli.help.bool'));
+  else if (fi.kind === 'ref') parts.push(t('cli.help.ref', { entity: entityLabel(t, fi.ref!) }));
+  else if (fi.kind === 'tags') parts.push(t('cli.help.tags', { flag: fi.name.replace(/s$/, '') }));
+  return parts.join(t.lang === 'en' ? '; ' : '；');
+}
+
 /** Declares one flag per editable field of the entity named in argv, so --help lists them. */
 function fieldOptions(y: Argv, raw: string[], t: T): Argv {
   const entity = raw.find((a) => isEntityName(a));
   if (!entity || !isEntityName(entity)) return y;
   for (const fi of editableFields(entity)) {
-    y = y.option(fi.name, {
-      type: 'string',
-      describe: `${t.l(fi.label)}${fi.required ? ' *' : ''}${fi.kind === 'enum' ? ` [${fi.values}]` : ''}`,
-      array: fi.kind === 'tags',
-    });
+    y = y.option(fi.name, { type: 'string', describe: fieldHelp(t, fi), array: fi.kind === 'tags' });
     if (fi.kind === 'tags') y = y.option(fi.name.replace(/s$/, ''), { type: 'string', array: true, hidden: true });
   }
   return y;
 }
 
 /** roles: --grant customers:view,edit:department and --revoke customers:delete (repeatable) */
-const grantOptions = (y: Argv): Argv =>
+const grantOptions = (y: Argv, t: T): Argv =>
   y
-    .option('grant', { type: 'string', array: true, describe: 'roles: ENTITY:ACTION[,ACTION]:SCOPE adds a permission (customers:view,edit:department)' })
-    .option('revoke', { type: 'string', array: true, describe: 'roles: ENTITY:ACTION[,ACTION] takes actions away (customers:delete)' });
+    .option('grant', { type: 'string', array: true, describe: t('cli.help.grant') })
+    .option('revoke', { type: 'string', array: true, describe: t('cli.help.revoke') });
 
 /** Flags named like Object.prototype's members (--constructor, --toString …) break yargs'
  *  own lookups; no option of ours is named so, so they are refused before yargs sees them. */
@@ -63,6 +77,16 @@ function listOptions(raw: string[]): Set<string> {
   return ok;
 }
 
+/** yargs' own words in the interface language: English from yargs itself, Chinese from our
+ *  table (the bundle has no yargs locale files to read). */
+function withLocale(y: Argv, t: T): Argv {
+  if (t.lang === 'en') return y.locale('en');
+  return y.locale('zh_CN').updateStrings(YARGS_ZH_CN as Record<string, string>);
+}
+
+/** customers（客户）| contacts（联系人）…: the entity names a command takes, with their labels. */
+const entityChoices = (t: T) => ENTITY_NAMES.map((e) => (t.lang === 'en' ? e : `${e}（${t.l(ENTITIES[e].label)}）`)).join(' | ');
+
 export async function runCli(raw: string[], io: CliIO): Promise<number> {
   const flagLang = (() => {
     const i = raw.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -85,54 +109,53 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     pending = { fn, args: args as Record<string, unknown> };
   };
   const entityPos = (y: Argv) =>
-    y.positional('entity', { type: 'string', describe: ENTITY_NAMES.join(' | '), demandOption: true });
+    y.positional('entity', { type: 'string', describe: t('cli.help.entity', { choices: entityChoices(t) }), demandOption: true });
 
-  const cli = yargs(raw)
+  const cli = withLocale(yargs(raw), t)
     .scriptName('hotel-crm')
-    .locale(t.lang === 'en' ? 'en' : 'zh_CN')
     .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false, 'camel-case-expansion': true })
-    .option('data', { type: 'string', describe: 'workspace file (default: $HOTEL_CRM_DATA, else ~/.local/share/hotel-crm/workspace.json)' })
-    .option('lang', { type: 'string', choices: ['zh-CN', 'en'], describe: 'interface language' })
-    .option('json', { type: 'boolean', describe: 'machine-readable JSON on stdout' })
-    .option('user', { type: 'string', describe: 'act as this employee (login)' })
-    .option('ascii', { type: 'boolean', describe: 'draw with ASCII only' })
-    .option('wait', { type: 'string', describe: 'seconds to wait for the lock when another session writes (default: refuse at once)' })
-    .command('init', 'create the workspace', (y) => y.option('demo', { type: 'boolean', describe: 'with the demo hotel' }).option('force', { type: 'boolean', describe: 'replace an existing workspace' }), run(initCmd))
-    .command('list <entity>', 'list records', (y) => entityPos(y).option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(listCmd))
-    .command('add <entity>', 'add a record; prints the new id', (y) => grantOptions(fieldOptions(entityPos(y), raw, t)).option('allow-duplicate', { type: 'boolean', describe: 'add even if another record has the same mobile / login' }).strict(false), run(addCmd))
-    .command('update <entity> <id>', 'change fields of a record', (y) => grantOptions(fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true }), raw, t)).option('allow-duplicate', { type: 'boolean', describe: 'allow a mobile / login another record has' }).strict(false), run(updateCmd))
-    .command('delete <entity> <id>', 'delete a record (and what belongs to it)', (y) => entityPos(y).positional('id', { type: 'string', demandOption: true }), run(deleteCmd))
-    .command('import <entity> <file>', 'import records from CSV (UTF-8, BOM, GBK) or JSON, all or nothing', (y) =>
+    .option('data', { type: 'string', describe: t('cli.help.data') })
+    .option('lang', { type: 'string', choices: ['zh-CN', 'en'], describe: t('cli.help.lang') })
+    .option('json', { type: 'boolean', describe: t('cli.help.json') })
+    .option('user', { type: 'string', describe: t('cli.help.user') })
+    .option('ascii', { type: 'boolean', describe: t('cli.help.ascii') })
+    .option('wait', { type: 'string', describe: t('cli.help.wait') })
+    .command('init', t('cli.help.init'), (y) => y.option('demo', { type: 'boolean', describe: t('cli.help.demo') }).option('force', { type: 'boolean', describe: t('cli.help.force') }), run(initCmd))
+    .command('list <entity>', t('cli.help.list'), (y) => entityPos(y).option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(listCmd))
+    .command('add <entity>', t('cli.help.add'), (y) => grantOptions(fieldOptions(entityPos(y), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicate') }).strict(false), run(addCmd))
+    .command('update <entity> <id>', t('cli.help.update'), (y) => grantOptions(fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicateUpdate') }).strict(false), run(updateCmd))
+    .command('delete <entity> <id>', t('cli.help.delete'), (y) => entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), run(deleteCmd))
+    .command('import <entity> <file>', t('cli.help.import'), (y) =>
       entityPos(y)
-        .positional('file', { type: 'string', demandOption: true })
-        .option('format', { type: 'string', choices: ['csv', 'json'] })
-        .option('map', { type: 'string', array: true, describe: 'SRC=FIELD: this column is that field' })
-        .option('mapping', { type: 'string', describe: 'file of SRC=FIELD lines (or a JSON object)' })
-        .option('encoding', { type: 'string', describe: 'utf8 | utf8-bom | gbk (default: detected)' })
-        .option('dry-run', { type: 'boolean', describe: 'check and report, write nothing' })
-        .option('on-duplicate', { type: 'string', choices: ['error', 'skip', 'update'], default: 'error' }), run(importCmd))
-    .command('export <entity>', 'export records to CSV (UTF-8 with BOM, or GBK) or JSON', (y) =>
+        .positional('file', { type: 'string', demandOption: true, describe: t('cli.help.file') })
+        .option('format', { type: 'string', choices: ['csv', 'json'], describe: t('cli.help.format') })
+        .option('map', { type: 'string', array: true, describe: t('cli.help.map') })
+        .option('mapping', { type: 'string', describe: t('cli.help.mapping') })
+        .option('encoding', { type: 'string', describe: t('cli.help.encoding') })
+        .option('dry-run', { type: 'boolean', describe: t('cli.help.dryRun') })
+        .option('on-duplicate', { type: 'string', choices: ['error', 'skip', 'update'], default: 'error', describe: t('cli.help.onDuplicate') }), run(importCmd))
+    .command('export <entity>', t('cli.help.export'), (y) =>
       entityPos(y)
-        .option('format', { type: 'string', choices: ['csv', 'json'] })
-        .option('out', { type: 'string', describe: 'file to write (default: standard output)' })
-        .option('mode', { type: 'string', describe: 'permissions of the --out file, octal (default 600; 644 lets others read it)' })
-        .option('encoding', { type: 'string', describe: 'utf8-bom (default) | utf8 | gbk' })
-        .option('where', { type: 'string', array: true, describe: 'F=V (equals) or F~V (contains)' }), run(exportCmd))
-    .command('tasks <action>', 'the daily desk: generate-care makes the care tasks due from anniversaries (safe from cron); due lists open tasks of an employee, overdue first', (y) =>
+        .option('format', { type: 'string', choices: ['csv', 'json'], describe: t('cli.help.format') })
+        .option('out', { type: 'string', describe: t('cli.help.out') })
+        .option('mode', { type: 'string', describe: t('cli.help.mode') })
+        .option('encoding', { type: 'string', describe: t('cli.help.exportEncoding') })
+        .option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(exportCmd))
+    .command('tasks <action>', t('cli.help.tasks'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['generate-care', 'due'], demandOption: true })
-        .option('today', { type: 'string', describe: 'the day to act as (default: today)' })
-        .option('for', { type: 'string', describe: 'due: the employee (login; default: the acting one)' })
-        .option('days', { type: 'string', describe: 'due: also what falls due in the next N days (default 0)' }),
+        .positional('action', { type: 'string', choices: ['generate-care', 'due'], demandOption: true, describe: t('cli.help.tasksAction') })
+        .option('today', { type: 'string', describe: t('cli.help.today') })
+        .option('for', { type: 'string', describe: t('cli.help.for') })
+        .option('days', { type: 'string', describe: t('cli.help.days') }),
       run(tasksCmd))
-    .command('tickets <action> [id]', 'service tickets: advance moves a ticket to its next handling step (received → acknowledged → investigating → resolved → followed up → closed); reopen sends it back to investigating', (y) =>
+    .command('tickets <action> [id]', t('cli.help.tickets'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['advance', 'reopen'], demandOption: true })
-        .positional('id', { type: 'string', describe: 'the ticket, e.g. W0001' })
-        .option('note', { type: 'string', describe: 'what was done at this step (kept in the handling steps)' })
-        .option('to', { type: 'string', describe: 'advance: a step the flow allows other than the next (code or label)' }),
+        .positional('action', { type: 'string', choices: ['advance', 'reopen'], demandOption: true, describe: t('cli.help.ticketsAction') })
+        .positional('id', { type: 'string', describe: t('cli.help.ticketId') })
+        .option('note', { type: 'string', describe: t('cli.help.ticketNote') })
+        .option('to', { type: 'string', describe: t('cli.help.ticketTo') }),
       run(ticketsCmd))
-    .command('doctor', 'check the workspace, say what is wrong', (y) => y.option('repair', { type: 'boolean', describe: 'keep everything before a bad journal record, move the rest aside, fold the journal into the workspace' }), run(doctorCmd))
+    .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()
     .exitProcess(false)

@@ -5,6 +5,7 @@ import type { FieldError } from './errors.js';
 import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
+import type { StageChange } from './customer.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -39,6 +40,20 @@ export interface EntityRules {
   /** what the system keeps for a record about to be checked and saved (a ticket's step log):
    *  returns the record to check instead */
   prepare?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: SaveOpts) => Rec;
+  /** fills the fields the system keeps (a customer's stage history) on a checked record about
+   *  to be saved; what a person or a file gave for them is replaced */
+  stamp?: (rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>) => void;
+}
+
+/** The stage history of a customer about to be saved: the stored one, plus this move. A new
+ *  customer starts with its first stage, unless it comes with a history of its own (an import
+ *  of an export, which may hold the empty history of a customer from before histories). */
+function stampStageHistory(rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>): void {
+  const stored = prev ? prev.stageHistory : rec.stageHistory;
+  const history = Array.isArray(stored) ? [...(stored as StageChange[])] : [];
+  if (!prev && given.stageHistory === undefined) history.push({ to: String(rec.stage), at: who.at, by: who.by });
+  else if (prev && prev.stage !== rec.stage) history.push({ from: String(prev.stage), to: String(rec.stage), at: who.at, by: who.by });
+  rec.stageHistory = history;
 }
 
 /** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */
@@ -75,6 +90,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       if (!isStage(from) || !isStage(to) || canTransition(from, to)) return [];
       return [{ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } }];
     },
+    stamp: stampStageHistory,
   },
   contacts: { ownedBy: [{ entity: 'customers', field: 'customerId' }] },
   anniversaries: {

@@ -6,7 +6,9 @@ import { MAX_FEN } from './money.js';
 export type Label = { en: string; zh: string };
 export type FieldKind =
   | 'id' | 'text' | 'longtext' | 'enum' | 'date' | 'datetime' | 'money' | 'int' | 'phone'
-  | 'email' | 'ref' | 'tags' | 'bool' | 'json';
+  | 'email' | 'ref' | 'tags' | 'bool' | 'json'
+  /** a plain number (a line item's quantity), inside structured sub-records */
+  | 'number';
 
 export interface FieldMeta {
   label: Label;
@@ -96,8 +98,13 @@ export const f = {
     tag(z.array(z.string().trim().min(1).max(40, 'tooLong')).default([]), { label, kind: 'tags', aliases: o?.aliases }),
   bool: (label: Label, o?: Opt) =>
     tag(z.boolean().default(false), { label, kind: 'bool', aliases: o?.aliases }),
-  /** structured sub-records (line items, permissions …) edited by their own screens */
-  json: <T extends z.ZodType>(label: Label, s: T) => tag(s, { label, kind: 'json' }),
+  /** structured sub-records (line items, permissions …), edited by the nested-record editor;
+   *  `system`: kept by the services (a customer's stage history), never set by a person */
+  json: <T extends z.ZodType>(label: Label, s: T, o?: { system?: boolean }) => tag(s, { label, kind: 'json', system: o?.system }),
+  /** a part of a structured sub-record (a line item's quantity): its label and kind for the
+   *  nested-record editor, its validation left as given */
+  part: <T extends z.ZodType>(label: Label, kind: FieldKind, s: T, o?: { ref?: string; values?: string; signed?: boolean }) =>
+    tag(s, { label, kind, ...o }),
   createdAt: () => tag(z.string(), { label: { en: 'Created', zh: '创建时间' }, kind: 'datetime', system: true }),
   updatedAt: () => tag(z.string(), { label: { en: 'Updated', zh: '更新时间' }, kind: 'datetime', system: true }),
 };

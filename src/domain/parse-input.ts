@@ -5,12 +5,15 @@ import { isValidDate } from './fields.js';
 import { resolveValue, type ValueLists } from './values.js';
 import type { FieldError } from './errors.js';
 import { parseYuanText } from './money.js';
+import { parseTimeText } from './zoned-time.js';
 
 export type RefResolver = (entity: string, key: string) => { id: string } | { error: 'unknownRef' | 'ambiguousRef' };
 
 export interface ParseContext {
   lists: ValueLists;
   resolveRef: RefResolver;
+  /** the workspace's zone: a time typed without an offset is its wall clock (as export writes) */
+  timeZone?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -80,6 +83,10 @@ export function parseFieldText(fi: FieldInfo, raw: string, ctx: ParseContext): P
       return d ? { value: d } : err('date', { value: s });
     }
     case 'datetime': {
+      if (ctx.timeZone) {
+        const iso = parseTimeText(s, ctx.timeZone);
+        return iso ? { value: iso } : err('datetime', { value: s });
+      }
       const ms = Date.parse(s.replace(/\//g, '-'));
       return Number.isNaN(ms) ? err('datetime', { value: s }) : { value: new Date(ms).toISOString() };
     }
@@ -92,6 +99,10 @@ export function parseFieldText(fi: FieldInfo, raw: string, ctx: ParseContext): P
       const n = parseNumberText(s);
       if (n === undefined || !Number.isInteger(n)) return err('int', { value: s });
       return { value: n };
+    }
+    case 'number': {
+      const n = parseNumberText(s);
+      return n === undefined ? err('number', { value: s }) : { value: n };
     }
     case 'ref': {
       const r = ctx.resolveRef(fi.ref!, s);

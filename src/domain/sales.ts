@@ -53,9 +53,9 @@ export const Contract = z.object({
 export type Contract = z.infer<typeof Contract>;
 
 export const LineItem = z.object({
-  productId: z.string().optional(),
-  description: z.string().max(200),
-  qty: z.number().positive(),
+  productId: f.part({ en: 'Product', zh: '产品' }, 'ref', z.string().optional(), { ref: 'products' }),
+  description: f.part({ en: 'Description', zh: '说明' }, 'text', z.string().max(200)),
+  qty: f.part({ en: 'Quantity', zh: '数量' }, 'number', z.number().positive()),
   // a negative unit price is a discount line
   unitPrice: f.money({ en: 'Unit price', zh: '单价' }, { required: true, signed: true }),
 });
@@ -63,10 +63,10 @@ export type LineItem = z.infer<typeof LineItem>;
 
 export const Stay = z
   .object({
-    roomType: z.string().max(80),
-    checkIn: z.string().refine(isValidDate, 'date'),
-    checkOut: z.string().refine(isValidDate, 'date'),
-    rooms: z.number().int().positive().default(1),
+    roomType: f.part({ en: 'Room type', zh: '房型' }, 'text', z.string().max(80)),
+    checkIn: f.part({ en: 'Check-in', zh: '入住日期' }, 'date', z.string().refine(isValidDate, 'date')),
+    checkOut: f.part({ en: 'Check-out', zh: '离店日期' }, 'date', z.string().refine(isValidDate, 'date')),
+    rooms: f.part({ en: 'Rooms', zh: '房间数' }, 'int', z.number().int().positive().default(1)),
     rate: f.money({ en: 'Room rate', zh: '房价' }, { required: true }),
   })
   .refine((s) => s.checkOut > s.checkIn, { message: 'checkOutBeforeIn', path: ['checkOut'] });

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { f } from './fields.js';
 
 export const TicketStep = z.object({
-  status: z.string(),
-  at: z.string(),
-  by: z.string().optional(),
-  note: z.string().max(2000).default(''),
+  status: f.part({ en: 'Status', zh: '状态' }, 'enum', z.string(), { values: 'ticketStatus' }),
+  at: f.part({ en: 'Time', zh: '时间' }, 'datetime', z.string()),
+  by: f.part({ en: 'By', zh: '处理人' }, 'text', z.string().optional()),
+  note: f.part({ en: 'Note', zh: '说明' }, 'text', z.string().max(2000).default('')),
 });
 
 export const Ticket = z.object({

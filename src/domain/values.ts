@@ -7,13 +7,21 @@ export const ValueItem = z.object({
   code: z.string().regex(/^[a-z0-9_-]+$/i),
   en: z.string().min(1),
   zh: z.string().min(1),
+  /** other names accepted on input (import, flags): former labels, the course's short forms */
+  aliases: z.array(z.string().min(1).max(60)).max(20).optional(),
+  /** one line on what the value means, shown where it is chosen or explained */
+  description: z.object({ en: z.string().max(200), zh: z.string().max(200) }).optional(),
 });
 export type ValueItem = z.infer<typeof ValueItem>;
 export const ValueLists = z.record(z.string(), z.array(ValueItem));
 export type ValueLists = z.infer<typeof ValueLists>;
 
-type Row = [code: string, en: string, zh: string];
-const list = (rows: Row[]): ValueItem[] => rows.map(([code, en, zh]) => ({ code, en, zh }));
+type Row = [code: string, en: string, zh: string, more?: Pick<ValueItem, 'aliases' | 'description'>];
+const list = (rows: Row[]): ValueItem[] => rows.map(([code, en, zh, more]) => ({ code, en, zh, ...more }));
+/** labels an earlier version used: still accepted on input, and replaced by today's label in a
+ *  workspace that still carries them (see upgradeValueLists) */
+const was = (...aliases: string[]) => ({ aliases });
+const means = (en: string, zh: string) => ({ en, zh });
 
 export const FIXED_LISTS = new Set([
   'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope',
@@ -29,9 +37,10 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['non', 'Non-customer', '非客户'],
     ['potential', 'Potential', '潜在客户'],
     ['target', 'Target', '目标客户'],
-    ['first', 'Current (first-time)', '现实客户(初次购买)'],
-    ['repeat', 'Current (repeat)', '现实客户(重复购买)'],
-    ['loyal', 'Current (loyal)', '现实客户(忠诚)'],
+    // seed 004 names the three kinds of 现实客户 (current customer) by themselves
+    ['first', 'First-time customer', '初次购买客户', was('现实客户(初次购买)', 'Current (first-time)', '初次购买')],
+    ['repeat', 'Repeat customer', '重复购买客户', was('现实客户(重复购买)', 'Current (repeat)', '重复购买')],
+    ['loyal', 'Loyal customer', '忠诚客户', was('现实客户(忠诚)', 'Current (loyal)', '忠诚')],
     ['lost', 'Lost', '流失客户'],
   ]),
   gender: list([
@@ -78,30 +87,35 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['longstay', 'Long stay', '长住客'],
   ]),
   grade: list([
-    ['a', 'A', 'A'],
-    ['b', 'B', 'B'],
-    ['c', 'C', 'C'],
-    ['d', 'D', 'D'],
+    // 定级 of the 三一客 record (000 ch.4): what each grade asks of the hotel
+    ['a', 'A', 'A', { description: means('top: spends much and steadily; looked after personally', '最高：消费多且稳定，专人维护') }],
+    ['b', 'B', 'B', { description: means('high: spends regularly; kept in close touch', '较高：经常消费，定期联系') }],
+    ['c', 'C', 'C', { description: means('middle: spends now and then; standard service', '一般：偶尔消费，常规服务') }],
+    ['d', 'D', 'D', { description: means('low: spends little or not lately; low-cost contact', '较低：消费少或近期未消费，低成本维护') }],
   ]),
   purpose: list([
     ['end', 'End customer', '终端客户'],
     ['intermediary', 'Intermediary', '中间客户'],
   ]),
   consumptionType: list([
-    ['lighthouse', 'Lighthouse', '灯塔型'],
-    ['follower', 'Follower', '跟随型'],
-    ['rational', 'Rational', '理性型'],
-    ['profit', 'Profit-seeking', '逐利型'],
+    // seed 004: 灯塔型客户、跟随型客户、理性客户和逐利型客户
+    ['lighthouse', 'Lighthouse customer', '灯塔型客户', was('灯塔型', 'Lighthouse')],
+    ['follower', 'Follower', '跟随型客户', was('跟随型')],
+    ['rational', 'Rational customer', '理性客户', was('理性型', 'Rational', '理性')],
+    ['profit', 'Profit-seeking', '逐利型客户', was('逐利型')],
   ]),
   valueTier: list([
-    ['key', 'Key', '关键客户'],
-    ['ordinary', 'Ordinary', '普通客户'],
-    ['small', 'Small', '小客户'],
+    // seed 004: by the profit the hotel makes from them; 000 ch.5 (客户分级管理) gives each its strategy
+    ['key', 'Key customer', '关键客户', was('Key', '关键')],
+    ['ordinary', 'Ordinary customer', '普通客户', was('Ordinary', '普通')],
+    ['small', 'Small customer', '小客户', was('Small', '小')],
   ]),
   region: list([
-    ['local', 'Local', '本地'],
-    ['domestic', 'Domestic', '国内'],
-    ['foreign', 'Foreign', '国外'],
+    // seed 004: 国内客户、国外客户、本区域客户、外区域客户
+    ['local', 'This region', '本区域客户', was('本地', 'Local', '本区域')],
+    ['outside', 'Other region', '外区域客户', was('外地', '外区域')],
+    ['domestic', 'Domestic', '国内客户', was('国内')],
+    ['foreign', 'Foreign', '国外客户', was('国外')],
   ]),
   decisionRole: list([
     ['decider', 'Decision maker', '决策者'],
@@ -224,10 +238,10 @@ export function valueLabel(lists: ValueLists, listName: string, code: string | u
   return item ? item[lang] : code;
 }
 
-/** Accepts a code or either language's label (case-insensitive for codes and English). */
-// code, English label (both case-insensitive) and Chinese label → code, per list array
+// code, English label (both case-insensitive), Chinese label and aliases → code, per list array
 const lookups = new WeakMap<ValueItem[], Map<string, string>>();
 
+/** Accepts a code, either language's label or an alias (case-insensitive for codes and English). */
 export function resolveValue(lists: ValueLists, listName: string, input: string): string | undefined {
   const items = lists[listName] ?? DEFAULT_VALUE_LISTS[listName] ?? [];
   let m = lookups.get(items);
@@ -239,8 +253,62 @@ export function resolveValue(lists: ValueLists, listName: string, input: string)
       if (!m.has(v.en.toLowerCase())) m.set(v.en.toLowerCase(), v.code);
       if (!m.has(v.zh)) m.set(v.zh, v.code);
     }
+    // then the former labels and short forms, which never shadow a label of today
+    for (const v of items) for (const a of v.aliases ?? []) if (!m.has(a.toLowerCase())) m.set(a.toLowerCase(), v.code);
     lookups.set(items, m);
   }
   const s = input.trim();
   return m.get(s) ?? m.get(s.toLowerCase());
+}
+
+/** Items added to a default list after workspaces were made with it: an older workspace gets
+ *  them when opened (seed 004's 外区域客户 beside 本区域客户). */
+const ADDED_ITEMS: Record<string, string[]> = { region: ['outside'] };
+
+/** The workspace's value lists with today's course terms: a label that is a former default
+ *  (listed in the default item's aliases) becomes today's label, the default's aliases and
+ *  description are added, and items added since are put in their place. A label the workspace chose
+ *  itself is kept. Pure and idempotent: lists already current come back as the same arrays. */
+export function upgradeValueLists(lists: ValueLists): ValueLists {
+  let out: ValueLists | undefined;
+  for (const [name, defaults] of Object.entries(DEFAULT_VALUE_LISTS)) {
+    const items = lists[name];
+    if (!items) continue;
+    let changed = false;
+    const next = items.map((v) => {
+      const d = defaults.find((x) => x.code === v.code);
+      if (!d) return v;
+      const formerly = new Set(d.aliases ?? []);
+      const en = v.en !== d.en && formerly.has(v.en) ? d.en : v.en;
+      const zh = v.zh !== d.zh && formerly.has(v.zh) ? d.zh : v.zh;
+      const aliases = [...new Set([...(v.aliases ?? []), ...(d.aliases ?? [])])];
+      const description = v.description ?? d.description;
+      const same = en === v.en && zh === v.zh && aliases.length === (v.aliases?.length ?? 0) && description === v.description;
+      if (same) return v;
+      changed = true;
+      return { ...v, en, zh, ...(aliases.length ? { aliases } : {}), ...(description ? { description } : {}) };
+    });
+    for (const code of ADDED_ITEMS[name] ?? []) {
+      const d = defaults.find((x) => x.code === code);
+      if (d && !next.some((v) => v.code === code)) {
+        // where the default list has it: after the items that come before it there
+        const before = new Set(defaults.slice(0, defaults.indexOf(d)).map((x) => x.code));
+        let at = 0;
+        next.forEach((v, i) => {
+          if (before.has(v.code)) at = i + 1;
+        });
+        next.splice(at, 0, structuredClone(d));
+        changed = true;
+      }
+    }
+    if (changed) (out ??= { ...lists })[name] = next;
+  }
+  return out ?? lists;
+}
+
+/** One line on what a value means, in the language asked; '' when the list says nothing. */
+export function valueDescription(lists: ValueLists, listName: string, code: string | undefined, lang: 'en' | 'zh'): string {
+  if (code === undefined) return '';
+  const item = (lists[listName] ?? DEFAULT_VALUE_LISTS[listName])?.find((v) => v.code === code);
+  return item?.description?.[lang] ?? '';
 }

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { ENTITY_NAMES, formatId, type EntityName } from './entities.js';
 import { BUILTIN_ROLES } from './builtin-roles.js';
-import { ValueLists, DEFAULT_VALUE_LISTS } from './values.js';
+import { ValueLists, DEFAULT_VALUE_LISTS, upgradeValueLists } from './values.js';
 import { Organisation, Employee, Role, Department } from './org.js';
+import { isTimeZone } from './zoned-time.js';
 import { Customer, Contact, Anniversary } from './customer.js';
 import { Task } from './activity.js';
 import { Lead, Opportunity, Contract, Order } from './sales.js';
@@ -20,6 +21,10 @@ export const Settings = z.object({
   lang: z.enum(['zh-CN', 'en']).optional(),
   ascii: z.boolean().optional(),
   adminLogin: z.string().default('admin'),
+  /** the hotel's time zone (Asia/Shanghai): exports write times on its clock. Set at init from
+   *  the machine's; a workspace without one (or with a name Intl does not know) uses the
+   *  machine's. Optional, so files of earlier versions need no migration. */
+  timeZone: z.string().refine(isTimeZone).optional().catch(undefined),
 });
 
 const list = <T extends z.ZodType>(s: T) => z.array(s).default([]);
@@ -43,7 +48,8 @@ export const Workspace = z.object({
   generation: z.number().int().nonnegative().default(0),
   settings: Settings.default({ adminLogin: 'admin' }),
   organisation: Organisation.default({ name: '', nameEn: '', address: '', phone: '', stars: 0 }),
-  valueLists: ValueLists.default(DEFAULT_VALUE_LISTS),
+  // a workspace made by an earlier version gets today's course terms (values.ts)
+  valueLists: ValueLists.default(DEFAULT_VALUE_LISTS).transform(upgradeValueLists),
   counters: z.record(z.string(), z.number().int().nonnegative()).default({}),
   ...collections,
 });
@@ -51,8 +57,9 @@ export type Workspace = z.infer<typeof Workspace>;
 export type EntityRecord = Record<string, unknown> & { id: string; createdAt: string; updatedAt: string };
 
 /** A new workspace with the built-in roles and the administrator's account (its creator). */
-export function emptyWorkspace(now: string): Workspace {
+export function emptyWorkspace(now: string, timeZone?: string): Workspace {
   const ws = Workspace.parse({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, createdAt: now });
+  if (timeZone && isTimeZone(timeZone)) ws.settings.timeZone = timeZone;
   BUILTIN_ROLES.forEach((r, i) => {
     ws.roles.push({ id: formatId('R', i + 1), name: r.name, permissions: structuredClone(r.permissions), isAdmin: r.isAdmin, createdAt: now, updatedAt: now });
   });

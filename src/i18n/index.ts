@@ -1,7 +1,7 @@
 import { en, type MessageKey, type Messages } from './en.js';
 import { zhCN } from './zh-CN.js';
 import type { Label } from '../domain/fields.js';
-import { DEFAULT_VALUE_LISTS, type ValueLists } from '../domain/values.js';
+import { DEFAULT_VALUE_LISTS, valueDescription, type ValueLists } from '../domain/values.js';
 import type { FieldError } from '../domain/errors.js';
 import { ENTITIES, entityFields, isEntityName } from '../domain/entities.js';
 
@@ -50,6 +50,19 @@ export function entityLabel(t: T, entity: string): string {
 export function choicesText(t: T, lists: ValueLists, list: string): string {
   const items = lists[list] ?? DEFAULT_VALUE_LISTS[list] ?? [];
   return items.map((v) => `${v.code}=${v[langKey(t)]}`).join(', ');
+}
+
+/** As choicesText, with each value's meaning where the list gives one: "a=A (最高：…)". */
+export function choicesHelp(t: T, lists: ValueLists, list: string): string {
+  const items = lists[list] ?? DEFAULT_VALUE_LISTS[list] ?? [];
+  const k = langKey(t);
+  const [open, close] = k === 'en' ? [' (', ')'] : ['（', '）'];
+  return items.map((v) => `${v.code}=${v[k]}${v.description ? `${open}${v.description[k]}${close}` : ''}`).join(', ');
+}
+
+/** One line on what a value means in the interface language ('' if the list says nothing). */
+export function valueDescriptionT(t: T, lists: ValueLists, list: string, code: string | undefined): string {
+  return valueDescription(lists, list, code, langKey(t));
 }
 
 /** One field error in words, without the field's name: "is not a phone number …" */

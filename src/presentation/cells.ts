@@ -8,6 +8,26 @@ import { valueLabelT, type T } from '../i18n/index.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { fenToText } from '../domain/money.js';
 
+// the hotel's own catalogue (tiers, roles, departments …) is often named in both languages
+// at once, "银卡 Silver", "管理员 Admin": a screen shows the part in its language
+const BILINGUAL = new Set(['tiers', 'employees', 'roles', 'departments', 'categories', 'products']);
+const TWO_NAMES = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z][\x20-\x7e]*)$/;
+
+/** "银卡 Silver" as 银卡 in Chinese and Silver in English; any other name as it is. */
+export function nameInLanguage(t: T, name: string): string {
+  const m = TWO_NAMES.exec(name.trim());
+  return m ? (t.lang === 'en' ? m[2] : m[1]).trim() : name;
+}
+
+/** The name a reference shows: the target's display field, in the interface's language. */
+export function refName(repo: Repo, t: T, entity: string, id: string): string | undefined {
+  const target = repo.get(entity as EntityName, id);
+  if (!target) return undefined;
+  const display = target[ENTITIES[entity as EntityName].display];
+  if (display === undefined) return undefined;
+  return BILINGUAL.has(entity) ? nameInLanguage(t, String(display)) : String(display);
+}
+
 /** A field's value as a person reads it: labels for codes, names for references. */
 export function cellText(repo: Repo, t: T, fi: FieldInfo, rec: EntityRecord): string {
   const v = rec[fi.name];
@@ -15,11 +35,8 @@ export function cellText(repo: Repo, t: T, fi: FieldInfo, rec: EntityRecord): st
   switch (fi.kind) {
     case 'enum':
       return valueLabelT(t, repo.ws.valueLists, fi.values!, String(v));
-    case 'ref': {
-      const target = repo.get(fi.ref as EntityName, String(v));
-      const display = target ? target[ENTITIES[fi.ref as EntityName].display] : undefined;
-      return sanitizeLine(display === undefined ? String(v) : String(display));
-    }
+    case 'ref':
+      return sanitizeLine(refName(repo, t, fi.ref!, String(v)) ?? String(v));
     case 'bool':
       return v ? (t.lang === 'en' ? 'yes' : '是') : '';
     case 'money':

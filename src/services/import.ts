@@ -4,11 +4,14 @@
 // only a file without a bad row is applied.
 import { ENTITIES, entityFields, type EntityName } from '../domain/entities.js';
 import type { FieldError } from '../domain/errors.js';
+import type { FieldInfo } from '../domain/fields.js';
 import { parseFieldText } from '../domain/parse-input.js';
 import type { Repo } from './repo.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import { unsafeCell } from '../text/csv.js';
 import { fieldFromYuan } from '../domain/money-fields.js';
+import { parseTimeText } from '../domain/zoned-time.js';
+import { workspaceTimeZone } from './time-zone.js';
 
 export type OnDuplicate = 'error' | 'skip' | 'update';
 
@@ -137,7 +140,8 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     report.errors.push({ line: header?.line ?? 1, code: 'noColumns' });
     return report;
   }
-  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef };
+  // times without an offset (a CSV export: 2026-11-25 20:18:33) are the workspace zone's clock
+  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef, timeZone: workspaceTimeZone(repo.ws) };
   const def = ENTITIES[entity];
   const keyFields = def.keys;
   const requiredRefs = allFields.filter((f) => f.kind === 'ref' && f.required);
@@ -174,9 +178,9 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
         else if (raw) id = raw.toUpperCase();
       } else if (fi.name === 'createdAt' || fi.name === 'updatedAt') {
         if (raw) {
-          const ms = Date.parse(raw.replace(/\//g, '-'));
-          if (Number.isNaN(ms)) err = { code: 'datetime' };
-          else values[fi.name] = new Date(ms).toISOString();
+          const iso = parseTimeText(raw, ctx.timeZone);
+          if (!iso) err = { code: 'datetime' };
+          else values[fi.name] = iso;
         }
       } else if (fi.kind === 'json') {
         if (raw) {
@@ -235,6 +239,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
         continue;
       }
     }
+    if (existingId) keepSameSecond(repo.get(entity, existingId), values, allFields);
     const plan: Plan = existingId ? { line: row.line, kind: 'update', id: existingId, values } : { line: row.line, kind: 'create', id, values };
     const check = checkPlan(repo, entity, plan);
     if (check.length) {
@@ -269,6 +274,19 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
   }
   report.applied = true;
   return report;
+}
+
+/** A CSV export writes times to the second: a time read back that names the same second as
+ *  the record's keeps the record's own (milliseconds and all), so export then import changes
+ *  nothing. */
+function keepSameSecond(rec: EntityRecord | undefined, values: Record<string, unknown>, fields: FieldInfo[]): void {
+  if (!rec) return;
+  for (const f of fields) {
+    if (f.kind !== 'datetime' || typeof values[f.name] !== 'string' || typeof rec[f.name] !== 'string') continue;
+    const a = Date.parse(values[f.name] as string);
+    const b = Date.parse(rec[f.name] as string);
+    if (Math.floor(a / 1000) === Math.floor(b / 1000)) values[f.name] = rec[f.name];
+  }
 }
 
 function checkPlan(repo: Repo, entity: EntityName, p: Plan): FieldError[] {

@@ -374,6 +374,7 @@ export class Repo {
     if (!res.ok) return res;
     const outOfScope = this.refused(action, entity, res.value) ?? this.#escalation(entity, res.value);
     if (outOfScope) return fail(outOfScope);
+    RULES[entity]?.stamp?.(res.value, undefined, { at: now, by: this.actorLogin }, values);
     const dup = opts.allowDuplicate ? undefined : this.duplicateOf(entity, res.value);
     if (dup) return fail(dup);
     if (opts.dryRun) return ok(res.value);
@@ -412,6 +413,7 @@ export class Repo {
     const rec = res.value;
     const after = this.refused(action, entity, rec) ?? this.#escalation(entity, rec);
     if (after) return fail(after);
+    RULES[entity]?.stamp?.(rec, prev, { at: this.now(), by: this.actorLogin }, patch);
     const keyChanged = ENTITIES[entity].keys.some((k) => String(rec[k] ?? '').trim().toLowerCase() !== String(prev[k] ?? '').trim().toLowerCase());
     const dup = keyChanged && !opts.allowDuplicate ? this.duplicateOf(entity, rec) : undefined;
     if (dup) return fail(dup);

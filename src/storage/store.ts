@@ -285,7 +285,8 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
     await db.read();
     if (db.data === null) {
       if (!opts.create) throw new StoreError('missing', file);
-      db.data = emptyWorkspace(now().toISOString());
+      // the hotel's zone is this machine's until settings say otherwise
+      db.data = emptyWorkspace(now().toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone);
       created = true;
       if (release) {
         fs.rmSync(journalPathFor(file), { force: true }); // a journal without its snapshot names another workspace

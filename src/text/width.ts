@@ -45,7 +45,9 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
  *  through here, so this is where text from files, flags and other processes loses its
  *  control sequences (an OSC 52 in a CSV cell must not reach the clipboard). */
 export function fit(s: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const cut = truncate(UNSAFE.test(s) ? sanitizeLine(s) : s, width);
+  let cut = truncate(UNSAFE.test(s) ? sanitizeLine(s) : s, width);
+  // a cut that ends short of the width (a Chinese character did not fit) pads on the aligned side
+  if (align === 'right' && cut.endsWith(' ')) cut = cut.trimEnd();
   const gap = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'right' ? gap + cut : cut + gap;
 }

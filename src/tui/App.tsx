@@ -15,6 +15,7 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { SCREENS, type ScreenDef } from './screens.js';
+import type { AnyCommand } from './keys.js';
 import { SYSTEM_COMMANDS, globalCommands, type AppCtx, type Overlay } from './app-commands.js';
 import { Help } from './Help.js';
 import { Footer } from './Footer.js';
@@ -83,6 +84,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const [request, setRequest] = useState<AppServices['request']>();
   // the palette's commands, with the layers that declared them, as they were when it opened
   const palette = useRef<PaletteEntry[]>([]);
+  const helpNow = useRef<readonly AnyCommand[]>([]);
   const keys = useKeysRoot();
   const saveTimer = useRef(false);
   const readOnly = store.readOnlyBecause;
@@ -192,6 +194,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     step: (by) => setScreen((s) => (s + by + SCREENS.length) % SCREENS.length),
     open: (o) => {
       if (o === 'palette') palette.current = paletteEntries(keys.layers());
+      // the help starts with the keys of what the screen shows now (a record's detail, a form)
+      if (o === 'help') helpNow.current = keys.layers().filter((e) => e.layer === 'screen' || e.layer === 'form').flatMap((e) => e.state.current.commands);
       setOverlay(o);
     },
     quit,
@@ -239,8 +243,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           {tabLabels(SCREENS, screen, t, cols - displayWidth(org) - 1).map((label, i) => (
             <Text key={SCREENS[i]!.name} inverse={i === screen} bold={i === screen}>{label}</Text>
           ))}
-          <Box flexGrow={1} />
-          <Text color={theme.muted} wrap="truncate">{org}</Text>
+          {/* the hotel's name takes the rest of the line, cut by display width (never by Ink) */}
+          <Text color={theme.muted}>{fit(org, Math.max(0, cols - displayWidth(`hotel-crm ${SCREENS.map((s) => ` ${s.key} ${t(s.title)} `).join('')}`)), 'right')}</Text>
         </Box>
         {invalid ? (
           <Text color={theme.error} inverse wrap="truncate">{fit(invalid, cols)}</Text>
@@ -251,7 +255,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           </Text>
         ) : null}
         {overlay === 'help' ? (
-          <Help screen={current} screens={SCREENS} height={bodyH} width={cols} onClose={() => setOverlay(null)} />
+          <Help screen={current} screens={SCREENS} now={helpNow.current} height={bodyH} width={cols} onClose={() => setOverlay(null)} />
         ) : overlay && typeof overlay === 'object' ? (
           <ImportDialog entity={overlay.import} width={cols} height={bodyH} onClose={() => setOverlay(null)} />
         ) : overlay === 'switchUser' ? (

@@ -7,18 +7,25 @@ import { fit } from '../text/width.js';
 import { useCommands } from './hooks/use-keys.js';
 import { HELP_COMMANDS, type HelpCtx } from './components/commands.js';
 import { helpSections } from './key-doc.js';
-import { describe, keysLabel } from './keys.js';
+import { describe, keysLabel, type AnyCommand } from './keys.js';
 import type { ScreenDef } from './screens.js';
 
-export function Help({ screen, screens, height, width, onClose }: {
-  screen: ScreenDef; screens: readonly ScreenDef[]; height: number; width: number; onClose: () => void;
+export function Help({ screen, screens, now = [], height, width, onClose }: {
+  screen: ScreenDef; screens: readonly ScreenDef[];
+  /** the keys of what the screen showed when help was opened (a record's detail, a form): first */
+  now?: readonly AnyCommand[];
+  height: number; width: number; onClose: () => void;
 }) {
   const { t, theme } = useApp();
   const [scroll, setScroll] = useState(0);
   const row = (k: string, d: string) => `${fit(k, 16)} ${d}`;
   const lines: { text: string; head?: boolean }[] = [{ text: t('help.title', { screen: t(screen.title) }), head: true }];
-  helpSections(screen, screens).forEach((sec, i) => {
-    if (i > 0) lines.push({ text: t(sec.title), head: true });
+  // only when the screen shows something other than its first view (a detail, not the list)
+  const first = new Set([...screen.bindings, ...(screen.shared?.[0]?.commands ?? [])]);
+  const showNow = now.some((c) => !first.has(c));
+  const sections = [...(showNow ? [{ title: 'keys.section.now' as const, commands: now }] : []), ...helpSections(screen, screens)];
+  sections.forEach((sec, i) => {
+    if (i > 0 || showNow) lines.push({ text: t(sec.title), head: true });
     for (const c of sec.commands) if (c.description || c.label) lines.push({ text: row(keysLabel(c), describe(c, t)) });
   });
   const bodyH = height - 1;

@@ -3,6 +3,7 @@
 import type { MessageKey, T } from '../i18n/index.js';
 import { SYSTEM_COMMANDS, globalCommands } from './app-commands.js';
 import { DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, HELP_COMMANDS, IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, PICKER_COMMANDS } from './components/commands.js';
+import { NESTED_COMMANDS, NESTED_DISCARD_COMMANDS, NESTED_ROW_COMMANDS } from './components/nested-commands.js';
 import { describe, keyLabel, shortKey, type AnyCommand } from './keys.js';
 import type { Entry } from './hooks/use-keys.js';
 import type { KeySection, ScreenDef } from './screens.js';
@@ -14,6 +15,9 @@ export function appSections(screens: readonly ScreenDef[]): KeySection[] {
     { title: 'help.global', commands: [...globalCommands(screens), ...SYSTEM_COMMANDS] },
     { title: 'keys.section.form', commands: [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] },
     { title: 'keys.section.discard', commands: DISCARD_COMMANDS },
+    { title: 'keys.section.nested', commands: NESTED_COMMANDS },
+    { title: 'keys.section.nestedDiscard', commands: NESTED_DISCARD_COMMANDS },
+    { title: 'keys.section.nestedRow', commands: NESTED_ROW_COMMANDS },
     { title: 'keys.section.duplicate', commands: DUPLICATE_COMMANDS },
     { title: 'keys.section.picker', commands: PICKER_COMMANDS },
     { title: 'keys.section.importFile', commands: IMPORT_FILE_COMMANDS },

@@ -1,4 +1,5 @@
 import { render } from 'ink-testing-library';
+import { displayWidth } from '../../src/text/width.js';
 import { App } from '../../src/tui/App.js';
 import { memoryStore } from '../../src/storage/store.js';
 import type { Workspace } from '../../src/domain/workspace.js';
@@ -48,6 +49,8 @@ export interface RenderOpts {
   rows?: number;
   readOnly?: LockInfo;
   screens?: readonly ScreenDef[];
+  /** plain mode (--ascii, HOTEL_CRM_ASCII=1 or the workspace setting) */
+  ascii?: boolean;
   /** make the day's care tasks at start, as the app run from a terminal does */
   careOnStart?: boolean;
   /** the login the app acts as (default: the administrator) */
@@ -62,23 +65,28 @@ export async function renderApp(opts: RenderOpts = {}) {
   const store = opts.store ?? memoryStore(ws);
   if (opts.readOnly) Object.assign(store, { readOnlyBecause: opts.readOnly });
   let quit = false;
-  const r = render(
+  const tree = (size: { cols: number; rows: number }) => (
     <App
       store={store}
       lang={opts.lang ?? 'zh-CN'}
       theme={{}}
-      ascii={false}
-      size={{ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }}
+      ascii={opts.ascii ?? false}
+      size={size}
       loadDemo={loadDemoWorkspace}
       screens={opts.screens}
-      careOnStart={opts.careOnStart}
       user={opts.user}
+      careOnStart={opts.careOnStart}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;
       }}
-    />,
+    />
   );
+  const r = render(tree({ cols: opts.cols ?? 80, rows: opts.rows ?? 24 }));
+  // Ink lays the frame out in the terminal's width: the fake terminal is as wide as the app's
+  let columns = opts.cols ?? 80;
+  Object.defineProperty(r.stdout, 'columns', { get: () => columns, configurable: true });
+  // (read on every commit; the app's own Box has the given width from the first frame)
   await tick();
   return {
     store,
@@ -102,6 +110,16 @@ export async function renderApp(opts: RenderOpts = {}) {
     async type(text: string) {
       r.stdin.write(text);
       await tick();
+    },
+    /** the terminal resized: the app is drawn again at the new size */
+    async resize(cols: number, rows: number) {
+      columns = cols;
+      r.rerender(tree({ cols, rows }));
+      // until a frame of the new width is drawn (the status line spans the terminal), at most 1 s
+      for (let i = 0; i < 200; i++) {
+        await new Promise((res) => setTimeout(res, i === 0 ? 0 : 5));
+        if ((r.lastFrame() ?? '').split('\n').some((l) => displayWidth(l) === cols)) break;
+      }
     },
     quitted: () => quit,
     /** how many screens the app has (Tab goes round them) */

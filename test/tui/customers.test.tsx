@@ -107,7 +107,7 @@ describe('<App /> customers screen', () => {
     await press(app0, 'form.save', 'customers.stage');
     const f = app0.frame();
     expect(f).toContain('目标客户');
-    expect(f).toContain('现实客户(初次购买)');
+    expect(f).toContain('初次购买客户');
     expect(f).toContain('非客户');
     expect(f).not.toContain('忠诚');
     await press(app0, 'picker.down', 'picker.pick');
@@ -196,9 +196,9 @@ describe('<App /> customer form', () => {
     await app.type(lost.id);
     await press(app, 'filter.keep', 'list.open', 'record.edit', 'form.next', 'form.next', 'form.enter');
     const f = app.frame();
-    for (const ok of ['Lost', 'Current (repeat)', 'Current (loyal)', 'Non-customer']) expect(f).toContain(ok);
+    for (const ok of ['Lost', 'Repeat customer', 'Loyal customer', 'Non-customer']) expect(f).toContain(ok);
     expect(f).not.toContain('Potential');
-    expect(f).not.toContain('Current (first-time)');
+    expect(f).not.toContain('First-time customer');
     app.unmount();
   });
 });

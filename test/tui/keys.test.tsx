@@ -160,6 +160,8 @@ describe('footer, palette and help from the declarations', () => {
     const app = await renderApp({ lang: 'en', rows: 70 });
     await press(app, 'app.help');
     expect(app.frame()).toMatch(/t +change the lifecycle stage/);
+    // the keys of forms come after those of every kind of screen: a page further down
+    await press(app, 'help.pageDown');
     expect(app.frame()).toMatch(/Ctrl\+S +save/);
     await press(app, 'help.close', 'screen.contacts', 'app.help');
     expect(app.frame()).toContain('Keys - Contacts');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRecords, SearchIndex } from '../../src/tui/screens/records/list-model.js';
+import { filterRecords, SearchIndex, searchSpec } from '../../src/tui/screens/records/list-model.js';
 import { pinyinKey } from '../../src/text/pinyin.js';
 import { generateWorkspace } from '../../scripts/demo-generator.js';
 import type { EntityRecord } from '../../src/domain/workspace.js';
@@ -7,10 +7,11 @@ import type { EntityRecord } from '../../src/domain/workspace.js';
 describe('filtering a list', () => {
   const recs = generateWorkspace({ customers: 3000, related: false }).customers as unknown as EntityRecord[];
   const fields = ['id', 'name', 'phone', 'company', 'city'];
-  const index = new SearchIndex(recs, fields, 'name', pinyinKey);
+  const spec = searchSpec('customers', fields, undefined, { nameField: 'name', initials: (s) => pinyinKey(s) });
+  const index = new SearchIndex(recs, spec);
 
-  it.each(['w', 'wang', '王', '138', 'c0299', 'wang 杭州', 'zzzz', '有限公司 上海'])('the index finds the same records as a scan for %j', (q) => {
-    const scan = filterRecords(recs, q, fields, { initials: pinyinKey, nameField: 'name' });
+  it.each(['w', 'wang', '王', '138', 'c0299', 'wang 杭州', 'zzzz', '有限公司 上海', '忠诚', 'loyal 杭州', 'vip'])('the index finds the same records as a scan for %j', (q) => {
+    const scan = filterRecords(recs, q, spec);
     expect(index.find(q)).toEqual(scan);
   });
 

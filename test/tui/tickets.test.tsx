@@ -62,14 +62,13 @@ describe('<App /> service tickets screen', () => {
     await press(app, 'list.open');
     const f = app.frame();
     expect(f).toContain('处理过程 (6)');
-    for (const s of ['已接收', '已受理', '调查中', '已解决', '已回访', '已关闭']) expect(f).toContain(s);
-    expect(f).toContain('压缩机故障');
-    expect(f).toContain('管理员');
+    // the detail's view of the steps field: status, time, employee, note
+    expect(f).toMatch(/已接收 +2026-08-31 \d\d:00 +\S+ +前台接到客人反映/);
+    expect(f).toMatch(/已受理 +\d{4}-\d\d-\d\d \d\d:\d\d +admin +已向客人致歉/);
     const steps = w1().steps as { status: string; by: string; note: string }[];
     expect(steps.map((s) => s.status)).toEqual(['received', 'acknowledged', 'investigating', 'resolved', 'followedup', 'closed']);
     expect(steps.slice(1).every((s) => s.by === 'admin')).toBe(true);
-    // who received it, in the demo
-    expect(f).toContain(String(ws.employees.find((e) => e.login === steps[0]!.by)!.name).slice(0, 2));
+    expect(f).toContain(steps[0]!.by); // who received it, in the demo
     app.unmount();
   });
 });

@@ -1,13 +1,13 @@
-// export ENTITY: CSV (UTF-8 with BOM by default, or GBK) or JSON (the same as list --json).
+// export ENTITY: CSV (UTF-8 with BOM by default, or GBK) or JSON (the records as list --json
+// prints them, with times on the workspace zone's clock: 2026-11-25T20:18:33+08:00).
 import { normaliseEncoding } from '../../text/encoding.js';
 import { encode } from '../../text/encoding.js';
 import { stringifyCsv } from '../../text/csv.js';
-import { exportTable } from '../../services/export.js';
-import { recordsToYuan } from '../../domain/money-fields.js';
+import { exportTable, recordsForJson } from '../../services/export.js';
 import { entityLabel, errorText, type T } from '../../i18n/index.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
-import { entityArg, parseWhere } from './records.js';
+import { entityArg, parseWhere, whereRecords } from './records.js';
 
 export interface ExportArgs extends GlobalArgs {
   entity: string;
@@ -36,12 +36,13 @@ export async function exportCmd(args: ExportArgs, io: CliIO, t0: T): Promise<num
   const mode = parseMode(t0, args.mode);
   const s = await openSession(args, io, 'read');
   try {
-    const allowed = s.repo.exportable(entity, parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists));
+    const conds = parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists);
+    const allowed = s.repo.exportable(entity);
     if (!allowed.ok) throw new Refused([s.t('cli.refused'), ...allowed.errors.map((e) => `  ${errorText(s.t, entity, e)}`)]);
-    const records = allowed.value;
+    const records = whereRecords(s.repo, entity, conds, allowed.value);
     const bytes =
       format === 'json'
-        ? Buffer.from(JSON.stringify(recordsToYuan(entity, records), null, 2) + '\n', 'utf8')
+        ? Buffer.from(JSON.stringify(recordsForJson(s.repo, entity, records), null, 2) + '\n', 'utf8')
         : await encode(stringifyCsv(exportTable(s.repo, entity, s.t, records)), enc);
     if (args.out) {
       // 0600 unless asked (a shared server has many users; an instructor collecting files asks 644)

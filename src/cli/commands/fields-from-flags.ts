@@ -4,6 +4,7 @@ import type { FieldInfo } from '../../domain/fields.js';
 import { parseFieldText } from '../../domain/parse-input.js';
 import type { FieldError } from '../../domain/errors.js';
 import type { Repo } from '../../services/repo.js';
+import { workspaceTimeZone } from '../../services/time-zone.js';
 
 export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo', 'wait', 'allowDuplicate', 'grant', 'revoke']);
 
@@ -30,7 +31,7 @@ export function valuesFromFlags(entity: EntityName, argv: Record<string, unknown
   const values = new Map<string, unknown>();
   const errors: FieldError[] = [];
   const unknown: string[] = [];
-  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef };
+  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef, timeZone: workspaceTimeZone(repo.ws) };
   for (const [k, raw] of Object.entries(argv)) {
     if (!isFieldFlag(k)) continue;
     const fi = fieldForFlag(fields, k);

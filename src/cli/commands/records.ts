@@ -1,10 +1,11 @@
 // list / add / update / delete ENTITY: thin shells over the Repo services.
-import { ENTITY_NAMES, editableFields, entityFields, isEntityName, type EntityName } from '../../domain/entities.js';
-import { resolveValue } from '../../domain/values.js';
-import { parseYuanText } from '../../domain/money.js';
+import { ENTITIES, ENTITY_NAMES, editableFields, entityFields, isEntityName, type EntityName } from '../../domain/entities.js';
+import type { ValueLists } from '../../domain/values.js';
+import { filterByConditions, parseCondition, splitTerm, type Condition, type QueryError } from '../../domain/query.js';
+import type { EntityRecord } from '../../domain/workspace.js';
+import type { Repo } from '../../services/repo.js';
 import { recordToYuan, recordsToYuan } from '../../domain/money-fields.js';
-import { entityLabel, errorText, type T } from '../../i18n/index.js';
-import type { Where } from '../../services/repo.js';
+import { choicesText, entityLabel, errorText, type T } from '../../i18n/index.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { cellText, columnsFor, renderTable } from '../format.js';
@@ -30,21 +31,34 @@ function refuse(t: T, entity: EntityName, errors: FieldError[], lists?: Paramete
   throw new Refused([t('cli.refused'), ...errors.map((e) => `  ${errorText(t, entity, e, lists)}`), ...hint]);
 }
 
-export function parseWhere(t: T, entity: EntityName, list: string[], lists: Parameters<typeof resolveValue>[0]): Where[] {
+/** --where terms as conditions (see domain/query.ts); a term that names no field, or a value
+ *  the field cannot hold, is a usage error naming what is allowed (exit 2, nothing done). */
+export function parseWhere(t: T, entity: EntityName, list: string[], lists: ValueLists): Condition[] {
   const fields = entityFields(entity);
   return list.map((w) => {
-    const m = /^([A-Za-z]+)([=~])(.*)$/s.exec(w);
-    if (!m) throw new UsageError(t('cli.badWhere', { value: w }));
-    const fi = fields.find((f) => f.name === m[1]);
-    if (!fi) throw new UsageError(t('cli.unknownField', { value: m[1], entity, choices: fields.map((f) => f.name).join(', ') }));
-    let value = m[3];
-    if (fi.kind === 'enum' && m[2] === '=') value = resolveValue(lists, fi.values!, value) ?? value;
-    if (fi.kind === 'money' && m[2] === '=') {
-      // typed in yuan, compared with the stored fen
-      const r = parseYuanText(value, { allowNegative: true });
-      if ('fen' in r) value = String(r.fen);
-    }
-    return { field: fi.name, op: m[2] === '=' ? 'eq' : 'contains', value };
+    const r = parseCondition(fields, w, lists);
+    if ('cond' in r) return r.cond;
+    throw new UsageError(whereError(t, entity, r.error, lists));
+  });
+}
+
+function whereError(t: T, entity: EntityName, e: QueryError, lists: ValueLists): string {
+  if (e.code === 'syntax') return t('query.syntax', { term: e.term });
+  if (e.code === 'unknownField') return t('cli.unknownField', { value: e.field, entity, choices: entityFields(entity).filter((f) => f.kind !== 'json').map((f) => `${f.name} (${t.l(f.label)})`).join(', ') });
+  const fi = entityFields(entity).find((f) => f.name === e.field)!;
+  const field = t.l(fi.label);
+  const value = splitTerm(e.term)?.raw.trim() ?? '';
+  if (e.code === 'notInList') return t('query.notInList', { term: e.term, field, value, choices: choicesText(t, lists, e.list) });
+  if (e.code === 'noOrder') return t('query.noOrder', { term: e.term, field });
+  const key = fi.kind === 'date' || fi.kind === 'datetime' ? 'query.badDate' : fi.kind === 'bool' ? 'query.badBool' : 'query.badNumber';
+  return t(key, { term: e.term, field, value });
+}
+
+/** The records meeting every --where condition (a reference also matches by the name shown). */
+export function whereRecords(repo: Repo, entity: EntityName, conds: Condition[], from: EntityRecord[] = repo.all(entity)): EntityRecord[] {
+  return filterByConditions(from, entityFields(entity), conds, (e, id) => {
+    const r = repo.get(e as EntityName, id);
+    return r ? String(r[ENTITIES[e as EntityName].display] ?? '') : undefined;
   });
 }
 
@@ -53,7 +67,7 @@ export async function listCmd(args: GlobalArgs & { entity: string; where?: strin
   const s = await openSession(args, io, 'read');
   const { text } = await workThenSave(s, () => {
     const where = parseWhere(s.t, entity, args.where ?? [], s.repo.ws.valueLists);
-    const rows = s.repo.query(entity, where);
+    const rows = whereRecords(s.repo, entity, where);
     if (args.json) return { save: false, text: JSON.stringify(recordsToYuan(entity, rows), null, 2) };
     if (!rows.length) return { save: false, text: s.t('cli.noRecords') };
     const cols = columnsFor(entity);

@@ -7,7 +7,8 @@ import { useMemo, useRef } from 'react';
 import { Box, Text } from 'ink';
 import { useCommands } from '../hooks/use-keys.js';
 import { DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
-import { ENTITIES, editableFields, type EntityName } from '../../domain/entities.js';
+import { ENTITIES, editableFields, entityFields, type EntityName } from '../../domain/entities.js';
+import { NestedEditor } from './NestedEditor.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
@@ -16,9 +17,11 @@ import type { FieldError } from '../../domain/errors.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
 import { inScope, refScope } from '../../domain/entity-rules.js';
+import { isPersonName } from '../../domain/person.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { refName } from '../../presentation/cells.js';
 import { applyEditKey, atEnd, selectAll, typedText, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 import { Picker, type PickItem } from './Picker.js';
@@ -44,8 +47,12 @@ function textOf(fi: FieldInfo, v: unknown): string {
   if (fi.kind === 'tags') return (v as string[]).join(', ');
   if (fi.kind === 'bool') return v ? 'true' : 'false';
   if (fi.kind === 'money' && typeof v === 'number') return fenToText(v);
+  if (fi.kind === 'json') return JSON.stringify(v);
   return String(v);
 }
+
+/** nested records (an order's items): a row that opens their editor on Enter, no typing */
+const isNested = (fi: FieldInfo) => fi.kind === 'json';
 
 const isChoice = (fi: FieldInfo) => fi.kind === 'enum' || fi.kind === 'ref';
 
@@ -55,6 +62,7 @@ interface FormState {
   edit: EditState;
   errors: Record<string, string>;
   picker: { field: FieldInfo; items: PickItem[]; filter: string } | null;
+  nested?: FieldInfo | null;
   confirmDiscard: boolean;
   banner: string | null;
   /** a save refused because another record has the same natural key */
@@ -68,7 +76,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
-    const all = editableFields(entity);
+    const all = [...editableFields(entity), ...entityFields(entity).filter((f) => isNested(f) && !f.system)];
     return only ? only.map((n) => all.find((f) => f.name === n)!).filter(Boolean) : all;
   }, [entity, only]);
   const initial = useMemo(() => {
@@ -90,7 +98,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   // the texts with the focused field's edit applied, from the latest state
   const textsOf = (x: FormState) => {
     const cur = fields[x.focus];
-    return isChoice(cur) || cur.kind === 'bool' ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
+    return isChoice(cur) || cur.kind === 'bool' || isNested(cur) ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
   };
   const focus = st.focus;
   const edit = st.edit;
@@ -117,7 +125,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const all = textsOf(x);
     const cur = fields[x.focus];
     const n = (i + fields.length) % fields.length;
-    if (cur.kind !== 'enum') checkField(cur, all[cur.name] ?? '');
+    if (cur.kind !== 'enum' && !isNested(cur)) checkField(cur, all[cur.name] ?? '');
     set({ texts: all, focus: n, edit: selectAll(all[fields[n].name] ?? '') });
   };
 
@@ -126,6 +134,10 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
     for (const fi of fields) {
+      if (isNested(fi)) {
+        if (all[fi.name]) values[fi.name] = JSON.parse(all[fi.name]);
+        continue;
+      }
       const r = parseFieldText(fi, all[fi.name] ?? '', ctx);
       if ('error' in r) errs.push(r.error);
       else values[fi.name] = r.value;
@@ -175,20 +187,30 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (fi.kind === 'enum') {
       const only = choices?.(fi.name, record);
       const items = (lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? []).filter((v) => !only || only.includes(v.code));
-      return items.map((v) => ({ value: v.code, label: t.lang === 'en' ? v.en : v.zh, keywords: `${v.zh} ${v.en}` }));
+      // a value with a meaning (定级 A-D) says it where it is chosen
+      return items.map((v) => {
+        const label = t.lang === 'en' ? v.en : v.zh;
+        const meaning = v.description?.[t.lang === 'en' ? 'en' : 'zh'];
+        return { value: v.code, label: meaning ? `${label}  ${meaning}` : label, keywords: `${v.zh} ${v.en}` };
+      });
     }
     const target = fi.ref as EntityName;
-    const disp = ENTITIES[target].display;
     let recs = repo.all(target);
+    const disp = ENTITIES[target].display;
     // a reference scoped by another field (an anniversary's contact by its customer) offers only those
     const scope = refScope(entity, fi.name);
     const by = scope ? valueNow(scope.by) : undefined;
     if (scope && by !== undefined) recs = recs.filter((r) => inScope(scope, { [scope.by]: by }, r));
-    return recs.map((r) => ({
-      value: r.id,
-      name: String(r[disp] ?? ''),
-      label: [r.id, String(r[disp] ?? ''), ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
-    }));
+    return recs.map((r) => {
+      // "银卡 Silver" reads 银卡 on a Chinese screen
+      const name = refName(repo, t, target, r.id) ?? '';
+      return {
+        value: r.id,
+        name,
+        person: isPersonName(target, r), // 曾 read zeng in a guest's or contact's name
+        label: [r.id, name, ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
+      };
+    });
   };
   const openPicker = (fi: FieldInfo, filter = '') => set({ picker: { field: fi, items: pickItems(fi), filter } });
 
@@ -214,6 +236,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       const x = stRef.current;
       const cur = fields[x.focus];
       if (isChoice(cur)) return openPicker(cur);
+      if (isNested(cur)) return set({ nested: cur });
       if (cur.kind === 'bool') return toggle();
       if (x.focus === fields.length - 1) return save();
       moveTo(x.focus + 1);
@@ -244,7 +267,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const takesChoice = current.kind === 'bool' || isChoice(current);
   const commands = st.dup ? DUPLICATE_COMMANDS : st.confirmDiscard ? DISCARD_COMMANDS : takesChoice ? [...FORM_COMMANDS, ...FORM_CHOICE_COMMANDS] : FORM_COMMANDS;
   useCommands('form', commands, formCtx, {
-    active: !picker,
+    active: !picker && !st.nested,
     modal: true,
     other: (input, key) => {
       const x = stRef.current;
@@ -255,7 +278,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       }
       if (x.dup) return true;
       const cur = fields[x.focus];
-      if (cur.kind === 'bool') return true;
+      if (cur.kind === 'bool' || isNested(cur)) return true;
       if (isChoice(cur)) {
         // typing on a choice opens its options, filtered by what was typed (女 on 性别)
         const typed = typedText(input, key);
@@ -267,6 +290,26 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       return true;
     },
   });
+
+  if (st.nested) {
+    const fi = st.nested;
+    const text = textsNow[fi.name];
+    return (
+      <NestedEditor
+        title={`${entityLabel(t, entity)} - ${t.l(fi.label)}`}
+        schema={ENTITIES[entity].schema.shape[fi.name]}
+        value={text ? JSON.parse(text) : undefined}
+        width={width}
+        height={height}
+        onCancel={() => set({ nested: null })}
+        onSave={(v) => {
+          const s = JSON.stringify(v);
+          set((x) => ({ texts: { ...textsOf(x), [fi.name]: s }, edit: atEnd(s), nested: null }));
+          return undefined;
+        }}
+      />
+    );
+  }
 
   if (picker) {
     const pf = picker.field;
@@ -310,12 +353,10 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (!text) return '';
     if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
+    if (isNested(fi)) return t('nested.rows', { n: Object.keys(JSON.parse(text) ?? {}).length });
     if (fi.kind === 'ref') {
       const r = repo.resolveRef(fi.ref!, text);
-      if ('id' in r) {
-        const rec = repo.get(fi.ref as EntityName, r.id)!;
-        return `${r.id} ${String(rec[ENTITIES[fi.ref as EntityName].display] ?? '')}`;
-      }
+      if ('id' in r) return `${r.id} ${refName(repo, t, fi.ref!, r.id) ?? ''}`;
     }
     return text;
   };
@@ -345,7 +386,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
           <Box key={fi.name}>
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
-              {isFocus && !isChoice(fi) && fi.kind !== 'bool' ? (
+              {isFocus && !isChoice(fi) && fi.kind !== 'bool' && !isNested(fi) ? (
                 <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>

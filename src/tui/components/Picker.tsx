@@ -20,9 +20,11 @@ export interface PickItem {
   keywords?: string;
   /** the words whose pinyin finds it (a record's name), when not the whole label */
   name?: string;
+  /** that name is a person's: its surname is read as a surname (曾 zeng) */
+  person?: boolean;
 }
 
-type Pinyin = (s: string) => string;
+type Pinyin = (s: string, opts?: { person?: boolean }) => string;
 // the pinyin tables load on first use, as the list filter's do (they cost start-up time)
 let pinyinLoaded: Pinyin | undefined;
 const LATIN = /[a-z]/;
@@ -36,7 +38,7 @@ class PickIndex {
     this.plain = items.map((i) => `${i.label}\u0001${i.value}\u0001${i.keywords ?? ''}`.toLowerCase());
   }
   pinyinOf(py: Pinyin): string[] {
-    return (this.pinyin ??= this.items.map((i) => py(i.name ?? i.label)));
+    return (this.pinyin ??= this.items.map((i) => py(i.name ?? i.label, { person: i.person })));
   }
 }
 const indexes = new WeakMap<readonly PickItem[], PickIndex>();

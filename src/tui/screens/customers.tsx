@@ -1,25 +1,21 @@
-// Customers (客户): the list, detail with contacts and anniversaries, the lifecycle moves of
+// Customers (客户): the list (its detail lists contacts and anniversaries: domain/related.ts), the lifecycle moves of
 // seed 004, and quick adds of a contact or an anniversary.
 import { allowedTransitions, isStage } from '../../domain/lifecycle.js';
 import { valueLabelT, errorText } from '../../i18n/index.js';
-import { cellText } from '../../presentation/cells.js';
-import { entityFields } from '../../domain/entities.js';
-import { fit } from '../../text/width.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth } from './records/commands.js';
 
-const field = (entity: 'contacts' | 'anniversaries', name: string) => entityFields(entity).find((f) => f.name === name)!;
-
 export const customersConfig: ScreenConfig = {
   entity: 'customers',
+  // widths follow the cells on screen; `drop` says which go first on a narrow terminal
   columns: (width, t) => [
     { key: 'id', title: t.lang === 'en' ? 'Code' : '编号', width: 5 },
-    { key: 'name', title: t.lang === 'en' ? 'Name' : '客户名称', width: 'flex', minWidth: 12 },
-    { key: 'kind', title: t.lang === 'en' ? 'Kind' : '类型', width: 8 },
-    { key: 'stage', title: t.lang === 'en' ? 'Stage' : '客户阶段', width: width >= 100 ? 18 : 12 },
-    { key: 'phone', title: t.lang === 'en' ? 'Mobile' : '手机', width: 13 },
-    ...(width >= 100 ? [{ key: 'company', title: t.lang === 'en' ? 'Company' : '公司', width: 'flex' as const, minWidth: 10 }] : []),
-    { key: 'city', title: t.lang === 'en' ? 'City' : '城市', width: 6 },
+    { key: 'name', title: t.lang === 'en' ? 'Name' : '客户名称', minWidth: 8, drop: 0 },
+    { key: 'kind', title: t.lang === 'en' ? 'Kind' : '类型', minWidth: 4, drop: 2 },
+    { key: 'stage', title: t.lang === 'en' ? 'Stage' : '客户阶段', minWidth: 8, drop: 0 },
+    { key: 'phone', title: t.lang === 'en' ? 'Mobile' : '手机', minWidth: 11, drop: 1 },
+    ...(width >= 100 ? [{ key: 'company', title: t.lang === 'en' ? 'Company' : '公司', minWidth: 6, drop: 3 }] : []),
+    { key: 'city', title: t.lang === 'en' ? 'City' : '城市', minWidth: 4, drop: 2 },
   ],
   searchFields: ['id', 'name', 'phone', 'tel', 'company', 'city', 'email', 'wechat'],
   nameField: 'name',
@@ -31,24 +27,7 @@ export const customersConfig: ScreenConfig = {
     const from = String(rec.stage);
     return isStage(from) ? [from, ...allowedTransitions(from)] : undefined;
   },
-  related: (rec, repo, t) => {
-    const contacts = repo.all('contacts').filter((c) => c.customerId === rec.id);
-    const anniversaries = repo.all('anniversaries').filter((a) => a.customerId === rec.id);
-    return [
-      {
-        title: `${t('detail.contacts')} (${contacts.length})`,
-        lines: contacts.length
-          ? contacts.map((c) => `${fit(c.id, 6)} ${fit(cellText(repo, t, field('contacts', 'name'), c), 12)} ${fit(cellText(repo, t, field('contacts', 'title'), c), 12)} ${fit(cellText(repo, t, field('contacts', 'phone'), c), 14)} ${cellText(repo, t, field('contacts', 'decisionRole'), c)}`)
-          : [t('detail.noContacts')],
-      },
-      {
-        title: `${t('detail.anniversaries')} (${anniversaries.length})`,
-        lines: anniversaries.length
-          ? anniversaries.map((a) => `${fit(a.id, 6)} ${fit(String(a.date), 11)} ${fit(cellText(repo, t, field('anniversaries', 'kind'), a), 12)} ${cellText(repo, t, field('anniversaries', 'contactId'), a)}`)
-          : [t('detail.noAnniversaries')],
-      },
-    ];
-  },
+  emptyHint: ['app.welcome', 'app.welcomeHint'],
   commands: [
     {
       id: 'customers.stage',

@@ -1,13 +1,11 @@
 // Service tickets (服务工单): complaint handling of syllabus ch. 9. The desk lists open tickets
 // by SLA, overdue first; a advances a ticket to its next handling step with a note (and, on
 // resolving it, the recovery measure and its cost), r reopens one. The detail shows the SLA and
-// every step with its time and employee.
-import { allowedTicketSteps, canReopen, isOverdue, isTicketStatus, nextStatus, REOPEN_TO, slaDue, ticketCounts, ticketDeskOrder, type TicketStep } from '../../domain/ticket-flow.js';
+// every step with its time and employee (the detail's view of the steps field).
+import { allowedTicketSteps, canReopen, isTicketStatus, nextStatus, REOPEN_TO, ticketCounts, ticketDeskOrder } from '../../domain/ticket-flow.js';
 import type { EntityRecord } from '../../domain/workspace.js';
-import { valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
+import type { MessageKey, T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
-import { fit } from '../../text/width.js';
-import { sanitizeLine } from '../../text/sanitize.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
 
@@ -25,14 +23,6 @@ const needsNext = (c: RecordCtx): MessageKey | undefined => {
 const needsReopenable = (c: RecordCtx): MessageKey | undefined => {
   const s = statusOf(c);
   return needsBoth(c) ?? (isTicketStatus(s) && canReopen(s) ? undefined : 'tickets.notReopenable');
-};
-
-/** a local time without seconds: 2026-09-01 14:05 */
-const when = (iso: string) => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 };
 
 const COMMANDS: RecordCommand[] = [
@@ -84,25 +74,6 @@ export const ticketsConfig: ScreenConfig = {
     if (entity !== 'tickets' || field !== 'status' || !rec) return undefined;
     const from = String(rec.status);
     return isTicketStatus(from) ? allowedTicketSteps(from) : undefined;
-  },
-  related: (rec, repo, t) => {
-    const lists = repo.ws.valueLists;
-    const steps = (Array.isArray(rec.steps) ? rec.steps : []) as TicketStep[];
-    const due = slaDue(rec as EntityRecord & { createdAt: string });
-    const sla = `${t('tickets.slaDue', { due: when(due) })}${isOverdue(rec as EntityRecord & { createdAt: string }, new Date()) ? `  ${t('tickets.overdue')}` : ''}`;
-    return [
-      { title: t('tickets.slaTitle'), lines: [sla] },
-      {
-        title: `${t('tickets.stepsTitle')} (${steps.length})`,
-        lines: steps.length
-          ? steps.map((s) => {
-              const who = repo.all('employees').find((e) => String(e.login) === s.by);
-              const by = who ? String(who.name) : (s.by ?? '');
-              return sanitizeLine(`${when(s.at)}  ${fit(valueLabelT(t, lists, 'ticketStatus', s.status), 8)}  ${fit(by, 10)}  ${s.note ?? ''}`);
-            })
-          : [t('tickets.noSteps')],
-      },
-    ];
   },
   commands: COMMANDS,
 };

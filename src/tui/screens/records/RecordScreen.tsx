@@ -6,7 +6,7 @@ import { useCommands } from '../../hooks/use-keys.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import type { Repo } from '../../../services/repo.js';
-import { entityLabel, errorText, type T } from '../../../i18n/index.js';
+import { entityLabel, errorText, type MessageKey, type T } from '../../../i18n/index.js';
 import { cellText } from '../../../presentation/cells.js';
 import { useApp } from '../../context.js';
 import { useSyncedState } from '../../hooks/use-synced-state.js';
@@ -16,15 +16,23 @@ import { Picker, type PickItem } from '../../components/Picker.js';
 import { TextField } from '../../components/TextField.js';
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS, type RecordCommand, type RecordCtx } from './commands.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { filterRecords, SearchIndex, sortRecords, warmSearch } from './list-model.js';
+import { loadNamePinyin, type NamePinyin } from './name-pinyin.js';
+import { findRecords, SearchIndex, searchSpec, sortRecords, splitQuery, warmSearch } from './list-model.js';
+import { DEFAULT_VALUE_LISTS } from '../../../domain/values.js';
 import { displayWidth } from '../../../text/width.js';
-import { ConfirmLine, Detail } from './Detail.js';
+import { ConfirmLine, Detail, detailOffset } from './Detail.js';
+import { buildDetail, type DetailModel, type DetailTarget } from './detail-model.js';
+import { NestedEditor } from '../../components/NestedEditor.js';
 
 export type Mode =
   | { kind: 'list' }
-  | { kind: 'detail'; id: string }
+  /** a record's detail: of this screen's entity, or of a related record opened from one (back) */
+  | { kind: 'detail'; id: string; entity?: EntityName; back?: Mode; cursor?: number; scroll?: number }
   | { kind: 'form'; entity: EntityName; id?: string; preset?: Record<string, unknown>; fields?: string[]; back: Mode }
-  | { kind: 'confirm'; entity: EntityName; id: string; back: Mode }
+  /** the delete question; `after`: where a done delete goes (default: back) */
+  | { kind: 'confirm'; entity: EntityName; id: string; back: Mode; after?: Mode }
+  /** the editor of a record's nested list (an order's items, a ticket's steps) */
+  | { kind: 'nested'; entity: EntityName; id: string; field: string; index?: number; back: Mode }
   | { kind: 'pick'; title: string; items: PickItem[]; current?: string; onPick: (v: string) => void; back: Mode };
 
 interface ScreenState {
@@ -33,12 +41,6 @@ interface ScreenState {
   filtering: boolean;
   sel: number;
   sort: { i: number; dir: 1 | -1 };
-  detailScroll: number;
-}
-
-export interface Section {
-  title: string;
-  lines: string[];
 }
 
 export interface ScreenConfig {
@@ -52,7 +54,8 @@ export interface ScreenConfig {
   formFields?: (entity: EntityName) => string[] | undefined;
   /** narrows a choice field's options in the form */
   formChoices?: (entity: EntityName, field: string, record?: EntityRecord) => string[] | undefined;
-  related?: (rec: EntityRecord, repo: Repo, t: T) => Section[];
+  /** said under "no records" when the workspace has none of them (the first start) */
+  emptyHint?: MessageKey[];
   /** the order of the first sort (a desk: overdue first), instead of by the first sort field */
   deskOrder?: (recs: EntityRecord[]) => EntityRecord[];
   /** a line of figures beside the count (a desk: overdue 2 · today 1) */
@@ -66,14 +69,15 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const { repo, t, theme } = app;
   const { entity } = config;
   const [st, stRef, set] = useSyncedState<ScreenState>({
-    mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 }, detailScroll: 0,
+    mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 },
   });
-  const { mode, filter, filtering, sel, sort, detailScroll } = st;
+  const { mode, filter, filtering, sel, sort } = st;
   const selectId = useRef<string | undefined>(undefined);
   // the pinyin table is loaded on the first filter, not at start
-  const [initials, setInitials] = useState<((s: string) => string) | undefined>();
+  const [namePinyin, setNamePinyin] = useState<NamePinyin | undefined>();
+  const initials = namePinyin?.initials;
   const loadInitials = () => {
-    if (config.nameField && !initials) void import('../../../text/pinyin.js').then((m) => setInitials(() => m.pinyinKey));
+    if (config.nameField && !namePinyin) void loadNamePinyin(entity).then(setNamePinyin);
   };
   const prebuilt = useRef<{ repo: unknown; version: number; initials: unknown; index: SearchIndex } | undefined>(undefined);
   // once the records are checked, prepare the filter's caches in the background (large workspaces)
@@ -82,10 +86,11 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     void app.whenValidated().then(async () => {
       if (stop || repo.count(entity) < 5000) return;
       repo.get(entity, ''); // builds the id index now, not on the first edit
-      const m = config.nameField ? await import('../../../text/pinyin.js') : undefined;
-      if (m) setInitials(() => m.pinyinKey);
-      await warmSearch(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey, () => stop);
-      if (!stop) prebuilt.current = { repo, version: repo.version, initials: m?.pinyinKey, index: new SearchIndex(repo.all(entity), config.searchFields, config.nameField, m?.pinyinKey) };
+      const np = config.nameField ? await loadNamePinyin(entity) : undefined;
+      if (np) setNamePinyin(np);
+      const spec = searchSpec(entity, config.searchFields, repo.ws.valueLists, { nameField: config.nameField, initials: np?.initials });
+      await warmSearch(repo.all(entity), spec, () => stop);
+      if (!stop) prebuilt.current = { repo, version: repo.version, initials: np?.initials, index: new SearchIndex(repo.all(entity), spec) };
     }).catch(() => {
       // an invalid record: the app's banner says so and the session turns read-only
     });
@@ -99,10 +104,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const setSel = (f: number | ((n: number) => number)) => update((x) => ({ sel: typeof f === 'function' ? f(x.sel) : f }));
   const setFilter = (e: EditState) => update({ filter: e });
   const setFiltering = (on: boolean) => update({ filtering: on });
-  const setDetailScroll = (f: number | ((n: number) => number)) => update((x) => ({ detailScroll: typeof f === 'function' ? f(x.detailScroll) : f }));
   const fieldsByName = useMemo(() => new Map(entityFields(entity).map((f) => [f.name, f])), [entity]);
 
   const version = repo.version;
+  const refName = (e: string, id: string) => {
+    const r = repo.get(e as EntityName, id);
+    return r ? String(r[ENTITIES[e as EntityName].display] ?? '') : undefined;
+  };
   // results of the queries typed since the last change: Backspace finds its answer here
   const filterCache = useRef<{ key: unknown[]; results: Map<string, EntityRecord[]>; index?: SearchIndex }>({ key: [], results: new Map() });
   const rows = useMemo(() => {
@@ -114,17 +122,14 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     let filtered = results.get(q);
     if (!filtered) {
       const all = repo.all(entity);
-      if (!q) filtered = all;
-      else if (all.length < 2000) filtered = filterRecords(all, q, config.searchFields, { initials, nameField: config.nameField });
-      else {
-        // a large list: one index per version of the records (built in the background after start)
+      const spec = searchSpec(entity, config.searchFields, repo.ws.valueLists, { nameField: config.nameField, initials });
+      // a large list: one index per version of the records (built in the background after start)
+      const index = () => {
         const pre = prebuilt.current;
-        filterCache.current.index ??=
-          pre && pre.repo === repo && pre.version === version && pre.initials === initials
-            ? pre.index
-            : new SearchIndex(all, config.searchFields, config.nameField, initials);
-        filtered = filterCache.current.index.find(q);
-      }
+        return (filterCache.current.index ??=
+          pre && pre.repo === repo && pre.version === version && pre.initials === initials ? pre.index : new SearchIndex(all, spec));
+      };
+      filtered = !q ? all : findRecords(all, q, spec, repo.ws.valueLists, { index: all.length < 2000 ? undefined : index, refName });
       if (results.size > 64) results.clear();
       results.set(q, filtered);
     }
@@ -132,9 +137,16 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     if (sort.i === 0 && sort.dir === 1 && config.deskOrder) return config.deskOrder(filtered);
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
-    return sortRecords(filtered, (r) => (fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
+    // names by their reading (曾小明 under z), once the pinyin table is in
+    const byReading = sf === config.nameField ? namePinyin?.sortKey : undefined;
+    return sortRecords(filtered, (r) => (byReading ? byReading(String(r[sf] ?? ''), r) : fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, version, filter.text, sort, entity, t, initials]);
+  }, [repo, version, filter.text, sort, entity, t, namePinyin]);
+  // sorting by name reads the names: load the pinyin table for it
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (config.sortFields[sort.i] === config.nameField) loadInitials();
+  }, [sort.i]);
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);
@@ -166,21 +178,21 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   }, [req, app, entity]);
 
   // a refused action says which permission is missing before anything is asked
-  const refusedNow = (action: 'create' | 'edit' | 'delete', rec?: EntityRecord) => {
-    const denied = repo.refused(action, entity, rec);
-    if (denied) app.notify(errorText(t, entity, denied), 'error');
+  const refusedNow = (action: 'create' | 'edit' | 'delete', of: EntityName, rec?: EntityRecord) => {
+    const denied = repo.refused(action, of, rec);
+    if (denied) app.notify(errorText(t, of, denied), 'error');
     return !!denied;
   };
 
-  const startDelete = (rec: EntityRecord, back: Mode) => {
-    if (refusedNow('delete', rec)) return;
-    const plan = repo.deletePlan(entity, rec.id);
+  const startDelete = (of: EntityName, id: string, back: Mode, after: Mode) => {
+    if (refusedNow('delete', of, repo.get(of, id))) return;
+    const plan = repo.deletePlan(of, id);
     if (plan.blockers.length) {
-      const msg = plan.blockers.map((b) => errorText(t, entity, { field: '', code: 'referenced', params: { entity: b.entity, count: b.count } })).join('; ');
-      app.notify(`${rec.id}: ${msg}`, 'error');
+      const msg = plan.blockers.map((b) => errorText(t, of, { field: '', code: 'referenced', params: { entity: b.entity, count: b.count } })).join('; ');
+      app.notify(`${id}: ${msg}`, 'error');
       return;
     }
-    setMode({ kind: 'confirm', entity, id: rec.id, back });
+    setMode({ kind: 'confirm', entity: of, id, back, after });
   };
 
   const confirmDelete = () => {
@@ -189,7 +201,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     const res = repo.delete(mode.entity, mode.id);
     if (res.ok) {
       app.changed(t('deleted', { id: mode.id }));
-      setMode(mode.entity === entity ? { kind: 'list' } : mode.back);
+      setMode(mode.after ?? mode.back);
     } else {
       app.notify(res.errors.map((e) => errorText(t, mode.entity, e)).join('; '), 'error');
       setMode(mode.back);
@@ -203,11 +215,62 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const moveBy = (n: number) => setSel((s) => Math.max(0, Math.min(rows.length - 1, s + n)));
   const page = Math.max(1, height - 4);
 
-  // what the keys act on: the row selected or the record shown, as drawn now
-  const shown = mode.kind === 'detail' ? repo.get(entity, mode.id) : undefined;
+  // a detail as the user sees it now (moves in one burst read the latest state, not this render's)
+  const detailBodyH = Math.max(1, height - 2);
+  const modelCache = useRef<{ key: unknown[]; model: DetailModel } | undefined>(undefined);
+  const detailNow = (m: Mode = stRef.current.mode) => {
+    const dm = m.kind === 'detail' ? m : m.kind === 'confirm' && m.back.kind === 'detail' ? m.back : undefined;
+    if (!dm) return undefined;
+    const of = dm.entity ?? entity;
+    const rec = repo.get(of, dm.id);
+    if (!rec) return undefined;
+    const key = [rec, repo, repo.version, t, width, of];
+    const c = modelCache.current;
+    if (!c || c.key.length !== key.length || c.key.some((k, i) => k !== key[i])) modelCache.current = { key, model: buildDetail(repo, t, of, rec, width) };
+    const model = modelCache.current!.model;
+    const cursor = Math.max(0, Math.min(dm.cursor ?? 0, model.items.length));
+    const off = detailOffset(model, cursor, dm.scroll ?? 0, detailBodyH);
+    const target: DetailTarget = cursor > 0 ? model.items[cursor - 1].target : { kind: 'record', entity: of, id: rec.id };
+    return { dm, of, rec, model, cursor, off, target };
+  };
+  const moveDetail = (n: number) => {
+    const v = detailNow();
+    if (!v) return;
+    const { dm, model, cursor, off } = v;
+    const items = model.items;
+    const lastOff = Math.max(0, model.lines.length - detailBodyH);
+    let next = cursor;
+    let scroll = off;
+    if (n > 0 && cursor === 0 && !(items[0] && items[0].line < off + detailBodyH)) scroll = Math.min(lastOff, off + n);
+    else if (n < 0 && cursor === 0) scroll = Math.max(0, off + n);
+    else next = Math.max(0, Math.min(items.length, cursor + n));
+    setMode({ ...dm, cursor: next, scroll: next > 0 ? detailOffset(model, next, scroll, detailBodyH) : scroll });
+  };
+  const sectionDetail = (by: 1 | -1) => {
+    const v = detailNow();
+    if (!v) return;
+    const { dm, model, cursor, off } = v;
+    const starts = model.sectionStarts;
+    const cur = cursor > 0 ? model.items[cursor - 1].section : 0;
+    const next =
+      by > 0 ? (starts.find((i) => model.items[i - 1].section > cur) ?? 0)
+      : cursor === 0 ? (starts.at(-1) ?? 0)
+      : ([...starts].reverse().find((i) => model.items[i - 1].section < cur) ?? 0);
+    setMode({ ...dm, cursor: next, scroll: next > 0 ? detailOffset(model, next, off, detailBodyH) : 0 });
+  };
+  // where a form, a picker or a question opened now returns to: this detail as it is
+  const here = (): Mode => {
+    const v = detailNow();
+    return v && stRef.current.mode.kind === 'detail' ? { ...v.dm, cursor: v.cursor, scroll: v.off } : { kind: 'list' };
+  };
+
+  const view = detailNow(mode);
+  const shown = view?.rec;
   const inDetail = mode.kind === 'detail' && !!shown;
-  const record = inDetail ? shown : mode.kind === 'list' ? selectedNow() : undefined;
-  const back: Mode = inDetail ? { kind: 'detail', id: shown!.id } : { kind: 'list' };
+  // the screen's own commands (t, c, a) act on a record of its own entity only
+  const ownDetail = inDetail && view!.of === entity;
+  const record = ownDetail ? shown : mode.kind === 'list' ? selectedNow() : undefined;
+  const back: Mode = inDetail ? here() : { kind: 'list' };
   const ctx: RecordCtx = {
     app,
     config,
@@ -215,9 +278,27 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     get record() {
       return stRef.current.mode.kind === 'list' ? selectedNow() : record;
     },
+    get target(): DetailTarget | undefined {
+      if (stRef.current.mode.kind === 'list') {
+        const r = selectedNow();
+        return r ? { kind: 'record', entity, id: r.id } : undefined;
+      }
+      return detailNow()?.target;
+    },
+    get rowSelected() {
+      return (detailNow()?.cursor ?? 0) > 0;
+    },
     back,
     setMode,
-    moveBy: inDetail ? (n) => setDetailScroll((s) => Math.max(0, s + n)) : moveBy,
+    moveBy: inDetail ? moveDetail : moveBy,
+    section: sectionDetail,
+    edit: () => {
+      const tg = ctx.target;
+      if (!tg) return;
+      if (tg.kind === 'nested') return ctx.open();
+      if (refusedNow('edit', tg.entity, repo.get(tg.entity, tg.id))) return;
+      setMode({ kind: 'form', entity: tg.entity, id: tg.id, back: here(), fields: config.formFields?.(tg.entity) });
+    },
     moveToEnd: (end) => setSel(end === 'first' ? 0 : Math.max(0, rows.length - 1)),
     page,
     startFilter: () => {
@@ -230,25 +311,43 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       setFiltering(false);
     },
     open: () => {
-      const rec = ctx.record;
-      if (!rec) return;
-      setDetailScroll(0);
-      setMode({ kind: 'detail', id: rec.id });
+      const v = detailNow();
+      if (!v) {
+        const rec = ctx.record;
+        if (rec) setMode({ kind: 'detail', id: rec.id });
+        return;
+      }
+      const tg = v.target;
+      if (v.cursor === 0) return;
+      if (tg.kind === 'record') setMode({ kind: 'detail', entity: tg.entity, id: tg.id, back: here() });
+      else setMode({ kind: 'nested', entity: v.of, id: v.rec.id, field: tg.field, index: tg.index, back: here() });
+    },
+    goBack: () => {
+      const v = detailNow();
+      setMode(v?.dm.back ?? { kind: 'list' });
     },
     sort: (reverse) => update((x) => ({ sort: reverse ? { ...x.sort, dir: x.sort.dir === 1 ? -1 : 1 } : { i: (x.sort.i + 1) % config.sortFields.length, dir: 1 } })),
-    startDelete: () => ctx.record && startDelete(ctx.record, { kind: 'list' }),
+    startDelete: () => {
+      const tg = ctx.target;
+      if (!tg || tg.kind !== 'record') return;
+      const v = detailNow();
+      if (!v) return startDelete(tg.entity, tg.id, { kind: 'list' }, { kind: 'list' });
+      // the record shown goes back to where it was opened from; a row of it stays in the detail
+      const isShown = v.cursor === 0;
+      startDelete(tg.entity, tg.id, here(), isShown ? (v.dm.back ?? { kind: 'list' }) : here());
+    },
     confirmDelete,
     cancelDelete,
-    form: (id) => !refusedNow(id ? 'edit' : 'create', id ? repo.get(entity, id) : undefined) && setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
+    form: (id) => !refusedNow(id ? 'edit' : 'create', entity, id ? repo.get(entity, id) : undefined) && setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
   };
   const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
   const commands =
     mode.kind === 'confirm' ? CONFIRM_COMMANDS
     : filtering ? FILTER_COMMANDS
-    : inDetail ? [...DETAIL_COMMANDS, ...own('detail')]
+    : inDetail ? (ownDetail ? [...DETAIL_COMMANDS, ...own('detail')] : DETAIL_COMMANDS)
     : [...LIST_COMMANDS, ...own('list')];
   useCommands('screen', commands, ctx, {
-    active: active && mode.kind !== 'form' && mode.kind !== 'pick',
+    active: active && mode.kind !== 'form' && mode.kind !== 'pick' && mode.kind !== 'nested',
     // the delete question and a filter being typed take every key (Ctrl+C aside)
     modal: mode.kind === 'confirm' || filtering,
     // a filter takes text; the delete question takes any other key as No
@@ -266,7 +365,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   // a record shown that is gone (deleted elsewhere): back to the list
   useEffect(() => {
-    if (mode.kind === 'detail' && !shown) setMode({ kind: 'list' });
+    if (mode.kind === 'detail' && !shown) setMode(mode.back ?? { kind: 'list' });
   });
 
   if (mode.kind === 'form') {
@@ -308,27 +407,57 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     );
   }
 
-  if (mode.kind === 'detail' || (mode.kind === 'confirm' && mode.back.kind === 'detail')) {
-    const id = mode.kind === 'detail' ? mode.id : (mode.back as { id: string }).id;
-    const rec = repo.get(entity, id);
-    if (rec) {
+  if (mode.kind === 'nested') {
+    const rec = repo.get(mode.entity, mode.id);
+    const fi = entityFields(mode.entity).find((f) => f.name === mode.field);
+    if (rec && fi) {
       return (
-        <Detail
-          rec={rec}
-          config={config}
+        <NestedEditor
+          title={`${entityLabel(t, mode.entity)} ${rec.id} - ${t.l(fi.label)}`}
+          schema={ENTITIES[mode.entity].schema.shape[mode.field]}
+          value={rec[mode.field]}
+          start={mode.index}
+          readOnly={fi.system || !!app.cannotWrite()}
           width={width}
           height={height}
-          scroll={detailScroll}
-          footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
+          onCancel={() => setMode(mode.back)}
+          onSave={(value) => {
+            const res = repo.update(mode.entity, mode.id, { [mode.field]: value });
+            if (!res.ok) return res.errors.map((e) => errorText(t, mode.entity, e, repo.ws.valueLists)).join('; ');
+            if (res.changed) app.changed(t('form.updated', { id: mode.id }));
+            setMode(mode.back);
+            return undefined;
+          }}
         />
       );
     }
+  }
+
+  if (view) {
+    return (
+      <Detail
+        rec={view.rec}
+        entity={view.of}
+        model={view.model}
+        cursor={view.cursor}
+        offset={view.off}
+        width={width}
+        height={height}
+        commands={view.of === entity ? own('detail') : []}
+        footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
+      />
+    );
   }
 
   // the code column grows with the counter: C100000 must not be cut
   const idWidth = Math.max(5, ENTITIES[entity].prefix.length + Math.max(4, String(repo.ws.counters[entity] ?? 0).length));
   const columns = config.columns(width, t).map((c) => (c.key === 'id' ? { ...c, width: idWidth } : c));
   const empty = rows.length === 0;
+  // a field filter with a value the field does not have (stage:xyz): say which it has
+  const bad = empty && filter.text ? splitQuery(filter.text, searchSpec(entity, config.searchFields, repo.ws.valueLists), repo.ws.valueLists).badList : undefined;
+  const filterValues = bad
+    ? t('list.filterValues', { field: t.l(bad.field.label), choices: (repo.ws.valueLists[bad.list] ?? DEFAULT_VALUE_LISTS[bad.list] ?? []).map((v) => (t.lang === 'en' ? v.en : v.zh)).join(t.lang === 'en' ? ', ' : '、') })
+    : undefined;
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
   const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
@@ -349,11 +478,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       {empty ? (
         <Box flexDirection="column" height={height - 2}>
           <Text color={theme.muted}>{filter.text ? t('list.noMatch', { filter: filter.text }) : t('list.empty')}</Text>
-          {total === 0 && entity === 'customers' && repo.unscoped(entity).length === 0 ? (
+          {filterValues ? <Text color={theme.muted}>{filterValues}</Text> : null}
+          {total === 0 && config.emptyHint?.length && repo.unscoped(entity).length === 0 ? (
             <>
               <Text> </Text>
-              <Text bold>{t('app.welcome')}</Text>
-              <Text>{t('app.welcomeHint')}</Text>
+              {config.emptyHint.map((k, i) => (
+                <Text key={k} bold={i === 0}>{t(k)}</Text>
+              ))}
             </>
           ) : null}
         </Box>

@@ -5,13 +5,18 @@ import type { MessageKey } from '../../../i18n/index.js';
 import type { AppServices } from '../../context.js';
 import type { Command } from '../../keys.js';
 import type { Mode, ScreenConfig } from './RecordScreen.js';
+import type { DetailTarget } from './detail-model.js';
 
 /** What a record screen's commands act on, as the user sees it now. */
 export interface RecordCtx {
   app: AppServices;
   config: ScreenConfig;
-  /** the record the keys act on: the selected row, or the record shown */
+  /** the record of this screen's entity the keys act on: the selected row, or the record shown */
   record?: EntityRecord;
+  /** what e, d and Enter act on: the selected row of the list or of a detail, or the record shown */
+  target?: DetailTarget;
+  /** a detail: a row below the attributes is selected */
+  rowSelected?: boolean;
   /** where a form or a picker opened now returns to */
   back: Mode;
   setMode: (m: Mode) => void;
@@ -22,7 +27,14 @@ export interface RecordCtx {
   startFilter: () => void;
   keepFilter: () => void;
   clearFilter: () => void;
+  /** Enter: a record's detail, or the nested-record editor */
   open: () => void;
+  /** a detail: to the first row of the next (or previous) section */
+  section: (by: 1 | -1) => void;
+  /** a detail: back to where it was opened from */
+  goBack: () => void;
+  /** e: the form of the target (or the nested editor of its list) */
+  edit: () => void;
   sort: (reverse: boolean) => void;
   startDelete: () => void;
   confirmDelete: () => void;
@@ -39,10 +51,13 @@ export type RecordCommand = Command<RecordCtx> & {
 export const needsWrite = (c: RecordCtx): MessageKey | undefined => c.app.cannotWrite();
 export const needsRecord = (c: RecordCtx): MessageKey | undefined => (c.record ? undefined : 'keys.noRecord');
 export const needsBoth = (c: RecordCtx) => needsWrite(c) ?? needsRecord(c);
+const needsTarget = (c: RecordCtx): MessageKey | undefined => (c.target ? undefined : 'keys.noRecord');
+/** a row of a nested list is removed in its editor, where the change can still be cancelled */
+const deletable = (c: RecordCtx): MessageKey | undefined => needsWrite(c) ?? needsTarget(c) ?? (c.target?.kind === 'nested' ? 'keys.nestedDeleteInEditor' : undefined);
 
 const NEW: RecordCommand = { id: 'record.new', keys: ['n'], description: 'keys.new', footer: { label: 'hint.new' }, unavailable: needsWrite, run: (c) => c.form() };
-const EDIT: RecordCommand = { id: 'record.edit', keys: ['e'], description: 'keys.edit', footer: { label: 'hint.edit' }, unavailable: needsBoth, run: (c) => c.form(c.record!.id) };
-const DELETE: RecordCommand = { id: 'record.delete', keys: ['d'], description: 'keys.delete', footer: { label: 'hint.delete' }, unavailable: needsBoth, run: (c) => c.startDelete() };
+const EDIT: RecordCommand = { id: 'record.edit', keys: ['e'], description: 'keys.edit', footer: { label: 'hint.edit' }, unavailable: (c) => needsWrite(c) ?? needsTarget(c), run: (c) => c.edit() };
+const DELETE: RecordCommand = { id: 'record.delete', keys: ['d'], description: 'keys.delete', footer: { label: 'hint.delete' }, unavailable: deletable, run: (c) => c.startDelete() };
 
 export const LIST_COMMANDS: RecordCommand[] = [
   { id: 'list.down', keys: ['down', 'j'], moves: true, description: 'keys.down', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(1) },
@@ -71,12 +86,21 @@ export const FILTER_COMMANDS: RecordCommand[] = [
   { id: 'filter.pageUp', keys: ['pgup'], description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
 ];
 
+/** A record's detail: j/k scroll the attributes and then select the related and nested rows
+ *  below them; Tab jumps between those lists; e, d and Enter act on the row selected. */
 export const DETAIL_COMMANDS: RecordCommand[] = [
-  { id: 'detail.back', keys: ['esc'], description: 'keys.back', footer: { label: 'hint.back' }, run: (c) => c.setMode({ kind: 'list' }) },
-  { id: 'detail.down', keys: ['down', 'j'], moves: true, description: 'keys.scrollDown', footer: { label: 'keys.scroll', drop: 4 }, run: (c) => c.moveBy(1) },
-  { id: 'detail.up', keys: ['up', 'k'], moves: true, description: 'keys.scrollUp', footer: { label: 'keys.scroll', drop: 4 }, run: (c) => c.moveBy(-1) },
+  { id: 'detail.back', keys: ['esc'], description: 'keys.back', footer: { label: 'hint.back' }, run: (c) => c.goBack() },
+  { id: 'detail.down', keys: ['down', 'j'], moves: true, description: 'keys.detailDown', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(1) },
+  { id: 'detail.up', keys: ['up', 'k'], moves: true, description: 'keys.detailUp', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(-1) },
+  { id: 'detail.nextSection', keys: ['tab'], moves: true, description: 'keys.nextSection', footer: { label: 'hint.section', drop: 3 }, run: (c) => c.section(1) },
+  { id: 'detail.prevSection', keys: ['shift+tab'], moves: true, description: 'keys.prevSection', run: (c) => c.section(-1) },
   { id: 'detail.pageDown', keys: ['pgdn'], moves: true, description: 'help.pageDown', run: (c) => c.moveBy(c.page) },
   { id: 'detail.pageUp', keys: ['pgup'], moves: true, description: 'help.pageUp', run: (c) => c.moveBy(-c.page) },
+  {
+    id: 'detail.open', keys: ['enter'], description: 'keys.openSelected', footer: { label: 'hint.open' },
+    unavailable: (c) => (c.rowSelected ? undefined : 'keys.noRowSelected'),
+    run: (c) => c.open(),
+  },
   EDIT,
   DELETE,
 ];

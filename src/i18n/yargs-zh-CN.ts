@@ -1,0 +1,47 @@
+// yargs' own words ("Options:", "Show help", its usage errors) in Chinese. yargs reads its
+// locale files from disk next to its own code (y18n), and the bundle in dist/ carries no such
+// files, so `.locale('zh_CN')` alone left them English: they are handed to yargs from here.
+// Keys are yargs' English strings (yargs 18, build/lib: every __() and __n() call).
+export const YARGS_ZH_CN: Record<string, string | { one: string; other: string }> = {
+  'Commands:': '命令：',
+  'Options:': '选项：',
+  'Positionals:': '位置参数：',
+  'Examples:': '示例：',
+  boolean: '布尔值',
+  count: '计数',
+  string: '字符串',
+  number: '数字',
+  array: '可重复',
+  required: '必填',
+  default: '默认值',
+  'default:': '默认值：',
+  'choices:': '可选值：',
+  'aliases:': '别名：',
+  'generated-value': '生成的值',
+  deprecated: '已弃用',
+  'deprecated: %s': '已弃用：%s',
+  command: '命令',
+  'Show help': '显示帮助',
+  'Show version number': '显示版本号',
+  'Path to JSON config file': 'JSON 配置文件的路径',
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: '参数不足：给了 %s 个，至少需要 %s 个',
+    other: '参数不足：给了 %s 个，至少需要 %s 个',
+  },
+  'Too many non-option arguments: got %s, maximum of %s': {
+    one: '参数过多：给了 %s 个，最多 %s 个',
+    other: '参数过多：给了 %s 个，最多 %s 个',
+  },
+  'Missing argument value: %s': { one: '选项缺少值：%s', other: '这些选项缺少值：%s' },
+  'Missing required argument: %s': { one: '缺少必需的参数：%s', other: '缺少必需的参数：%s' },
+  'Unknown argument: %s': { one: '未知的选项：%s', other: '未知的选项：%s' },
+  'Unknown command: %s': { one: '未知的命令：%s', other: '未知的命令：%s' },
+  'Invalid values:': '无效的值：',
+  'Argument: %s, Given: %s, Choices: %s': '参数：%s，给出的值：%s，可选值：%s',
+  'Argument check failed: %s': '参数检查失败：%s',
+  'Implications failed:': '缺少依赖的选项：',
+  'Not enough arguments following: %s': '此选项后缺少值：%s',
+  'Invalid JSON config file: %s': '无效的 JSON 配置文件：%s',
+  'Did you mean %s?': '是不是 %s？',
+  'Arguments %s and %s are mutually exclusive': '选项 %s 和 %s 不能同时使用',
+};

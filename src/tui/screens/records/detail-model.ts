@@ -1,0 +1,122 @@
+// What a record's detail shows, line by line, made from the registries only: every attribute,
+// then the related records (RELATED), then the nested records of its structured fields. The
+// rows a user can select are numbered items; item 0 is the record itself.
+import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
+import type { FieldInfo } from '../../../domain/fields.js';
+import { nestedColumns, nestedRows, nestedShape } from '../../../domain/nested.js';
+import { relatedOf } from '../../../domain/related.js';
+import type { EntityRecord } from '../../../domain/workspace.js';
+import type { Repo } from '../../../services/repo.js';
+import { entityLabel, type T } from '../../../i18n/index.js';
+import { cellText } from '../../../presentation/cells.js';
+import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
+import { fit } from '../../../text/width.js';
+
+/** What a selected row of the detail stands for. */
+export type DetailTarget =
+  | { kind: 'record'; entity: EntityName; id: string }
+  | { kind: 'nested'; field: string; index: number };
+
+export interface DetailLine {
+  text: string;
+  head?: boolean;
+  muted?: boolean;
+  /** the item this line selects (1..), if any */
+  item?: number;
+}
+
+export interface DetailModel {
+  lines: DetailLine[];
+  /** the selectable rows, item n at items[n - 1] */
+  items: { target: DetailTarget; line: number; section: number }[];
+  /** the first item of each section that has one */
+  sectionStarts: number[];
+}
+
+/** A nested value's part as a person reads it: labels for codes, names for references. */
+export function partText(repo: Repo, t: T, fi: FieldInfo, v: unknown): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (fi.kind === 'ref' && fi.ref) {
+    // a reference by code or by natural key (an employee's login)
+    const r = repo.resolveRef(fi.ref, String(v));
+    const rec = 'id' in r ? repo.get(fi.ref as EntityName, r.id) : undefined;
+    return sanitizeLine(String(rec ? rec[ENTITIES[fi.ref as EntityName].display] ?? v : v));
+  }
+  if (typeof v === 'object') return sanitizeLine(JSON.stringify(v));
+  return cellText(repo, t, fi, { [fi.name]: v } as EntityRecord);
+}
+
+/** One nested row in columns; two neighbouring parts of the same value list read as a move (from → to). */
+export function nestedRowText(repo: Repo, t: T, cols: FieldInfo[], row: Record<string, unknown> | 'header', width: number): string {
+  const text = (c: FieldInfo) => (row === 'header' ? t.l(c.label) : partText(repo, t, c, row[c.name]));
+  const cw = Math.max(6, Math.min(20, Math.floor(width / Math.max(1, cols.length)) - 2));
+  const out: string[] = [];
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    const next = cols[i + 1];
+    if (next && c.kind === 'enum' && next.kind === 'enum' && c.values === next.values) {
+      out.push(`${text(c) || '-'} → ${text(next)}`);
+      i++;
+      continue;
+    }
+    out.push(fit(text(c), c.kind === 'datetime' ? 16 : cw));
+  }
+  return out.join('  ').trimEnd();
+}
+
+export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRecord, width: number): DetailModel {
+  const fields = entityFields(entity).filter((f) => f.kind !== 'json');
+  const twoCols = width >= 76;
+  const colW = twoCols ? Math.floor((width - 1) / 2) : width;
+  const labelW = Math.min(16, Math.floor(colW * 0.42));
+  const cells = fields.map((fi) => {
+    const v = fi.kind === 'longtext' ? sanitizeText(String(rec[fi.name] ?? '')).replace(/\n/g, ' / ') : cellText(repo, t, fi, rec);
+    return fit(t.l(fi.label), labelW) + ' ' + fit(v, colW - labelW - 1);
+  });
+  const lines: DetailLine[] = [];
+  if (twoCols) {
+    const half = Math.ceil(cells.length / 2);
+    for (let i = 0; i < half; i++) lines.push({ text: cells[i] + ' ' + (cells[i + half] ?? '') });
+  } else for (const c of cells) lines.push({ text: c });
+
+  const items: DetailModel['items'] = [];
+  const sectionStarts: number[] = [];
+  let section = 0;
+  const add = (text: string, target?: DetailTarget) => {
+    if (target) {
+      if (!items.length || items[items.length - 1].section !== section) sectionStarts.push(items.length + 1);
+      items.push({ target, line: lines.length, section });
+    }
+    lines.push({ text, item: target ? items.length : undefined });
+  };
+  const rowW = Math.max(20, width - 2);
+
+  for (const rl of relatedOf(entity)) {
+    section++;
+    const recs = repo.all(rl.entity).filter((r) => r[rl.field] === rec.id);
+    const byName = new Map(entityFields(rl.entity).map((f) => [f.name, f]));
+    const cols = rl.columns.map((n) => byName.get(n)!).filter(Boolean);
+    const cw = Math.max(6, Math.min(16, Math.floor((rowW - 7) / Math.max(1, cols.length)) - 2));
+    lines.push({ text: '' }, { text: `${entityLabel(t, rl.entity)} (${recs.length})`, head: true });
+    if (!recs.length) lines.push({ text: t('detail.none'), muted: true });
+    for (const r of recs) add(`${fit(r.id, 6)} ${cols.map((c) => fit(cellText(repo, t, c, r), cw)).join('  ')}`.trimEnd(), { kind: 'record', entity: rl.entity, id: r.id });
+  }
+
+  for (const fi of entityFields(entity).filter((f) => f.kind === 'json')) {
+    section++;
+    const schema = ENTITIES[entity].schema.shape[fi.name];
+    const shape = nestedShape(schema);
+    const rows = nestedRows(shape, rec[fi.name]);
+    const cols = nestedColumns(shape);
+    // every row can be selected (Enter shows the list in its editor, read-only when the
+    // program keeps it); an empty list that a person edits still offers its editor
+    const editable = !fi.system && shape.kind !== 'other';
+    lines.push({ text: '' }, { text: `${t.l(fi.label)} (${rows.length})`, head: true });
+    if (!rows.length) {
+      if (editable) add(t('detail.nestedEmpty'), { kind: 'nested', field: fi.name, index: 0 });
+      else lines.push({ text: t('detail.none'), muted: true });
+    }
+    rows.forEach((row, index) => add(nestedRowText(repo, t, cols, row, rowW), { kind: 'nested', field: fi.name, index }));
+  }
+  return { lines, items, sectionStarts };
+}

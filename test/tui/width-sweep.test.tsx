@@ -1,0 +1,74 @@
+// Every line fits the terminal at every width the app supports: the customers and contacts
+// lists and a customer's detail, in both languages, normal and plain (--ascii) mode. A line
+// one column too wide wraps, and the wrapped line pushes the status and key bars off screen.
+import { describe, expect, it } from 'vitest';
+import { renderApp, press } from '../helpers/render-app.js';
+import { displayWidth } from '../../src/text/width.js';
+import { loadDemoWorkspace } from '../../src/demo.js';
+import type { Lang } from '../../src/i18n/index.js';
+
+const WIDTHS = [...Array.from({ length: 31 }, (_, i) => 60 + i), ...Array.from({ length: 11 }, (_, i) => 100 + i * 10)];
+const ROWS = 20;
+
+// the longest customer name (a detail's title) and a contact of a customer with one
+function workspace() {
+  const ws = loadDemoWorkspace();
+  ws.customers[0].name = '浙江省杭州市西湖区湖滨路八十八号国际会议中心大酒店管理有限公司';
+  // a related line of the detail names a contact in full
+  const ann = ws.anniversaries.find((a) => a.customerId === 'C0001' && a.contactId);
+  const contact = ws.contacts.find((c) => c.id === ann?.contactId);
+  if (contact) contact.name = '欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜';
+  // the hotel's name is in the top bar beside the screens
+  ws.organisation.name = '杭州西湖国际会议中心大酒店有限公司湖滨路分店';
+  ws.organisation.nameEn = 'West Lake International Convention Centre Grand Hotel, Lakeside Branch';
+  return ws;
+}
+
+// 'filtered': the list with a kept filter and the longest sort label in the head line
+// 'confirm': the delete question of the detail, which names the record and what goes with it
+// 'related': the detail scrolled down to its related contacts and anniversaries
+type View = 'customers' | 'filtered' | 'contacts' | 'detail' | 'related' | 'confirm';
+
+async function sweep(lang: Lang, ascii: boolean, view: View) {
+  const app = await renderApp({ ws: workspace(), lang, ascii, cols: WIDTHS[0], rows: ROWS });
+  if (view === 'contacts') await app.press('2');
+  if (view === 'detail' || view === 'related' || view === 'confirm') await press(app, 'list.open');
+  if (view === 'related') await press(app, ...Array<string>(40).fill('detail.down'));
+  if (view === 'confirm') await press(app, 'record.delete');
+  if (view === 'filtered') {
+    await press(app, 'list.sort', 'list.sort', 'list.sort', 'list.sort', 'list.reverse', 'list.filter');
+    await app.type('客户来源:网络 c0');
+    await press(app, 'filter.keep');
+  }
+  const bad: string[] = [];
+  for (const cols of WIDTHS) {
+    await app.resize(cols, ROWS);
+    const lines = app.lines();
+    if (lines.length > ROWS) bad.push(`${cols}: ${lines.length} lines`);
+    if (view === 'confirm' && !app.frame().includes('(y/N)')) bad.push(`${cols}: the delete question is cut`);
+    // the frame is the one drawn for this width: the status line spans it
+    if (!lines.some((l) => displayWidth(l) === cols)) bad.push(`${cols}: no line as wide as the terminal`);
+    for (const l of lines) {
+      if (displayWidth(l) > cols) bad.push(`${cols}: ${displayWidth(l)} columns: ${l}`);
+      if (ascii && l.includes('…')) bad.push(`${cols}: an ellipsis in plain mode: ${l}`);
+    }
+  }
+  // the view under test is what was drawn (a detail shows its title, a list its header)
+  expect(app.frame()).toContain(view === 'contacts' ? 'P0001' : view === 'filtered' ? '网络 c0' : view === 'related' ? '1977-01-15' : 'C0001');
+  app.unmount();
+  return bad;
+}
+
+describe('every line fits at 60..200 columns', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    for (const ascii of [false, true]) {
+      for (const view of ['customers', 'filtered', 'contacts', 'detail', 'related', 'confirm'] as const) {
+        // the head line and the question do not change in plain mode: once per language
+        if ((view === 'filtered' || view === 'confirm') && ascii) continue;
+        it(`${view}, ${lang}, ${ascii ? 'plain' : 'normal'}`, async () => {
+          expect(await sweep(lang, ascii, view)).toEqual([]);
+        });
+      }
+    }
+  }
+});
