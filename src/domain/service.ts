@@ -24,7 +24,7 @@ export const Ticket = z.object({
   recovery: f.longtext({ en: 'Service recovery', zh: '服务补救' }, { aliases: ['补救措施'] }),
   recoveryCost: f.money({ en: 'Recovery cost', zh: '补救成本' }, { aliases: ['补救费用'] }),
   satisfaction: f.int({ en: 'Satisfaction (1-5)', zh: '满意度(1-5)' }, { max: 5 }),
-  resolvedAt: f.datetime({ en: 'Resolved at', zh: '解决时间' }, { system: true }),
+  resolvedAt: f.datetime({ en: 'Resolved at', zh: '解决时间' }),
   /** the note of the status change being saved: moved into the new step, never kept here */
   stepNote: f.longtext({ en: 'Note of this step', zh: '本步说明' }, { aliases: ['处理说明'] }),
   steps: f.json({ en: 'Handling steps', zh: '处理过程' }, z.array(TicketStep).default([])),

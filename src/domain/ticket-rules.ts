@@ -23,7 +23,6 @@ export function ticketPrepare(input: Rec, prev: Rec | undefined, ctx: RuleContex
     if (prev.status === rec.status) return out;
   } else {
     out.status ??= 'received';
-    delete out.resolvedAt;
     if (out.raisedOn === undefined && typeof out.createdAt === 'string') out.raisedOn = todayIn(new Date(out.createdAt));
   }
   return withStep(out, stepsOf(prev), { status: String(out.status), at: ctx.now(), by: ctx.actorLogin, note });
