@@ -39,6 +39,8 @@ export interface GenOptions {
   /** contacts and anniversaries for every customer (the demo) or none (bulk benchmark data) */
   related?: boolean;
   now?: Date;
+  /** service tickets of every type and status (default: with related records) */
+  service?: boolean;
 }
 
 export function generateWorkspace(opts: GenOptions): Workspace {
@@ -152,6 +154,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     }
   }
   if (opts.related) addOpportunities(repo, mulberry32((opts.seed ?? 20260901) + 8), now);
+  if (opts.service ?? opts.related) addServiceTickets(repo, now);
   // the shipped demo carries no identity: each workspace made from it gets its own when loaded
   const shipped: Partial<Workspace> = ws;
   delete shipped.id;
@@ -206,4 +209,55 @@ function addOpportunities(repo: Repo, rnd: () => number, now: Date) {
       if (!r.ok) throw new Error(`opportunities: ${JSON.stringify(r.errors)} ${JSON.stringify(v)}`);
     }
   }
+}
+
+const TICKET_CASES: [type: string, category: string | undefined, severity: string, subject: string, description: string][] = [
+  ['complaint', 'room', 'high', '空调不制冷，客人很生气', '入住三个月后再次入住，房间空调不制冷，客人非常不满，要求立即处理。'],
+  ['complaint', 'noise', 'medium', '夜间走廊噪音', '隔壁房间深夜喧哗，客人无法入睡。'],
+  ['complaint', 'billing', 'high', '账单重复收取早餐费', '退房时发现早餐费重复计入。'],
+  ['complaint', 'service', 'medium', '前台办理入住等候过久', '周五晚高峰排队 40 分钟。'],
+  ['complaint', 'fnb', 'low', '早餐菜品种类少', '连住五天早餐几乎没有变化。'],
+  ['complaint', 'room', 'medium', '房间有异味', '无烟房内有烟味。'],
+  ['praise', undefined, 'low', '表扬客房服务员细心周到', '服务员主动为孩子准备了儿童拖鞋。'],
+  ['praise', undefined, 'low', '表扬礼宾部帮忙找回遗失物品', '出租车上遗落的电脑当晚找回。'],
+  ['suggestion', undefined, 'low', '建议增加素食早餐', '希望早餐有更多素食选择。'],
+  ['suggestion', undefined, 'low', '建议延长健身房开放时间', '希望健身房 6 点开门。'],
+  ['repair', 'room', 'high', '卫生间漏水', '淋浴间地漏堵塞积水。'],
+  ['consultation', undefined, 'low', '咨询会议室租用价格', '询问 50 人会议室半日价格。'],
+  ['followup', undefined, 'low', '离店回访', '电话回访住店体验。'],
+];
+const FLOW = ['received', 'acknowledged', 'investigating', 'resolved', 'followedup', 'closed'];
+const NOTES: Record<string, string> = {
+  received: '前台接到客人反映', acknowledged: '已向客人致歉并告知处理时限', investigating: '工程部到场检查',
+  resolved: '已处理完毕，客人认可', followedup: '电话回访，客人满意', closed: '归档',
+};
+
+/** Tickets of every type and status, some past their SLA on the demo's day. A separate seeded
+ *  stream, so the rest of the demo does not change with them. */
+function addServiceTickets(repo: Repo, now: Date): void {
+  const rnd = mulberry32(9);
+  const guests = repo.all('customers').filter((c) => c.kind === 'individual');
+  const staff = repo.all('employees').filter((e) => e.login !== 'admin');
+  const iso = (ms: number) => new Date(ms).toISOString();
+  TICKET_CASES.forEach(([type, category, severity, subject, description], i) => {
+    // the first case is seed 002's angry guest, just received; the others walk further
+    const reached = i === 0 ? 0 : i % FLOW.length;
+    // hours before the demo's day: some within their SLA, some long past it
+    const hoursAgo = i === 0 ? 6 : [2, 30, 80, 200, 10, 50][i % 6]!;
+    const created = now.getTime() - hoursAgo * 3_600_000;
+    const owner = staff[Math.floor(rnd() * staff.length)]!;
+    const steps = FLOW.slice(0, reached + 1).map((status, k) => ({
+      status, at: iso(created + k * Math.min(1, hoursAgo / 6) * 3_600_000), by: String(owner.login), note: NOTES[status]!,
+    }));
+    const resolved = steps.find((st) => st.status === 'resolved');
+    const values: Record<string, unknown> = {
+      subject, description, type, category, severity, customerId: guests[Math.floor(rnd() * guests.length)]!.id,
+      channel: ['phone', 'visit', 'wechat'][i % 3], ownerId: owner.id, status: FLOW[reached], steps,
+      raisedOn: iso(created).slice(0, 10), createdAt: iso(created), resolvedAt: resolved?.at,
+    };
+    if (type === 'complaint' && resolved) Object.assign(values, { recovery: ['赠送早餐券', '免费升级房型', '退还当晚房费', '赠送 2000 积分'][i % 4], recoveryCost: [12800, 30000, 58800, 2000][i % 4] });
+    if (reached >= 4) values.satisfaction = 3 + (i % 3);
+    const r = repo.create('tickets', values, { anyStage: true });
+    if (!r.ok) throw new Error(`tickets: ${JSON.stringify(r.errors)} ${JSON.stringify(values)}`);
+  });
 }

@@ -15,6 +15,7 @@ import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
+import { ticketsCmd } from './commands/tickets.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -155,6 +156,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
         .option('to', { type: 'string', describe: t('cli.help.reportTo') }),
       run(reportCmd))
+    .command('tickets <action> [id]', t('cli.help.tickets'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['advance', 'reopen'], demandOption: true, describe: t('cli.help.ticketsAction') })
+        .positional('id', { type: 'string', describe: t('cli.help.ticketId') })
+        .option('note', { type: 'string', describe: t('cli.help.ticketNote') })
+        .option('to', { type: 'string', describe: t('cli.help.ticketTo') }),
+      run(ticketsCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

@@ -4,6 +4,7 @@
 import type { FieldError } from './errors.js';
 import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage } from './lifecycle.js';
+import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
 
 type Rec = Record<string, unknown> & { id: string };
@@ -13,6 +14,16 @@ export interface RuleContext {
   get(entity: EntityName, id: string): Rec | undefined;
   all(entity: EntityName): readonly Rec[];
   adminLogin: string;
+  /** the employee who acts, and the time of the change (the Repo's clock) */
+  actorLogin: string;
+  now(): string;
+}
+
+/** what a save asks beyond the record: anyStage (import, demo) keeps the record's own history */
+export interface SaveOpts {
+  anyStage?: boolean;
+  /** the note of the step a status change appends */
+  note?: string;
 }
 
 export interface EntityRules {
@@ -25,7 +36,10 @@ export interface EntityRules {
    *  the service refuses any other with `code`. */
   scopedRefs?: RefScope[];
   /** checks of a record about to be saved (prev: the stored version, for an update) */
-  check?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: { anyStage?: boolean }) => FieldError[];
+  check?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: SaveOpts) => FieldError[];
+  /** what the system keeps for a record about to be checked and saved (a ticket's step log):
+   *  returns the record to check instead */
+  prepare?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: SaveOpts) => Rec;
   /** fills the fields the system keeps (a customer's stage history) on a checked record about
    *  to be saved; what a person or a file gave for them is replaced */
   stamp?: (rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>) => void;
@@ -86,6 +100,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     ],
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
+  tickets: { prepare: ticketPrepare, check: ticketCheck },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {

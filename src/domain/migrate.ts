@@ -6,6 +6,7 @@ import { ENTITY_NAMES, ENTITIES, type EntityName } from './entities.js';
 import { mapMoney } from './money-fields.js';
 import { yuanNumberToFen } from './money.js';
 import { SCHEMA_VERSION } from './workspace.js';
+import { migrateTicketsV3 } from './migrate-tickets.js';
 
 /** v1 yuan → fen. A v1 amount could carry float noise (0.1 + 0.2 saved as
  *  0.30000000000000004): it is rounded to the fen its decimal digits say. An amount that
@@ -31,6 +32,7 @@ export function migrateWorkspace(raw: Record<string, unknown>): Record<string, u
       if (Array.isArray(list)) out[e] = list.map((r) => migrateRecordV1(e, r));
     }
   }
+  if (version < 3) migrateTicketsV3(out);
   out.version = SCHEMA_VERSION;
   return out;
 }

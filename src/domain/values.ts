@@ -210,6 +210,8 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['repair', 'Repair', '维修'],
     ['followup', 'Follow-up visit', '回访'],
     ['complaint', 'Complaint', '投诉'],
+    ['praise', 'Praise', '表扬'],
+    ['suggestion', 'Suggestion', '建议'],
   ]),
   complaintCategory: list([
     ['room', 'Room & facilities', '客房设施'],
@@ -225,11 +227,12 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['high', 'High', '严重'],
   ]),
   ticketStatus: list([
-    ['accepted', 'Accepted', '受理'],
-    ['investigating', 'Investigating', '调查'],
-    ['resolved', 'Resolved', '解决'],
-    ['followedup', 'Followed up', '回访完成'],
-    ['closed', 'Closed', '关闭'],
+    ['received', 'Received', '已接收'],
+    ['acknowledged', 'Acknowledged', '已受理'],
+    ['investigating', 'Investigating', '调查中'],
+    ['resolved', 'Resolved', '已解决'],
+    ['followedup', 'Followed up', '已回访'],
+    ['closed', 'Closed', '已关闭'],
   ]),
   scope: list([
     ['own', 'Own records', '本人'],

@@ -13,8 +13,9 @@ import { Product, Category, Tier } from './catalog.js';
 import { Ticket, Survey } from './service.js';
 
 export const WORKSPACE_FORMAT = 'hotel-crm-workspace';
-/** 2: money in integer fen (1 kept float yuan); older files are migrated on open (migrate.ts) */
-export const SCHEMA_VERSION = 2;
+/** 2: money in integer fen (1 kept float yuan); 3: tickets walk received → … → closed (2 had
+ *  accepted first). Older files are migrated on open (migrate.ts) */
+export const SCHEMA_VERSION = 3;
 
 export const Settings = z.object({
   lang: z.enum(['zh-CN', 'en']).optional(),

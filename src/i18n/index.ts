@@ -71,7 +71,8 @@ export function errorMessage(t: T, e: FieldError, lists: ValueLists = DEFAULT_VA
   if (typeof p.entity === 'string') p.entity = entityLabel(t, p.entity);
   if (e.code === 'notInList' && typeof e.params?.list === 'string') p.choices = choicesText(t, lists, e.params.list);
   if (e.code === 'transition') {
-    const lab = (c: string) => valueLabelT(t, lists, 'stage', c);
+    const list = typeof e.params?.list === 'string' ? e.params.list : 'stage';
+    const lab = (c: string) => valueLabelT(t, lists, list, c);
     p.from = lab(String(e.params?.from));
     p.to = lab(String(e.params?.to));
     p.allowed = String(e.params?.allowed ?? '').split(',').filter(Boolean).map(lab).join(t.lang === 'en' ? ', ' : '、');

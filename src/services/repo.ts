@@ -5,7 +5,7 @@ import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from 
 import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
 import { resolveValue } from '../domain/values.js';
-import { RULES, ownedKinds, scopeErrors, type RuleContext } from '../domain/entity-rules.js';
+import { RULES, ownedKinds, scopeErrors, type RuleContext, type SaveOpts } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
 import type { Change } from '../domain/change.js';
@@ -239,8 +239,10 @@ export class Repo {
   };
 
   /** Checks a whole record: its schema, value lists, references and entity rules. */
-  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: { anyStage?: boolean } = {}): Result<EntityRecord> {
-    const parsed = ENTITIES[entity].schema.safeParse(rec);
+  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: SaveOpts = {}): Result<EntityRecord> {
+    // what the system keeps (a ticket's step log) is filled in before the record is checked
+    const prepared = RULES[entity]?.prepare?.(rec as EntityRecord, prev, this.#ruleContext, opts) ?? rec;
+    const parsed = ENTITIES[entity].schema.safeParse(prepared);
     if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
     const value = parsed.data as EntityRecord;
     const errors: FieldError[] = [];
@@ -265,6 +267,10 @@ export class Repo {
     get adminLogin() {
       return repo.ws.settings.adminLogin;
     },
+    get actorLogin() {
+      return repo.actorLogin;
+    },
+    now: () => repo.now(),
   }))(this);
 
   nextId(entity: EntityName): string {
@@ -346,7 +352,7 @@ export class Repo {
 
   /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
    *  rule for the app's forms, `add` and import (which offers skip and update instead). */
-  create(entity: EntityName, values: Record<string, unknown>, opts: { anyStage?: boolean; id?: string; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> {
+  create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> {
     const action: Action = opts.via ?? 'create';
     const denied = this.refused(action, entity);
     if (denied) return fail(denied);
@@ -387,7 +393,7 @@ export class Repo {
   }
 
   /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
-  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: { anyStage?: boolean; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> & { changed?: boolean } {
+  update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: SaveOpts & { dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> & { changed?: boolean } {
     const action: Action = opts.via ?? 'edit';
     const denied = this.refused(action, entity);
     if (denied) return fail(denied);

@@ -8,6 +8,7 @@ import { runBin } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { parseCsv } from '../../src/text/csv.js';
 import { appendJournal } from '../../src/storage/journal.js';
+import { SCHEMA_VERSION } from '../../src/domain/workspace.js';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/v1-demo-workspace.json');
 type Rec = Record<string, unknown>;
@@ -51,12 +52,12 @@ describe('a version 1 workspace (money in float yuan)', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(fs.readFileSync(FIXTURE, 'utf8'));
   });
 
-  it('is stored as version 2 with integer fen at the first change, and reads back the same', () => {
+  it('is stored at the current version with integer fen at the first change, and reads back the same', () => {
     const { file } = oldWorkspace();
     ok(['add', 'products', '--name', '下午茶 Afternoon tea', '--price', '¥88.8', '--status', 'active', '--data', file]);
     ok(['update', 'customers', 'C0002', '--quantValue', '1,234.56', '--data', file]);
     const ws = onDisk(file);
-    expect(ws.version).toBe(2);
+    expect(ws.version).toBe(SCHEMA_VERSION);
     expect(ws.products.map((p) => p.price)).toEqual([...v1.products.map((p) => Math.round((p.price as number) * 100)), 8880]);
     for (const p of ws.products) expect(Number.isInteger(p.price)).toBe(true);
     expect(ws.customers.find((c) => c.id === 'C0002')!.quantValue).toBe(123456);
@@ -71,7 +72,7 @@ describe('a version 1 workspace (money in float yuan)', () => {
   it('exports the same money in CSV as version 1 did, and a JSON export imports back unchanged', () => {
     const { dir, file } = oldWorkspace();
     ok(['update', 'products', 'G0001', '--price', '588.5', '--data', file]); // migrates and saves
-    expect(onDisk(file).version).toBe(2);
+    expect(onDisk(file).version).toBe(SCHEMA_VERSION);
     const [header, ...rows] = csvRows(ok(['export', 'products', '--data', file]));
     const col = header.indexOf('List price');
     // version 1 printed String(yuan); the same amounts now always have two decimals
@@ -110,7 +111,7 @@ describe('a version 1 workspace (money in float yuan)', () => {
 
     ok(['update', 'orders', 'D0001', '--notes', '已结账', '--data', file]);
     const ws = onDisk(file);
-    expect(ws.version).toBe(2);
+    expect(ws.version).toBe(SCHEMA_VERSION);
     expect(fs.existsSync(`${file}.journal`)).toBe(false);
     const stored = ws.orders[0] as Rec & { items: Rec[]; stay: Rec };
     expect([stored.total, stored.items.map((i) => i.unitPrice), stored.stay.rate]).toEqual([123430, [12800, 97830], 97830]);

@@ -14,7 +14,7 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     const migrated = Workspace.parse(migrateWorkspace(old));
     // the shipped demo carries no identity (id, generation): each workspace gets its own
     const { id: _id, generation: _gen, ...content } = migrated;
-    // the v1 demo had other employees, roles and departments (permissions came later): the
+    // the v1 demo predates the service tickets of the demo of today, and had other employees, roles and departments (permissions came later): the
     // records and amounts are compared, the organisation and who owns whom are not
     const records = (w: Record<string, unknown>) => {
       const { roles: _r, employees: _e, departments: _d, counters, customers, ...rest } = w as typeof migrated;
@@ -22,8 +22,8 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
       return { ...rest, counters: keptCounters, customers: customers.map(({ ownerId: _o, ...c }) => c) };
     };
     // the demo's opportunities (the funnel) and the lostReason list came after version 1 too
-    // (a workspace without a list reads the default one)
-    const today = generateWorkspace({ customers: 200, related: true });
+    // (a workspace without a list reads the default one); so did its service tickets
+    const today = generateWorkspace({ customers: 200, related: true, service: false });
     today.opportunities = [];
     delete today.counters.opportunities;
     delete today.valueLists.lostReason;
@@ -47,7 +47,7 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     const before = JSON.stringify(raw);
     const out = migrateWorkspace(raw) as typeof raw;
     expect(JSON.stringify(raw)).toBe(before);
-    expect(out.version).toBe(2);
+    expect(out.version).toBe(SCHEMA_VERSION);
     expect(out.customers[0].quantValue).toBe(30);
     expect(out.orders[0].total).toBe(123450);
     expect(out.orders[0].items.map((i) => i.unitPrice)).toEqual([29, 115]);
@@ -58,8 +58,8 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
   });
 
   it('leaves a current workspace as it is, and a bad amount for the schema to refuse', () => {
-    const v2 = { format: 'hotel-crm-workspace', version: 2, customers: [{ id: 'C0001', quantValue: 100 }] };
-    expect(migrateWorkspace(v2)).toBe(v2);
+    const current = { format: 'hotel-crm-workspace', version: SCHEMA_VERSION, customers: [{ id: 'C0001', quantValue: 100 }] };
+    expect(migrateWorkspace(current)).toBe(current);
     const bad = migrateWorkspace({ format: 'hotel-crm-workspace', version: 1, createdAt: 'x', products: [{ id: 'G1', name: 'x', status: 'active', price: 'free', createdAt: 'x', updatedAt: 'x' }] });
     expect((bad.products as { price: unknown }[])[0].price).toBe('free');
     expect(Workspace.safeParse(bad).success).toBe(false);

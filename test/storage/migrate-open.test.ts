@@ -2,6 +2,7 @@
 // change stores the whole migrated workspace, so no fen line is ever appended to a journal
 // of yuan lines (replaying such a mix would multiply the new amounts by 100).
 import fs from 'node:fs';
+import { SCHEMA_VERSION } from '../../src/domain/workspace.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/store.js';
@@ -20,13 +21,13 @@ function oldWorkspace(): string {
 const onDisk = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('opening a version 1 workspace in the app', () => {
-  it('shows fen inside at once and writes version 2 at the first change, with no journal left', async () => {
+  it('shows fen inside at once and writes the current version at the first change, with no journal left', async () => {
     const file = oldWorkspace();
     // a v1 journal (yuan) from the last session, not yet folded into the snapshot
     appendJournal(file, [{ op: 'put', e: 'products', r: { ...onDisk(file).products[0], price: 599.9 } }]);
     const s = await openStore(file, { write: true, deferValidation: true });
     await s.validate();
-    expect(s.data.version).toBe(2);
+    expect(s.data.version).toBe(SCHEMA_VERSION);
     expect(s.data.products.map((p) => p.price)).toEqual([59990, 78800, 168800, 12800, 388800, 69800, 28000, 46000]);
     expect(onDisk(file).version).toBe(1);
 
@@ -36,7 +37,7 @@ describe('opening a version 1 workspace in the app', () => {
     await s.append(repo.drainChanges());
     expect(fs.existsSync(`${file}.journal`)).toBe(false);
     const ws = onDisk(file);
-    expect(ws.version).toBe(2);
+    expect(ws.version).toBe(SCHEMA_VERSION);
     expect(ws.products.map((p: { price: number }) => p.price)).toEqual([59990, 78800, 168800, 12800, 388800, 69800, 28000, 46000, 8880]);
 
     // from now on changes go to the journal again, in fen
