@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { renderApp, press } from '../helpers/render-app.js';
 import { displayWidth } from '../../src/text/width.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
-import type { Lang } from '../../src/i18n/index.js';
+import { makeT, type Lang } from '../../src/i18n/index.js';
+import { SCREENS } from '../../src/tui/screens.js';
+import { Repo } from '../../src/services/repo.js';
+import { generateCareTasks } from '../../src/services/care.js';
 
 const WIDTHS = [...Array.from({ length: 31 }, (_, i) => 60 + i), ...Array.from({ length: 11 }, (_, i) => 100 + i * 10)];
 const ROWS = 20;
@@ -67,6 +70,37 @@ describe('every line fits at 60..200 columns', () => {
         if ((view === 'filtered' || view === 'confirm') && ascii) continue;
         it(`${view}, ${lang}, ${ascii ? 'plain' : 'normal'}`, async () => {
           expect(await sweep(lang, ascii, view)).toEqual([]);
+        });
+      }
+    }
+  }
+});
+
+// the other screens: tasks (with the day's care tasks), funnel, tickets and settings
+describe('every line of the other screens fits at 60..200 columns', () => {
+  const others = SCREENS.filter((s) => s.name !== 'customers' && s.name !== 'contacts');
+  for (const lang of ['zh-CN', 'en'] as const) {
+    for (const ascii of [false, true]) {
+      for (const screen of others) {
+        it(`${screen.name}, ${lang}, ${ascii ? 'plain' : 'normal'}`, async () => {
+          const ws = workspace();
+          generateCareTasks(new Repo(ws), { now: new Date() });
+          const app = await renderApp({ ws, lang, ascii, cols: WIDTHS[0], rows: ROWS });
+          await app.press(screen.key);
+          const bad: string[] = [];
+          for (const cols of WIDTHS) {
+            await app.resize(cols, ROWS);
+            const lines = app.lines();
+            if (lines.length > ROWS) bad.push(`${cols}: ${lines.length} lines`);
+            for (const l of lines) {
+              if (displayWidth(l) > cols) bad.push(`${cols}: ${displayWidth(l)} columns: ${l}`);
+              if (ascii && l.includes('…')) bad.push(`${cols}: an ellipsis in plain mode: ${l}`);
+            }
+          }
+          // the screen under test is the one drawn: its tab, with its title, opens the top line
+          expect(app.lines()[0]).toContain(` ${screen.key} ${makeT(lang)(screen.title)} `);
+          app.unmount();
+          expect(bad).toEqual([]);
         });
       }
     }
