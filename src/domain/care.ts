@@ -53,9 +53,20 @@ export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumb
 
 /** The day it is at `now` in a time zone (the machine's when none is given). */
 export function todayIn(now: Date, timeZone?: string): string {
-  // en-CA writes dates as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    // en-CA writes dates as YYYY-MM-DD; a zone the system does not know means the machine's
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+    }
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(now);
 }
+// a formatter is costly to make and the desk asks for today on every frame
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
 /** The care tasks due today that no task made before covers. */
 export function careDue(input: {

@@ -14,7 +14,7 @@ export interface CareRun {
 
 /** Makes the care tasks due on `today` (default: today in the machine's zone). */
 export function generateCareTasks(repo: Repo, opts: { now: Date; today?: string; lang?: 'en' | 'zh' }): CareRun {
-  const today = opts.today ?? todayIn(opts.now);
+  const today = opts.today ?? todayIn(opts.now, repo.ws.settings.timeZone);
   const lang = opts.lang ?? (repo.ws.settings.lang === 'en' ? 'en' : 'zh');
   const existingKeys = new Set<string>();
   // every care task made so far counts, also those the acting employee may not see: never twice

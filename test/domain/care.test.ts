@@ -46,6 +46,8 @@ describe('care rules', () => {
     const now = new Date('2026-05-07T23:30:00Z');
     expect(todayIn(now, 'UTC')).toBe('2026-05-07');
     expect(todayIn(now, 'Asia/Shanghai')).toBe('2026-05-08');
+    // a zone the system does not know is the machine's, never a crash
+    expect(todayIn(now, 'Mars/Olympus')).toBe(todayIn(now));
   });
 
   it('upcoming anniversaries, nearest first, within the days asked', () => {

@@ -12,21 +12,23 @@ import { sanitizeLine } from '../../text/sanitize.js';
 
 export type TasksArgs = GlobalArgs & { action: string; today?: string; for?: string; days?: string };
 
-function dayOf(t: T, io: CliIO, raw: string | undefined): string {
-  if (raw === undefined) return todayIn(io.now());
+/** --today as a date, checked before anything is opened; none: today in the hotel's zone, later */
+function dayOf(t: T, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
   const d = parseDateText(String(raw));
   if (!d) throw new UsageError(t('tasks.badToday', { value: sanitizeLine(String(raw)) }));
   return d;
 }
 
 export async function tasksCmd(args: TasksArgs, io: CliIO, t0: T): Promise<number> {
-  const today = dayOf(t0, io, args.today);
+  const today = dayOf(t0, args.today);
   if (args.action === 'generate-care') return generateCare(args, io, today);
   return due(args, io, t0, today);
 }
 
-async function generateCare(args: TasksArgs, io: CliIO, today: string): Promise<number> {
+async function generateCare(args: TasksArgs, io: CliIO, given: string | undefined): Promise<number> {
   const s = await openSession(args, io, 'write');
+  const today = given ?? todayIn(io.now(), s.repo.ws.settings.timeZone);
   const run = await workThenSave(s, () => {
     const r = generateCareTasks(s.repo, { now: io.now(), today });
     return { save: r.created.length > 0, ...r };
@@ -41,10 +43,11 @@ async function generateCare(args: TasksArgs, io: CliIO, today: string): Promise<
   return run.refused.length ? 1 : 0;
 }
 
-async function due(args: TasksArgs, io: CliIO, t0: T, today: string): Promise<number> {
+async function due(args: TasksArgs, io: CliIO, t0: T, given: string | undefined): Promise<number> {
   const days = args.days === undefined ? 0 : Number(args.days);
   if (!Number.isInteger(days) || days < 0 || days > 366) throw new UsageError(t0('tasks.badDays', { value: sanitizeLine(String(args.days)) }));
   const s = await openSession(args, io, 'read');
+  const today = given ?? todayIn(io.now(), s.repo.ws.settings.timeZone);
   const { rows, owner } = await workThenSave(s, () => {
     const login = args.for ?? s.repo.actorLogin;
     const emp = s.repo.all('employees').find((e) => String(e.login).toLowerCase() === login.toLowerCase());

@@ -8,11 +8,21 @@ import type { Repo } from '../../services/repo.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
 
-const today = () => todayIn(new Date());
+// the day in the hotel's time zone (set at init), as the care rules count it
+let zone: string | undefined;
+const today = () => todayIn(new Date(), zone);
+
+// counted once per version of the records and day, not on every frame
+let counted: { repo: Repo; version: number; day: string; c: ReturnType<typeof agendaCounts> } | undefined;
 
 /** "overdue 2 · today 1 · 7 days 4": what the desk holds (the screen bar and the list head). */
 export function deskSummary(repo: Repo, t: T): string {
-  const c = agendaCounts(repo.all('tasks') as never, today());
+  zone = repo.ws.settings.timeZone;
+  const day = today();
+  if (!counted || counted.repo !== repo || counted.version !== repo.version || counted.day !== day) {
+    counted = { repo, version: repo.version, day, c: agendaCounts(repo.all('tasks') as never, day) };
+  }
+  const { c } = counted;
   return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week });
 }
 
