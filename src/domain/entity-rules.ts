@@ -6,6 +6,8 @@ import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
+import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
+import { surveyProblems } from './survey-score.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -17,6 +19,8 @@ export interface RuleContext {
   /** the employee who acts, and the time of the change (the Repo's clock) */
   actorLogin: string;
   now(): string;
+  /** the workspace's value lists (a survey's indicators) */
+  valueLists?: ValueLists;
 }
 
 /** what a save asks beyond the record: anyStage (import, demo) keeps the record's own history */
@@ -101,6 +105,10 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   tickets: { prepare: ticketPrepare, check: ticketCheck },
+  surveys: {
+    // scores only of the workspace's indicators, each within the survey's scale
+    check: (rec, _prev, ctx) => surveyProblems(rec, (ctx.valueLists?.surveyIndicator ?? DEFAULT_VALUE_LISTS.surveyIndicator!).map((v) => v.code)),
+  },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {

@@ -271,6 +271,9 @@ export class Repo {
       return repo.actorLogin;
     },
     now: () => repo.now(),
+    get valueLists() {
+      return repo.ws.valueLists;
+    },
   }))(this);
 
   nextId(entity: EntityName): string {
