@@ -50,10 +50,14 @@ export function scoreBand(score: number, scale: number): number {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
 
-/** The survey's index (0-100): the mean of its indicators' indexes; undefined without scores. */
-export function surveyIndex(s: SurveyLike): number | undefined {
+const rawIndex = (s: SurveyLike): number | undefined => {
   const scale = surveyScale(s);
-  const m = mean(Object.values(scoresOf(s)).map((v) => scoreIndex(v, scale)));
+  return mean(Object.values(scoresOf(s)).map((v) => scoreIndex(v, scale)));
+};
+
+/** The survey's index (0-100, one decimal): the mean of its indicators' indexes; undefined without scores. */
+export function surveyIndex(s: SurveyLike): number | undefined {
+  const m = rawIndex(s);
   return m === undefined ? undefined : round1(m);
 }
 
@@ -104,7 +108,8 @@ export function summariseSurveys(surveys: readonly SurveyLike[], indicatorCodes:
       p.idx.push(scoreIndex(v, scale));
       p.bands[scoreBand(v, scale)]++;
     }
-    const si = surveyIndex(s);
+    // means of unrounded indexes: rounding is for reading only
+    const si = rawIndex(s);
     if (si !== undefined) all.push(si);
     const cid = String(s.customerId ?? '');
     const c = byCustomer.get(cid) ?? { idx: [], n: 0, last: '' };

@@ -549,6 +549,8 @@ export const en = {
   'report.surveysHead': 'Satisfaction surveys  {period}',
   'report.surveysLowest': 'Lowest satisfied customers (index, surveys, last):',
   'report.surveysNoOwner': 'report surveys takes --from and --to, not --owner',
+  'err.mapItem': 'write NAME=VALUE, e.g. quality=4 (not "{value}")',
+  'cli.help.mapFlag': 'NAME=VALUE, repeat the flag for each (--{flag} quality=4 --{flag} loyalty=5); replaces the whole list',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -550,4 +550,6 @@ export const zhCN = {
   'report.surveysHead': '客户满意度调查  {period}',
   'report.surveysLowest': '满意度最低的客户（指数、调查份数、最近日期）：',
   'report.surveysNoOwner': 'report surveys 只接受 --from 和 --to，不接受 --owner',
+  'err.mapItem': '请写成 名称=数值，例如 quality=4 或 感知质量=4（不是"{value}"）',
+  'cli.help.mapFlag': '名称=数值，每项重复一次参数（--{flag} quality=4 --{flag} 顾客忠诚=5）；替换整个列表',
 } satisfies Messages;
