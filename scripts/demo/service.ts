@@ -49,6 +49,6 @@ export function addSurveys(repo: Repo, now: Date): void {
   for (let i = 0; i < 80 && guests.length; i++) {
     const g = guests[(i * 7 + Math.floor(rnd() * 3)) % guests.length];
     const stay = orders.find((o) => o.customerId === g.id);
-    make(g.id, stay ? { orderId: stay.id } : {}, 0.35 + rnd() * 0.6);
+    make(g.id, stay ? { orderId: stay.id } : {}, 0.1 + rnd() * 0.85);
   }
 }

@@ -254,8 +254,8 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['quality', 'Perceived quality', '感知质量', { aliases: ['质量'], description: means('How good the stay and the service were', '对住宿与服务质量的感受') }],
     ['value', 'Perceived value', '感知价值', { aliases: ['价值'], description: means('What the stay was worth for its price', '相对价格所得的价值') }],
     ['overall', 'Overall satisfaction', '总体满意度', { aliases: ['满意度', '总体'], description: means('Satisfaction with the hotel as a whole', '对酒店的总体满意程度') }],
-    ['complaint', 'Complaints (high = none)', '顾客抱怨(高分=无抱怨)', { aliases: ['抱怨', '投诉'], description: means('Scored reversed: the highest score means nothing to complain of', '反向计分：最高分表示没有抱怨') }],
-    ['loyalty', 'Loyalty intention', '顾客忠诚(再次入住意愿)', { aliases: ['忠诚', '再次入住'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
+    ['complaint', 'Complaint (reversed)', '顾客抱怨(反向计分)', { aliases: ['抱怨', '投诉', '顾客抱怨'], description: means('Scored reversed: the highest score means nothing to complain of', '反向计分：最高分表示没有抱怨') }],
+    ['loyalty', 'Loyalty intention', '顾客忠诚', { aliases: ['忠诚', '再次入住', '再次入住意愿'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
   ]),
 };
 

@@ -40,6 +40,7 @@ export async function reportCmd(args: ReportArgs, io: CliIO, t0: T): Promise<num
     const t = s.t;
     io.out(t('report.surveysHead', { period: from || to ? `${from ?? ''}..${to ?? ''}` : t('funnel.allTime') }));
     io.out(surveyHead(sum.sum, t));
+    io.out(t('surveys.scaleNote'));
     for (const l of surveyChart(sum.sum, t, s.repo.ws.valueLists, 78)) io.out(l.trimEnd());
     const low = sum.sum.perCustomer.filter((c) => c.index !== null).slice(0, 5);
     if (low.length) {
