@@ -91,6 +91,7 @@ describe('the nested-record editor', () => {
 
   it("edits a survey's scores as named numbers", async () => {
     const ws = loadDemoWorkspace();
+    ws.surveys = []; // the survey made here is the list's only one
     const repo = new Repo(ws);
     const res = repo.create('surveys', { customerId: ws.customers[0].id, date: '2026-10-02', scale: 10, scores: { quality: 8 } });
     if (!res.ok) throw new Error(JSON.stringify(res.errors));

@@ -134,7 +134,7 @@ const COMMANDS: RecordCommand[] = [
     id: 'tickets.measures',
     keys: ['m'],
     description: 'help.ticketMeasures',
-    footer: { label: 'hint.ticketMeasures', drop: 4 },
+    footer: { label: 'hint.ticketMeasures', drop: 1 },
     unavailable: needsBoth,
     run: ({ record, back, setMode }) => setMode({ kind: 'nested', entity: 'tickets', id: record!.id, field: 'measures', back }),
   },
@@ -157,7 +157,7 @@ const COMMANDS: RecordCommand[] = [
     keys: ['v'],
     in: ['list'],
     description: 'help.ticketView',
-    footer: { label: 'hint.ticketView', drop: 2 },
+    footer: { label: 'hint.ticketView', drop: 4 },
     run: (c) => c.nextView(),
   },
 ];
