@@ -513,7 +513,7 @@ export const en = {
   'tickets.advanced': '{id} is now {status}',
   'tickets.needId': 'Which ticket? e.g. hotel-crm tickets advance W0001 --note "apologised by phone"',
   'tickets.reopenNoTo': 'reopen always goes back to investigating: leave out --to',
-  'help.ticketAdvance': 'move the ticket to its next handling step, with a note (resolving: the recovery measure and its cost)',
+  'help.ticketAdvance': 'move the ticket to its next handling step, with a note (resolving: the recovery and its measures)',
   'help.ticketReopen': 'reopen the ticket: back to investigating, with a note',
   'hint.ticketAdvance': 'next step',
   'err.ticketStart': 'a new ticket starts at received (not "{to}"); its steps follow with a or `tickets advance`',
@@ -533,7 +533,7 @@ export const en = {
   'tickets.viewCategory': 'by category',
   'tickets.openByCategory': 'Open by category:',
   'tickets.noCategory': 'none',
-  'help.ticketView': 'switch the view: by SLA (overdue first), my tickets, by category',
+  'help.ticketView': 'switch the view: by SLA (overdue first), my tickets, by category, satisfaction (the surveys summarised)',
   'hint.ticketView': 'view',
   'help.ticketMeasures': 'edit the recovery measures (apology, upgrade, refund, voucher, points) and their costs',
   'hint.ticketMeasures': 'measures',
@@ -552,6 +552,7 @@ export const en = {
   'report.surveysNoOwner': 'report surveys takes --from and --to, not --owner',
   'err.mapItem': 'write NAME=VALUE, e.g. quality=4 (not "{value}")',
   'cli.help.mapFlag': 'NAME=VALUE, repeat the flag for each (--{flag} quality=4 --{flag} loyalty=5); replaces the whole list',
+  'tickets.viewSatisfaction': 'satisfaction',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -514,7 +514,7 @@ export const zhCN = {
   'tickets.advanced': '{id} 现在的状态：{status}',
   'tickets.needId': '哪个工单？例如 hotel-crm tickets advance W0001 --note "已电话致歉"',
   'tickets.reopenNoTo': '重新打开总是回到调查中：请去掉 --to',
-  'help.ticketAdvance': '把工单推进到下一处理步骤，并写说明（解决时记录补救措施及其成本）',
+  'help.ticketAdvance': '推进到下一处理步骤并写说明（解决时记录服务补救及措施）',
   'help.ticketReopen': '重新打开工单：回到调查中，并写说明',
   'hint.ticketAdvance': '下一步',
   'err.ticketStart': '新工单从"已接收"开始（不能是"{to}"）；之后按 a 或 `tickets advance` 推进',
@@ -534,7 +534,7 @@ export const zhCN = {
   'tickets.viewCategory': '按类别',
   'tickets.openByCategory': '未结工单按类别：',
   'tickets.noCategory': '未分类',
-  'help.ticketView': '切换视图：按时限（超时在前）、我的工单、按类别',
+  'help.ticketView': '切换视图：按时限（超时在前）、我的工单、按类别、满意度（调查汇总）',
   'hint.ticketView': '视图',
   'help.ticketMeasures': '编辑服务补救措施（道歉、升级、退款、代金券、积分）及其成本',
   'hint.ticketMeasures': '补救',
@@ -553,4 +553,5 @@ export const zhCN = {
   'report.surveysNoOwner': 'report surveys 只接受 --from 和 --to，不接受 --owner',
   'err.mapItem': '请写成 名称=数值，例如 quality=4 或 感知质量=4（不是"{value}"）',
   'cli.help.mapFlag': '名称=数值，每项重复一次参数（--{flag} quality=4 --{flag} 顾客忠诚=5）；替换整个列表',
+  'tickets.viewSatisfaction': '满意度',
 } satisfies Messages;

@@ -1,6 +1,6 @@
 // Service tickets (服务工单): complaint handling of syllabus ch. 9. The desk lists tickets by SLA,
-// overdue first and marked "!late" (text, not colour alone); v switches to my tickets and to
-// tickets by category. a advances a ticket to its next handling step, the form opening on the
+// overdue first and marked "!late" (text, not colour alone); v switches to my tickets, to
+// tickets by category, and to the satisfaction summary (a text chart of the surveys). a advances a ticket to its next handling step, the form opening on the
 // note (on resolving: the recovery and its measures, each with its cost), r reopens one, m edits
 // the recovery measures, u records a satisfaction survey of the ticket. The detail shows the SLA
 // and every step with its time and employee (the detail's view of the steps field).
@@ -11,6 +11,8 @@ import type { EntityRecord } from '../../domain/workspace.js';
 import { valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
 import { workspaceTimeZone } from '../../services/time-zone.js';
+import { workspaceSurveys } from '../../services/surveys.js';
+import { surveyChart, surveyHead } from '../../presentation/surveys.js';
 import { fit } from '../../text/width.js';
 import type { Column } from '../components/Table.js';
 import type { ListView, ScreenConfig } from './records/RecordScreen.js';
@@ -64,6 +66,16 @@ function categoryBanner(repo: Repo, t: T, width: number, rows: EntityRecord[]): 
   return [fit(`${t('tickets.openByCategory')} ${parts.join(' · ') || '0'}`, width)];
 }
 
+// the chart is made once per change of the records, not on every key that moves the selection
+let drawn: { repo: Repo; version: number; t: T; width: number; lines: string[] } | undefined;
+function satisfactionBanner(repo: Repo, t: T, width: number): string[] {
+  if (drawn && drawn.repo === repo && drawn.version === repo.version && drawn.t === t && drawn.width === width) return drawn.lines;
+  const sum = workspaceSurveys(repo);
+  const lines = [fit(surveyHead(sum, t), width), ...surveyChart(sum, t, repo.ws.valueLists, width)];
+  drawn = { repo, version: repo.version, t, width, lines };
+  return lines;
+}
+
 const col = (t: T, key: string, en: string, zh: string, width: Column['width'], more: Partial<Column> = {}): Column => ({ key, title: t.lang === 'en' ? en : zh, width, ...more });
 
 function columns(width: number, t: T, middle: 'severity' | 'category'): Column[] {
@@ -91,6 +103,16 @@ const VIEWS: ListView[] = [
     },
   },
   { id: 'category', label: 'tickets.viewCategory', rows: byCategory, banner: categoryBanner, columns: (w, t) => columns(w, t, 'category') },
+  {
+    id: 'satisfaction',
+    label: 'tickets.viewSatisfaction',
+    // the survey summary above the tickets whose handling was surveyed
+    rows: (recs, repo) => {
+      const surveyed = new Set(repo.all('surveys').map((s) => s.ticketId).filter(Boolean));
+      return ticketDeskOrder(recs.filter((r) => surveyed.has(r.id)) as Desk[], new Date());
+    },
+    banner: (repo, t, width) => satisfactionBanner(repo, t, width),
+  },
 ];
 
 const statusOf = (c: RecordCtx) => String(c.record?.status);

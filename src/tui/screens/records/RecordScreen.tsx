@@ -483,11 +483,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     : undefined;
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
-  const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
+  // a view's own order (the first sort) is named by the view, not by a field
+  const viewOrder = !!config.views?.length && sort.i === 0 && sort.dir === 1;
+  const sortLabel = viewOrder ? '' : t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
   const headLeft = `${entityLabel(t, entity)}${listView ? ` [${t(listView.label)}]` : ''} `;
   const banner = [...(config.banner?.(repo, t, width, height) ?? []), ...(listView?.banner?.(repo, t, width, rows) ?? [])];
   const listH = height - banner.length;
-  const headMid = `${t('list.count', { shown: rows.length, total })}  ${config.summary ? `${config.summary(repo, t)}  ` : ''}${sortLabel}  `;
+  const headMid = `${t('list.count', { shown: rows.length, total })}  ${config.summary ? `${config.summary(repo, t)}  ` : ''}${sortLabel ? `${sortLabel}  ` : ''}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       {banner.map((l, i) => (
