@@ -129,7 +129,7 @@ describe('<App /> service tickets screen', () => {
     app.unmount();
   });
 
-  it('switches the views: by SLA, mine (the acting employee), by category with its counts', async () => {
+  it('switches the views: by SLA, mine (the acting employee), by category with its counts, satisfaction', async () => {
     const ws = loadDemoWorkspace();
     const admin = ws.employees.find((e) => e.login === 'admin')!;
     ws.tickets.find((t) => t.id === 'W0002')!.ownerId = admin.id;
@@ -149,6 +149,16 @@ describe('<App /> service tickets screen', () => {
     const cat = (id: string) => ws.tickets.find((t) => t.id === id)!.category ?? 'zz';
     const ranks = order.map((id) => ['room', 'service', 'fnb', 'billing', 'noise', 'other', 'zz'].indexOf(String(cat(id!))));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // satisfaction: the surveys summarised as a text chart, over the tickets whose handling was surveyed
+    await press(app, 'tickets.view');
+    expect(app.frame()).toContain('[satisfaction]');
+    expect(app.frame()).toMatch(/\d+ surveys of \d+ customers · satisfaction index \d+\.\d \(0-100\)/);
+    expect(app.frame()).toMatch(/Overall satisfaction +\d+ +\d+\.\d #+ +(\d+ +){4}\d+/);
+    const surveyed = new Set(ws.surveys.map((v) => v.ticketId).filter(Boolean));
+    const shown = app.lines().map((l) => /^[> ] (W\d{4})/.exec(l)?.[1]).filter(Boolean);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((id) => surveyed.has(id))).toBe(true);
+    for (const l of app.lines()) expect(l.length).toBeLessThanOrEqual(80);
     await press(app, 'tickets.view');
     expect(app.frame()).toContain('[by SLA]');
     for (const l of app.lines()) expect(l.length).toBeLessThanOrEqual(80);

@@ -359,7 +359,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     },
     confirmDelete,
     cancelDelete,
-    nextView: () => update((x) => ({ view: (x.view + 1) % Math.max(1, config.views?.length ?? 1), sel: 0 })),
+    nextView: () => update((x) => ({ view: (x.view + 1) % Math.max(1, config.views?.length ?? 1) })),
     form: (id) => !refusedNow(id ? 'edit' : 'create', entity, id ? repo.get(entity, id) : undefined) && setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
   };
   const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
