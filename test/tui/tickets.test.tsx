@@ -47,6 +47,10 @@ describe('<App /> service tickets screen', () => {
       await app.type(note);
       await press(app, 'form.save');
     };
+    // its detail says when it is due, at a glance
+    await press(app, 'list.open');
+    expect(app.lines()[1]).toMatch(new RegExp(`服务工单 ${id} +SLA \\d\\d-\\d\\d \\d\\d:\\d\\d 剩 2[34]h +早餐咖啡是凉的`));
+    await press(app, 'detail.back');
     await step('已向客人致歉，马上更换');
     expect(rec().status).toBe('acknowledged');
     await step('餐厅核实：保温壶故障');

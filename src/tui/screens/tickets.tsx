@@ -39,6 +39,15 @@ export function slaCell(rec: EntityRecord, t: T, now: Date): string {
   return isOverdue(rec as Desk, now) ? `!${t('tickets.late', { d: span(now.getTime() - due) })}` : t('tickets.dueIn', { d: span(due - now.getTime()) });
 }
 
+/** "SLA 08-31 22:00 !late 86d" beside an unresolved ticket's title, the due time where the program runs */
+export function slaNote(rec: EntityRecord, t: T, now: Date): string | undefined {
+  const cell = slaCell(rec, t, now);
+  if (!cell) return undefined;
+  const d = new Date(slaDue(rec as Desk));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `SLA ${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())} ${cell}`;
+}
+
 const myEmployeeId = (repo: Repo) => {
   const me = repo.actorLogin.toLowerCase();
   return repo.all('employees').find((e) => String(e.login).toLowerCase() === me)?.id;
@@ -193,6 +202,7 @@ export const ticketsConfig: ScreenConfig = {
   views: VIEWS,
   summary: ticketSummary,
   cell: (key, rec, _repo, t) => (key === 'sla' ? slaCell(rec, t, new Date()) : undefined),
+  detailNote: (rec, t) => slaNote(rec, t, new Date()),
   // a new ticket starts at received and moves only by a and r: the status is not in the form
   formFields: (entity) =>
     entity === 'tickets'

@@ -76,6 +76,8 @@ export interface ScreenConfig {
   commands?: RecordCommand[];
   /** lines drawn above the list (the funnel's chart), each at most `width` columns */
   banner?: (repo: Repo, t: T, width: number, height: number) => string[];
+  /** a few words beside a record's title in its detail (a ticket's SLA) */
+  detailNote?: (rec: EntityRecord, t: T) => string | undefined;
   /** views of the list, switched by a command of the screen that calls nextView */
   views?: ListView[];
   /** a cell's text when not the field's usual one (amounts with ¥ and separators) */
@@ -466,6 +468,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         width={width}
         height={height}
         commands={view.of === entity ? own('detail') : []}
+        note={view.of === entity ? config.detailNote?.(view.rec, t) : undefined}
         footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
       />
     );
