@@ -7,6 +7,8 @@
 // bands of the index (0-19, 20-39, 40-59, 60-79, 80-100): on a 1-5 scale one band per score,
 // on a 1-10 scale two scores per band (1-2, 3-4, 5-6, 7-8, 9-10). Pure: no I/O.
 
+import { byCode } from './compare.js';
+
 export const SCALES = [5, 10] as const;
 export const BANDS = 5;
 
@@ -128,7 +130,7 @@ export function summariseSurveys(surveys: readonly SurveyLike[], indicatorCodes:
       const m = mean(c.idx);
       return { customerId, surveys: c.n, index: m === undefined ? null : round1(m), last: c.last };
     })
-    .sort((a, b) => (a.index ?? 101) - (b.index ?? 101) || a.customerId.localeCompare(b.customerId));
+    .sort((a, b) => (a.index ?? 101) - (b.index ?? 101) || byCode(a.customerId, b.customerId));
   const m = mean(all);
   return { surveys: surveys.length, customers: byCustomer.size, index: m === undefined ? null : round1(m), indicators, perCustomer };
 }
