@@ -49,7 +49,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const now = opts.now ?? new Date('2026-09-01T00:00:00.000Z');
   const ws = emptyWorkspace(now.toISOString());
-  ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4 };
+  ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4, currency: 'CNY' };
   const repo = new Repo(ws, { clock: () => now });
   const must = (entity: EntityName, v: Record<string, unknown>) => {
     // random mobiles can repeat among 100k generated customers, as they do in real rosters
