@@ -5,6 +5,7 @@ import { emptyWorkspace, type Workspace } from '../src/domain/workspace.js';
 import { Repo } from '../src/services/repo.js';
 import type { EntityName } from '../src/domain/entities.js';
 import { STAGE_PROBABILITY } from '../src/domain/funnel.js';
+import { addCatalogue } from './demo/catalogue.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
@@ -93,6 +94,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   ];
   // list prices in yuan above; the workspace keeps fen
   for (const [categoryId, name, spec, unit, price] of products) must('products', { categoryId, name, spec, unit, price: price * 100, status: 'active' });
+  addCatalogue(must, catRoom);
 
   const stages = ['potential', 'potential', 'target', 'first', 'first', 'repeat', 'repeat', 'loyal', 'lost', 'non'];
   const sources = ['online', 'online', 'phone', 'walkin', 'referral', 'agency', 'corporate', 'fair', 'ads', 'other'];

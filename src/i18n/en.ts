@@ -531,7 +531,7 @@ export const en = {
   'org.address': 'Address',
   'org.phone': 'Phone',
   'org.stars': 'Star rating (0-5)',
-  'org.currency': 'Currency (ISO code, e.g. CNY)',
+  'org.currency': 'Currency (e.g. CNY)',
   'org.nothingToSet': 'Nothing to set: give --name, --name-en, --address, --phone, --stars or --currency',
   'org.badStars': 'Star rating "{value}": a whole number from 0 to 5',
   'org.saved': 'Hotel profile saved',

@@ -532,7 +532,7 @@ export const zhCN = {
   'org.address': '地址',
   'org.phone': '电话',
   'org.stars': '星级（0-5）',
-  'org.currency': '币种（ISO 代码，如 CNY）',
+  'org.currency': '币种（如 CNY）',
   'org.nothingToSet': '没有要设置的内容：请给出 --name、--name-en、--address、--phone、--stars 或 --currency',
   'org.badStars': '星级“{value}”：应为 0 到 5 的整数',
   'org.saved': '酒店信息已保存',

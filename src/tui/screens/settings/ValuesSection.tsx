@@ -2,7 +2,7 @@
 // methods, ticket types …), up and down a value; n adds one, e renames it in both languages,
 // x retires it (kept on old records, no longer offered) or brings it back, J and K move it.
 // Codes never change. Only an administrator may change a list.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useApp, type AppServices } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
@@ -44,16 +44,26 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
   const app = useApp();
   const { repo, t, theme } = app;
   const names = editableLists(repo.ws.valueLists);
-  const [st, setSt] = useState({ list: Math.max(0, names.indexOf('source')), row: 0 });
+  const [st, setStState] = useState({ list: Math.max(0, names.indexOf('source')), row: 0 });
+  // keys that arrive together ("jjx") run before the next render: they read and move the
+  // state as it is now, not as it was drawn
+  const live = useRef(st);
+  const setSt = (f: (s: typeof st) => typeof st) => {
+    live.current = f(live.current);
+    setStState(live.current);
+  };
   const [form, setForm] = useState<null | { code?: string }>(null);
-  const name = names[Math.min(st.list, names.length - 1)];
-  const items = repo.ws.valueLists[name] ?? [];
-  const row = Math.min(st.row, Math.max(0, items.length - 1));
-  const item = items[row];
+  const at = () => {
+    const name = names[Math.min(live.current.list, names.length - 1)];
+    const items = repo.ws.valueLists[name] ?? [];
+    const row = Math.min(live.current.row, Math.max(0, items.length - 1));
+    return { name, items, row, item: items[row] };
+  };
+  const { name, items, row, item } = at();
   const lang = t.lang === 'en' ? 'en' : 'zh';
 
   const apply = (edit: ValueEdit, done: (label: string) => string): string | undefined => {
-    const r = repo.editValues(name, edit);
+    const r = repo.editValues(at().name, edit);
     if (!r.ok) return r.errors.map((e) => errorMessage(t, e)).join('; ');
     const v = r.value.find((x) => x.code.toLowerCase() === edit.code.trim().toLowerCase());
     if (v) setSt((s) => ({ ...s, row: r.value.indexOf(v) }));
@@ -64,15 +74,20 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
     app,
     hasValue: !!item,
     list: (by) => setSt((s) => ({ list: (s.list + by + names.length) % names.length, row: 0 })),
-    move: (by) => setSt((s) => ({ ...s, row: Math.max(0, Math.min(items.length - 1, row + by)) })),
+    move: (by) => setSt((s) => ({ ...s, row: Math.max(0, Math.min(at().items.length - 1, at().row + by)) })),
     add: () => setForm({}),
-    rename: () => item && setForm({ code: item.code }),
+    rename: () => {
+      const { item } = at();
+      if (item) setForm({ code: item.code });
+    },
     retire: () => {
+      const { item } = at();
       if (!item) return;
       const err = apply({ op: item.retired ? 'restore' : 'retire', code: item.code }, (label) => t(item.retired ? 'settings.valueRestoredNow' : 'settings.valueRetiredNow', { label }));
       if (err) app.notify(err, 'error');
     },
     shift: (by) => {
+      const { item } = at();
       if (!item) return;
       const err = apply({ op: 'move', code: item.code, by }, (label) => t('settings.valueSaved', { code: item.code, label }));
       if (err) app.notify(err, 'error');
