@@ -6,6 +6,7 @@ import type { AppServices } from '../../context.js';
 import type { Command, Why } from '../../keys.js';
 import { errorText } from '../../../i18n/index.js';
 import type { Action } from '../../../domain/permissions.js';
+import type { EntityName } from '../../../domain/entities.js';
 import type { Mode, ScreenConfig } from './RecordScreen.js';
 import type { DetailTarget } from './detail-model.js';
 
@@ -60,10 +61,10 @@ const deletable = (c: RecordCtx): MessageKey | undefined => needsWrite(c) ?? nee
 /** The permission the acting employee lacks for this action on the target (or on the
  *  screen's entity when nothing is selected): the footer, help and palette leave the key out,
  *  and pressing it names the permission (the services refuse it all the same). */
-export function notPermitted(c: RecordCtx, action: Action): Why | undefined {
+export function notPermitted(c: RecordCtx, action: Action, other?: { entity: EntityName; rec?: Record<string, unknown> }): Why | undefined {
   const tg = c.target?.kind === 'record' ? c.target : undefined;
-  const entity = tg?.entity ?? c.config.entity;
-  const rec = tg ? c.app.repo.get(tg.entity, tg.id) : action === 'create' ? undefined : c.record;
+  const entity = other?.entity ?? tg?.entity ?? c.config.entity;
+  const rec = other ? other.rec : tg ? c.app.repo.get(tg.entity, tg.id) : action === 'create' ? undefined : c.record;
   const denied = c.app.repo.refused(action, entity, rec);
   return denied ? { say: (t) => errorText(t, entity, denied) } : undefined;
 }
