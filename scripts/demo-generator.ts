@@ -42,6 +42,9 @@ export interface GenOptions {
   now?: Date;
   /** service tickets of every type and status (default: with related records) */
   service?: boolean;
+  /** the packages, guest services and suites of the catalogue (default yes; the version 1
+   *  demo had only the first four categories) */
+  catalogue?: boolean;
 }
 
 export function generateWorkspace(opts: GenOptions): Workspace {
@@ -94,7 +97,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   ];
   // list prices in yuan above; the workspace keeps fen
   for (const [categoryId, name, spec, unit, price] of products) must('products', { categoryId, name, spec, unit, price: price * 100, status: 'active' });
-  addCatalogue(must, catRoom);
+  if (opts.catalogue !== false) addCatalogue(must, catRoom);
 
   const stages = ['potential', 'potential', 'target', 'first', 'first', 'repeat', 'repeat', 'loyal', 'lost', 'non'];
   const sources = ['online', 'online', 'phone', 'walkin', 'referral', 'agency', 'corporate', 'fair', 'ads', 'other'];
