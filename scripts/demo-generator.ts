@@ -5,6 +5,7 @@ import { emptyWorkspace, type Workspace } from '../src/domain/workspace.js';
 import { Repo } from '../src/services/repo.js';
 import type { EntityName } from '../src/domain/entities.js';
 import { STAGE_PROBABILITY } from '../src/domain/funnel.js';
+import { addCatalogue } from './demo/catalogue.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
 import { addRecoveryMeasures, addSurveys } from './demo/service.js';
 
@@ -42,6 +43,9 @@ export interface GenOptions {
   now?: Date;
   /** service tickets of every type and status (default: with related records) */
   service?: boolean;
+  /** the packages, guest services and suites of the catalogue (default yes; the version 1
+   *  demo had only the first four categories) */
+  catalogue?: boolean;
 }
 
 export function generateWorkspace(opts: GenOptions): Workspace {
@@ -50,7 +54,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const now = opts.now ?? new Date('2026-09-01T00:00:00.000Z');
   const ws = emptyWorkspace(now.toISOString());
-  ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4 };
+  ws.organisation = { name: '西湖雅居酒店', nameEn: 'West Lake Elegance Hotel', address: '杭州市西湖区湖滨路 88 号', phone: '0571-87650000', stars: 4, currency: 'CNY' };
   const repo = new Repo(ws, { clock: () => now });
   const must = (entity: EntityName, v: Record<string, unknown>) => {
     // random mobiles can repeat among 100k generated customers, as they do in real rosters
@@ -94,6 +98,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   ];
   // list prices in yuan above; the workspace keeps fen
   for (const [categoryId, name, spec, unit, price] of products) must('products', { categoryId, name, spec, unit, price: price * 100, status: 'active' });
+  if (opts.catalogue !== false) addCatalogue(must, catRoom);
 
   const stages = ['potential', 'potential', 'target', 'first', 'first', 'repeat', 'repeat', 'loyal', 'lost', 'non'];
   const sources = ['online', 'online', 'phone', 'walkin', 'referral', 'agency', 'corporate', 'fair', 'ads', 'other'];

@@ -17,6 +17,7 @@ import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { mapFlagFields } from './commands/fields-from-flags.js';
+import { orgCmd, valuesCmd } from './commands/settings.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -166,6 +167,24 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('note', { type: 'string', describe: t('cli.help.ticketNote') })
         .option('to', { type: 'string', describe: t('cli.help.ticketTo') }),
       run(ticketsCmd))
+    .command('org <action>', t('cli.help.org'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['show', 'set'], demandOption: true, describe: t('cli.help.orgAction') })
+        .option('name', { type: 'string', describe: t('org.name') })
+        .option('name-en', { type: 'string', describe: t('org.nameEn') })
+        .option('address', { type: 'string', describe: t('org.address') })
+        .option('phone', { type: 'string', describe: t('org.phone') })
+        .option('stars', { type: 'string', describe: t('org.stars') })
+        .option('currency', { type: 'string', describe: t('org.currency') }),
+      run(orgCmd))
+    .command('values [action] [list] [code]', t('cli.help.valuesCmd'), (y) =>
+      y
+        .positional('action', { type: 'string', describe: t('cli.help.valuesAction') })
+        .positional('list', { type: 'string', describe: t('cli.help.valuesList') })
+        .positional('code', { type: 'string', describe: t('cli.help.valuesCode') })
+        .option('en', { type: 'string', describe: t('cli.help.valuesEn') })
+        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') }),
+      run(valuesCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

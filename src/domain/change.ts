@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from './entities.js';
 import { Settings } from './workspace.js';
+import { ValueItem } from './values.js';
+import { Organisation } from './org.js';
 
 const Entity = z.enum(ENTITY_NAMES);
 type Rec = Record<string, unknown> & { id: string };
@@ -22,13 +24,19 @@ const Put = z
 const Del = z.object({ op: z.literal('del'), e: Entity, id: z.string().min(1) });
 const Counters = z.object({ op: z.literal('counters'), c: z.record(z.string(), z.number().int().nonnegative()) });
 const SettingsChange = z.object({ op: z.literal('settings'), s: Settings });
+/** a whole value list as settings left it (n: its name) */
+const ValuesChange = z.object({ op: z.literal('values'), n: z.string().min(1).max(60), items: z.array(ValueItem).max(500) });
+/** the hotel's profile as settings left it */
+const OrgChange = z.object({ op: z.literal('org'), o: Organisation });
 
-export const Change = z.discriminatedUnion('op', [Put, Del, Counters, SettingsChange]);
+export const Change = z.discriminatedUnion('op', [Put, Del, Counters, SettingsChange, ValuesChange, OrgChange]);
 export type Change =
   | { op: 'put'; e: EntityName; r: Rec }
   | { op: 'del'; e: EntityName; id: string }
   | { op: 'counters'; c: Record<string, number> }
-  | { op: 'settings'; s: z.output<typeof Settings> };
+  | { op: 'settings'; s: z.output<typeof Settings> }
+  | { op: 'values'; n: string; items: z.output<typeof ValueItem>[] }
+  | { op: 'org'; o: z.output<typeof Organisation> };
 
 export const Batch = z.object({
   at: z.iso.datetime({ offset: true }),
@@ -107,7 +115,7 @@ function locate(raw: unknown): Pick<ChangeProblem, 'entity' | 'id'> {
 
 /** Anything with entity lists, counters and settings: a parsed workspace, or the raw JSON
  *  object of a snapshot before it is migrated and parsed. */
-type Target = { counters?: unknown; settings?: unknown } & Record<string, unknown>;
+type Target = { counters?: unknown; settings?: unknown; valueLists?: unknown; organisation?: unknown } & Record<string, unknown>;
 
 /** Applies checked batches in order. One id index per entity serves every batch, so replaying
  *  a long journal over a large workspace stays linear. Every change is idempotent (a whole
@@ -143,7 +151,12 @@ export function applyBatches(ws: Target, batches: Iterable<Batch>): void {
         }
       } else if (c.op === 'counters') {
         ws.counters = { ...(ws.counters && typeof ws.counters === 'object' ? ws.counters : {}), ...c.c };
-      } else ws.settings = c.s;
+      } else if (c.op === 'values') {
+        const lists = ws.valueLists && typeof ws.valueLists === 'object' ? (ws.valueLists as Record<string, unknown>) : {};
+        // a name like __proto__ must not reach the object's prototype
+        if (c.n !== '__proto__' && c.n !== 'constructor' && c.n !== 'prototype') ws.valueLists = { ...lists, [c.n]: c.items };
+      } else if (c.op === 'org') ws.organisation = c.o;
+      else ws.settings = c.s;
     }
   }
 }

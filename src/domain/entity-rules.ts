@@ -8,6 +8,7 @@ import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
 import { surveyProblems } from './survey-score.js';
+import { wouldLoop } from './tree.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -168,7 +169,14 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       return admin?.roleId === rec.id ? [{ field: 'isAdmin', code: 'adminRole' }] : [];
     },
   },
+  categories: { check: (rec, _prev, ctx) => parentLoop('categories', rec, ctx) },
+  departments: { check: (rec, _prev, ctx) => parentLoop('departments', rec, ctx) },
 };
+
+/** A category (department) may not sit below itself. */
+function parentLoop(entity: EntityName, rec: Rec, ctx: RuleContext): FieldError[] {
+  return wouldLoop(rec.id, rec.parentId, (id) => ctx.get(entity, id)) ? [{ field: 'parentId', code: 'parentLoop', params: { value: String(rec.parentId) } }] : [];
+}
 
 /** The scope of a reference field, if another field narrows it. */
 export const refScope = (entity: EntityName, field: string): RefScope | undefined => RULES[entity]?.scopedRefs?.find((s) => s.field === field);

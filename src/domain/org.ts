@@ -44,11 +44,16 @@ export const Employee = z.object({
 });
 export type Employee = z.infer<typeof Employee>;
 
+/** The hotel itself (settings, `org`): its name in both languages, where it is, its star
+ *  rating and the currency its prices are in. Added fields have defaults: older files parse. */
 export const Organisation = z.object({
   name: z.string().max(200).default(''),
   nameEn: z.string().max(200).default(''),
   address: z.string().max(200).default(''),
   phone: z.string().max(40).default(''),
   stars: z.number().int().min(0).max(5).default(0),
+  /** ISO 4217 code; the course's hotels price in yuan */
+  currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
 });
+export const ORG_FIELDS = ['name', 'nameEn', 'address', 'phone', 'stars', 'currency'] as const;
 export type Organisation = z.infer<typeof Organisation>;

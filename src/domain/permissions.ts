@@ -18,6 +18,8 @@
 // - A record of an owned entity with no owner is covered by scope "all" only.
 // - Entities without owners (products, categories, tiers, roles, departments: the hotel's
 //   shared reference data) are not narrowed by scope: the action granted covers them all.
+// - The hotel's own settings (its profile, the value lists) are not records: an administrator
+//   changes them, nobody else (Repo.refusedSettings); everyone may read them.
 import { z } from 'zod';
 import type { EntityName } from './entities.js';
 import { ACTIONS, SCOPES, type Permission } from './org.js';

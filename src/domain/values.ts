@@ -11,6 +11,9 @@ export const ValueItem = z.object({
   aliases: z.array(z.string().min(1).max(60)).max(20).optional(),
   /** one line on what the value means, shown where it is chosen or explained */
   description: z.object({ en: z.string().max(200), zh: z.string().max(200) }).optional(),
+  /** retired in settings: still shown on the records that have it, no longer offered or
+   *  accepted for a new record or a change of the field */
+  retired: z.boolean().optional(),
 });
 export type ValueItem = z.infer<typeof ValueItem>;
 export const ValueLists = z.record(z.string(), z.array(ValueItem));
@@ -258,6 +261,18 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['loyalty', 'Loyalty intention', '顾客忠诚', { aliases: ['忠诚', '再次入住', '再次入住意愿'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
   ]),
 };
+
+/** The items offered where a value is chosen: in the list's order, without the retired ones
+ *  (except `keep`, the value the record already has). */
+export function offeredValues(lists: ValueLists, listName: string, keep?: unknown): ValueItem[] {
+  const items = lists[listName] ?? DEFAULT_VALUE_LISTS[listName] ?? [];
+  return items.filter((v) => !v.retired || v.code === keep);
+}
+
+/** Whether the code is a retired value of the list. */
+export function isRetired(lists: ValueLists, listName: string, code: string): boolean {
+  return !!(lists[listName] ?? DEFAULT_VALUE_LISTS[listName])?.find((v) => v.code === code)?.retired;
+}
 
 export function valueLabel(lists: ValueLists, listName: string, code: string | undefined, lang: 'en' | 'zh'): string {
   if (code === undefined) return '';

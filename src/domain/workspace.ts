@@ -47,7 +47,7 @@ export const Workspace = z.object({
   /** +1 each time the snapshot is written */
   generation: z.number().int().nonnegative().default(0),
   settings: Settings.default({ adminLogin: 'admin' }),
-  organisation: Organisation.default({ name: '', nameEn: '', address: '', phone: '', stars: 0 }),
+  organisation: Organisation.default({ name: '', nameEn: '', address: '', phone: '', stars: 0, currency: 'CNY' }),
   // a workspace made by an earlier version gets today's course terms (values.ts)
   valueLists: ValueLists.default(DEFAULT_VALUE_LISTS).transform(upgradeValueLists),
   counters: z.record(z.string(), z.number().int().nonnegative()).default({}),

@@ -1,7 +1,7 @@
 import { en, type MessageKey, type Messages } from './en.js';
 import { zhCN } from './zh-CN.js';
 import type { Label } from '../domain/fields.js';
-import { DEFAULT_VALUE_LISTS, valueDescription, type ValueLists } from '../domain/values.js';
+import { DEFAULT_VALUE_LISTS, offeredValues, valueDescription, type ValueLists } from '../domain/values.js';
 import type { FieldError } from '../domain/errors.js';
 import { ENTITIES, entityFields, isEntityName } from '../domain/entities.js';
 
@@ -70,6 +70,10 @@ export function errorMessage(t: T, e: FieldError, lists: ValueLists = DEFAULT_VA
   const p: Params = { ...e.params };
   if (typeof p.entity === 'string') p.entity = entityLabel(t, p.entity);
   if (e.code === 'notInList' && typeof e.params?.list === 'string') p.choices = choicesText(t, lists, e.params.list);
+  if (e.code === 'retiredValue' && typeof e.params?.list === 'string') {
+    p.label = valueLabelT(t, lists, e.params.list, String(e.params.value));
+    p.choices = offeredValues(lists, e.params.list).map((v) => `${v.code}=${v[langKey(t)]}`).join(', ');
+  }
   if (e.code === 'transition') {
     const list = typeof e.params?.list === 'string' ? e.params.list : 'stage';
     const lab = (c: string) => valueLabelT(t, lists, list, c);

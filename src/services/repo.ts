@@ -4,7 +4,9 @@
 import { ENTITIES, ENTITY_NAMES, entityFields, formatId, type EntityName } from '../domain/entities.js';
 import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
-import { resolveValue } from '../domain/values.js';
+import { isRetired, resolveValue } from '../domain/values.js';
+import { editValueList, type ValueEdit } from '../domain/value-edit.js';
+import { Organisation } from '../domain/org.js';
 import { RULES, ownedKinds, scopeErrors, type RuleContext, type SaveOpts } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
 import type { z } from 'zod';
@@ -259,6 +261,9 @@ export class Repo {
       if (v === undefined || v === null) continue;
       if (fi.kind === 'enum' && resolveValue(this.ws.valueLists, fi.values!, String(v)) !== v) {
         errors.push({ field: fi.name, code: 'notInList', params: { value: String(v), list: fi.values! } });
+      } else if (fi.kind === 'enum' && v !== prev?.[fi.name] && isRetired(this.ws.valueLists, fi.values!, String(v))) {
+        // a retired value stays on the records that have it, but is not given anew
+        errors.push({ field: fi.name, code: 'retiredValue', params: { value: String(v), list: fi.values! } });
       } else if (fi.kind === 'ref' && !this.#rawGet(fi.ref as EntityName, String(v))) {
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
@@ -374,6 +379,44 @@ export class Repo {
     Object.assign(this.ws.settings, patch);
     this.#changes.push({ op: 'settings', s: { ...this.ws.settings } });
     this.#touch();
+  }
+
+  /** Whether the actor may change the hotel's own settings (its profile, the value lists):
+   *  an administrator only, and the program itself. */
+  refusedSettings(): FieldError | undefined {
+    const a = this.#resolveActor();
+    if (a.actor === 'root' || a.role?.isAdmin) return undefined;
+    if (a.actor.employee.active === false) return { field: '', code: 'permInactive' };
+    return { field: '', code: 'permSettings', params: { role: a.role?.name ?? '' } };
+  }
+
+  /** Changes the hotel's profile (settings, `org set`): an administrator only. */
+  setOrganisation(patch: Partial<Workspace['organisation']>): Result<Workspace['organisation']> & { changed?: boolean } {
+    const denied = this.refusedSettings();
+    if (denied) return fail(denied);
+    const parsed = Organisation.safeParse({ ...this.ws.organisation, ...patch });
+    if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
+    if (JSON.stringify(parsed.data) === JSON.stringify(this.ws.organisation)) return { ok: true, value: this.ws.organisation, changed: false };
+    this.ws.organisation = parsed.data;
+    this.#changes.push({ op: 'org', o: parsed.data });
+    this.#touch();
+    return { ok: true, value: parsed.data, changed: true };
+  }
+
+  /** Edits one value list (add, rename, retire, restore, move): an administrator only. */
+  editValues(list: string, edit: ValueEdit): Result<Workspace['valueLists'][string]> {
+    const denied = this.refusedSettings();
+    if (denied) return fail(denied);
+    const r = editValueList(this.ws.valueLists, list, edit);
+    if (!r.ok) {
+      const { code, ...params } = r.error;
+      return fail({ field: '', code, params: params as Record<string, string> });
+    }
+    // a new object: screens memoise on the lists
+    this.ws.valueLists = { ...this.ws.valueLists, [list]: r.items };
+    this.#changes.push({ op: 'values', n: list, items: r.items });
+    this.#touch();
+    return ok(r.items);
   }
 
   /** Another record with the same natural key (a customer's mobile, an employee's login). */

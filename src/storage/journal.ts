@@ -89,7 +89,7 @@ function summarise(raw: unknown, fallback: string): string {
     if (!c || typeof c !== 'object') return JSON.stringify(c);
     const o = c as Record<string, unknown>;
     const r = o.r && typeof o.r === 'object' ? (o.r as Record<string, unknown>) : undefined;
-    const body = o.op === 'put' ? JSON.stringify(r ?? null) : o.op === 'del' ? String(o.id) : JSON.stringify(o.c ?? o.s ?? null);
+    const body = o.op === 'put' ? JSON.stringify(r ?? null) : o.op === 'del' ? String(o.id) : JSON.stringify(o.c ?? o.s ?? o.o ?? (o.n !== undefined ? { [String(o.n)]: o.items } : null));
     const s = `${String(o.op)} ${o.e === undefined ? '' : `${String(o.e)} `}${body}`;
     return s.length > 60 ? `${s.slice(0, 60)}…` : s;
   };

@@ -16,7 +16,7 @@ import { nameInLanguage } from '../presentation/cells.js';
 import { Picker } from './components/Picker.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { SCREENS, type ScreenDef } from './screens.js';
-import type { AnyCommand } from './keys.js';
+import { whyText, type AnyCommand } from './keys.js';
 import { SYSTEM_COMMANDS, globalCommands, type AppCtx, type Overlay } from './app-commands.js';
 import { Help } from './Help.js';
 import { Footer } from './Footer.js';
@@ -212,7 +212,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   keys.hooks.before = (_input, key) => {
     if (notice && !key.ctrl) setNotice(null);
   };
-  keys.hooks.refused = (why) => setNotice({ text: t(why), kind: 'error' });
+  keys.hooks.refused = (why) => setNotice({ text: whyText(t, why), kind: 'error' });
 
   const { cols, rows } = size;
   if (cols < 60 || rows < 16) {

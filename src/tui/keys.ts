@@ -24,9 +24,14 @@ export interface Command<C = never> {
   /** moves the cursor or scrolls: the palette lists these after the actions */
   moves?: boolean;
   run: (ctx: C) => void;
-  /** why it cannot run now (a read-only session, no record selected), or undefined */
-  unavailable?: (ctx: C) => MessageKey | undefined;
+  /** why it cannot run now (a read-only session, no record selected, a permission the acting
+   *  employee lacks), or undefined */
+  unavailable?: (ctx: C) => Why | undefined;
 }
+
+/** Why a command cannot run: a message, or words made when shown (the missing permission). */
+export type Why = MessageKey | { say: (t: T) => string };
+export const whyText = (t: T, why: Why): string => (typeof why === 'string' ? t(why) : why.say(t));
 
 // the dispatcher and the documents handle commands of every context alike
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

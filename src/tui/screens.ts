@@ -14,6 +14,9 @@ import { ticketsConfig } from './screens/tickets.js';
 import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
 import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
 import { rolePermissionsCommand } from './screens/settings/sections.js';
+import { VALUES_COMMANDS } from './screens/settings/ValuesSection.js';
+import { ORG_COMMANDS } from './screens/settings/OrgSection.js';
+import { FIELDS_FORM_COMMANDS } from './screens/settings/FieldsForm.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -65,6 +68,11 @@ export const SCREENS: readonly ScreenDef[] = [
     title: 'screen.settings',
     component: SettingsScreen,
     bindings: [...SETTINGS_COMMANDS, rolePermissionsCommand(() => {})],
-    shared: [...RECORD_SECTIONS, { title: 'settings.section.matrix', commands: MATRIX_COMMANDS }],
+    shared: [
+      ...RECORD_SECTIONS,
+      { title: 'settings.section.matrix', commands: MATRIX_COMMANDS },
+      { title: 'settings.valuesTitle', commands: VALUES_COMMANDS },
+      { title: 'settings.orgTitle', commands: [...ORG_COMMANDS, ...FIELDS_FORM_COMMANDS] },
+    ],
   },
 ];

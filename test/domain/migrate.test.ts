@@ -21,9 +21,9 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
       const { roles: _rc, employees: _ec, departments: _dc, ...keptCounters } = counters;
       return { ...rest, counters: keptCounters, customers: customers.map(({ ownerId: _o, ...c }) => c) };
     };
-    // the demo's opportunities (the funnel) and the lostReason list came after version 1 too
+    // the demo's opportunities (the funnel), its packages and services, and the lostReason list came after version 1 too
     // (a workspace without a list reads the default one); so did its service tickets
-    const today = generateWorkspace({ customers: 200, related: true, service: false });
+    const today = generateWorkspace({ customers: 200, related: true, service: false, catalogue: false });
     today.opportunities = [];
     delete today.counters.opportunities;
     delete today.valueLists.lostReason;

@@ -14,7 +14,7 @@ import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
 import { fenToText } from '../../domain/money.js';
 import type { FieldError } from '../../domain/errors.js';
-import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
+import { offeredValues } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
 import { inScope, refScope } from '../../domain/entity-rules.js';
 import { isPersonName } from '../../domain/person.js';
@@ -186,7 +186,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const pickItems = (fi: FieldInfo): PickItem[] => {
     if (fi.kind === 'enum') {
       const only = choices?.(fi.name, record);
-      const items = (lists[fi.values!] ?? DEFAULT_VALUE_LISTS[fi.values!] ?? []).filter((v) => !only || only.includes(v.code));
+      // retired values are not offered, except the one the record already has
+      const items = offeredValues(lists, fi.values!, record?.[fi.name]).filter((v) => !only || only.includes(v.code));
       // a value with a meaning (定级 A-D) says it where it is chosen
       return items.map((v) => {
         const label = t.lang === 'en' ? v.en : v.zh;

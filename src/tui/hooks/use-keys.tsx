@@ -9,8 +9,7 @@
 // by one key receives the next, and every key acts on the state the user sees.
 import React, { createContext, useContext, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useInput, type Key } from 'ink';
-import type { MessageKey } from '../../i18n/index.js';
-import { bound, eachChar, keyNameOf, PASTE, type AnyCommand, type Command } from '../keys.js';
+import { bound, eachChar, keyNameOf, PASTE, type AnyCommand, type Command, type Why } from '../keys.js';
 
 export type Layer = 'system' | 'dialog' | 'form' | 'screen' | 'global';
 const ORDER: Layer[] = ['system', 'dialog', 'form', 'screen', 'global'];
@@ -40,7 +39,7 @@ interface Root {
   layers: () => Entry[];
   nextSeq: () => number;
   /** the app's hooks: before each key (a notice goes away), and when a command is refused */
-  hooks: { before?: (input: string, key: Key) => void; refused?: (why: MessageKey) => void };
+  hooks: { before?: (input: string, key: Key) => void; refused?: (why: Why) => void };
 }
 
 const KeysContext = createContext<Root | null>(null);

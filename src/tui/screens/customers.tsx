@@ -3,7 +3,7 @@
 import { allowedTransitions, isStage } from '../../domain/lifecycle.js';
 import { valueLabelT, errorText } from '../../i18n/index.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
-import { needsBoth } from './records/commands.js';
+import { needsBoth, notPermitted } from './records/commands.js';
 
 export const customersConfig: ScreenConfig = {
   entity: 'customers',
@@ -34,7 +34,7 @@ export const customersConfig: ScreenConfig = {
       keys: ['t'],
       description: 'help.stage',
       footer: { label: 'hint.stage', drop: 2 },
-      unavailable: needsBoth,
+      unavailable: (c) => needsBoth(c) ?? notPermitted(c, 'edit', { entity: 'customers', rec: c.record }),
       run: ({ app, record: rec, back, setMode }) => {
         const { repo, t } = app;
         const from = String(rec!.stage);
@@ -57,14 +57,14 @@ export const customersConfig: ScreenConfig = {
       id: 'customers.addContact',
       keys: ['c'],
       description: 'help.addContact',
-      unavailable: needsBoth,
+      unavailable: (c) => needsBoth(c) ?? notPermitted(c, 'create', { entity: 'contacts', rec: { customerId: c.record!.id } }),
       run: ({ record: rec, back, setMode }) => setMode({ kind: 'form', entity: 'contacts', preset: { customerId: rec!.id }, back }),
     },
     {
       id: 'customers.addAnniversary',
       keys: ['a'],
       description: 'help.addAnniversary',
-      unavailable: needsBoth,
+      unavailable: (c) => needsBoth(c) ?? notPermitted(c, 'create', { entity: 'anniversaries', rec: { customerId: c.record!.id } }),
       run: ({ record: rec, back, setMode }) =>
         setMode({ kind: 'form', entity: 'anniversaries', preset: { customerId: rec!.id, kind: rec!.kind === 'individual' ? 'birthday' : 'founding' }, back }),
     },

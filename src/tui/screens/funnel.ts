@@ -4,7 +4,7 @@
 import { byCode } from '../../domain/compare.js';
 import { isClosedStage, losePatch, stageMove, winPatch, type FunnelOpp } from '../../domain/funnel.js';
 import { todayIn } from '../../domain/care.js';
-import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
+import { DEFAULT_VALUE_LISTS, offeredValues } from '../../domain/values.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { errorText, valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
@@ -69,7 +69,7 @@ const COMMANDS: RecordCommand[] = [
       const { repo, t } = c.app;
       const rec = c.record!;
       const lang = t.lang === 'en' ? 'en' : 'zh';
-      const reasons = repo.ws.valueLists.lostReason ?? DEFAULT_VALUE_LISTS.lostReason;
+      const reasons = offeredValues(repo.ws.valueLists, 'lostReason', rec.lostReason);
       c.setMode({
         kind: 'pick',
         title: t('funnel.lostTitle', { id: rec.id }),

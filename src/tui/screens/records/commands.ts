@@ -3,7 +3,10 @@
 import type { EntityRecord } from '../../../domain/workspace.js';
 import type { MessageKey } from '../../../i18n/index.js';
 import type { AppServices } from '../../context.js';
-import type { Command } from '../../keys.js';
+import type { Command, Why } from '../../keys.js';
+import { errorText } from '../../../i18n/index.js';
+import type { Action } from '../../../domain/permissions.js';
+import type { EntityName } from '../../../domain/entities.js';
 import type { Mode, ScreenConfig } from './RecordScreen.js';
 import type { DetailTarget } from './detail-model.js';
 
@@ -57,9 +60,20 @@ const needsTarget = (c: RecordCtx): MessageKey | undefined => (c.target ? undefi
 /** a row of a nested list is removed in its editor, where the change can still be cancelled */
 const deletable = (c: RecordCtx): MessageKey | undefined => needsWrite(c) ?? needsTarget(c) ?? (c.target?.kind === 'nested' ? 'keys.nestedDeleteInEditor' : undefined);
 
-const NEW: RecordCommand = { id: 'record.new', keys: ['n'], description: 'keys.new', footer: { label: 'hint.new' }, unavailable: needsWrite, run: (c) => c.form() };
-const EDIT: RecordCommand = { id: 'record.edit', keys: ['e'], description: 'keys.edit', footer: { label: 'hint.edit' }, unavailable: (c) => needsWrite(c) ?? needsTarget(c), run: (c) => c.edit() };
-const DELETE: RecordCommand = { id: 'record.delete', keys: ['d'], description: 'keys.delete', footer: { label: 'hint.delete' }, unavailable: deletable, run: (c) => c.startDelete() };
+/** The permission the acting employee lacks for this action on the target (or on the
+ *  screen's entity when nothing is selected): the footer, help and palette leave the key out,
+ *  and pressing it names the permission (the services refuse it all the same). */
+export function notPermitted(c: RecordCtx, action: Action, other?: { entity: EntityName; rec?: Record<string, unknown> }): Why | undefined {
+  const tg = c.target?.kind === 'record' ? c.target : undefined;
+  const entity = other?.entity ?? tg?.entity ?? c.config.entity;
+  const rec = other ? other.rec : tg ? c.app.repo.get(tg.entity, tg.id) : action === 'create' ? undefined : c.record;
+  const denied = c.app.repo.refused(action, entity, rec);
+  return denied ? { say: (t) => errorText(t, entity, denied) } : undefined;
+}
+
+const NEW: RecordCommand = { id: 'record.new', keys: ['n'], description: 'keys.new', footer: { label: 'hint.new' }, unavailable: (c) => needsWrite(c) ?? notPermitted(c, 'create'), run: (c) => c.form() };
+const EDIT: RecordCommand = { id: 'record.edit', keys: ['e'], description: 'keys.edit', footer: { label: 'hint.edit' }, unavailable: (c) => needsWrite(c) ?? needsTarget(c) ?? notPermitted(c, 'edit'), run: (c) => c.edit() };
+const DELETE: RecordCommand = { id: 'record.delete', keys: ['d'], description: 'keys.delete', footer: { label: 'hint.delete' }, unavailable: (c) => deletable(c) ?? notPermitted(c, 'delete'), run: (c) => c.startDelete() };
 
 export const LIST_COMMANDS: RecordCommand[] = [
   { id: 'list.down', keys: ['down', 'j'], moves: true, description: 'keys.down', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.moveBy(1) },

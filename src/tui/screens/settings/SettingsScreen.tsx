@@ -1,5 +1,5 @@
 // Screen 9, settings (设置): the hotel's departments, employees, roles with their permission
-// matrix, and the product catalogue. Each section is a record list (RecordScreen); `[` and `]`
+// matrix, the product catalogue, the value lists and the hotel's profile. Each section is a record list (RecordScreen); `[` and `]`
 // move between sections. The section keys sit on the global layer on purpose: the list's own
 // layer sees keys first, so while a filter or a form takes text, `[` is text, not a switch.
 import { useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import type { Command } from '../../keys.js';
 import type { ScreenProps } from '../../screens.js';
 import { RecordScreen } from '../records/RecordScreen.js';
 import { settingsSections } from './sections.js';
+import { displayWidth } from '../../../text/width.js';
 import { MatrixEditor } from './MatrixEditor.js';
 import type { Perms } from './matrix.js';
 
@@ -41,14 +42,27 @@ export function SettingsScreen({ active, height, width }: ScreenProps) {
   const current = sections[section];
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box>
-        <Text bold>{`${t('screen.settings')}  `}</Text>
-        {sections.map((s, i) => (
-          <Text key={s.name} inverse={i === section} color={i === section ? undefined : theme.muted}>{` ${t.l(s.title)} `}</Text>
-        ))}
-        <Text color={theme.muted}>{`  [ ]`}</Text>
-      </Box>
-      <RecordScreen key={current.name} config={current.config} active={active} height={height - 1} width={width} />
+      {displayWidth(`${t('screen.settings')}  ${sections.map((s) => ` ${t.l(s.title)} `).join('')}  [ ]`) <= width ? (
+        <Box>
+          <Text bold>{`${t('screen.settings')}  `}</Text>
+          {sections.map((s, i) => (
+            <Text key={s.name} inverse={i === section} color={i === section ? undefined : theme.muted}>{` ${t.l(s.title)} `}</Text>
+          ))}
+          <Text color={theme.muted}>{`  [ ]`}</Text>
+        </Box>
+      ) : (
+        // too narrow for every section's name: the current one, where it is, and the keys
+        <Text wrap="truncate">
+          <Text bold>{`${t('screen.settings')}  `}</Text>
+          <Text inverse>{` ${t.l(current.title)} `}</Text>
+          <Text color={theme.muted}>{`  ${section + 1}/${sections.length}  [ ]`}</Text>
+        </Text>
+      )}
+      {current.config ? (
+        <RecordScreen key={current.name} config={current.config} active={active} height={height - 1} width={width} />
+      ) : current.component ? (
+        <current.component key={current.name} active={active} height={height - 1} width={width} />
+      ) : null}
     </Box>
   );
 }

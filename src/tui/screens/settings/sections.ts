@@ -1,6 +1,10 @@
 // The record lists of the settings screen (screen 9): departments, employees, roles, the
 // product catalogue. Each is a RecordScreen configuration; roles add the permission matrix.
+import type { ComponentType } from 'react';
 import type { EntityName } from '../../../domain/entities.js';
+import { treeOrder } from '../../../domain/tree.js';
+import { ValuesSection } from './ValuesSection.js';
+import { OrgSection } from './OrgSection.js';
 import type { T } from '../../../i18n/index.js';
 import type { Column } from '../../components/Table.js';
 import type { ScreenConfig } from '../records/RecordScreen.js';
@@ -32,14 +36,32 @@ export const rolePermissionsCommand = (open: (c: RecordCtx) => void): RecordComm
 export interface SettingsSection {
   name: string;
   title: { en: string; zh: string };
-  config: ScreenConfig;
+  /** a record list, or */
+  config?: ScreenConfig;
+  /** a view of its own (the hotel's profile, the value lists) */
+  component?: ComponentType<{ active: boolean; width: number; height: number }>;
 }
+
+/** A tree of records (categories, departments): each under its parent, the name indented. */
+const tree = (entity: EntityName): Partial<ScreenConfig> => ({
+  deskOrder: (recs) => treeOrder(recs).map((x) => x.rec),
+  cell: (key, rec, repo) => {
+    if (key !== 'name') return undefined;
+    let depth = 0;
+    const seen = new Set([rec.id]);
+    for (let p = rec.parentId; typeof p === 'string' && !seen.has(p) && depth < 8; depth++) {
+      seen.add(p);
+      p = repo.get(entity, p)?.parentId;
+    }
+    return `${'  '.repeat(depth)}${String(rec.name ?? '')}`;
+  },
+});
 
 export function settingsSections(openMatrix: (c: RecordCtx) => void): SettingsSection[] {
   return [
     {
       name: 'departments', title: { en: 'Departments', zh: '部门' },
-      config: simple('departments', [['id', 'Code', '编号', 5], ['name', 'Name', '部门名称', 'flex'], ['parentId', 'Parent', '上级部门', 24]], ['name']),
+      config: simple('departments', [['id', 'Code', '编号', 5], ['name', 'Name', '部门名称', 'flex'], ['parentId', 'Parent', '上级部门', 24]], ['name'], tree('departments')),
     },
     {
       name: 'employees', title: { en: 'Employees', zh: '员工' },
@@ -61,7 +83,9 @@ export function settingsSections(openMatrix: (c: RecordCtx) => void): SettingsSe
     },
     {
       name: 'categories', title: { en: 'Categories', zh: '产品分类' },
-      config: simple('categories', [['id', 'Code', '编号', 5], ['name', 'Name', '分类名称', 'flex'], ['parentId', 'Parent', '上级分类', 24]], ['name']),
+      config: simple('categories', [['id', 'Code', '编号', 5], ['name', 'Name', '分类名称', 'flex'], ['parentId', 'Parent', '上级分类', 24]], ['name'], tree('categories')),
     },
+    { name: 'values', title: { en: 'Value lists', zh: '数据字典' }, component: ValuesSection },
+    { name: 'organisation', title: { en: 'Hotel', zh: '酒店信息' }, component: OrgSection },
   ];
 }
