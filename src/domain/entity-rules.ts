@@ -6,6 +6,8 @@ import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase, type Stage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
+import type { ValueLists } from './values.js';
+import { customerLoyaltyPrepare, orderPointsEffects, opportunityPrepare } from './loyalty-rules.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -20,6 +22,8 @@ export interface RuleContext {
   /** the records of `entity` whose `field` holds `id` (a customer's orders), from an index kept
    *  up to date by every change: a rule run for each of 100k imported rows must not scan */
   referring(entity: EntityName, field: string, id: string): readonly Rec[];
+  /** the workspace's value lists (a stage's probability, an order type's points rate) */
+  readonly valueLists: ValueLists;
 }
 
 /** A change one saved record causes in another (a first order makes its customer a first-time
@@ -128,6 +132,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       return [{ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } }];
     },
     stamp: stampStageHistory,
+    prepare: customerLoyaltyPrepare,
   },
   contacts: { ownedBy: [{ entity: 'customers', field: 'customerId' }] },
   anniversaries: {
@@ -138,7 +143,9 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   tickets: { prepare: ticketPrepare, check: ticketCheck },
-  orders: { effects: orderLifecycleEffects },
+  // both: the lifecycle moves first, then the points (each effect patches its own fields)
+  orders: { effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },
+  opportunities: { prepare: opportunityPrepare },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {

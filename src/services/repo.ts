@@ -280,6 +280,9 @@ export class Repo {
     },
     now: () => repo.now(),
     referring: (e, field, id) => repo.#referring(e, field, id),
+    get valueLists() {
+      return repo.ws.valueLists;
+    },
   }))(this);
 
   /** entity → field → id referred to → the records referring; built on first use per field and
