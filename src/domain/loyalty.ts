@@ -137,3 +137,13 @@ export function isUpgrade(change: Pick<TierChange, 'from' | 'to'>, tiers: readon
   const min = (id?: string) => (id ? (tiers.find((t) => t.id === id)?.minPoints ?? 0) : -1);
   return min(change.to) > min(change.from);
 }
+
+/** What points buy at the front desk (the quick redemption of the customer screen); any other
+ *  amount is `points redeem` on the command line. */
+export const REWARDS: readonly { code: string; points: number; en: string; zh: string }[] = [
+  { code: 'breakfast', points: 500, en: 'Breakfast voucher', zh: '早餐券' },
+  { code: 'latecheckout', points: 800, en: 'Late check-out', zh: '延迟退房' },
+  { code: 'upgrade', points: 2000, en: 'Room upgrade', zh: '房型升级' },
+  { code: 'spa', points: 3000, en: 'Spa voucher', zh: '康体券' },
+  { code: 'night', points: 5000, en: 'Free room night', zh: '免费房晚' },
+];
