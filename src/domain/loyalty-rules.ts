@@ -29,7 +29,10 @@ export function customerLoyaltyPrepare(rec: Rec, prev: Rec | undefined, ctx: Rul
   if (ledger.length) out.points = balance(ledger);
   const history = prev && !system ? prev.tierHistory : rec.tierHistory;
   const tiers = ctx.all('tiers') as unknown as TierRule[];
-  const t = retier({ tierId: typeof rec.tierId === 'string' ? rec.tierId : undefined, pointsLedger: ledger }, tiers, { ...who, reason: opts.reason });
+  // the move is from the tier stored (a new customer's tier given with it is not one it held)
+  const held = prev ? prev.tierId : undefined;
+  const t = retier({ tierId: typeof held === 'string' ? held : undefined, pointsLedger: ledger }, tiers, { ...who, reason: opts.reason });
+  if (!ledger.length) t.tierId = typeof rec.tierId === 'string' ? rec.tierId : undefined;
   if (t.tierId === undefined) delete out.tierId;
   else out.tierId = t.tierId;
   out.tierHistory = [...(Array.isArray(history) ? (history as TierChange[]) : []), ...(t.change ? [t.change] : [])];
