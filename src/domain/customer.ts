@@ -51,9 +51,10 @@ export const Customer = z.object({
    *  workspaces from before it have none */
   stageHistory: f.json({ en: 'Stage history', zh: '阶段变更记录' }, z.array(StageChange).default([]), { system: true }),
   /** every change of the points balance (earned on orders, redeemed, adjusted): `points` is its
-   *  sum; workspaces from before it have none */
-  pointsLedger: f.json({ en: 'Points ledger', zh: '积分明细' }, z.array(PointsEntry).default([]), { system: true }),
-  tierHistory: f.json({ en: 'Tier changes', zh: '会员等级变更' }, z.array(TierChange).default([]), { system: true }),
+   *  sum. Absent until the first change (workspaces from before, guests without points): 100k
+   *  guests carry no empty lists */
+  pointsLedger: f.json({ en: 'Points ledger', zh: '积分明细' }, z.array(PointsEntry).optional(), { system: true }),
+  tierHistory: f.json({ en: 'Tier changes', zh: '会员等级变更' }, z.array(TierChange).optional(), { system: true }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });

@@ -18,7 +18,7 @@ function hotel() {
 const list = (data: string[], entity: string) => JSON.parse(runBin(['list', entity, '--json', ...data]).stdout) as Record<string, unknown>[];
 const bytes = (file: string) => fs.readdirSync(path.dirname(file)).sort().map((f) => `${f}:${fs.statSync(path.join(path.dirname(file), f)).size}`).join(' ');
 
-describe('leads convert', () => {
+describe('leads convert', { timeout: 90_000 }, () => {
   it('makes a potential customer and an opportunity at 10 %, marks the lead, and refuses a second time with exit 1', () => {
     const { data, file } = hotel();
     const r = runBin(['leads', 'convert', 'L0001', ...data]);
@@ -49,7 +49,7 @@ describe('leads convert', () => {
   });
 });
 
-describe('points', () => {
+describe('points', { timeout: 90_000 }, () => {
   it('an order earns points, redeem takes them (never beyond the balance), adjust corrects, each line in the ledger', () => {
     const { data, file } = hotel();
     expect(runBin(['add', 'orders', '--customer-id', 'C0001', '--type', 'room', '--date', '2026-09-01', '--payment-status', 'paid', '--total', '1288.50', ...data]).code).toBe(0);
@@ -86,7 +86,7 @@ describe('points', () => {
   });
 });
 
-describe('stages', () => {
+describe('stages', { timeout: 90_000 }, () => {
   it('lists the stages with their default probability', () => {
     const { data } = hotel();
     const r = runBin(['stages', '--json', ...data]);

@@ -18,7 +18,7 @@ function workspace(): Workspace {
     ['邓超', 'individual'], ['曾经科技', 'corporate'], ['尉迟敬', 'individual'], ['王五', 'individual'],
   ];
   people.forEach(([name, kind], i) => {
-    ws.customers.push({ id: `C000${i + 1}`, name, kind, stage: 'potential', tags: [], stageHistory: [], pointsLedger: [], tierHistory: [], createdAt: at, updatedAt: at } as Workspace['customers'][number]);
+    ws.customers.push({ id: `C000${i + 1}`, name, kind, stage: 'potential', tags: [], stageHistory: [], createdAt: at, updatedAt: at } as Workspace['customers'][number]);
   });
   ws.counters.customers = people.length;
   return ws;
