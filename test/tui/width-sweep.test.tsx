@@ -17,9 +17,6 @@ const ROWS = 20;
 function workspace() {
   const ws = loadDemoWorkspace();
   ws.customers[0].name = '浙江省杭州市西湖区湖滨路八十八号国际会议中心大酒店管理有限公司';
-  // the delete question is asked of a customer nothing else refers to (a converted lead would block it)
-  ws.leads = ws.leads.filter((l) => l.customerId !== 'C0001');
-  ws.opportunities = ws.opportunities.filter((o) => o.customerId !== 'C0001');
   // a related line of the detail names a contact in full
   const ann = ws.anniversaries.find((a) => a.customerId === 'C0001' && a.contactId);
   const contact = ws.contacts.find((c) => c.id === ann?.contactId);
