@@ -8,6 +8,7 @@ import { STAGE_PROBABILITY } from '../src/domain/funnel.js';
 import { addCatalogue } from './demo/catalogue.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
 import { addRecoveryMeasures, addSurveys } from './demo/service.js';
+import { addLeads, addLoyalty } from './demo/loyalty.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
 export function mulberry32(seed: number): () => number {
@@ -46,6 +47,8 @@ export interface GenOptions {
   /** the packages, guest services and suites of the catalogue (default yes; the version 1
    *  demo had only the first four categories) */
   catalogue?: boolean;
+  /** leads and points redemptions (default: with related records) */
+  sales?: boolean;
 }
 
 export function generateWorkspace(opts: GenOptions): Workspace {
@@ -81,10 +84,11 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   emp('sunli', '孙丽', 'service', quality, 7);
   emp('huanglei', '黄磊', 'frontOffice', housekeeping, 8);
   const tiers = [
-    must('tiers', { name: '普通会员 Member', minPoints: 0, pointsPerYuan: 1, discountPct: 100 }),
-    must('tiers', { name: '银卡 Silver', minPoints: 2000, pointsPerYuan: 1, discountPct: 95 }),
-    must('tiers', { name: '金卡 Gold', minPoints: 10000, pointsPerYuan: 2, discountPct: 90 }),
-    must('tiers', { name: '白金卡 Platinum', minPoints: 50000, pointsPerYuan: 3, discountPct: 85 }),
+    // seed 001 ch.5: tiers by the points of the last 12 months (domain/loyalty.ts)
+    must('tiers', { name: '银卡 Silver', minPoints: 0, pointsPerYuan: 1, discountPct: 95 }),
+    must('tiers', { name: '金卡 Gold', minPoints: 5000, pointsPerYuan: 1, discountPct: 92 }),
+    must('tiers', { name: '白金卡 Platinum', minPoints: 20000, pointsPerYuan: 1, discountPct: 88 }),
+    must('tiers', { name: '钻石卡 Diamond', minPoints: 50000, pointsPerYuan: 1, discountPct: 85 }),
   ];
   const catRoom = must('categories', { name: '客房 Rooms' });
   const catFnb = must('categories', { name: '餐饮 Food & beverage' });
@@ -165,6 +169,8 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     addRecoveryMeasures(repo);
     addSurveys(repo, now);
   }
+  if (opts.sales ?? opts.related) addLeads(repo, now);
+  if (opts.sales ?? opts.related) addLoyalty(repo);
   // the shipped demo carries no identity: each workspace made from it gets its own when loaded
   const shipped: Partial<Workspace> = ws;
   delete shipped.id;

@@ -18,6 +18,7 @@ import { reportCmd } from './commands/report.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { mapFlagFields } from './commands/fields-from-flags.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
+import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -185,6 +186,21 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('en', { type: 'string', describe: t('cli.help.valuesEn') })
         .option('zh', { type: 'string', describe: t('cli.help.valuesZh') }),
       run(valuesCmd))
+    .command('leads <action> [id]', t('cli.help.leads'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['convert'], demandOption: true, describe: t('cli.help.leadsAction') })
+        .positional('id', { type: 'string', describe: t('cli.help.leadId') })
+        .option('customer', { type: 'string', describe: t('cli.help.leadCustomer') })
+        .option('new', { type: 'boolean', describe: t('cli.help.leadNew') }),
+      run(leadsCmd))
+    .command('points <action> [customer]', t('cli.help.points'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['redeem', 'adjust'], demandOption: true, describe: t('cli.help.pointsAction') })
+        .positional('customer', { type: 'string', describe: t('cli.help.pointsCustomer') })
+        .option('points', { type: 'string', describe: t('cli.help.pointsN') })
+        .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),
+      run(pointsCmd))
+    .command('stages', t('cli.help.stages'), (y) => y, run(stagesCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { f } from './fields.js';
+import { PointsEntry, TierChange } from './loyalty.js';
 
 /** One move of a customer's lifecycle stage: kept by the services, never typed by a person. */
 export const StageChange = z.object({
@@ -49,6 +50,11 @@ export const Customer = z.object({
   /** every stage change with time and employee (seed 004's path, shown on the detail);
    *  workspaces from before it have none */
   stageHistory: f.json({ en: 'Stage history', zh: '阶段变更记录' }, z.array(StageChange).default([]), { system: true }),
+  /** every change of the points balance (earned on orders, redeemed, adjusted): `points` is its
+   *  sum. Absent until the first change (workspaces from before, guests without points): 100k
+   *  guests carry no empty lists */
+  pointsLedger: f.json({ en: 'Points ledger', zh: '积分明细' }, z.array(PointsEntry).optional(), { system: true }),
+  tierHistory: f.json({ en: 'Tier changes', zh: '会员等级变更' }, z.array(TierChange).optional(), { system: true }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });

@@ -9,6 +9,7 @@ import type { StageChange } from './customer.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
 import { surveyProblems } from './survey-score.js';
 import { wouldLoop } from './tree.js';
+import { customerLoyaltyPrepare, orderPointsEffects, opportunityPrepare } from './loyalty-rules.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -20,11 +21,12 @@ export interface RuleContext {
   /** the employee who acts, and the time of the change (the Repo's clock) */
   actorLogin: string;
   now(): string;
-  /** the workspace's value lists (a survey's indicators) */
-  valueLists?: ValueLists;
   /** the records of `entity` whose `field` holds `id` (a customer's orders), from an index kept
    *  up to date by every change: a rule run for each of 100k imported rows must not scan */
   referring(entity: EntityName, field: string, id: string): readonly Rec[];
+  /** the workspace's value lists (a stage's probability, an order type's points rate, a
+   *  survey's indicators) */
+  readonly valueLists: ValueLists;
 }
 
 /** A change one saved record causes in another (a first order makes its customer a first-time
@@ -133,6 +135,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       return [{ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } }];
     },
     stamp: stampStageHistory,
+    prepare: customerLoyaltyPrepare,
   },
   contacts: { ownedBy: [{ entity: 'customers', field: 'customerId' }] },
   anniversaries: {
@@ -147,7 +150,9 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     // scores only of the workspace's indicators, each within the survey's scale
     check: (rec, _prev, ctx) => surveyProblems(rec, (ctx.valueLists?.surveyIndicator ?? DEFAULT_VALUE_LISTS.surveyIndicator!).map((v) => v.code)),
   },
-  orders: { effects: orderLifecycleEffects },
+  // both: the lifecycle moves first, then the points (each effect patches its own fields)
+  orders: { effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },
+  opportunities: { prepare: opportunityPrepare },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {

@@ -82,6 +82,10 @@ export const isClosedStage = (stage: string) => stage === WON || stage === LOST;
 
 export const defaultProbability = (stage: string): number | undefined => STAGE_PROBABILITY[stage];
 
+/** The stage's probability as the workspace's stage list sets it (settings may change it). */
+export const stageProbabilityIn = (stageList: readonly ValueItem[], stage: string): number | undefined =>
+  stageList.find((v) => v.code === stage)?.probability ?? defaultProbability(stage);
+
 const pct = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 10 : undefined);
 
 const dayNumber = (s: string) => {
@@ -122,14 +126,14 @@ export function funnelReport(opps: readonly FunnelOpp[], stageList: readonly Val
     else if (o.stage === LOST) rank = Math.max(0, o.lostStage ? open.indexOf(o.lostStage) : 0);
     else rank = Math.max(0, open.indexOf(o.stage));
     for (let i = 0; i < Math.min(rank + 1, k); i++) reached[i]++;
-    if (!isClosedStage(o.stage)) weighted100 += amount * (o.probability ?? defaultProbability(o.stage) ?? 0);
+    if (!isClosedStage(o.stage)) weighted100 += amount * (o.probability ?? stageProbabilityIn(stageList, o.stage) ?? 0);
     if (o.stage === WON && o.closedOn && o.createdAt) cycles.push(dayNumber(o.closedOn) - dayNumber(dayOf(o.createdAt)));
   }
   const won = now.get(WON) ?? { count: 0, amount: 0 };
   const lost = now.get(LOST) ?? { count: 0, amount: 0 };
   const stages: StageRow[] = stageList.map((v) => {
     const c = now.get(v.code)!;
-    const row: StageRow = { stage: v.code, count: c.count, amount: c.amount, probability: defaultProbability(v.code) };
+    const row: StageRow = { stage: v.code, count: c.count, amount: c.amount, probability: stageProbabilityIn(stageList, v.code) };
     const i = open.indexOf(v.code);
     if (i >= 0) {
       row.reached = reached[i];
@@ -167,14 +171,14 @@ export function stageMove(o: FunnelOpp, dir: 1 | -1, stageList: readonly ValueIt
     if (dir === 1) return { refused: 'closed' };
     const back = o.stage === LOST && o.lostStage && open.includes(o.lostStage) ? o.lostStage : open[open.length - 1];
     if (!back) return { refused: 'unknownStage' };
-    return { patch: { stage: back, probability: defaultProbability(back), closedOn: undefined, lostReason: undefined, lostStage: undefined } };
+    return { patch: { stage: back, probability: stageProbabilityIn(stageList, back), closedOn: undefined, lostReason: undefined, lostStage: undefined } };
   }
   const i = open.indexOf(o.stage);
   if (i < 0) return { refused: 'unknownStage' };
   const j = i + dir;
   if (j < 0) return { refused: 'first' };
   if (j >= open.length) return { refused: 'last' };
-  return { patch: { stage: open[j], probability: defaultProbability(open[j]) } };
+  return { patch: { stage: open[j], probability: stageProbabilityIn(stageList, open[j]) } };
 }
 
 /** Marks won on `today`. */

@@ -11,6 +11,7 @@ export const Lead = z.object({
   status: f.enum({ en: 'Status', zh: '状态' }, 'leadStatus', { required: true }),
   ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
   customerId: f.ref({ en: 'Converted to customer', zh: '转化客户' }, 'customers'),
+  opportunityId: f.ref({ en: 'Converted to opportunity', zh: '转化机会' }, 'opportunities'),
   notes: f.longtext({ en: 'Notes', zh: '备注' }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),

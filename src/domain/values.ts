@@ -14,20 +14,26 @@ export const ValueItem = z.object({
   /** retired in settings: still shown on the records that have it, no longer offered or
    *  accepted for a new record or a change of the field */
   retired: z.boolean().optional(),
+  /** oppStage: the probability (%) an opportunity gets when it enters the stage */
+  probability: z.number().int().min(0).max(100).optional(),
+  /** orderType: the membership points a yuan of such an order earns (to the hundredth) */
+  pointsPerYuan: z.number().min(0).max(100).multipleOf(0.01).optional(),
 });
 export type ValueItem = z.infer<typeof ValueItem>;
 export const ValueLists = z.record(z.string(), z.array(ValueItem));
 export type ValueLists = z.infer<typeof ValueLists>;
 
-type Row = [code: string, en: string, zh: string, more?: Pick<ValueItem, 'aliases' | 'description'>];
+type Row = [code: string, en: string, zh: string, more?: Pick<ValueItem, 'aliases' | 'description' | 'probability' | 'pointsPerYuan'>];
 const list = (rows: Row[]): ValueItem[] => rows.map(([code, en, zh, more]) => ({ code, en, zh, ...more }));
 /** labels an earlier version used: still accepted on input, and replaced by today's label in a
  *  workspace that still carries them (see upgradeValueLists) */
 const was = (...aliases: string[]) => ({ aliases });
 const means = (en: string, zh: string) => ({ en, zh });
+const pct = (probability: number) => ({ probability });
+const earns = (pointsPerYuan: number) => ({ pointsPerYuan });
 
 export const FIXED_LISTS = new Set([
-  'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope',
+  'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope', 'pointKind',
 ]);
 
 export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
@@ -163,12 +169,12 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['discarded', 'Discarded', '已放弃'],
   ]),
   oppStage: list([
-    ['prospecting', 'Prospecting', '初步接洽'],
-    ['needs', 'Needs analysis', '需求分析'],
-    ['proposal', 'Proposal / quote', '方案报价'],
-    ['negotiation', 'Negotiation', '商务谈判'],
-    ['won', 'Won', '赢单'],
-    ['lost', 'Lost', '输单'],
+    ['prospecting', 'Prospecting', '初步接洽', pct(10)],
+    ['needs', 'Needs analysis', '需求分析', pct(25)],
+    ['proposal', 'Proposal / quote', '方案报价', pct(50)],
+    ['negotiation', 'Negotiation', '商务谈判', pct(75)],
+    ['won', 'Won', '赢单', pct(100)],
+    ['lost', 'Lost', '输单', pct(0)],
   ]),
   lostReason: list([
     ['price', 'Price', '价格因素'],
@@ -192,11 +198,11 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['terminated', 'Terminated', '终止'],
   ]),
   orderType: list([
-    ['room', 'Room stay', '客房'],
-    ['fnb', 'Food & beverage', '餐饮'],
-    ['spa', 'Spa', '康体'],
-    ['mice', 'Meeting / banquet', '会议宴会'],
-    ['other', 'Other', '其他'],
+    ['room', 'Room stay', '客房', earns(1)],
+    ['fnb', 'Food & beverage', '餐饮', earns(1)],
+    ['spa', 'Spa', '康体', earns(1)],
+    ['mice', 'Meeting / banquet', '会议宴会', earns(0.5)],
+    ['other', 'Other', '其他', earns(0)],
   ]),
   paymentStatus: list([
     ['unpaid', 'Unpaid', '未付款'],
@@ -259,6 +265,13 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['overall', 'Overall satisfaction', '总体满意度', { aliases: ['满意度', '总体'], description: means('Satisfaction with the hotel as a whole', '对酒店的总体满意程度') }],
     ['complaint', 'Complaint (reversed)', '顾客抱怨(反向计分)', { aliases: ['抱怨', '投诉', '顾客抱怨'], description: means('Scored reversed: the highest score means nothing to complain of', '反向计分：最高分表示没有抱怨') }],
     ['loyalty', 'Loyalty intention', '顾客忠诚', { aliases: ['忠诚', '再次入住', '再次入住意愿'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
+  ]),
+  // loyalty: the kinds of line in a customer's points ledger
+  pointKind: list([
+    ['earn', 'Earned', '消费积分'],
+    ['reverse', 'Taken back', '积分冲回'],
+    ['redeem', 'Redeemed', '积分兑换'],
+    ['adjust', 'Adjusted', '人工调整'],
   ]),
 };
 
@@ -325,10 +338,13 @@ export function upgradeValueLists(lists: ValueLists): ValueLists {
       const zh = v.zh !== d.zh && formerly.has(v.zh) ? d.zh : v.zh;
       const aliases = [...new Set([...(v.aliases ?? []), ...(d.aliases ?? [])])];
       const description = v.description ?? d.description;
-      const same = en === v.en && zh === v.zh && aliases.length === (v.aliases?.length ?? 0) && description === v.description;
+      // a stage's probability and a type's points rate came later: the default until set
+      const probability = v.probability ?? d.probability;
+      const pointsPerYuan = v.pointsPerYuan ?? d.pointsPerYuan;
+      const same = en === v.en && zh === v.zh && aliases.length === (v.aliases?.length ?? 0) && description === v.description && probability === v.probability && pointsPerYuan === v.pointsPerYuan;
       if (same) return v;
       changed = true;
-      return { ...v, en, zh, ...(aliases.length ? { aliases } : {}), ...(description ? { description } : {}) };
+      return { ...v, en, zh, ...(aliases.length ? { aliases } : {}), ...(description ? { description } : {}), ...(probability !== undefined ? { probability } : {}), ...(pointsPerYuan !== undefined ? { pointsPerYuan } : {}) };
     });
     for (const code of ADDED_ITEMS[name] ?? []) {
       const d = defaults.find((x) => x.code === code);
@@ -353,4 +369,16 @@ export function valueDescription(lists: ValueLists, listName: string, code: stri
   if (code === undefined) return '';
   const item = (lists[listName] ?? DEFAULT_VALUE_LISTS[listName])?.find((v) => v.code === code);
   return item?.description?.[lang] ?? '';
+}
+
+/** The probability (%) an opportunity gets on entering `stage`: the workspace's list, else the default. */
+export function stageProbability(lists: ValueLists, stage: string): number | undefined {
+  const item = (lists.oppStage ?? DEFAULT_VALUE_LISTS.oppStage).find((v) => v.code === stage);
+  return item?.probability ?? DEFAULT_VALUE_LISTS.oppStage.find((v) => v.code === stage)?.probability;
+}
+
+/** The points a yuan of an order of `type` earns (0 for a type without a rate). */
+export function pointsRate(lists: ValueLists, type: string): number {
+  const item = (lists.orderType ?? DEFAULT_VALUE_LISTS.orderType).find((v) => v.code === type);
+  return item?.pointsPerYuan ?? DEFAULT_VALUE_LISTS.orderType.find((v) => v.code === type)?.pointsPerYuan ?? 0;
 }

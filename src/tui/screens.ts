@@ -10,6 +10,8 @@ import { customersConfig } from './screens/customers.js';
 import { contactsConfig } from './screens/contacts.js';
 import { tasksConfig } from './screens/tasks.js';
 import { funnelConfig } from './screens/funnel.js';
+import { leadsConfig } from './screens/leads.js';
+import { SalesScreen } from './screens/sales.js';
 import { ticketsConfig } from './screens/tickets.js';
 import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
 import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
@@ -60,7 +62,8 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('customers', '1', 'screen.customers', customersConfig),
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
-  recordScreen('funnel', '4', 'screen.funnel', funnelConfig),
+  // the funnel with its leads as a second view (L / F)
+  { name: 'funnel', key: '4', title: 'screen.funnel', component: SalesScreen, bindings: [...(funnelConfig.commands ?? []), ...(leadsConfig.commands ?? [])], shared: RECORD_SECTIONS },
   recordScreen('tickets', '6', 'screen.tickets', ticketsConfig),
   {
     name: 'settings',

@@ -44,7 +44,9 @@ describe('the list filter finds value-list labels, tags and single fields', () =
 });
 
 describe('a screen speaks one language', () => {
-  const silver = ws.customers.find((c) => c.tierId === 'M0002')!;
+  // the demo's tiers run silver (M0001) to diamond: the silver one by its name
+  const silverId = ws.tiers.find((t) => String(t.name).includes('Silver'))!.id;
+  const silver = ws.customers.find((c) => c.tierId === silverId)!;
 
   it('zh-CN: a tier, a kind and a stage show their Chinese label only; en: the English one', async () => {
     for (const lang of ['zh-CN', 'en'] as const) {

@@ -13,6 +13,7 @@ import { funnelChart, funnelSummary, yuan } from '../../presentation/funnel.js';
 import { displayWidth, fit } from '../../text/width.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
+import { VIEW_LEADS } from './leads.js';
 
 const today = () => todayIn(new Date());
 const opp = (r: EntityRecord) => r as unknown as FunnelOpp;
@@ -85,6 +86,7 @@ const COMMANDS: RecordCommand[] = [
       });
     },
   },
+  VIEW_LEADS,
 ];
 
 /** Funnel order: the stages as the list has them, the biggest deals first within a stage. */

@@ -1,0 +1,80 @@
+// The entity rules of membership and opportunity stages (entity-rules.ts wires them in): a
+// customer's points are the sum of their ledger and their tier follows it; an order earns
+// points for its customer and gives them back when cancelled or refunded; an opportunity
+// entering a stage gets the stage's probability unless one was given.
+import type { Effect, RuleContext, SaveOpts } from './entity-rules.js';
+import { balance, ledgerOf, orderEntry, pointsFor, retier, type PointsEntry, type TierChange, type TierRule } from './loyalty.js';
+import { isPurchase } from './lifecycle.js';
+import { pointsRate, stageProbability } from './values.js';
+
+type Rec = Record<string, unknown> & { id: string };
+
+/** A person never writes the ledger or the tier history: editing the balance records a manual
+ *  adjustment of the difference. The system (an effect, a redemption) brings its own ledger. */
+export function customerLoyaltyPrepare(rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: SaveOpts): Rec {
+  // most saves (an import of 100k guests) touch no points: nothing to keep
+  const none = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+  if (!prev && none(rec.pointsLedger) && none(rec.tierHistory) && (rec.points === undefined || rec.points === 0)) return rec;
+  const system = opts.anyStage === true || opts.reason !== undefined;
+  // an import of an export brings the ledger, tier and history it had: kept as they are
+  if (!prev && opts.anyStage && Array.isArray(rec.pointsLedger) && rec.pointsLedger.length) return rec;
+  const who = { at: ctx.now(), by: ctx.actorLogin };
+  let ledger: PointsEntry[];
+  if (prev && !system) ledger = ledgerOf(prev, who);
+  else if (rec.pointsLedger === undefined) ledger = [];
+  else if (Array.isArray(rec.pointsLedger)) ledger = [...(rec.pointsLedger as PointsEntry[])];
+  else return rec; // the schema says what is wrong with it
+  if (ledger.length === 0 && prev && typeof prev.points === 'number') ledger = ledgerOf(prev, who);
+  const have = ledger.length ? balance(ledger) : 0;
+  const wanted = rec.points;
+  if (typeof wanted === 'number' && Number.isInteger(wanted) && wanted >= 0 && wanted !== have) {
+    ledger.push({ at: who.at, by: who.by, delta: wanted - have, kind: 'adjust', reason: ledger.length ? (opts.note ?? 'manual') : 'opening' });
+  }
+  // by assignment, not spread: zod parses spread-built objects much slower (repo.ts)
+  const out: Rec = Object.assign({}, rec);
+  if (ledger.length) out.pointsLedger = ledger;
+  else delete out.pointsLedger;
+  if (ledger.length) out.points = balance(ledger);
+  const history = prev && !system ? prev.tierHistory : rec.tierHistory;
+  const tiers = ctx.all('tiers') as unknown as TierRule[];
+  // the move is from the tier stored (a new customer's tier given with it is not one it held)
+  const held = prev ? prev.tierId : undefined;
+  const t = retier({ tierId: typeof held === 'string' ? held : undefined, pointsLedger: ledger }, tiers, { ...who, reason: opts.reason });
+  if (!ledger.length) t.tierId = typeof rec.tierId === 'string' ? rec.tierId : undefined;
+  if (t.tierId === undefined) delete out.tierId;
+  else out.tierId = t.tierId;
+  const moves = [...(Array.isArray(history) ? (history as TierChange[]) : []), ...(t.change ? [t.change] : [])];
+  if (moves.length) out.tierHistory = moves;
+  else delete out.tierHistory;
+  return out;
+}
+
+/** The points an order owes its customer: its total at its type's rate while it is a purchase.
+ *  Each save brings the customer's ledger to that (the difference is one line), and an order
+ *  moved to another customer takes its points from the first. */
+export function orderPointsEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Effect[] {
+  const who = { at: ctx.now(), by: ctx.actorLogin };
+  const out: Effect[] = [];
+  const settle = (customerId: unknown, due: number) => {
+    const c = typeof customerId === 'string' ? ctx.get('customers', customerId) : undefined;
+    if (!c) return;
+    const ledger = ledgerOf(c, who);
+    const e = orderEntry(ledger, rec.id, due, who);
+    if (!e) return;
+    ledger.push(e);
+    out.push({ entity: 'customers', id: c.id, patch: { pointsLedger: ledger, points: balance(ledger) }, reason: `orders:${rec.id}` });
+  };
+  if (prev && prev.customerId !== rec.customerId) settle(prev.customerId, 0);
+  const due = isPurchase(rec) ? pointsFor(Number(rec.total), pointsRate(ctx.valueLists, String(rec.type))) : 0;
+  settle(rec.customerId, due);
+  return out;
+}
+
+/** A new opportunity, or one moved to another stage, takes the stage's probability unless the
+ *  same change gives one. */
+export function opportunityPrepare(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Rec {
+  const given = prev ? rec.probability !== prev.probability : rec.probability !== undefined && rec.probability !== '';
+  if (given || (prev && prev.stage === rec.stage)) return rec;
+  const p = stageProbability(ctx.valueLists, String(rec.stage));
+  return p === undefined ? rec : { ...rec, probability: p };
+}
