@@ -6,6 +6,7 @@ import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase, type Stage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
+import { orderCheck, orderPrepare } from './order-rules.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -138,7 +139,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   tickets: { prepare: ticketPrepare, check: ticketCheck },
-  orders: { effects: orderLifecycleEffects },
+  orders: { prepare: orderPrepare, check: orderCheck, effects: orderLifecycleEffects },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {
