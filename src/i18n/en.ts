@@ -525,6 +525,28 @@ export const en = {
   'cli.help.ticketId': 'the ticket, e.g. W0001',
   'cli.help.ticketNote': 'what was done at this step (kept in the handling steps)',
   'cli.help.ticketTo': 'advance: a step the flow allows other than the next (code or label)',
+  // orders
+  'screen.orders': 'Orders',
+  'orders.summary': 'revenue ¥{revenue} · cancelled {cancelled}',
+  'orders.revenue': 'revenue ¥{amount}',
+  'orders.computed': 'computed',
+  'orders.notCancellable': 'This order is cancelled already',
+  'orders.cancelled': '{id} cancelled: no purchase now',
+  'orders.contractsTitle': 'Contracts (Enter opens one)',
+  'orders.noContracts': 'No contracts yet: K adds one',
+  'orders.fromOpportunity': 'Order from {id}: check the lines and the stay, Ctrl+S saves',
+  'help.orderCancel': 'cancel the order (it is no purchase then: the lifecycle and the revenue leave it out)',
+  'help.orderContracts': 'the contracts (rate agreements, group and banquet contracts): pick one to open it',
+  'help.orderNewContract': 'a new contract',
+  'help.funnelOrder': 'create the order of a won opportunity (customer, opportunity and amount filled in)',
+  'hint.orderCancel': 'cancel',
+  'hint.orderContracts': 'contracts',
+  'hint.funnelOrder': 'order',
+  'funnel.notWon': 'Only a won opportunity becomes an order (w wins it)',
+  'err.linePrice': 'line {line} has no unit price (and no product to take it from)',
+  'err.nestedPart': '"{value}" is not one of its parts ({choices})',
+  'err.nestedOne': 'takes one only',
+  'cli.help.nested': 'JSON as list --json prints it (yuan), or part=value pairs: --{flag} productId=G0001,qty=2,discountPct=10',
 } as const;
 
 export type MessageKey = keyof typeof en;
