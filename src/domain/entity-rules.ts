@@ -191,3 +191,12 @@ export function ownedKinds(parent: EntityName): { entity: EntityName; field: str
   }
   return out;
 }
+
+/** A record's computed fields (an order's total) as they would be saved with these values: what
+ *  a form shows read-only while the person edits the lines. */
+export function computedPreview(entity: EntityName, values: Record<string, unknown>, prev: Rec | undefined, get: (entity: EntityName, id: string) => Rec | undefined): Record<string, unknown> {
+  const prepare = RULES[entity]?.prepare;
+  if (!prepare) return values;
+  const ctx: RuleContext = { get, all: () => [], referring: () => [], adminLogin: '', actorLogin: '', now: () => '' };
+  return prepare({ ...values, id: prev?.id ?? '~' }, prev, ctx, {});
+}

@@ -11,6 +11,7 @@ import { contactsConfig } from './screens/contacts.js';
 import { tasksConfig } from './screens/tasks.js';
 import { funnelConfig } from './screens/funnel.js';
 import { ticketsConfig } from './screens/tickets.js';
+import { ordersConfig } from './screens/orders.js';
 import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
 import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
 import { rolePermissionsCommand } from './screens/settings/sections.js';
@@ -58,6 +59,7 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('contacts', '2', 'screen.contacts', contactsConfig),
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
   recordScreen('funnel', '4', 'screen.funnel', funnelConfig),
+  recordScreen('orders', '5', 'screen.orders', ordersConfig),
   recordScreen('tickets', '6', 'screen.tickets', ticketsConfig),
   {
     name: 'settings',

@@ -11,6 +11,7 @@ import { entityLabel, nameInLanguage, type T } from '../../../i18n/index.js';
 import { cellText } from '../../../presentation/cells.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 import { fit } from '../../../text/width.js';
+import { fenToGrouped } from '../../../domain/money.js';
 
 /** What a selected row of the detail stands for. */
 export type DetailTarget =
@@ -94,10 +95,14 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
   for (const rl of relatedOf(entity)) {
     section++;
     const recs = repo.all(rl.entity).filter((r) => r[rl.field] === rec.id);
+    const by = rl.latestFirst;
+    if (by) recs.sort((a, b) => String(b[by] ?? '').localeCompare(String(a[by] ?? '')) || b.id.localeCompare(a.id));
+    const sum = rl.sum;
+    const summed = sum ? `  ${t('orders.revenue', { amount: fenToGrouped(recs.reduce((n, r) => n + (sum.counts(r) ? Number(r[sum.field] ?? 0) : 0), 0)) })}` : '';
     const byName = new Map(entityFields(rl.entity).map((f) => [f.name, f]));
     const cols = rl.columns.map((n) => byName.get(n)!).filter(Boolean);
     const cw = Math.max(6, Math.min(16, Math.floor((rowW - 7) / Math.max(1, cols.length)) - 2));
-    lines.push({ text: '' }, { text: `${entityLabel(t, rl.entity)} (${recs.length})`, head: true });
+    lines.push({ text: '' }, { text: `${entityLabel(t, rl.entity)} (${recs.length})${summed}`, head: true });
     if (!recs.length) lines.push({ text: t('detail.none'), muted: true });
     for (const r of recs) add(`${fit(r.id, 6)} ${cols.map((c) => fit(cellText(repo, t, c, r), cw)).join('  ')}`.trimEnd(), { kind: 'record', entity: rl.entity, id: r.id });
   }
