@@ -546,6 +546,7 @@ export const en = {
   'err.linePrice': 'line {line} has no unit price (and no product to take it from)',
   'err.nestedPart': '"{value}" is not one of its parts ({choices})',
   'err.nestedOne': 'takes one only',
+  'orders.enterEdits': 'Enter edits',
   'cli.help.nested': 'JSON as list --json prints it (yuan), or part=value pairs: --{flag} productId=G0001,qty=2,discountPct=10',
 } as const;
 

@@ -547,5 +547,6 @@ export const zhCN = {
   'err.linePrice': '第 {line} 行没有单价（也没有可取价的产品）',
   'err.nestedPart': '"{value}" 不是其中的项目（可用：{choices}）',
   'err.nestedOne': '只能有一条',
+  'orders.enterEdits': 'Enter 编辑',
   'cli.help.nested': '可用 JSON（同 list --json 输出，金额单位元），或 项目=值：--{flag} productId=G0001,qty=2,discountPct=10',
 } satisfies Messages;

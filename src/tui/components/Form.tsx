@@ -9,6 +9,7 @@ import { useCommands } from '../hooks/use-keys.js';
 import { DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
 import { ENTITIES, editableFields, entityFields, type EntityName } from '../../domain/entities.js';
 import { NestedEditor } from './NestedEditor.js';
+import { nestedShape } from '../../domain/nested.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
@@ -381,7 +382,17 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     if (!text) return '';
     if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
-    if (isNested(fi)) return t('nested.rows', { n: Object.keys(JSON.parse(text) ?? {}).length });
+    if (isNested(fi)) {
+      const v: unknown = JSON.parse(text);
+      // one sub-record (a stay): its first parts, not a count of its keys
+      const sh = nestedShape(ENTITIES[entity].schema.shape[fi.name]);
+      if (v && typeof v === 'object' && !Array.isArray(v) && sh.kind === 'object') {
+        const row = v as Record<string, unknown>;
+        const parts = sh.parts.slice(0, 3).map((p) => (p.kind === 'enum' ? valueLabelT(t, lists, p.values!, String(row[p.name] ?? '')) : String(row[p.name] ?? '')));
+        return `${parts.join('  ')}  (${t('orders.enterEdits')})`;
+      }
+      return t('nested.rows', { n: Object.keys(v ?? {}).length });
+    }
     if (fi.kind === 'ref') {
       const r = repo.resolveRef(fi.ref!, text);
       if ('id' in r) return `${r.id} ${refName(repo, t, fi.ref!, r.id) ?? ''}`;

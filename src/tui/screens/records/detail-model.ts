@@ -121,6 +121,14 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
       if (editable) add(t('detail.nestedEmpty'), { kind: 'nested', field: fi.name, index: 0 });
       else lines.push({ text: t('detail.none'), muted: true });
     }
+    if (shape.kind === 'object' && rows.length) {
+      // one sub-record (a hotel stay): its parts as the record's own, label and value, in two
+      // columns when they fit; each line opens its editor
+      const partCells = cols.map((c) => fit(t.l(c.label), labelW) + ' ' + fit(partText(repo, t, c, rows[0][c.name]), colW - labelW - 1));
+      const half = twoCols ? Math.ceil(partCells.length / 2) : partCells.length;
+      for (let i = 0; i < half; i++) add(twoCols ? `${partCells[i]} ${partCells[i + half] ?? ''}`.trimEnd() : partCells[i], { kind: 'nested', field: fi.name, index: 0 });
+      continue;
+    }
     rows.forEach((row, index) => add(nestedRowText(repo, t, cols, row, rowW), { kind: 'nested', field: fi.name, index }));
   }
   return { lines, items, sectionStarts };
