@@ -64,6 +64,7 @@ describe('migrating a version 3 workspace (orders with a typed-in total)', () =>
       orders: [
         { id: 'D0001', customerId: 'C0001', type: 'room', date: '2026-09-01', paymentStatus: 'paid', total: 123450, items: [], createdAt: 'x', updatedAt: 'x' },
         { id: 'D0002', customerId: 'C0001', type: 'fnb', date: '2026-09-02', paymentStatus: 'paid', total: 87, items: [{ description: '早餐', qty: 3, unitPrice: 29 }], createdAt: 'x', updatedAt: 'x' },
+        { id: 'D0003', customerId: 'C0001', type: 'room', date: '2026-09-02', paymentStatus: 'paid', total: 1000, items: [{ description: '早餐', qty: 3, unitPrice: 29 }], stay: { roomType: 'king', checkIn: '2026-08-31', checkOut: '2026-09-02', rooms: 1, rate: 45800 }, createdAt: 'x', updatedAt: 'x' },
       ],
     };
     const before = JSON.stringify(v3);
@@ -73,6 +74,9 @@ describe('migrating a version 3 workspace (orders with a typed-in total)', () =>
     expect(out.orders[0]!.items).toEqual([{ description: '订单金额 Amount', qty: 1, unitPrice: 123450 }]);
     expect(out.orders[0]!.total).toBe(123450);
     expect(out.orders[1]!.items).toEqual([{ description: '早餐', qty: 3, unitPrice: 29 }]);
-    expect(out.orders.map((o) => o.status)).toEqual(['confirmed', 'confirmed']);
+    // lines that do not add up to the saved total get a line of the difference: no amount changes
+    expect(out.orders[2]!.items.at(-1)).toEqual({ description: '差额调整 Adjustment (v3 total)', qty: 1, unitPrice: 1000 - 87 - 2 * 45800 });
+    expect(out.orders[2]!.total).toBe(1000);
+    expect(out.orders.map((o) => o.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
   });
 });
