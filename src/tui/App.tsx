@@ -310,13 +310,13 @@ export function screenBar(tabs: { key: string; title: string }[], current: numbe
   const full = tabs.map((s) => ` ${s.key} ${s.title} `);
   const short = tabs.map((s, i) => (i === current ? full[i] : ` ${s.key} `));
   const width = (l: string[]) => l.reduce((a, x) => a + displayWidth(x), 0);
-  // a layout that leaves a few columns short of the edge, too few for the hotel's name, gives
-  // way to the next: the bar always spans the terminal (the brand goes before the tab titles)
-  const layouts = [[true, full], [false, full], [true, short], [false, short]] as const;
-  for (const [i, [brand, labels]] of layouts.entries()) {
+  // the tab titles come first, then the hotel's name, then the brand: a layout that leaves room
+  // for the name is taken, else the titles without it, else short tabs
+  const layouts: [boolean, string[], number][] = [[true, full, 6], [false, full, 6], [true, full, 0], [false, full, 0], [true, short, 0], [false, short, 0]];
+  for (const [brand, labels, need] of layouts) {
     const used = (brand ? 10 : 0) + width(labels);
     const room = cols - used - 1;
-    if (used <= cols && (!org || room >= 6 || i === layouts.length - 1)) {
+    if (used <= cols && (room >= need || !org)) {
       return { brand, tabs: [...labels], org: room >= 6 && org ? ' ' + fit(org, Math.min(room, displayWidth(org)), 'right') : '' };
     }
   }
