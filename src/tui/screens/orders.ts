@@ -2,6 +2,7 @@
 // a total is worked out from the lines and the stay, never typed. x cancels an order (it is no
 // purchase then), c lists the contracts (rate agreements, group and banquet contracts) and
 // opens one, C adds one. A customer's order history and revenue are on the customer's detail.
+import { byCode } from '../../domain/compare.js';
 import { isPurchase } from '../../domain/lifecycle.js';
 import { fenToGrouped } from '../../domain/money.js';
 import { revenueOf, stayNights } from '../../domain/order-totals.js';
@@ -82,7 +83,7 @@ export const ordersConfig: ScreenConfig = {
   searchFields: ['id', 'customerId', 'date', 'type', 'status', 'paymentStatus', 'contractId', 'opportunityId', 'ownerId', 'notes'],
   sortFields: ['date', 'id', 'total', 'customerId', 'status', 'type', 'updatedAt'],
   // newest first: the first sort is the date, latest at the top
-  deskOrder: (recs) => [...recs].sort((a, b) => String(b.date).localeCompare(String(a.date)) || b.id.localeCompare(a.id)),
+  deskOrder: (recs) => [...recs].sort((a, b) => byCode(String(b.date), String(a.date)) || byCode(b.id, a.id)),
   summary: ordersSummary,
   cell: (key, rec) => {
     if (key === 'total') return rec.total === undefined ? '' : fenToGrouped(Number(rec.total));

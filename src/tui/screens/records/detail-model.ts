@@ -1,6 +1,7 @@
 // What a record's detail shows, line by line, made from the registries only: every attribute,
 // then the related records (RELATED), then the nested records of its structured fields. The
 // rows a user can select are numbered items; item 0 is the record itself.
+import { byCode } from '../../../domain/compare.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { FieldInfo } from '../../../domain/fields.js';
 import { nestedColumns, nestedRows, nestedShape } from '../../../domain/nested.js';
@@ -96,7 +97,7 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
     section++;
     const recs = repo.all(rl.entity).filter((r) => r[rl.field] === rec.id);
     const by = rl.latestFirst;
-    if (by) recs.sort((a, b) => String(b[by] ?? '').localeCompare(String(a[by] ?? '')) || b.id.localeCompare(a.id));
+    if (by) recs.sort((a, b) => byCode(String(b[by] ?? ''), String(a[by] ?? '')) || byCode(b.id, a.id));
     const sum = rl.sum;
     const summed = sum ? `  ${t('orders.revenue', { amount: fenToGrouped(recs.reduce((n, r) => n + (sum.counts(r) ? Number(r[sum.field] ?? 0) : 0), 0)) })}` : '';
     const byName = new Map(entityFields(rl.entity).map((f) => [f.name, f]));
