@@ -2,7 +2,7 @@
 // (yargs 18 has no singleton); handlers are thin and return an exit code.
 import yargs, { type Argv } from 'yargs';
 import { ENTITY_NAMES, isEntityName } from '../domain/entities.js';
-import { flagFields } from './commands/fields-from-flags.js';
+import { flagFields, mapFlagFields } from './commands/fields-from-flags.js';
 import { choicesHelp, detectLang, entityLabel, makeT, type T } from '../i18n/index.js';
 import { YARGS_ZH_CN } from '../i18n/yargs-zh-CN.js';
 import { DEFAULT_VALUE_LISTS } from '../domain/values.js';
@@ -41,11 +41,13 @@ export function fieldHelp(t: T, fi: FieldInfo): string {
 function fieldOptions(y: Argv, raw: string[], t: T): Argv {
   const entity = raw.find((a) => isEntityName(a));
   if (!entity || !isEntityName(entity)) return y;
-  for (const fi of flagFields(entity)) {
+  const maps = new Set(mapFlagFields(entity).map((f) => f.name));
+  for (const fi of flagFields(entity).filter((f) => !maps.has(f.name))) {
     const many = fi.kind === 'tags' || (fi.kind === 'json' && fi.name.endsWith('s'));
     y = y.option(fi.name, { type: 'string', describe: fieldHelp(t, fi), array: many });
     if (many) y = y.option(fi.name.replace(/s$/, ''), { type: 'string', array: true, hidden: true });
   }
+  for (const fi of mapFlagFields(entity)) y = y.option(fi.name, { type: 'string', array: true, describe: `${t.l(fi.label)}${t.lang === 'en' ? '; ' : '；'}${t('cli.help.mapFlag', { flag: fi.name })}` });
   return y;
 }
 
@@ -77,6 +79,7 @@ function listOptions(raw: string[]): Set<string> {
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
+    for (const fi of mapFlagFields(entity)) ok.add(fi.name);
   }
   return ok;
 }

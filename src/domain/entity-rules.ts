@@ -7,6 +7,8 @@ import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
 import { orderCheck, orderPrepare } from './order-rules.js';
+import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
+import { surveyProblems } from './survey-score.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -18,6 +20,8 @@ export interface RuleContext {
   /** the employee who acts, and the time of the change (the Repo's clock) */
   actorLogin: string;
   now(): string;
+  /** the workspace's value lists (a survey's indicators) */
+  valueLists?: ValueLists;
   /** the records of `entity` whose `field` holds `id` (a customer's orders), from an index kept
    *  up to date by every change: a rule run for each of 100k imported rows must not scan */
   referring(entity: EntityName, field: string, id: string): readonly Rec[];
@@ -139,6 +143,10 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   tickets: { prepare: ticketPrepare, check: ticketCheck },
+  surveys: {
+    // scores only of the workspace's indicators, each within the survey's scale
+    check: (rec, _prev, ctx) => surveyProblems(rec, (ctx.valueLists?.surveyIndicator ?? DEFAULT_VALUE_LISTS.surveyIndicator!).map((v) => v.code)),
+  },
   orders: { prepare: orderPrepare, check: orderCheck, effects: orderLifecycleEffects },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),

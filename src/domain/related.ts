@@ -22,10 +22,14 @@ export const RELATED: Partial<Record<EntityName, readonly RelatedList[]>> = {
     { entity: 'anniversaries', field: 'customerId', columns: ['date', 'kind', 'contactId', 'remindDays'] },
     { entity: 'orders', field: 'customerId', columns: ['date', 'type', 'status', 'total'], latestFirst: 'date', sum: { field: 'total', counts: isPurchase } },
     { entity: 'contracts', field: 'customerId', columns: ['title', 'type', 'status', 'end'], latestFirst: 'start' },
+    // the customer's service history (服务记录) and what they said of the hotel
+    { entity: 'tickets', field: 'customerId', columns: ['raisedOn', 'type', 'status', 'subject'] },
+    { entity: 'surveys', field: 'customerId', columns: ['date', 'scale', 'ticketId', 'comment'] },
   ],
   contacts: [{ entity: 'anniversaries', field: 'contactId', columns: ['date', 'kind', 'remindDays'] }],
   contracts: [{ entity: 'orders', field: 'contractId', columns: ['date', 'customerId', 'status', 'total'], latestFirst: 'date', sum: { field: 'total', counts: isPurchase } }],
   opportunities: [{ entity: 'orders', field: 'opportunityId', columns: ['date', 'type', 'status', 'total'], latestFirst: 'date', sum: { field: 'total', counts: isPurchase } }],
+  tickets: [{ entity: 'surveys', field: 'ticketId', columns: ['date', 'scale', 'comment'] }],
 };
 
 export const relatedOf = (entity: EntityName): readonly RelatedList[] => RELATED[entity] ?? [];
