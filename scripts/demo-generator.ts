@@ -9,6 +9,7 @@ import { addCatalogue } from './demo/catalogue.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
 import { addRecoveryMeasures, addSurveys } from './demo/service.js';
 import { addLeads, addLoyalty } from './demo/loyalty.js';
+import { addOrders } from './demo/orders.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
 export function mulberry32(seed: number): () => number {
@@ -49,6 +50,8 @@ export interface GenOptions {
   catalogue?: boolean;
   /** leads and points redemptions (default: with related records) */
   sales?: boolean;
+  /** contracts, and 18 months of orders and stays (default: with related records) */
+  orders?: boolean;
 }
 
 export function generateWorkspace(opts: GenOptions): Workspace {
@@ -169,6 +172,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     addRecoveryMeasures(repo);
     addSurveys(repo, now);
   }
+  if (opts.orders ?? opts.related) addOrders(repo, mulberry32((opts.seed ?? 20260901) + 9), now);
   if (opts.sales ?? opts.related) addLeads(repo, now);
   if (opts.sales ?? opts.related) addLoyalty(repo);
   // the shipped demo carries no identity: each workspace made from it gets its own when loaded

@@ -1,7 +1,8 @@
 // The yargs shell: verb first as interface.md (`list ENTITY`, `add ENTITY` …). Built per call
 // (yargs 18 has no singleton); handlers are thin and return an exit code.
 import yargs, { type Argv } from 'yargs';
-import { ENTITY_NAMES, editableFields, isEntityName } from '../domain/entities.js';
+import { ENTITY_NAMES, isEntityName } from '../domain/entities.js';
+import { flagFields, mapFlagFields } from './commands/fields-from-flags.js';
 import { choicesHelp, detectLang, entityLabel, makeT, type T } from '../i18n/index.js';
 import { YARGS_ZH_CN } from '../i18n/yargs-zh-CN.js';
 import { DEFAULT_VALUE_LISTS } from '../domain/values.js';
@@ -16,7 +17,6 @@ import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
 import { ticketsCmd } from './commands/tickets.js';
-import { mapFlagFields } from './commands/fields-from-flags.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
 import { sanitizeText } from '../text/sanitize.js';
@@ -35,6 +35,7 @@ export function fieldHelp(t: T, fi: FieldInfo): string {
   else if (fi.kind === 'bool') parts.push(t('cli.help.bool'));
   else if (fi.kind === 'ref') parts.push(t('cli.help.ref', { entity: entityLabel(t, fi.ref!) }));
   else if (fi.kind === 'tags') parts.push(t('cli.help.tags', { flag: fi.name.replace(/s$/, '') }));
+  else if (fi.kind === 'json') parts.push(t('cli.help.nested', { flag: fi.name.replace(/s$/, '') }));
   return parts.join(t.lang === 'en' ? '; ' : '；');
 }
 
@@ -42,9 +43,11 @@ export function fieldHelp(t: T, fi: FieldInfo): string {
 function fieldOptions(y: Argv, raw: string[], t: T): Argv {
   const entity = raw.find((a) => isEntityName(a));
   if (!entity || !isEntityName(entity)) return y;
-  for (const fi of editableFields(entity)) {
-    y = y.option(fi.name, { type: 'string', describe: fieldHelp(t, fi), array: fi.kind === 'tags' });
-    if (fi.kind === 'tags') y = y.option(fi.name.replace(/s$/, ''), { type: 'string', array: true, hidden: true });
+  const maps = new Set(mapFlagFields(entity).map((f) => f.name));
+  for (const fi of flagFields(entity).filter((f) => !maps.has(f.name))) {
+    const many = fi.kind === 'tags' || (fi.kind === 'json' && fi.name.endsWith('s'));
+    y = y.option(fi.name, { type: 'string', describe: fieldHelp(t, fi), array: many });
+    if (many) y = y.option(fi.name.replace(/s$/, ''), { type: 'string', array: true, hidden: true });
   }
   for (const fi of mapFlagFields(entity)) y = y.option(fi.name, { type: 'string', array: true, describe: `${t.l(fi.label)}${t.lang === 'en' ? '; ' : '；'}${t('cli.help.mapFlag', { flag: fi.name })}` });
   return y;
@@ -77,7 +80,7 @@ function listOptions(raw: string[]): Set<string> {
   const ok = new Set(['_', 'where', 'map', 'grant', 'revoke']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
-    for (const fi of editableFields(entity)) if (fi.kind === 'tags') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
+    for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
     for (const fi of mapFlagFields(entity)) ok.add(fi.name);
   }
   return ok;

@@ -9,6 +9,8 @@ export const LIST_COLUMNS: Partial<Record<EntityName, string[]>> = {
   contacts: ['id', 'name', 'customerId', 'title', 'phone', 'decisionRole'],
   anniversaries: ['id', 'customerId', 'contactId', 'kind', 'date'],
   employees: ['id', 'login', 'name', 'roleId', 'departmentId'],
+  orders: ['id', 'date', 'customerId', 'type', 'status', 'paymentStatus', 'total'],
+  contracts: ['id', 'title', 'customerId', 'type', 'status', 'start', 'end', 'value'],
 };
 
 export function columnsFor(entity: EntityName): FieldInfo[] {

@@ -42,7 +42,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   leads: def({ name: 'leads', label: { en: 'Leads', zh: '销售线索' }, schema: Lead, prefix: 'L', display: 'name', defaults: { status: 'new' } }),
   opportunities: def({ name: 'opportunities', label: { en: 'Opportunities', zh: '销售机会' }, schema: Opportunity, prefix: 'O', display: 'name', defaults: { stage: 'prospecting' } }),
   contracts: def({ name: 'contracts', label: { en: 'Contracts', zh: '合同' }, schema: Contract, prefix: 'K', display: 'title', defaults: { status: 'draft', type: 'rate' } }),
-  orders: def({ name: 'orders', label: { en: 'Orders', zh: '订单' }, schema: Order, prefix: 'D', display: 'id', defaults: { paymentStatus: 'unpaid', type: 'room', items: [] } }),
+  orders: def({ name: 'orders', label: { en: 'Orders', zh: '订单' }, schema: Order, prefix: 'D', display: 'id', defaults: { paymentStatus: 'unpaid', type: 'room', status: 'confirmed', items: [] } }),
   tickets: def({ name: 'tickets', label: { en: 'Service tickets', zh: '服务工单' }, schema: Ticket, prefix: 'W', display: 'subject', defaults: { status: 'received', type: 'consultation', steps: [] } }),
   surveys: def({ name: 'surveys', label: { en: 'Surveys', zh: '满意度调查' }, schema: Survey, prefix: 'V', display: 'date', defaults: { scores: {}, scale: 5 } }),
   products: def({ name: 'products', label: { en: 'Products', zh: '产品' }, schema: Product, prefix: 'G', display: 'name', defaults: { status: 'active' } }),

@@ -6,6 +6,7 @@ import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase, type Stage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
+import { orderCheck, orderPrepare } from './order-rules.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
 import { surveyProblems } from './survey-score.js';
 import { wouldLoop } from './tree.js';
@@ -151,7 +152,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     check: (rec, _prev, ctx) => surveyProblems(rec, (ctx.valueLists?.surveyIndicator ?? DEFAULT_VALUE_LISTS.surveyIndicator!).map((v) => v.code)),
   },
   // both: the lifecycle moves first, then the points (each effect patches its own fields)
-  orders: { effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },
+  orders: { prepare: orderPrepare, check: orderCheck, effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },
   opportunities: { prepare: opportunityPrepare },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
@@ -210,4 +211,13 @@ export function ownedKinds(parent: EntityName): { entity: EntityName; field: str
     for (const o of r.ownedBy ?? []) if (o.entity === parent) out.push({ entity, field: o.field });
   }
   return out;
+}
+
+/** A record's computed fields (an order's total) as they would be saved with these values: what
+ *  a form shows read-only while the person edits the lines. */
+export function computedPreview(entity: EntityName, values: Record<string, unknown>, prev: Rec | undefined, get: (entity: EntityName, id: string) => Rec | undefined, valueLists: ValueLists = DEFAULT_VALUE_LISTS): Record<string, unknown> {
+  const prepare = RULES[entity]?.prepare;
+  if (!prepare) return values;
+  const ctx: RuleContext = { get, all: () => [], referring: () => [], adminLogin: '', actorLogin: '', now: () => '', valueLists };
+  return prepare({ ...values, id: prev?.id ?? '~' }, prev, ctx, {});
 }

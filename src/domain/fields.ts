@@ -24,6 +24,9 @@ export interface FieldMeta {
   aliases?: string[];
   /** money: negative amounts accepted from input */
   signed?: boolean;
+  /** worked out from the record's other fields (an order's total from its lines): forms show
+   *  it read-only; input may give it only where the record has nothing to work it out from */
+  computed?: boolean;
 }
 
 const META = new WeakMap<z.ZodType, FieldMeta>();
@@ -80,8 +83,8 @@ export const f = {
     }),
   /** an amount of money in integer fen (yuan × 100); people and files see yuan (see money.ts).
    *  The sign is checked where a person types the amount: `signed` fields take negatives. */
-  money: <const O extends Opt & { signed?: boolean }>(label: Label, o?: O): Req<O, Num> =>
-    tag(opt<O, Num>(fenSchema(), o), { label, kind: 'money', required: o?.required, aliases: o?.aliases, signed: o?.signed }),
+  money: <const O extends Opt & { signed?: boolean; computed?: boolean }>(label: Label, o?: O): Req<O, Num> =>
+    tag(opt<O, Num>(fenSchema(), o), { label, kind: 'money', required: o?.required, aliases: o?.aliases, signed: o?.signed, computed: o?.computed }),
   int: <const O extends Opt & { min?: number; max?: number }>(label: Label, o?: O): Req<O, Num> =>
     tag(opt<O, Num>(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
       label, kind: 'int', required: o?.required, aliases: o?.aliases,

@@ -31,7 +31,7 @@ export function stageAfterOrder(stage: Stage, earlier: number): Stage {
   return stage === 'repeat' || stage === 'loyal' ? stage : stageAfterPurchase(stage);
 }
 
-/** Whether an order is a purchase: a cancelled one is not. */
+/** Whether an order is a purchase: a cancelled one (its status) or a refunded one is not. */
 export function isPurchase(order: Record<string, unknown>): boolean {
   return order.status !== 'cancelled' && order.paymentStatus !== 'refunded';
 }

@@ -7,6 +7,7 @@ import { mapMoney } from './money-fields.js';
 import { yuanNumberToFen } from './money.js';
 import { SCHEMA_VERSION } from './workspace.js';
 import { migrateTicketsV3 } from './migrate-tickets.js';
+import { migrateOrdersV4 } from './migrate-orders.js';
 
 /** v1 yuan → fen. A v1 amount could carry float noise (0.1 + 0.2 saved as
  *  0.30000000000000004): it is rounded to the fen its decimal digits say. An amount that
@@ -33,6 +34,7 @@ export function migrateWorkspace(raw: Record<string, unknown>): Record<string, u
     }
   }
   if (version < 3) migrateTicketsV3(out);
+  if (version < 4) migrateOrdersV4(out);
   out.version = SCHEMA_VERSION;
   return out;
 }

@@ -34,6 +34,7 @@ const earns = (pointsPerYuan: number) => ({ pointsPerYuan });
 
 export const FIXED_LISTS = new Set([
   'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope', 'pointKind',
+  'orderStatus', 'stayStatus',
 ]);
 
 export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
@@ -209,6 +210,44 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['partial', 'Partly paid', '部分付款'],
     ['paid', 'Paid', '已付款'],
     ['refunded', 'Refunded', '已退款'],
+  ]),
+  // orders (screen 5): an order's own state, and a hotel stay's as a booking export has it
+  orderStatus: list([
+    ['confirmed', 'Confirmed', '已确认'],
+    ['completed', 'Completed', '已完成'],
+    ['cancelled', 'Cancelled', '已取消'],
+  ]),
+  roomType: list([
+    ['standard', 'Standard room', '标准间'],
+    ['king', 'King room', '大床房'],
+    ['twin', 'Twin room', '双床房'],
+    ['deluxe', 'Deluxe room', '豪华间'],
+    ['suite', 'Suite', '套房'],
+    ['family', 'Family room', '家庭房'],
+  ]),
+  stayStatus: list([
+    ['booked', 'Booked', '已预订'],
+    ['inhouse', 'Checked in', '已入住'],
+    ['checkedout', 'Checked out', '已离店'],
+    ['cancelled', 'Cancelled', '已取消'],
+    ['noshow', 'No-show', '未到店'],
+  ]),
+  bookingChannel: list([
+    ['direct', 'Direct (phone / front desk)', '直接预订'],
+    ['website', 'Hotel website / app', '官网/APP'],
+    ['ota', 'OTA (Ctrip, Meituan …)', '在线旅行社OTA'],
+    ['agency', 'Travel agency', '旅行社'],
+    ['corporate', 'Corporate agreement', '协议单位'],
+    ['gds', 'GDS', 'GDS'],
+  ]),
+  marketSegment: list([
+    ['rack', 'Rack / walk-in', '散客门市'],
+    ['corporate', 'Corporate', '商务协议'],
+    ['leisure', 'Leisure', '休闲散客'],
+    ['group', 'Group / tour', '团队'],
+    ['mice', 'Meetings & events', '会议'],
+    ['government', 'Government', '政府'],
+    ['longstay', 'Long stay', '长住'],
   ]),
   productStatus: list([
     ['active', 'On sale', '在售'],

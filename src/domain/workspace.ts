@@ -14,8 +14,9 @@ import { Ticket, Survey } from './service.js';
 
 export const WORKSPACE_FORMAT = 'hotel-crm-workspace';
 /** 2: money in integer fen (1 kept float yuan); 3: tickets walk received → … → closed (2 had
- *  accepted first). Older files are migrated on open (migrate.ts) */
-export const SCHEMA_VERSION = 3;
+ *  accepted first); 4: an order's total is the sum of its lines (3 kept a typed-in total, often
+ *  without lines) and an order has a status. Older files are migrated on open (migrate.ts) */
+export const SCHEMA_VERSION = 4;
 
 export const Settings = z.object({
   lang: z.enum(['zh-CN', 'en']).optional(),

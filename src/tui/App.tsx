@@ -310,10 +310,13 @@ export function screenBar(tabs: { key: string; title: string }[], current: numbe
   const full = tabs.map((s) => ` ${s.key} ${s.title} `);
   const short = tabs.map((s, i) => (i === current ? full[i] : ` ${s.key} `));
   const width = (l: string[]) => l.reduce((a, x) => a + displayWidth(x), 0);
-  for (const [brand, labels] of [[true, full], [true, short], [false, short]] as const) {
+  // the tab titles come first, then the hotel's name, then the brand: a layout that leaves room
+  // for the name is taken, else the titles without it, else short tabs
+  const layouts: [boolean, string[], number][] = [[true, full, 6], [false, full, 6], [true, full, 0], [false, full, 0], [true, short, 0], [false, short, 0]];
+  for (const [brand, labels, need] of layouts) {
     const used = (brand ? 10 : 0) + width(labels);
-    if (used <= cols) {
-      const room = cols - used - 1;
+    const room = cols - used - 1;
+    if (used <= cols && (room >= need || !org)) {
       return { brand, tabs: [...labels], org: room >= 6 && org ? ' ' + fit(org, Math.min(room, displayWidth(org)), 'right') : '' };
     }
   }

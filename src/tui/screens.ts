@@ -13,6 +13,7 @@ import { funnelConfig } from './screens/funnel.js';
 import { leadsConfig } from './screens/leads.js';
 import { SalesScreen } from './screens/sales.js';
 import { ticketsConfig } from './screens/tickets.js';
+import { ordersConfig } from './screens/orders.js';
 import { SettingsScreen, SETTINGS_COMMANDS } from './screens/settings/SettingsScreen.js';
 import { MATRIX_COMMANDS } from './screens/settings/MatrixEditor.js';
 import { rolePermissionsCommand } from './screens/settings/sections.js';
@@ -64,6 +65,7 @@ export const SCREENS: readonly ScreenDef[] = [
   recordScreen('tasks', '3', 'screen.tasks', tasksConfig),
   // the funnel with its leads as a second view (L / F)
   { name: 'funnel', key: '4', title: 'screen.funnel', component: SalesScreen, bindings: [...(funnelConfig.commands ?? []), ...(leadsConfig.commands ?? [])], shared: RECORD_SECTIONS },
+  recordScreen('orders', '5', 'screen.orders', ordersConfig),
   recordScreen('tickets', '6', 'screen.tickets', ticketsConfig),
   {
     name: 'settings',

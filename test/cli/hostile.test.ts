@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBin, type Run } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { loadDemoWorkspace } from '../../src/demo.js';
 
 const ESC = '\u001b';
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -42,12 +43,14 @@ describe('nothing is reported done before it is on disk', () => {
     expect(fs.statSync(journal).size).toBeGreaterThan(8 * 1024);
     const before = fs.readFileSync(file);
     const journalBefore = fs.readFileSync(journal);
+    const demo = loadDemoWorkspace();
     const csv = path.join(dir, 'in.csv');
     fs.writeFileSync(csv, 'name,phone\nZed,13911112222\n');
     for (const args of [
       ['add', 'customers', '--name', 'Zed'],
       ['update', 'customers', 'C0001', '--name', 'Zed'],
-      ['delete', 'customers', 'C0002'],
+      // a customer no order or contract names (one they name is refused before any save)
+      ['delete', 'customers', demo.customers.find((c) => !demo.orders.some((o) => o.customerId === c.id) && !demo.contracts.some((k) => k.customerId === c.id))!.id],
       ['import', 'customers', csv],
     ]) {
       const r = runWithSmallDisk([...args, '--data', file, '--lang', 'zh-CN']);

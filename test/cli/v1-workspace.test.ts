@@ -106,7 +106,9 @@ describe('a version 1 workspace (money in float yuan)', () => {
     };
     appendJournal(file, [{ op: 'put', e: 'orders', r: order }, { op: 'counters', c: { orders: 1 } }]);
     const listed = listJson(file, 'orders');
-    expect(listed).toEqual([{ ...order, total: 1234.3 }]);
+    // version 4: orders have a status, and lines that add up to the total (a line of the difference)
+    const adjustment = { description: '差额调整 Adjustment (v3 total)', qty: 1, unitPrice: -978.3 };
+    expect(listed).toEqual([{ ...order, total: 1234.3, status: 'confirmed', items: [...order.items, adjustment] }]);
     expect(onDisk(file).version).toBe(1); // read only: nothing written
 
     ok(['update', 'orders', 'D0001', '--notes', '已结账', '--data', file]);
@@ -114,10 +116,10 @@ describe('a version 1 workspace (money in float yuan)', () => {
     expect(ws.version).toBe(SCHEMA_VERSION);
     expect(fs.existsSync(`${file}.journal`)).toBe(false);
     const stored = ws.orders[0] as Rec & { items: Rec[]; stay: Rec };
-    expect([stored.total, stored.items.map((i) => i.unitPrice), stored.stay.rate]).toEqual([123430, [12800, 97830], 97830]);
-    expect(listJson(file, 'orders')).toEqual([{ ...order, total: 1234.3, notes: '已结账', updatedAt: expect.any(String) }]);
+    expect([stored.total, stored.items.map((i) => i.unitPrice), stored.stay.rate]).toEqual([123430, [12800, 97830, -97830], 97830]);
+    expect(listJson(file, 'orders')).toEqual([{ ...order, total: 1234.3, status: 'confirmed', items: [...order.items, adjustment], notes: '已结账', updatedAt: expect.any(String) }]);
     const [header, row] = csvRows(ok(['export', 'orders', '--data', file]));
     expect(row[header.indexOf('Total')]).toBe('1234.30');
-    expect(JSON.parse(row[header.indexOf('Line items')])).toEqual(order.items);
+    expect(JSON.parse(row[header.indexOf('Line items')])).toEqual([...order.items, adjustment]);
   });
 });

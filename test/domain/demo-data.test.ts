@@ -32,4 +32,28 @@ describe('the demo hotel', () => {
     // a funnel: wider at the top
     expect(count('prospecting')).toBeGreaterThan(count('negotiation'));
   });
+
+  it('has 18 months of orders with lines and stays, contracts, and stages that agree with the orders', () => {
+    const ws = loadDemoWorkspace();
+    const months = new Set(ws.orders.map((o) => o.date.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(18);
+    expect(ws.orders.length).toBeGreaterThan(200);
+    expect(ws.orders.every((o) => o.items.length > 0 || o.stay)).toBe(true);
+    expect(new Set(ws.orders.filter((o) => o.stay).map((o) => o.stay!.status))).toEqual(new Set(['booked', 'inhouse', 'checkedout', 'cancelled', 'noshow']));
+    expect(ws.orders.some((o) => o.status === 'cancelled')).toBe(true);
+    expect(ws.orders.filter((o) => o.opportunityId).length).toBe(ws.opportunities.filter((o) => o.stage === 'won').length);
+    expect(new Set(ws.contracts.map((k) => k.type))).toEqual(new Set(['rate', 'group', 'banquet']));
+    expect(ws.orders.some((o) => o.contractId)).toBe(true);
+    const purchases = new Map<string, number>();
+    for (const o of ws.orders) if (o.status !== 'cancelled' && o.paymentStatus !== 'refunded') purchases.set(o.customerId, (purchases.get(o.customerId) ?? 0) + 1);
+    for (const c of ws.customers) {
+      const n = purchases.get(c.id) ?? 0;
+      if (['non', 'potential', 'target'].includes(c.stage)) expect(n, c.id).toBe(0);
+      if (c.stage === 'first') expect(n, c.id).toBe(1);
+      if (c.stage === 'repeat' || c.stage === 'loyal') expect(n, c.id).toBeGreaterThanOrEqual(2);
+      if (c.stage === 'lost') expect(n, c.id).toBeGreaterThanOrEqual(1);
+    }
+    // the lifecycle effect ran in the generator: some buyers were moved by their orders
+    expect(ws.customers.some((c) => c.stageHistory.some((h) => h.reason?.startsWith('orders:')))).toBe(true);
+  });
 });

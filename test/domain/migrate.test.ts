@@ -24,11 +24,12 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
       return { ...rest, counters: keptCounters, customers: customers.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => !loyal.includes(k)))) };
     };
     // the demo's opportunities (the funnel), its packages and services, and the lostReason list came after version 1 too
-    // (a workspace without a list reads the default one); so did its service tickets
-    const today = generateWorkspace({ customers: 200, related: true, service: false, catalogue: false, sales: false });
+    // (a workspace without a list reads the default one); so did its service tickets, contracts and orders
+    const today = generateWorkspace({ customers: 200, related: true, service: false, catalogue: false, sales: false, orders: false });
     today.opportunities = [];
     delete today.counters.opportunities;
     delete today.valueLists.lostReason;
+    for (const l of ['orderStatus', 'roomType', 'stayStatus', 'bookingChannel', 'marketSegment']) delete today.valueLists[l];
     // so did the recovery measures' and the survey indicators' lists
     delete today.valueLists.recoveryKind;
     delete today.valueLists.surveyIndicator;
@@ -56,7 +57,8 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     expect(out.version).toBe(SCHEMA_VERSION);
     expect(out.customers[0].quantValue).toBe(30);
     expect(out.orders[0].total).toBe(123450);
-    expect(out.orders[0].items.map((i) => i.unitPrice)).toEqual([29, 115]);
+    // (and, at version 4, a line of the difference to the total the lines and stay do not make)
+    expect(out.orders[0].items.map((i) => i.unitPrice)).toEqual([29, 115, 123450 - 87 - 115 - 2 * 58810]);
     expect(out.orders[0].items[0].qty).toBe(3);
     expect(out.orders[0].stay.rate).toBe(58810);
     expect(out.opportunities[0].amount).toBe(9999999999);

@@ -23,7 +23,8 @@ describe('money through export and import', () => {
   it('a JSON export (yuan) imports back to the same fen, nested amounts included', () => {
     const repo = withOrder();
     const json = JSON.parse(JSON.stringify(recordsToYuan('orders', repo.all('orders'))));
-    expect(json[0]).toMatchObject({ total: 1234.5, items: [{ unitPrice: 128 }, { unitPrice: -10.29 }], stay: { rate: 588.29 } });
+    // the total is the lines plus the stay (2 × 128 − 10.29 + 2 nights × 588.29), whatever was given
+    expect(json[0]).toMatchObject({ total: 1422.29, items: [{ unitPrice: 128 }, { unitPrice: -10.29 }], stay: { rate: 588.29 } });
     const { repo: other } = freshRepo();
     other.create('customers', { name: '王先生' });
     const r = importTable(other, 'orders', tableFromJson(json)!);
@@ -36,7 +37,7 @@ describe('money through export and import', () => {
     const t = makeT('en');
     const table = exportTable(repo, 'orders', t);
     const header = table[0];
-    expect(table[1][header.indexOf('Total')]).toBe('1234.50');
+    expect(table[1][header.indexOf('Total')]).toBe('1422.29');
     expect(JSON.parse(table[1][header.indexOf('Line items')])[1].unitPrice).toBe(-10.29);
     const { repo: other } = freshRepo();
     other.create('customers', { name: '王先生' });

@@ -24,6 +24,9 @@ function workspace() {
   // the hotel's name is in the top bar beside the screens
   ws.organisation.name = '杭州西湖国际会议中心大酒店有限公司湖滨路分店';
   ws.organisation.nameEn = 'West Lake International Convention Centre Grand Hotel, Lakeside Branch';
+  // the delete question: a customer with orders is not deleted (its orders name it), so C0001 has none here
+  ws.orders = ws.orders.filter((o) => o.customerId !== 'C0001');
+  ws.contracts = ws.contracts.filter((k) => k.customerId !== 'C0001');
   return ws;
 }
 

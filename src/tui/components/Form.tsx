@@ -9,14 +9,15 @@ import { useCommands } from '../hooks/use-keys.js';
 import { DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, type FormCtx } from './commands.js';
 import { ENTITIES, editableFields, entityFields, type EntityName } from '../../domain/entities.js';
 import { NestedEditor } from './NestedEditor.js';
+import { nestedShape } from '../../domain/nested.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
-import { fenToText } from '../../domain/money.js';
+import { fenToGrouped, fenToText } from '../../domain/money.js';
 import type { FieldError } from '../../domain/errors.js';
 import { offeredValues } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
-import { inScope, refScope } from '../../domain/entity-rules.js';
+import { computedPreview, inScope, refScope } from '../../domain/entity-rules.js';
 import { isPersonName } from '../../domain/person.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
@@ -55,6 +56,11 @@ function textOf(fi: FieldInfo, v: unknown): string {
 const isNested = (fi: FieldInfo) => fi.kind === 'json';
 
 const isChoice = (fi: FieldInfo) => fi.kind === 'enum' || fi.kind === 'ref';
+
+/** worked out from the other fields (an order's total): shown, never typed */
+const isComputed = (fi: FieldInfo) => !!fi.computed;
+/** fields that take no typed text */
+const untyped = (fi: FieldInfo) => isChoice(fi) || fi.kind === 'bool' || isNested(fi) || isComputed(fi);
 
 interface FormState {
   texts: Record<string, string>;
@@ -98,7 +104,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   // the texts with the focused field's edit applied, from the latest state
   const textsOf = (x: FormState) => {
     const cur = fields[x.focus];
-    return isChoice(cur) || cur.kind === 'bool' || isNested(cur) ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
+    return untyped(cur) ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
   };
   const focus = st.focus;
   const edit = st.edit;
@@ -125,7 +131,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const all = textsOf(x);
     const cur = fields[x.focus];
     const n = (i + fields.length) % fields.length;
-    if (cur.kind !== 'enum' && !isNested(cur)) checkField(cur, all[cur.name] ?? '');
+    if (cur.kind !== 'enum' && !isNested(cur) && !isComputed(cur)) checkField(cur, all[cur.name] ?? '');
     set({ texts: all, focus: n, edit: selectAll(all[fields[n].name] ?? '') });
   };
 
@@ -134,6 +140,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
     for (const fi of fields) {
+      if (isComputed(fi)) continue;
       if (isNested(fi)) {
         if (all[fi.name]) values[fi.name] = JSON.parse(all[fi.name]);
         continue;
@@ -239,6 +246,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       if (isChoice(cur)) return openPicker(cur);
       if (isNested(cur)) return set({ nested: cur });
       if (cur.kind === 'bool') return toggle();
+      if (isComputed(cur) && x.focus < fields.length - 1) return moveTo(x.focus + 1);
       if (x.focus === fields.length - 1) return save();
       moveTo(x.focus + 1);
     },
@@ -279,7 +287,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       }
       if (x.dup) return true;
       const cur = fields[x.focus];
-      if (cur.kind === 'bool' || isNested(cur)) return true;
+      if (cur.kind === 'bool' || isNested(cur) || isComputed(cur)) return true;
       if (isChoice(cur)) {
         // typing on a choice opens its options, filtered by what was typed (女 on 性别)
         const typed = typedText(input, key);
@@ -350,11 +358,42 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   off = Math.max(0, Math.min(off, Math.max(0, fields.length - bodyH)));
   offRef.current = off;
 
+  // the computed fields as the record would be saved now (an order's total from its lines)
+  const preview = fields.some(isComputed)
+    ? (() => {
+        const draft: Record<string, unknown> = { ...(record ?? ENTITIES[entity].defaults), ...preset };
+        for (const fi of fields) {
+          const text = textsNow[fi.name] ?? '';
+          if (isNested(fi)) draft[fi.name] = text ? JSON.parse(text) : undefined;
+          else {
+            const r = parseFieldText(fi, text, ctx);
+            if ('value' in r) draft[fi.name] = r.value;
+          }
+        }
+        return computedPreview(entity, draft, record, (e, id) => repo.get(e, id), repo.ws.valueLists);
+      })()
+    : undefined;
+
   const display = (fi: FieldInfo, text: string): string => {
+    if (isComputed(fi)) {
+      const v = preview?.[fi.name];
+      const shown = fi.kind === 'money' && typeof v === 'number' ? fenToGrouped(v) : v === undefined ? '' : String(v);
+      return `${shown}  (${t('orders.computed')})`;
+    }
     if (!text) return '';
     if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
-    if (isNested(fi)) return t('nested.rows', { n: Object.keys(JSON.parse(text) ?? {}).length });
+    if (isNested(fi)) {
+      const v: unknown = JSON.parse(text);
+      // one sub-record (a stay): its first parts, not a count of its keys
+      const sh = nestedShape(ENTITIES[entity].schema.shape[fi.name]);
+      if (v && typeof v === 'object' && !Array.isArray(v) && sh.kind === 'object') {
+        const row = v as Record<string, unknown>;
+        const parts = sh.parts.slice(0, 3).map((p) => (p.kind === 'enum' ? valueLabelT(t, lists, p.values!, String(row[p.name] ?? '')) : String(row[p.name] ?? '')));
+        return `${parts.join('  ')}  (${t('orders.enterEdits')})`;
+      }
+      return t('nested.rows', { n: Object.keys(v ?? {}).length });
+    }
     if (fi.kind === 'ref') {
       const r = repo.resolveRef(fi.ref!, text);
       if ('id' in r) return `${r.id} ${refName(repo, t, fi.ref!, r.id) ?? ''}`;
@@ -382,12 +421,12 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         const isFocus = idx === focus;
         const text = textsNow[fi.name] ?? '';
         const err = errors[fi.name];
-        const label = fit(`${t.l(fi.label)}${fi.required ? '*' : ''}`, labelW);
+        const label = fit(`${t.l(fi.label)}${fi.required && !isComputed(fi) ? '*' : ''}`, labelW);
         return (
           <Box key={fi.name}>
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
-              {isFocus && !isChoice(fi) && fi.kind !== 'bool' && !isNested(fi) ? (
+              {isFocus && !untyped(fi) ? (
                 <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>

@@ -14,6 +14,7 @@ import { displayWidth, fit } from '../../text/width.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
 import { VIEW_LEADS } from './leads.js';
+import { ORDER_FORM } from './orders.js';
 
 const today = () => todayIn(new Date());
 const opp = (r: EntityRecord) => r as unknown as FunnelOpp;
@@ -48,6 +49,23 @@ function move(dir: 1 | -1): Pick<RecordCommand, 'run' | 'unavailable'> {
 }
 
 const needsOpen = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (isClosedStage(String(c.record!.stage)) ? 'funnel.notOpen' : undefined);
+
+const needsWon = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (c.record!.stage === 'won' ? undefined : 'funnel.notWon');
+
+/** The order of a won deal, as a form to check: its customer, the opportunity, one line of the
+ *  deal's amount (the person adds the stay or splits the lines), the customer's active contract. */
+function orderFromOpportunity(c: RecordCtx): void {
+  const { repo, t } = c.app;
+  const o = c.record!;
+  const contract = repo.all('contracts').find((k) => k.customerId === o.customerId && (k.opportunityId === o.id || k.status === 'active'));
+  const preset: Record<string, unknown> = {
+    customerId: o.customerId, opportunityId: o.id, date: today(), type: 'mice', ownerId: o.ownerId,
+    items: o.amount ? [{ description: String(o.name).slice(0, 200), qty: 1, unitPrice: Number(o.amount) }] : [],
+    ...(contract ? { contractId: contract.id } : {}),
+  };
+  c.setMode({ kind: 'form', entity: 'orders', preset, fields: ORDER_FORM, back: c.back });
+  c.app.notify(t('orders.fromOpportunity', { id: o.id }), 'ok');
+}
 
 const COMMANDS: RecordCommand[] = [
   { id: 'funnel.forward', keys: [']'], description: 'help.funnelForward', footer: { label: 'hint.funnelMove', drop: 3 }, ...move(1) },
@@ -87,6 +105,7 @@ const COMMANDS: RecordCommand[] = [
     },
   },
   VIEW_LEADS,
+  { id: 'funnel.order', keys: ['o'], description: 'help.funnelOrder', footer: { label: 'hint.funnelOrder', drop: 2 }, unavailable: needsWon, run: orderFromOpportunity },
 ];
 
 /** Funnel order: the stages as the list has them, the biggest deals first within a stage. */

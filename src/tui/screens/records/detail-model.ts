@@ -1,6 +1,7 @@
 // What a record's detail shows, line by line, made from the registries only: every attribute,
 // then the related records (RELATED), then the nested records of its structured fields. The
 // rows a user can select are numbered items; item 0 is the record itself.
+import { byCode } from '../../../domain/compare.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { FieldInfo } from '../../../domain/fields.js';
 import { nestedColumns, nestedRows, nestedShape } from '../../../domain/nested.js';
@@ -11,6 +12,7 @@ import { entityLabel, nameInLanguage, type T } from '../../../i18n/index.js';
 import { cellText } from '../../../presentation/cells.js';
 import { sanitizeLine, sanitizeText } from '../../../text/sanitize.js';
 import { fit } from '../../../text/width.js';
+import { fenToGrouped } from '../../../domain/money.js';
 
 /** What a selected row of the detail stands for. */
 export type DetailTarget =
@@ -94,10 +96,14 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
   for (const rl of relatedOf(entity)) {
     section++;
     const recs = repo.all(rl.entity).filter((r) => r[rl.field] === rec.id);
+    const by = rl.latestFirst;
+    if (by) recs.sort((a, b) => byCode(String(b[by] ?? ''), String(a[by] ?? '')) || byCode(b.id, a.id));
+    const sum = rl.sum;
+    const summed = sum ? `  ${t('orders.revenue', { amount: fenToGrouped(recs.reduce((n, r) => n + (sum.counts(r) ? Number(r[sum.field] ?? 0) : 0), 0)) })}` : '';
     const byName = new Map(entityFields(rl.entity).map((f) => [f.name, f]));
     const cols = rl.columns.map((n) => byName.get(n)!).filter(Boolean);
     const cw = Math.max(6, Math.min(16, Math.floor((rowW - 7) / Math.max(1, cols.length)) - 2));
-    lines.push({ text: '' }, { text: `${entityLabel(t, rl.entity)} (${recs.length})`, head: true });
+    lines.push({ text: '' }, { text: `${entityLabel(t, rl.entity)} (${recs.length})${summed}`, head: true });
     if (!recs.length) lines.push({ text: t('detail.none'), muted: true });
     for (const r of recs) add(`${fit(r.id, 6)} ${cols.map((c) => fit(cellText(repo, t, c, r), cw)).join('  ')}`.trimEnd(), { kind: 'record', entity: rl.entity, id: r.id });
   }
@@ -115,6 +121,14 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
     if (!rows.length) {
       if (editable) add(t('detail.nestedEmpty'), { kind: 'nested', field: fi.name, index: 0 });
       else lines.push({ text: t('detail.none'), muted: true });
+    }
+    if (shape.kind === 'object' && rows.length) {
+      // one sub-record (a hotel stay): its parts as the record's own, label and value, in two
+      // columns when they fit; each line opens its editor
+      const partCells = cols.map((c) => fit(t.l(c.label), labelW) + ' ' + fit(partText(repo, t, c, rows[0][c.name]), colW - labelW - 1));
+      const half = twoCols ? Math.ceil(partCells.length / 2) : partCells.length;
+      for (let i = 0; i < half; i++) add(twoCols ? `${partCells[i]} ${partCells[i + half] ?? ''}`.trimEnd() : partCells[i], { kind: 'nested', field: fi.name, index: 0 });
+      continue;
     }
     rows.forEach((row, index) => add(nestedRowText(repo, t, cols, row, rowW), { kind: 'nested', field: fi.name, index }));
   }

@@ -1,0 +1,49 @@
+// What the system keeps on an order about to be saved: its total, worked out from its lines
+// and its stay (order-totals.ts). A line that names a product and no price takes the product's
+// list price; an order given only an amount (an order history imported, `add --total`) gets
+// one line of that amount, so every order's total is the sum of what it holds.
+import type { FieldError } from './errors.js';
+import type { RuleContext } from './entity-rules.js';
+import { orderTotal, type LineLike, type StayLike } from './order-totals.js';
+
+type Rec = Record<string, unknown> & { id: string };
+
+/** the description of the line an amount-only order gets */
+export const AMOUNT_LINE = '订单金额 Amount';
+
+export function orderPrepare(rec: Rec, prev: Rec | undefined, ctx: Pick<RuleContext, 'get'>): Rec {
+  const out: Rec = { ...rec };
+  let items = Array.isArray(rec.items) ? (rec.items as Record<string, unknown>[]) : [];
+  const given = rec.total;
+  // an amount and nothing to work it out from: one line of that amount. On an update only a
+  // new amount does this (clearing an order's lines makes its total 0, not the old one again)
+  if (!items.length && !rec.stay && typeof given === 'number' && given !== 0 && (!prev || prev.total !== given)) {
+    items = [{ description: AMOUNT_LINE, qty: 1, unitPrice: given }];
+  }
+  items = items.map((l) => {
+    if (!l || typeof l !== 'object' || typeof l.productId !== 'string' || !l.productId) return l;
+    const product = ctx.get('products', l.productId);
+    if (!product) return l;
+    const line = { ...l };
+    if (line.unitPrice === undefined || line.unitPrice === null) line.unitPrice = product.price ?? 0;
+    if (line.description === undefined || line.description === '') line.description = String(product.name ?? '');
+    return line;
+  });
+  out.items = items;
+  out.status ??= 'confirmed';
+  const stay = rec.stay && typeof rec.stay === 'object' ? (rec.stay as StayLike) : undefined;
+  // a line or a stay the schema refuses is reported by the check; the total is left as given
+  if (items.every((l) => l && typeof l === 'object')) out.total = orderTotal({ items: items as LineLike[], stay });
+  return out;
+}
+
+export function orderCheck(rec: Rec, _prev: Rec | undefined, ctx: Pick<RuleContext, 'get'>): FieldError[] {
+  const errors: FieldError[] = [];
+  const items = (rec.items as LineLike[] & { productId?: string }[]) ?? [];
+  items.forEach((l, i) => {
+    if (l.unitPrice === undefined) errors.push({ field: 'items', code: 'linePrice', params: { line: i + 1 } });
+  });
+  if (Math.abs(Number(rec.total)) > 1e14) errors.push({ field: 'total', code: 'max' });
+  void ctx;
+  return errors;
+}
