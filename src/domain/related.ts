@@ -2,6 +2,7 @@
 // it that points back, and the columns a row shows. A detail screen reads this and needs no
 // code per entity; a new entity adds a line here.
 import type { EntityName } from './entities.js';
+import type { Label } from './fields.js';
 
 export interface RelatedList {
   entity: EntityName;
@@ -9,12 +10,20 @@ export interface RelatedList {
   field: string;
   /** the fields a row shows, after the related record's code */
   columns: string[];
+  /** the list's title (default: the related entity's name) */
+  label?: Label;
+  /** rows in time order: by the first of these fields a record has (default: as stored) */
+  order?: string[];
+  /** the text columns share the room the others leave (dates and codes kept narrow) */
+  fillText?: boolean;
 }
 
 export const RELATED: Partial<Record<EntityName, readonly RelatedList[]>> = {
   customers: [
     { entity: 'contacts', field: 'customerId', columns: ['name', 'title', 'phone', 'decisionRole'] },
     { entity: 'anniversaries', field: 'customerId', columns: ['date', 'kind', 'contactId', 'remindDays'] },
+    // the customer's timeline (syllabus ch. 7): every task, done and planned, with the need recorded
+    { entity: 'tasks', field: 'customerId', columns: ['due', 'status', 'subject', 'need'], label: { en: 'Timeline: tasks and needs', zh: '客户时间线（任务与需求）' }, order: ['due', 'createdAt'], fillText: true },
   ],
   contacts: [{ entity: 'anniversaries', field: 'contactId', columns: ['date', 'kind', 'remindDays'] }],
 };
