@@ -10,7 +10,7 @@ const OPEN: [type: string, channel: string, subject: string][] = [
   ['communication', 'phone', '电话确认会议室预订'],
   ['communication', 'email', '发送协议价续约方案'],
   ['experience', 'visit', '邀请参观新装修的湖景套房'],
-  ['experience', 'wechat', '邀请参加中秋美食品鉴会'],
+  ['experience', 'wechat', '邀请参加新菜品鉴会'],
   ['communication', 'visit', '拜访洽谈年度会议合作'],
   ['followup', 'wechat', '回访：投诉处理满意度'],
   ['communication', 'sms', '提醒团队房名单截止'],
