@@ -25,13 +25,20 @@ export interface FollowUpRun {
 
 const same = (a: unknown, b: unknown) => String(a ?? '').trim() === String(b ?? '').trim();
 
-/** Makes the follow-up tasks for these customers (ids), through the Repo and its checks. */
-export function createFollowUps(repo: Repo, customerIds: readonly string[], spec: FollowUpSpec): FollowUpRun {
+/** The customers among these that already have this follow-up open (same subject and due date). */
+export function alreadyOpen(repo: Repo, customerIds: readonly string[], spec: FollowUpSpec): Set<string> {
+  const wanted = new Set(customerIds);
   const open = new Set<string>();
   // every open follow-up counts, also those the acting employee may not see: never twice
   for (const t of repo.unscoped('tasks')) {
-    if (t.type === 'followup' && isOpenTask(t as never) && same(t.subject, spec.subject) && t.due === spec.due && t.customerId) open.add(String(t.customerId));
+    if (t.type === 'followup' && isOpenTask(t as never) && same(t.subject, spec.subject) && t.due === spec.due && wanted.has(String(t.customerId))) open.add(String(t.customerId));
   }
+  return open;
+}
+
+/** Makes the follow-up tasks for these customers (ids), through the Repo and its checks. */
+export function createFollowUps(repo: Repo, customerIds: readonly string[], spec: FollowUpSpec): FollowUpRun {
+  const open = alreadyOpen(repo, customerIds, spec);
   const run: FollowUpRun = { created: [], skipped: [], refused: [] };
   const drafts: { customerId: string; values: Record<string, unknown> }[] = [];
   for (const customerId of new Set(customerIds)) {

@@ -4,6 +4,7 @@ import { allowedTransitions, isStage } from '../../domain/lifecycle.js';
 import { valueLabelT, errorText } from '../../i18n/index.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth } from './records/commands.js';
+import { addTaskCommand, followUpCommand } from './follow-up.js';
 
 export const customersConfig: ScreenConfig = {
   entity: 'customers',
@@ -68,5 +69,7 @@ export const customersConfig: ScreenConfig = {
       run: ({ record: rec, back, setMode }) =>
         setMode({ kind: 'form', entity: 'anniversaries', preset: { customerId: rec!.id, kind: rec!.kind === 'individual' ? 'birthday' : 'founding' }, back }),
     },
+    addTaskCommand,
+    followUpCommand,
   ],
 };
