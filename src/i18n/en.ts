@@ -546,7 +546,6 @@ export const en = {
   'hint.followUp': 'follow-up',
   'help.addTask': 'a new task for this customer',
   'tasks.badge': 'late {overdue} today {today}',
-  'timeline.needLabel': 'need',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -547,5 +547,4 @@ export const zhCN = {
   'hint.followUp': '回访',
   'help.addTask': '为此客户新建任务',
   'tasks.badge': '逾期{overdue} 今天{today}',
-  'timeline.needLabel': '需求',
 } satisfies Messages;
