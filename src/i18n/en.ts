@@ -539,7 +539,7 @@ export const en = {
   'followUp.created': 'Created {count} follow-up task(s); {skipped} customer(s) skipped (already open)',
   'followUp.title': 'Follow-up visits for the {count} customer(s) listed',
   'followUp.ownerHint': "Owner left empty: each customer's owner",
-  'followUp.confirm': 'Create {count} follow-up task(s) "{subject}" due {due}? {skipped} already open, skipped. (y/N)',
+  'followUp.confirm': 'Create {count} follow-up task(s) due {due}? (y/N)  "{subject}"; {skipped} already open, skipped',
   'followUp.none': 'No customer listed: filter the list first (/)',
   'followUp.nothingNew': 'Every customer listed already has this follow-up open: nothing to create',
   'help.followUp': 'follow-up visits (回访): one task for every customer the list shows now',

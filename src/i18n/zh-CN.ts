@@ -540,7 +540,7 @@ export const zhCN = {
   'followUp.created': '已创建 {count} 个回访任务；跳过 {skipped} 位客户（已有相同的待办回访）',
   'followUp.title': '为列表中的 {count} 位客户创建回访任务',
   'followUp.ownerHint': '负责人留空：由各客户的负责人回访',
-  'followUp.confirm': '创建 {count} 个回访任务"{subject}"，截止 {due}？{skipped} 位已有，将跳过。(y/N)',
+  'followUp.confirm': '创建 {count} 个回访任务，截止 {due}？(y/N)  主题"{subject}"；{skipped} 位已有，将跳过',
   'followUp.none': '列表中没有客户：请先筛选 (/)',
   'followUp.nothingNew': '列表中的客户都已有这项待办回访，无需创建',
   'help.followUp': '批量回访：为列表当前显示的每位客户创建回访任务',

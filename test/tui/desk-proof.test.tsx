@@ -7,6 +7,7 @@ import { loadDemoWorkspace } from '../../src/demo.js';
 import { demoForToday } from '../../src/services/demo-today.js';
 import { todayIn } from '../../src/domain/care.js';
 import { addDays } from '../../src/domain/demo-shift.js';
+import { displayWidth } from '../../src/text/width.js';
 
 describe('the desk, proved with keys', () => {
   it('task for a customer → completed with result and need → on the timeline; put off; counts follow', async () => {
@@ -80,6 +81,34 @@ describe('the desk, proved with keys', () => {
     expect(app.lines()[1]).toContain(`任务 ${task.id}`);
     expect(app.frame()).toContain('已电话邀请');
     expect(app.frame()).toContain('需要无烟高楼层');
+    app.unmount();
+  });
+
+  it('in English at 60 columns: the counts in the screen bar, the follow-up question and the timeline fit', async () => {
+    const ws = demoForToday(loadDemoWorkspace(), new Date());
+    const app = await renderApp({ ws, lang: 'en', user: 'zhangli', cols: 60, rows: 20 });
+    const fits = () => {
+      for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+    };
+    await press(app, 'screen.tasks');
+    expect(app.lines()[0]).toMatch(/3 Tasks late \d+ today \d+/);
+    fits();
+    await press(app, 'screen.customers', 'list.filter');
+    await app.type('Tanaka');
+    await press(app, 'filter.keep', 'customers.followUp');
+    expect(app.frame()).toContain('Follow-up visits for the');
+    fits();
+    await press(app, 'form.next');
+    await app.type('2031-01-02');
+    await press(app, 'form.save');
+    expect(app.frame()).toMatch(/Create \d+ follow-up task\(s\) due 2031-01-02\? \(y\/N\)/);
+    fits();
+    await press(app, 'confirm.no');
+    expect(ws.tasks.some((t) => t.due === '2031-01-02')).toBe(false);
+    await press(app, 'list.open');
+    for (let i = 0; i < 6 && !app.frame().includes('Timeline'); i++) await press(app, 'detail.nextSection');
+    expect(app.frame()).toContain('Timeline: tasks and needs');
+    fits();
     app.unmount();
   });
 });
