@@ -307,8 +307,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 /** The screen bar within `cols`: the other screens shrink to their key, then the name of the
  *  program goes, and the organisation takes what is left (cut with ~, never wider). */
 export function screenBar(tabs: { key: string; title: string; badge?: string }[], current: number, org: string, cols: number): { brand: boolean; tabs: string[]; org: string } {
-  // a screen's figures (the desk's late and today's tasks) go with its title, and go last
-  const full = tabs.map((s) => ` ${s.key} ${s.title}${s.badge ? ` ${s.badge}` : ''} `);
+  // the current screen's figures (the desk's late and today's tasks) go with its title, and go last
+  const full = tabs.map((s, i) => ` ${s.key} ${s.title}${i === current && s.badge ? ` ${s.badge}` : ''} `);
   const bare = tabs.map((s) => ` ${s.key} ${s.title} `);
   const short = tabs.map((s, i) => (i === current ? full[i] : ` ${s.key} `));
   const shortBare = tabs.map((s, i) => (i === current ? bare[i] : ` ${s.key} `));
