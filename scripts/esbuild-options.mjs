@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const fastWidth = fileURLToPath(new URL('../src/text/fast-width.ts', import.meta.url));
+const inkOutput = fileURLToPath(new URL('../src/tui/ink-output.ts', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // The bundling recipe shared by the build and by the benchmark's Ink hello world, so both
@@ -41,6 +42,14 @@ export function bundleOptions(entryPoints, outdir) {
           b.onResolve({ filter: /^string-width$/ }, (a) =>
             /[\\/]node_modules[\\/](wrap-ansi|cliui)[\\/]/.test(a.importer) || a.importer === fastWidth ? undefined : { path: fastWidth },
           );
+        },
+      },
+      {
+        // Ink's frame buffer allocated ~2 MB per frame and doubled the heap under a burst of
+        // keys; ours draws the same string with shared cells and lines (src/tui/ink-output.ts)
+        name: 'lean-ink-output',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/output\.js$/ }, (a) => (/[\\/]ink[\\/]build[\\/]/.test(a.importer) ? { path: inkOutput } : undefined));
         },
       },
       {

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     user: flag(argv, '--user'),
     ascii: argv.includes('--ascii'),
     demo: argv.includes('--demo'),
+    processClock: true,
   });
 }
 

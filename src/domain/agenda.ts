@@ -1,5 +1,6 @@
 // The employee's desk (syllabus ch. 7): what is overdue, due today and due this week, and the
 // moves a desk offers (postpone a day or a week). Pure: the caller says what day it is.
+import { byCode } from './compare.js';
 import { daysBetween } from './care.js';
 
 export interface AgendaTask {
@@ -41,7 +42,7 @@ const ORDER: AgendaBucket[] = ['overdue', 'today', 'week', 'later', 'undated', '
 /** The desk's order: overdue, today, this week, later, undated, then closed ones; by due date within. */
 export function agendaOrder<T extends AgendaTask>(tasks: readonly T[], today: string): T[] {
   return [...tasks].sort(
-    (a, b) => ORDER.indexOf(bucketOf(a, today)) - ORDER.indexOf(bucketOf(b, today)) || String(a.due ?? '').localeCompare(String(b.due ?? '')) || a.id.localeCompare(b.id),
+    (a, b) => ORDER.indexOf(bucketOf(a, today)) - ORDER.indexOf(bucketOf(b, today)) || byCode(String(a.due ?? ''), String(b.due ?? '')) || byCode(a.id, b.id),
   );
 }
 

@@ -1,6 +1,8 @@
 // Customer care (客户关怀, syllabus ch. 7): an anniversary with a reminder lead of N days asks for
 // a care task for the customer's owner from N days before the date until the date itself.
 // Pure: the caller says what day it is in the workspace's time zone.
+import { byCode } from './compare.js';
+import { isLocalZone } from './zoned-time.js';
 
 export interface CareAnniversary {
   id: string;
@@ -53,6 +55,7 @@ export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumb
 
 /** The day it is at `now` in a time zone (the machine's when none is given). */
 export function todayIn(now: Date, timeZone?: string): string {
+  if (isLocalZone(timeZone)) return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   let f = dayFormats.get(timeZone);
   if (!f) {
     // en-CA writes dates as YYYY-MM-DD; a zone the system does not know means the machine's
@@ -84,7 +87,7 @@ export function careDue(input: {
     if (input.existingKeys.has(careKey)) continue;
     out.push({ anniversaryId: a.id, customerId: a.customerId, contactId: a.contactId, kind: a.kind, due, careKey });
   }
-  return out.sort((x, y) => x.due.localeCompare(y.due) || x.anniversaryId.localeCompare(y.anniversaryId));
+  return out.sort((x, y) => byCode(x.due, y.due) || byCode(x.anniversaryId, y.anniversaryId));
 }
 
 /** Anniversaries coming in the next `days` days, nearest first (the agenda's list). */
@@ -95,5 +98,5 @@ export function upcomingAnniversaries<A extends CareAnniversary>(anniversaries: 
       return { anniversary: a, on, inDays: daysBetween(today, on) };
     })
     .filter((x) => x.inDays <= days)
-    .sort((x, y) => x.inDays - y.inDays || x.anniversary.id.localeCompare(y.anniversary.id));
+    .sort((x, y) => x.inDays - y.inDays || byCode(x.anniversary.id, y.anniversary.id));
 }

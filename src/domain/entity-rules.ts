@@ -3,7 +3,7 @@
 // records along), which records may never be deleted, and checks that need other records.
 import type { FieldError } from './errors.js';
 import type { EntityName } from './entities.js';
-import { allowedTransitions, canTransition, isStage } from './lifecycle.js';
+import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase, type Stage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
 
@@ -17,6 +17,19 @@ export interface RuleContext {
   /** the employee who acts, and the time of the change (the Repo's clock) */
   actorLogin: string;
   now(): string;
+  /** the records of `entity` whose `field` holds `id` (a customer's orders), from an index kept
+   *  up to date by every change: a rule run for each of 100k imported rows must not scan */
+  referring(entity: EntityName, field: string, id: string): readonly Rec[];
+}
+
+/** A change one saved record causes in another (a first order makes its customer a first-time
+ *  buyer). Applied by the system in the same batch, after the record itself; `reason` says why
+ *  in the changed record's history. */
+export interface Effect {
+  entity: EntityName;
+  id: string;
+  patch: Record<string, unknown>;
+  reason: string;
 }
 
 /** what a save asks beyond the record: anyStage (import, demo) keeps the record's own history */
@@ -24,6 +37,8 @@ export interface SaveOpts {
   anyStage?: boolean;
   /** the note of the step a status change appends */
   note?: string;
+  /** why the system makes this change (an effect's reason), kept in the record's history */
+  reason?: string;
 }
 
 export interface EntityRules {
@@ -42,18 +57,40 @@ export interface EntityRules {
   prepare?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext, opts: SaveOpts) => Rec;
   /** fills the fields the system keeps (a customer's stage history) on a checked record about
    *  to be saved; what a person or a file gave for them is replaced */
-  stamp?: (rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>) => void;
+  stamp?: (rec: Rec, prev: Rec | undefined, who: Who, given: Record<string, unknown>) => void;
+  /** the changes a saved record causes in others (prev: the stored version, for an update) */
+  effects?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext) => Effect[];
+}
+
+/** who made a change, when, and (for a change the system makes) why */
+export interface Who {
+  at: string;
+  by: string;
+  reason?: string;
 }
 
 /** The stage history of a customer about to be saved: the stored one, plus this move. A new
  *  customer starts with its first stage, unless it comes with a history of its own (an import
  *  of an export, which may hold the empty history of a customer from before histories). */
-function stampStageHistory(rec: Rec, prev: Rec | undefined, who: { at: string; by: string }, given: Record<string, unknown>): void {
+function stampStageHistory(rec: Rec, prev: Rec | undefined, who: Who, given: Record<string, unknown>): void {
   const stored = prev ? prev.stageHistory : rec.stageHistory;
   const history = Array.isArray(stored) ? [...(stored as StageChange[])] : [];
-  if (!prev && given.stageHistory === undefined) history.push({ to: String(rec.stage), at: who.at, by: who.by });
-  else if (prev && prev.stage !== rec.stage) history.push({ from: String(prev.stage), to: String(rec.stage), at: who.at, by: who.by });
+  const why = who.reason ? { reason: who.reason } : {};
+  if (!prev && given.stageHistory === undefined) history.push({ to: String(rec.stage), at: who.at, by: who.by, ...why });
+  else if (prev && prev.stage !== rec.stage) history.push({ from: String(prev.stage), to: String(rec.stage), at: who.at, by: who.by, ...why });
   rec.stageHistory = history;
+}
+
+/** Seed 004: a customer's first order makes a potential or target customer a first-time buyer,
+ *  a second one a repeat buyer. Only a new purchase moves the stage (editing an old order does
+ *  not), and never backwards: a loyal customer stays loyal. */
+function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Effect[] {
+  if (!isPurchase(rec) || (prev && isPurchase(prev) && prev.customerId === rec.customerId)) return [];
+  const customer = ctx.get('customers', String(rec.customerId));
+  if (!customer || !isStage(String(customer.stage))) return [];
+  const others = ctx.referring('orders', 'customerId', customer.id).filter((o) => o.id !== rec.id && isPurchase(o)).length;
+  const to = stageAfterOrder(customer.stage as Stage, others);
+  return to === customer.stage ? [] : [{ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${rec.id}` }];
 }
 
 /** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */
@@ -101,6 +138,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   tickets: { prepare: ticketPrepare, check: ticketCheck },
+  orders: { effects: orderLifecycleEffects },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {

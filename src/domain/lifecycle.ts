@@ -21,3 +21,17 @@ export const isStage = (s: string): s is Stage => (STAGES as readonly string[]).
 export function stageAfterPurchase(stage: Stage): Stage {
   return stage === 'potential' || stage === 'target' || stage === 'non' ? 'first' : stage;
 }
+
+/** The stage after one more purchase by a customer who had made `earlier` purchases before it:
+ *  the first makes a first-time buyer, the next a repeat buyer; a lost customer who buys again
+ *  is a repeat buyer again. Loyal and repeat customers stay where they are. */
+export function stageAfterOrder(stage: Stage, earlier: number): Stage {
+  if (earlier === 0) return stageAfterPurchase(stage);
+  if (stage === 'first' || stage === 'lost') return 'repeat';
+  return stage === 'repeat' || stage === 'loyal' ? stage : stageAfterPurchase(stage);
+}
+
+/** Whether an order is a purchase: a cancelled one is not. */
+export function isPurchase(order: Record<string, unknown>): boolean {
+  return order.status !== 'cancelled' && order.paymentStatus !== 'refunded';
+}

@@ -4,6 +4,7 @@
 // to investigating (the cause is looked at again), never straight to an earlier step.
 // Every ticket type (complaint, praise, suggestion, repair …) walks the same steps: praise is
 // received, acknowledged (thanked), looked into (passed to the staff praised) and closed too.
+import { byCode } from './compare.js';
 
 export const TICKET_STATUSES = ['received', 'acknowledged', 'investigating', 'resolved', 'followedup', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -68,7 +69,7 @@ export function ticketDeskOrder<T extends SlaTicket & { id: string }>(recs: read
   const rank = (t: T) => (!isOpenTicket(t.status) ? 3 : !isUnresolved(t.status) ? 2 : isOverdue(t, now) ? 0 : 1);
   return recs
     .map((t) => ({ t, r: rank(t), due: slaDue(t) }))
-    .sort((a, b) => a.r - b.r || a.due.localeCompare(b.due) || a.t.id.localeCompare(b.t.id))
+    .sort((a, b) => a.r - b.r || byCode(a.due, b.due) || byCode(a.t.id, b.t.id))
     .map((x) => x.t);
 }
 

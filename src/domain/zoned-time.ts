@@ -3,9 +3,26 @@
 // ("2026-11-25 20:18:33") and JSON the same instant with its offset
 // ("2026-11-25T20:18:33+08:00"). Pure: the zone is always given.
 
+// ICU's date formatter costs 8 MB of resident memory the first time any zone is asked of it
+// (measured: a student's whole app is ~75 MB). A process that has set its own clock to the
+// hotel's zone (TZ, services/time-zone.ts) reads that zone's wall time from Date instead.
+let localZone: string | undefined;
+/** Declares that Date's local fields are in `zone` in this process (it set TZ to it). */
+export function setLocalZone(zone: string | undefined): void {
+  localZone = zone;
+}
+/** Whether Date's local fields give the wall time of `zone` (undefined: the machine's). */
+export const isLocalZone = (zone: string | undefined): boolean => zone === undefined || zone === localZone;
+
+let canonical: Set<string> | undefined;
+const UTC_NAMES = /^(UTC|GMT|Etc\/(UTC|UCT|GMT|Universal|Zulu|Greenwich))$/;
+
 /** A zone name Intl knows (Asia/Shanghai, UTC, Europe/London). */
 export function isTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false;
+  // the canonical names and UTC answer without the formatter; an alias (Asia/Calcutta) asks it
+  canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonical.has(zone) || UTC_NAMES.test(zone) || zone === localZone) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -47,6 +64,7 @@ const mapOf = <V>(m: Map<string, Map<number, V>>, zone: string) => {
 
 /** Minutes the zone's wall clock is ahead of UTC at the instant `ms`. */
 export function zoneOffsetMinutes(ms: number, zone: string): number {
+  if (zone === localZone) return 0 - new Date(ms).getTimezoneOffset();
   const day = Math.floor(ms / DAY);
   const days = mapOf(byDay, zone);
   let d = days.get(day);

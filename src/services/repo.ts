@@ -65,6 +65,14 @@ interface ActingState {
 
 const ORG: ReadonlySet<EntityName> = new Set(['employees', 'roles', 'departments']);
 
+function addRef(m: Map<string, Set<EntityRecord>>, r: EntityRecord, field: string): void {
+  const v = r[field];
+  if (typeof v !== 'string' || !v) return;
+  let set = m.get(v);
+  if (!set) m.set(v, (set = new Set()));
+  set.add(r);
+}
+
 export class Repo {
   readonly ws: Workspace;
   /** bumped on every change: screens memoise on it */
@@ -271,7 +279,60 @@ export class Repo {
       return repo.actorLogin;
     },
     now: () => repo.now(),
+    referring: (e, field, id) => repo.#referring(e, field, id),
   }))(this);
+
+  /** entity → field → id referred to → the records referring; built on first use per field and
+   *  kept up to date by every change (#reindex) */
+  #refIndex = new Map<EntityName, Map<string, Map<string, Set<EntityRecord>>>>();
+  #referring(entity: EntityName, field: string, id: string): readonly EntityRecord[] {
+    let byField = this.#refIndex.get(entity);
+    if (!byField) this.#refIndex.set(entity, (byField = new Map()));
+    let m = byField.get(field);
+    if (!m) {
+      byField.set(field, (m = new Map()));
+      for (const r of this.#raw(entity)) addRef(m, r, field);
+    }
+    return [...(m.get(id) ?? [])];
+  }
+  /** keeps the reference index true when `gone` is replaced by `now` (either may be absent) */
+  #reindex(entity: EntityName, gone: EntityRecord | undefined, now: EntityRecord | undefined): void {
+    const byField = this.#refIndex.get(entity);
+    if (!byField) return;
+    for (const [field, m] of byField) {
+      if (gone) m.get(String(gone[field]))?.delete(gone);
+      if (now) addRef(m, now, field);
+    }
+  }
+
+  /** Applies what a saved record causes in others, as the system (the actor's rights were
+   *  checked on the record that caused it), recording the reason in their history. */
+  #applyEffects(entity: EntityName, rec: EntityRecord, prev: EntityRecord | undefined): void {
+    const effects = RULES[entity]?.effects?.(rec, prev, this.#ruleContext) ?? [];
+    for (const e of effects) {
+      const target = this.#rawGet(e.entity, e.id);
+      if (!target) continue;
+      const next: Record<string, unknown> = Object.assign({}, target, e.patch);
+      const res = this.validate(e.entity, next, target, { anyStage: true, reason: e.reason });
+      // an effect the target's own rules refuse is not made: the cause stays saved
+      if (!res.ok) continue;
+      RULES[e.entity]?.stamp?.(res.value, target, { at: this.now(), by: this.actorLogin, reason: e.reason }, e.patch);
+      res.value.updatedAt = this.now();
+      this.#replace(e.entity, target, res.value);
+    }
+  }
+
+  /** puts `rec` where `prev` was, in the list and every index, and records the change */
+  #replace(entity: EntityName, prev: EntityRecord, rec: EntityRecord): void {
+    const arr = this.#raw(entity);
+    arr[arr.indexOf(prev)] = rec;
+    this.#indexKeys(entity, prev, -1);
+    this.#indexKeys(entity, rec, 1);
+    this.#reindex(entity, prev, rec);
+    this.#ids(entity).set(rec.id, rec);
+    this.#changes.push({ op: 'put', e: entity, r: rec });
+    this.#touch(entity);
+  }
 
   nextId(entity: EntityName): string {
     const counters = this.ws.counters;
@@ -387,8 +448,10 @@ export class Repo {
     this.#raw(entity).push(rec);
     this.#ids(entity).set(rec.id, rec);
     this.#indexKeys(entity, rec, 1);
+    this.#reindex(entity, undefined, rec);
     this.#changes.push({ op: 'put', e: entity, r: rec });
     this.#touch(entity);
+    this.#applyEffects(entity, rec, undefined);
     return rec;
   }
 
@@ -413,20 +476,15 @@ export class Repo {
     const rec = res.value;
     const after = this.refused(action, entity, rec) ?? this.#escalation(entity, rec);
     if (after) return fail(after);
-    RULES[entity]?.stamp?.(rec, prev, { at: this.now(), by: this.actorLogin }, patch);
+    RULES[entity]?.stamp?.(rec, prev, { at: this.now(), by: this.actorLogin, reason: opts.reason }, patch);
     const keyChanged = ENTITIES[entity].keys.some((k) => String(rec[k] ?? '').trim().toLowerCase() !== String(prev[k] ?? '').trim().toLowerCase());
     const dup = keyChanged && !opts.allowDuplicate ? this.duplicateOf(entity, rec) : undefined;
     if (dup) return fail(dup);
     const same = JSON.stringify({ ...rec, updatedAt: '' }) === JSON.stringify({ ...prev, updatedAt: '' });
     if (same || opts.dryRun) return { ok: true, value: prev, changed: false };
     rec.updatedAt = this.now();
-    const arr = this.#raw(entity);
-    arr[arr.indexOf(prev)] = rec;
-    this.#indexKeys(entity, prev, -1);
-    this.#indexKeys(entity, rec, 1);
-    this.#ids(entity).set(rec.id, rec);
-    this.#changes.push({ op: 'put', e: entity, r: rec });
-    this.#touch(entity);
+    this.#replace(entity, prev, rec);
+    this.#applyEffects(entity, rec, prev);
     return { ok: true, value: rec, changed: true };
   }
 
@@ -479,6 +537,7 @@ export class Repo {
       for (const x of ids) {
         const gone = m.get(x);
         if (gone) this.#indexKeys(name, gone, -1);
+        this.#reindex(name, gone, undefined);
         m.delete(x);
         this.#changes.push({ op: 'del', e: name, id: x });
       }

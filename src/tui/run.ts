@@ -7,6 +7,7 @@ import { detectLang, makeT } from '../i18n/index.js';
 import { storeErrorText } from '../presentation/store-errors.js';
 import { App } from './App.js';
 import { sessionOver, UnknownUserError } from '../services/session.js';
+import { useWorkspaceClock } from '../services/time-zone.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { makeTheme } from './theme.js';
 import { keyStdin } from './stdin-filter.js';
@@ -19,6 +20,8 @@ export interface RunOptions {
   ascii: boolean;
   /** create the workspace with the demo hotel when there is none yet */
   demo: boolean;
+  /** run the process's clock in the workspace's time zone (the program, not a test, owns it) */
+  processClock?: boolean;
 }
 
 // the alternate screen, and bracketed paste so a pasted newline is text, not Enter
@@ -43,6 +46,7 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     store.replace(ws);
     await store.save();
   }
+  if (o.processClock) useWorkspaceClock(store.data);
   const lang = detectLang(o.lang, store.data.settings.lang);
   let actor;
   try {

@@ -1,5 +1,6 @@
 // tasks generate-care | due: the daily desk from the command line. generate-care is what a
 // cron job runs each morning; due lists what an employee has to do, overdue first.
+import { byCode } from '../../domain/compare.js';
 import { parseDateText } from '../../domain/parse-input.js';
 import { daysBetween, todayIn } from '../../domain/care.js';
 import { recordsToYuan } from '../../domain/money-fields.js';
@@ -57,7 +58,7 @@ async function due(args: TasksArgs, io: CliIO, t0: T, given: string | undefined)
     const open = s.repo
       .all('tasks')
       .filter((x) => x.ownerId === emp.id && (x.status === 'open' || x.status === 'doing') && typeof x.due === 'string' && daysBetween(today, x.due) <= days)
-      .sort((a, b) => String(a.due).localeCompare(String(b.due)) || a.id.localeCompare(b.id));
+      .sort((a, b) => byCode(String(a.due), String(b.due)) || byCode(a.id, b.id));
     return { save: false, rows: open, owner: emp };
   });
   if (args.json) {

@@ -1,6 +1,7 @@
 // Screen 4, the sales funnel (销售漏斗, syllabus ch. 8): the chart of the stages above the list of
 // opportunities; ] and [ move the selected one a stage, w wins it, l loses it with a reason.
 // Every change goes through the Repo as the acting employee, and says so once it is on disk.
+import { byCode } from '../../domain/compare.js';
 import { isClosedStage, losePatch, stageMove, winPatch, type FunnelOpp } from '../../domain/funnel.js';
 import { todayIn } from '../../domain/care.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
@@ -92,7 +93,7 @@ function funnelOrder(recs: EntityRecord[], stages: string[]): EntityRecord[] {
     const i = stages.indexOf(String(r.stage));
     return i < 0 ? stages.length : i;
   };
-  return [...recs].sort((a, b) => rank(a) - rank(b) || Number(b.amount ?? 0) - Number(a.amount ?? 0) || a.id.localeCompare(b.id));
+  return [...recs].sort((a, b) => rank(a) - rank(b) || Number(b.amount ?? 0) - Number(a.amount ?? 0) || byCode(a.id, b.id));
 }
 
 /** The head line (the figures on the right when they fit) and the chart above the list. */
