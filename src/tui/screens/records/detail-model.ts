@@ -69,7 +69,9 @@ export function relatedRows(repo: Repo, rl: RelatedList, id: string): EntityReco
   const recs = repo.all(rl.entity).filter((r) => r[rl.field] === id);
   if (!rl.order) return recs;
   const when = (r: EntityRecord) => String(rl.order!.map((f) => r[f]).find((v) => v !== undefined && v !== '') ?? '').slice(0, 10);
-  return recs.map((r) => [when(r), r] as const).sort((a, b) => a[0].localeCompare(b[0]) || a[1].id.localeCompare(b[1].id)).map(([, r]) => r);
+  // codes and ISO dates: compared by code unit, no collator needed
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return recs.map((r) => [when(r), r] as const).sort((a, b) => cmp(a[0], b[0]) || cmp(a[1].id, b[1].id)).map(([, r]) => r);
 }
 
 /** Widths of a row whose text columns share the room the others leave: a date is 10 columns,
