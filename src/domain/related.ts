@@ -24,8 +24,12 @@ export const RELATED: Partial<Record<EntityName, readonly RelatedList[]>> = {
     { entity: 'anniversaries', field: 'customerId', columns: ['date', 'kind', 'contactId', 'remindDays'] },
     // the customer's timeline (syllabus ch. 7): every task, done and planned, with the need recorded
     { entity: 'tasks', field: 'customerId', columns: ['due', 'status', 'subject', 'need'], label: { en: 'Timeline: tasks and needs', zh: '客户时间线（任务与需求）' }, order: ['due', 'createdAt'], fillText: true },
+    // the customer's service history (服务记录) and what they said of the hotel
+    { entity: 'tickets', field: 'customerId', columns: ['raisedOn', 'type', 'status', 'subject'] },
+    { entity: 'surveys', field: 'customerId', columns: ['date', 'scale', 'ticketId', 'comment'] },
   ],
   contacts: [{ entity: 'anniversaries', field: 'contactId', columns: ['date', 'kind', 'remindDays'] }],
+  tickets: [{ entity: 'surveys', field: 'ticketId', columns: ['date', 'scale', 'comment'] }],
 };
 
 export const relatedOf = (entity: EntityName): readonly RelatedList[] => RELATED[entity] ?? [];
