@@ -7,6 +7,7 @@ import type { EntityName } from '../src/domain/entities.js';
 import { STAGE_PROBABILITY } from '../src/domain/funnel.js';
 import { addCatalogue } from './demo/catalogue.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
+import { addDeskTasks } from './demo/desk.js';
 import { addRecoveryMeasures, addSurveys } from './demo/service.js';
 import { addLeads, addLoyalty } from './demo/loyalty.js';
 import { addOrders } from './demo/orders.js';
@@ -175,6 +176,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   if (opts.orders ?? opts.related) addOrders(repo, mulberry32((opts.seed ?? 20260901) + 9), now);
   if (opts.sales ?? opts.related) addLeads(repo, now);
   if (opts.sales ?? opts.related) addLoyalty(repo);
+  if (opts.related) addDeskTasks(repo, mulberry32((opts.seed ?? 20260901) + 18), now);
   // the shipped demo carries no identity: each workspace made from it gets its own when loaded
   const shipped: Partial<Workspace> = ws;
   delete shipped.id;

@@ -152,10 +152,16 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(exportCmd))
     .command('tasks <action>', t('cli.help.tasks'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['generate-care', 'due'], demandOption: true, describe: t('cli.help.tasksAction') })
+        .positional('action', { type: 'string', choices: ['generate-care', 'due', 'follow-up'], demandOption: true, describe: t('cli.help.tasksAction') })
         .option('today', { type: 'string', describe: t('cli.help.today') })
         .option('for', { type: 'string', describe: t('cli.help.for') })
-        .option('days', { type: 'string', describe: t('cli.help.days') }),
+        .option('days', { type: 'string', describe: t('cli.help.days') })
+        // follow-up: one visit task for every customer found
+        .option('where', { type: 'string', array: true, describe: t('cli.help.followUpWhere') })
+        .option('due', { type: 'string', describe: t('cli.help.followUpDue') })
+        .option('subject', { type: 'string', describe: t('cli.help.followUpSubject') })
+        .option('channel', { type: 'string', describe: t('cli.help.followUpChannel') })
+        .option('owner', { type: 'string', describe: t('cli.help.followUpOwner') }),
       run(tasksCmd))
     .command('report <kind>', t('cli.help.report'), (y) =>
       y

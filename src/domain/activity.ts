@@ -17,7 +17,7 @@ export const Task = z.object({
   notes: f.longtext({ en: 'Notes', zh: '备注' }, { aliases: ['内容', '需求记录'] }),
   /** the anniversary occurrence a care task was made for (`A0001@2026-05-01`), so care rules
    *  never make it twice; set by the rules, not by people */
-  careKey: f.text({ en: 'Care occasion', zh: '关怀事由' }, { system: true, max: 80 }),
+  careKey: f.text({ en: 'Care occasion', zh: '关怀事由' }, { system: true, max: 80, datedKey: true }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });

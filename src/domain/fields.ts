@@ -27,6 +27,10 @@ export interface FieldMeta {
   /** worked out from the record's other fields (an order's total from its lines): forms show
    *  it read-only; input may give it only where the record has nothing to work it out from */
   computed?: boolean;
+  /** a date that recurs every year (a birthday): its year is the origin, its month and day the occasion */
+  yearly?: boolean;
+  /** a text key that ends in `@YYYY-MM-DD` (a care task's occasion): the date moves with the data */
+  datedKey?: boolean;
 }
 
 const META = new WeakMap<z.ZodType, FieldMeta>();
@@ -66,17 +70,17 @@ type Num = z.ZodNumber;
 
 export const f = {
   id: (label: Label) => tag(z.string().min(1), { label, kind: 'id', system: true }),
-  text: <const O extends Opt & { max?: number; system?: boolean }>(label: Label, o?: O): Req<O, Str> =>
+  text: <const O extends Opt & { max?: number; system?: boolean; datedKey?: boolean }>(label: Label, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(o?.required ? z.string().trim().min(1, 'required').max(o?.max ?? 200, 'tooLong') : z.string().max(o?.max ?? 200, 'tooLong'), o), {
-      label, kind: 'text', required: o?.required, aliases: o?.aliases, system: o?.system,
+      label, kind: 'text', required: o?.required, aliases: o?.aliases, system: o?.system, ...(o?.datedKey ? { datedKey: true } : {}),
     }),
   longtext: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(z.string().max(4000, 'tooLong'), o), { label, kind: 'longtext', aliases: o?.aliases }),
   /** a code from a value list; membership is checked against the workspace's lists */
   enum: <const O extends Opt>(label: Label, values: string, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(z.string().min(1), o), { label, kind: 'enum', values, required: o?.required, aliases: o?.aliases }),
-  date: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
-    tag(opt<O, Str>(z.string().refine(isValidDate, 'date'), o), { label, kind: 'date', required: o?.required, aliases: o?.aliases }),
+  date: <const O extends Opt & { yearly?: boolean }>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().refine(isValidDate, 'date'), o), { label, kind: 'date', required: o?.required, aliases: o?.aliases, ...(o?.yearly ? { yearly: true } : {}) }),
   datetime: <const O extends Opt & { system?: boolean }>(label: Label, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'datetime'), o), {
       label, kind: 'datetime', system: o?.system, aliases: o?.aliases,

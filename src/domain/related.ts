@@ -3,6 +3,7 @@
 // code per entity; a new entity adds a line here.
 import type { EntityName } from './entities.js';
 import { isPurchase } from './lifecycle.js';
+import type { Label } from './fields.js';
 
 export interface RelatedList {
   entity: EntityName;
@@ -14,6 +15,12 @@ export interface RelatedList {
   latestFirst?: string;
   /** a money field summed over the rows that count (a customer's revenue: the purchases) */
   sum?: { field: string; counts: (rec: Record<string, unknown>) => boolean };
+  /** the list's title (default: the related entity's name) */
+  label?: Label;
+  /** rows in time order: by the first of these fields a record has (default: as stored) */
+  order?: string[];
+  /** the text columns share the room the others leave (dates and codes kept narrow) */
+  fillText?: boolean;
 }
 
 export const RELATED: Partial<Record<EntityName, readonly RelatedList[]>> = {
@@ -22,6 +29,8 @@ export const RELATED: Partial<Record<EntityName, readonly RelatedList[]>> = {
     { entity: 'anniversaries', field: 'customerId', columns: ['date', 'kind', 'contactId', 'remindDays'] },
     { entity: 'orders', field: 'customerId', columns: ['date', 'type', 'status', 'total'], latestFirst: 'date', sum: { field: 'total', counts: isPurchase } },
     { entity: 'contracts', field: 'customerId', columns: ['title', 'type', 'status', 'end'], latestFirst: 'start' },
+    // the customer's timeline (syllabus ch. 7): every task, done and planned, with the need recorded
+    { entity: 'tasks', field: 'customerId', columns: ['due', 'status', 'subject', 'need'], label: { en: 'Timeline: tasks and needs', zh: '客户时间线（任务与需求）' }, order: ['due', 'createdAt'], fillText: true },
     // the customer's service history (服务记录) and what they said of the hotel
     { entity: 'tickets', field: 'customerId', columns: ['raisedOn', 'type', 'status', 'subject'] },
     { entity: 'surveys', field: 'customerId', columns: ['date', 'scale', 'ticketId', 'comment'] },

@@ -225,7 +225,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
-  const bar = screenBar(SCREENS.map((s) => ({ key: s.key, title: t(s.title) })), screen, org, cols);
+  const bar = screenBar(SCREENS.map((s) => ({ key: s.key, title: t(s.title), badge: s.badge?.(repo, t) })), screen, org, cols);
   const acting = repo.whoActs();
   const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${nameInLanguage(t, String(acting.role.name))})` : ''}`);
   const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
@@ -306,13 +306,16 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
 /** The screen bar within `cols`: the other screens shrink to their key, then the name of the
  *  program goes, and the organisation takes what is left (cut with ~, never wider). */
-export function screenBar(tabs: { key: string; title: string }[], current: number, org: string, cols: number): { brand: boolean; tabs: string[]; org: string } {
-  const full = tabs.map((s) => ` ${s.key} ${s.title} `);
+export function screenBar(tabs: { key: string; title: string; badge?: string }[], current: number, org: string, cols: number): { brand: boolean; tabs: string[]; org: string } {
+  // the current screen's figures (the desk's late and today's tasks) go with its title, and go last
+  const full = tabs.map((s, i) => ` ${s.key} ${s.title}${i === current && s.badge ? ` ${s.badge}` : ''} `);
+  const bare = tabs.map((s) => ` ${s.key} ${s.title} `);
   const short = tabs.map((s, i) => (i === current ? full[i] : ` ${s.key} `));
+  const shortBare = tabs.map((s, i) => (i === current ? bare[i] : ` ${s.key} `));
   const width = (l: string[]) => l.reduce((a, x) => a + displayWidth(x), 0);
   // the tab titles come first, then the hotel's name, then the brand: a layout that leaves room
   // for the name is taken, else the titles without it, else short tabs
-  const layouts: [boolean, string[], number][] = [[true, full, 6], [false, full, 6], [true, full, 0], [false, full, 0], [true, short, 0], [false, short, 0]];
+  const layouts: [boolean, string[], number][] = [[true, full, 6], [false, full, 6], [true, full, 0], [false, full, 0], [true, short, 0], [false, short, 0], [false, shortBare, 0]];
   for (const [brand, labels, need] of layouts) {
     const used = (brand ? 10 : 0) + width(labels);
     const room = cols - used - 1;

@@ -11,6 +11,7 @@ import { useWorkspaceClock } from '../services/time-zone.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { makeTheme } from './theme.js';
 import { keyStdin } from './stdin-filter.js';
+import { demoForToday } from '../services/demo-today.js';
 
 export interface RunOptions {
   data?: string;
@@ -28,7 +29,8 @@ const ALT_ON = '\u001b[?1049h\u001b[H\u001b[?2004h';
 const ALT_OFF = '\u001b[?2004l\u001b[?1049l';
 
 export async function runApp(backend: StorageBackend, o: RunOptions): Promise<number> {
-  const loadDemoWorkspace = () => backend.loadDemo();
+  // the demo's desk dated today (its tasks and birthdays move with the date)
+  const loadDemoWorkspace = () => demoForToday(backend.loadDemo(), new Date());
   const file = backend.resolvePath(o.data);
   let store;
   try {

@@ -2,7 +2,8 @@
 // commands: a record list is RecordScreen with a configuration; a funnel, charts or a
 // gradebook is another component. A screen appears here only once it works.
 import { createElement, type ComponentType } from 'react';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, T } from '../i18n/index.js';
+import type { Repo } from '../services/repo.js';
 import type { AnyCommand } from './keys.js';
 import { RecordScreen, type ScreenConfig } from './screens/records/RecordScreen.js';
 import { CONFIRM_COMMANDS, DETAIL_COMMANDS, FILTER_COMMANDS, LIST_COMMANDS } from './screens/records/commands.js';
@@ -44,6 +45,8 @@ export interface ScreenDef {
   bindings: readonly AnyCommand[];
   /** commands it shares with screens of its kind (every record list has the same list keys) */
   shared?: readonly KeySection[];
+  /** figures shown beside its title in the screen bar, kept up to date by every change */
+  badge?: (repo: Repo, t: T) => string;
 }
 
 export const RECORD_SECTIONS: readonly KeySection[] = [
@@ -56,7 +59,7 @@ export const RECORD_SECTIONS: readonly KeySection[] = [
 function recordScreen(name: string, key: string, title: MessageKey, config: ScreenConfig): ScreenDef {
   const component = (p: ScreenProps) => createElement(RecordScreen, { ...p, config });
   component.displayName = `RecordScreen(${name})`;
-  return { name, key, title, component, bindings: config.commands ?? [], shared: RECORD_SECTIONS };
+  return { name, key, title, component, bindings: config.commands ?? [], shared: RECORD_SECTIONS, badge: config.badge };
 }
 
 export const SCREENS: readonly ScreenDef[] = [

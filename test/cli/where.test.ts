@@ -4,15 +4,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
-import { loadDemoWorkspace } from '../../src/demo.js';
+import fs from 'node:fs';
+import type { Workspace } from '../../src/domain/workspace.js';
 
-const ws = loadDemoWorkspace();
+// the workspace as init --demo made it (the demo's dates moved to today)
+let ws: Workspace;
 type Rec = Record<string, unknown>;
 const ids = (f: (c: Rec) => boolean) => ws.customers.filter((c) => f(c as Rec)).map((c) => c.id);
 
 describe('list --where', () => {
   const file = path.join(tmpDir(), 'w.json');
   expect(runBin(['init', '--demo', '--data', file]).code).toBe(0);
+  ws = JSON.parse(fs.readFileSync(file, 'utf8')) as Workspace;
   const list = (...where: string[]) => {
     const r = runBin(['list', 'customers', '--data', file, '--json', ...where.flatMap((w) => ['--where', w])]);
     return { ...r, ids: r.code === 0 ? (JSON.parse(r.stdout) as Rec[]).map((x) => x.id) : [] };

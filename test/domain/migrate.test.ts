@@ -28,6 +28,9 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     const today = generateWorkspace({ customers: 200, related: true, service: false, catalogue: false, sales: false, orders: false });
     today.opportunities = [];
     delete today.counters.opportunities;
+    // and so did its desk of tasks
+    today.tasks = [];
+    delete today.counters.tasks;
     delete today.valueLists.lostReason;
     for (const l of ['orderStatus', 'roomType', 'stayStatus', 'bookingChannel', 'marketSegment']) delete today.valueLists[l];
     // so did the recovery measures' and the survey indicators' lists

@@ -4,12 +4,14 @@ import { storeErrorText } from '../../presentation/store-errors.js';
 import { EXIT, Refused, type CliIO } from '../io.js';
 import { waitMsOf, type GlobalArgs } from '../open.js';
 import { machineTimeZone } from '../../services/time-zone.js';
+import { demoForToday } from '../../services/demo-today.js';
 
 export async function initCmd(args: GlobalArgs & { demo?: boolean; force?: boolean }, io: CliIO, t: T): Promise<number> {
   const file = io.backend.resolvePath(args.data, io.env);
   const waitMs = waitMsOf(args, io);
   if (io.backend.exists(file) && !args.force) throw new Refused([t('cli.initExists', { file })]);
-  const ws = args.demo ? io.backend.loadDemo() : emptyWorkspace(io.now().toISOString());
+  // the demo's desk dated today: overdue, today's and next week's tasks whatever the date
+  const ws = args.demo ? demoForToday(io.backend.loadDemo(), io.now()) : emptyWorkspace(io.now().toISOString());
   // exports write times on the hotel's clock: this machine's zone, as the workspace is made
   ws.settings.timeZone ??= machineTimeZone();
   const lang = normaliseLang(args.lang);

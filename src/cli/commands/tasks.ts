@@ -10,8 +10,9 @@ import { UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { workThenSave } from '../commit.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { followUpCmd } from './follow-up.js';
 
-export type TasksArgs = GlobalArgs & { action: string; today?: string; for?: string; days?: string };
+export type TasksArgs = GlobalArgs & { action: string; today?: string; for?: string; days?: string; where?: string[]; due?: string; subject?: string; channel?: string; owner?: string };
 
 /** --today as a date, checked before anything is opened; none: today in the hotel's zone, later */
 function dayOf(t: T, raw: string | undefined): string | undefined {
@@ -24,6 +25,7 @@ function dayOf(t: T, raw: string | undefined): string | undefined {
 export async function tasksCmd(args: TasksArgs, io: CliIO, t0: T): Promise<number> {
   const today = dayOf(t0, args.today);
   if (args.action === 'generate-care') return generateCare(args, io, today);
+  if (args.action === 'follow-up') return followUpCmd(args, io, t0);
   return due(args, io, t0, today);
 }
 

@@ -41,6 +41,11 @@ export interface FormProps {
   onDone: (saved?: EntityRecord) => void;
   /** narrows a choice field's options (a customer's stage offers only the allowed moves) */
   choices?: (field: string, record?: EntityRecord) => string[] | undefined;
+  /** a template, not a record: the values are checked as a new record would be and handed over
+   *  instead of saved (the follow-up visits for a whole list are made from them) */
+  onValues?: (values: Record<string, unknown>) => void;
+  /** the title instead of "New …" */
+  title?: string;
 }
 
 function textOf(fi: FieldInfo, v: unknown): string {
@@ -78,7 +83,7 @@ interface FormState {
 /** What tells apart records of the same name in a picker (four 畅游旅行社 in four cities). */
 const PICK_DETAILS = ['city', 'phone', 'tel', 'login'];
 
-export function Form({ entity, record, preset, fields: only, width, height, onDone, choices }: FormProps) {
+export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle }: FormProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
@@ -151,7 +156,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     }
     const res = record
       ? repo.update(entity, record.id, values, { dryRun: errs.length > 0, allowDuplicate: opts.allowDuplicate })
-      : repo.create(entity, { ...preset, ...values }, { dryRun: errs.length > 0, allowDuplicate: opts.allowDuplicate });
+      : repo.create(entity, { ...preset, ...values }, { dryRun: errs.length > 0 || !!onValues, allowDuplicate: opts.allowDuplicate || !!onValues });
     setTexts(all);
     // the same mobile as another record: ask, naming it (the service refused it, as `add` does)
     if (!errs.length && !res.ok && res.errors.length === 1 && res.errors[0].code === 'duplicateKey') {
@@ -173,6 +178,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       });
       return;
     }
+    if (onValues) return onValues({ ...preset, ...values });
     const wasChange = record ? (res as { changed?: boolean }).changed !== false : true;
     // "Created" only once the change is on disk; until then the status line says saving
     if (wasChange) app.changed(t(record ? 'form.updated' : 'form.created', { id: res.value.id }));
@@ -408,7 +414,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return t('form.duplicate', { other, name: String(rec?.[ENTITIES[entity].display] ?? ''), field: fi ? t.l(fi.label) : d.field, value: String(d.params?.value ?? '') });
   };
 
-  const title = record ? t('form.edit', { entity: entityLabel(t, entity), id: record.id }) : t('form.new', { entity: entityLabel(t, entity) });
+  const title = ownTitle ?? (record ? t('form.edit', { entity: entityLabel(t, entity), id: record.id }) : t('form.new', { entity: entityLabel(t, entity) }));
   const focusErr = errors[current.name];
   return (
     <Box flexDirection="column" width={width} height={height}>

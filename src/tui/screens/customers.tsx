@@ -5,6 +5,7 @@ import { valueLabelT, errorText } from '../../i18n/index.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, notPermitted } from './records/commands.js';
 import { redeemCommand } from './points.js';
+import { addTaskCommand, followUpCommand } from './follow-up.js';
 
 export const customersConfig: ScreenConfig = {
   entity: 'customers',
@@ -70,5 +71,7 @@ export const customersConfig: ScreenConfig = {
         setMode({ kind: 'form', entity: 'anniversaries', preset: { customerId: rec!.id, kind: rec!.kind === 'individual' ? 'birthday' : 'founding' }, back }),
     },
     redeemCommand,
+    addTaskCommand,
+    followUpCommand,
   ],
 };

@@ -26,6 +26,20 @@ export function deskSummary(repo: Repo, t: T): string {
   return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week });
 }
 
+// the acting employee's own counts, once per version of the records, day and employee
+let mine: { repo: Repo; version: number; day: string; me?: string; c: ReturnType<typeof agendaCounts> } | undefined;
+
+/** "late 2 today 1": the acting employee's own desk, beside the screen's title in the screen bar. */
+export function myDeskBadge(repo: Repo, t: T): string {
+  zone = repo.ws.settings.timeZone;
+  const day = today();
+  const me = repo.whoActs().employee?.id;
+  if (!mine || mine.repo !== repo || mine.version !== repo.version || mine.day !== day || mine.me !== me) {
+    mine = { repo, version: repo.version, day, me, c: agendaCounts((me ? repo.unscoped('tasks').filter((x) => x.ownerId === me) : []) as never, day) };
+  }
+  return t('tasks.badge', { overdue: mine.c.overdue, today: mine.c.today });
+}
+
 function postpone(days: number) {
   return ({ app, record }: RecordCtx) => {
     const { repo, t } = app;
@@ -92,6 +106,7 @@ export const tasksConfig: ScreenConfig = {
   sortFields: ['due', 'id', 'status', 'ownerId', 'customerId', 'updatedAt'],
   deskOrder: (recs) => agendaOrder(recs as (EntityRecord & AgendaTask)[], today()),
   summary: deskSummary,
+  badge: myDeskBadge,
   formFields: (entity) => (entity === 'tasks' ? ['subject', 'type', 'channel', 'customerId', 'contactId', 'ownerId', 'due', 'status', 'result', 'need', 'notes'] : undefined),
   commands: COMMANDS,
 };

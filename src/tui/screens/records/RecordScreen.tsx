@@ -19,7 +19,7 @@ import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { loadNamePinyin, type NamePinyin } from './name-pinyin.js';
 import { findRecords, SearchIndex, searchSpec, sortRecords, splitQuery, warmSearch } from './list-model.js';
 import { DEFAULT_VALUE_LISTS } from '../../../domain/values.js';
-import { displayWidth } from '../../../text/width.js';
+import { displayWidth, fit } from '../../../text/width.js';
 import { ConfirmLine, Detail, detailOffset } from './Detail.js';
 import { buildDetail, type DetailModel, type DetailTarget } from './detail-model.js';
 import { NestedEditor } from '../../components/NestedEditor.js';
@@ -28,7 +28,9 @@ export type Mode =
   | { kind: 'list' }
   /** a record's detail: of this screen's entity, or of a related record opened from one (back) */
   | { kind: 'detail'; id: string; entity?: EntityName; back?: Mode; cursor?: number; scroll?: number }
-  | { kind: 'form'; entity: EntityName; id?: string; preset?: Record<string, unknown>; fields?: string[]; back: Mode }
+  | { kind: 'form'; entity: EntityName; id?: string; preset?: Record<string, unknown>; fields?: string[]; back: Mode; title?: string; onValues?: (values: Record<string, unknown>) => void }
+  /** a yes/no question about something other than a delete (y does it, any other key does not) */
+  | { kind: 'ask'; text: string; onYes: () => void; back: Mode }
   /** the delete question; `after`: where a done delete goes (default: back) */
   | { kind: 'confirm'; entity: EntityName; id: string; back: Mode; after?: Mode }
   /** the editor of a record's nested list (an order's items, a ticket's steps) */
@@ -72,6 +74,8 @@ export interface ScreenConfig {
   deskOrder?: (recs: EntityRecord[]) => EntityRecord[];
   /** a line of figures beside the count (a desk: overdue 2 · today 1) */
   summary?: (repo: Repo, t: T) => string;
+  /** a few figures beside the screen's title in the screen bar (the desk: the acting employee's late and today's tasks) */
+  badge?: (repo: Repo, t: T) => string;
   /** the screen's own commands (customers: t stage, c contact, a anniversary) */
   commands?: RecordCommand[];
   /** lines drawn above the list (the funnel's chart), each at most `width` columns */
@@ -220,6 +224,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   const confirmDelete = () => {
     const mode = stRef.current.mode;
+    if (mode.kind === 'ask') {
+      setMode(mode.back);
+      return mode.onYes();
+    }
     if (mode.kind !== 'confirm') return;
     const res = repo.delete(mode.entity, mode.id);
     if (res.ok) {
@@ -232,7 +240,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   };
   const cancelDelete = () => {
     const mode = stRef.current.mode;
-    if (mode.kind === 'confirm') setMode(mode.back);
+    if (mode.kind === 'confirm' || mode.kind === 'ask') setMode(mode.back);
   };
 
   const moveBy = (n: number) => setSel((s) => Math.max(0, Math.min(rows.length - 1, s + n)));
@@ -311,6 +319,9 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     get rowSelected() {
       return (detailNow()?.cursor ?? 0) > 0;
     },
+    get rows() {
+      return rows;
+    },
     back,
     setMode,
     moveBy: inDetail ? moveDetail : moveBy,
@@ -366,17 +377,17 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   };
   const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
   const commands =
-    mode.kind === 'confirm' ? CONFIRM_COMMANDS
+    mode.kind === 'confirm' || mode.kind === 'ask' ? CONFIRM_COMMANDS
     : filtering ? FILTER_COMMANDS
     : inDetail ? (ownDetail ? [...DETAIL_COMMANDS, ...own('detail')] : DETAIL_COMMANDS)
     : [...LIST_COMMANDS, ...own('list')];
   useCommands('screen', commands, ctx, {
     active: active && mode.kind !== 'form' && mode.kind !== 'pick' && mode.kind !== 'nested',
     // the delete question and a filter being typed take every key (Ctrl+C aside)
-    modal: mode.kind === 'confirm' || filtering,
+    modal: mode.kind === 'confirm' || mode.kind === 'ask' || filtering,
     // a filter takes text; the delete question takes any other key as No
     other: (input, key) => {
-      if (stRef.current.mode.kind === 'confirm') {
+      if (stRef.current.mode.kind === 'confirm' || stRef.current.mode.kind === 'ask') {
         cancelDelete();
         return true;
       }
@@ -402,6 +413,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         preset={mode.preset}
         fields={mode.fields ?? config.formFields?.(mode.entity)}
         choices={(field, rec) => config.formChoices?.(mode.entity, field, rec)}
+        title={mode.title}
+        onValues={mode.onValues}
         width={width}
         height={height}
         onDone={(saved) => {
@@ -540,7 +553,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           }}
         />
       )}
-      {mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : <Text> </Text>}
+      {mode.kind === 'confirm' ? (
+        <ConfirmLine entity={mode.entity} id={mode.id} />
+      ) : mode.kind === 'ask' ? (
+        <Text color={theme.warn} bold wrap="truncate">{fit(mode.text, width)}</Text>
+      ) : (
+        <Text> </Text>
+      )}
     </Box>
   );
 }

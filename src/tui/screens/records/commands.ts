@@ -20,6 +20,8 @@ export interface RecordCtx {
   target?: DetailTarget;
   /** a detail: a row below the attributes is selected */
   rowSelected?: boolean;
+  /** the list's records as shown now (after the filter), in its order */
+  rows?: EntityRecord[];
   /** where a form or a picker opened now returns to */
   back: Mode;
   setMode: (m: Mode) => void;

@@ -5,7 +5,7 @@ import { byCode } from '../../../domain/compare.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { FieldInfo } from '../../../domain/fields.js';
 import { nestedColumns, nestedRows, nestedShape } from '../../../domain/nested.js';
-import { relatedOf } from '../../../domain/related.js';
+import { relatedOf, type RelatedList } from '../../../domain/related.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
 import type { Repo } from '../../../services/repo.js';
 import { entityLabel, nameInLanguage, type T } from '../../../i18n/index.js';
@@ -66,6 +66,26 @@ export function nestedRowText(repo: Repo, t: T, cols: FieldInfo[], row: Record<s
   return out.join('  ').trimEnd();
 }
 
+/** The records a related list shows, in its order (a timeline: oldest first, by due date). */
+export function relatedRows(repo: Repo, rl: RelatedList, id: string): EntityRecord[] {
+  const recs = repo.all(rl.entity).filter((r) => r[rl.field] === id);
+  if (!rl.order) return recs;
+  const when = (r: EntityRecord) => String(rl.order!.map((f) => r[f]).find((v) => v !== undefined && v !== '') ?? '').slice(0, 10);
+  // codes and ISO dates: compared by code unit, no collator needed
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return recs.map((r) => [when(r), r] as const).sort((a, b) => cmp(a[0], b[0]) || cmp(a[1].id, b[1].id)).map(([, r]) => r);
+}
+
+/** Widths of a row whose text columns share the room the others leave: a date is 10 columns,
+ *  a code's label 6, a reference 10. */
+function fillWidths(cols: FieldInfo[], room: number): number[] {
+  const fixedOf = (c: FieldInfo) => (c.kind === 'date' ? 10 : c.kind === 'enum' ? 6 : c.kind === 'ref' ? 10 : undefined);
+  const fixed = cols.reduce((a, c) => a + (fixedOf(c) ?? 0) + 2, 0);
+  const free = cols.filter((c) => fixedOf(c) === undefined).length;
+  const share = Math.max(6, Math.floor((room - fixed) / Math.max(1, free)));
+  return cols.map((c) => fixedOf(c) ?? share);
+}
+
 export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRecord, width: number): DetailModel {
   const fields = entityFields(entity).filter((f) => f.kind !== 'json');
   const twoCols = width >= 76;
@@ -95,7 +115,7 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
 
   for (const rl of relatedOf(entity)) {
     section++;
-    const recs = repo.all(rl.entity).filter((r) => r[rl.field] === rec.id);
+    const recs = relatedRows(repo, rl, rec.id);
     const by = rl.latestFirst;
     if (by) recs.sort((a, b) => byCode(String(b[by] ?? ''), String(a[by] ?? '')) || byCode(b.id, a.id));
     const sum = rl.sum;
@@ -103,9 +123,10 @@ export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRec
     const byName = new Map(entityFields(rl.entity).map((f) => [f.name, f]));
     const cols = rl.columns.map((n) => byName.get(n)!).filter(Boolean);
     const cw = Math.max(6, Math.min(16, Math.floor((rowW - 7) / Math.max(1, cols.length)) - 2));
-    lines.push({ text: '' }, { text: `${entityLabel(t, rl.entity)} (${recs.length})${summed}`, head: true });
+    const widths = rl.fillText ? fillWidths(cols, rowW - 7) : cols.map(() => cw);
+    lines.push({ text: '' }, { text: `${rl.label ? t.l(rl.label) : entityLabel(t, rl.entity)} (${recs.length})${summed}`, head: true });
     if (!recs.length) lines.push({ text: t('detail.none'), muted: true });
-    for (const r of recs) add(`${fit(r.id, 6)} ${cols.map((c) => fit(cellText(repo, t, c, r), cw)).join('  ')}`.trimEnd(), { kind: 'record', entity: rl.entity, id: r.id });
+    for (const r of recs) add(`${fit(r.id, 6)} ${cols.map((c, i) => fit(cellText(repo, t, c, r), widths[i])).join('  ')}`.trimEnd(), { kind: 'record', entity: rl.entity, id: r.id });
   }
 
   for (const fi of entityFields(entity).filter((f) => f.kind === 'json')) {
