@@ -39,7 +39,8 @@ async function sweep(lang: Lang, ascii: boolean, view: View) {
   const app = await renderApp({ ws: workspace(), lang, ascii, cols: WIDTHS[0], rows: ROWS });
   if (view === 'contacts') await app.press('2');
   if (view === 'detail' || view === 'related' || view === 'confirm') await press(app, 'list.open');
-  if (view === 'related') await press(app, ...Array<string>(40).fill('detail.down'));
+  // down until the anniversary row is on screen (more lists follow it: orders, points …)
+  if (view === 'related') for (let i = 0; i < 60 && !app.frame().includes('1977-01-15'); i++) await press(app, 'detail.down');
   if (view === 'confirm') await press(app, 'record.delete');
   if (view === 'filtered') {
     await press(app, 'list.sort', 'list.sort', 'list.sort', 'list.sort', 'list.reverse', 'list.filter');
