@@ -6,7 +6,7 @@
 export const HEADER_SYNONYMS: Record<string, string[]> = {
   'customerId.id': ['customer_id', 'customer_code', 'customer_no', 'customer_number', 'client_id', 'guest_id', 'member_id', 'member_no', '客户编号', '客户代码', '客户号', '客户ID', '会员编号', '会员号', '会员卡号'],
   'customerId.phone': ['customer_phone', 'customer_mobile', 'guest_phone', '客户手机', '客户电话', '客户手机号'],
-  'customerId.name': ['customer_name', 'guest_name', 'client_name', '客户姓名', '顾客姓名', '宾客姓名', '姓名'],
+  'customerId.name': ['customer_name', 'guest_name', 'client_name', '客户姓名', '顾客姓名', '宾客姓名'],
   name: ['full_name', 'customer_name', 'guest_name', 'client_name', '顾客姓名', '宾客姓名'],
   phone: ['mobile_phone', 'mobile_number', 'phone_number', 'cell_phone', 'cellphone', 'tel_mobile', '电话号码', '手机号'],
   email: ['email_address', 'mail', '邮件'],

@@ -69,24 +69,29 @@ export function headerNames(entity: EntityName): Map<string, string> {
   const m = new Map<string, string>();
   const fields = entityFields(entity);
   const singular = entity.replace(/ies$/, 'y').replace(/s$/, '');
+  const has = (target: string) => {
+    const [f, via] = target.split('.');
+    const fi = fields.find((x) => x.name === f);
+    return !!fi && (!via || (fi.kind === 'ref' && !!fi.ref));
+  };
+  // a reference's code column (customer_id, 客户编号) is read as the code: a missing one can be created with it
+  const synonyms = (refKeys: boolean) => {
+    for (const [target, names] of Object.entries(HEADER_SYNONYMS)) {
+      if (!has(target) || target.includes('.') !== refKeys) continue;
+      for (const n of names) {
+        const k = norm(n);
+        if (k && !m.has(k)) m.set(k, target);
+      }
+    }
+  };
+  synonyms(true);
   for (const fi of fields) {
     for (const n of [fi.name, fi.label.en, fi.label.zh, fi.label.zh.replace(/[(（].*[)）]/, ''), fi.label.en.replace(/\s*\(.*\)/, ''), ...(fi.aliases ?? []), `${singular}${fi.name}`, `${singular} ${fi.label.en}`]) {
       const k = norm(n);
       if (k && !m.has(k)) m.set(k, fi.name);
     }
   }
-  const has = (target: string) => {
-    const [f, via] = target.split('.');
-    const fi = fields.find((x) => x.name === f);
-    return !!fi && (!via || (fi.kind === 'ref' && !!fi.ref));
-  };
-  for (const [target, names] of Object.entries(HEADER_SYNONYMS)) {
-    if (!has(target)) continue;
-    for (const n of names) {
-      const k = norm(n);
-      if (k && !m.has(k)) m.set(k, target);
-    }
-  }
+  synonyms(false);
   return m;
 }
 
@@ -102,7 +107,7 @@ export function resolveTarget(entity: EntityName, name: string): Target | undefi
     const refEntity = fi.ref as EntityName;
     const key = name.slice(dot + 1);
     const kf = entityFields(refEntity).find((f) => f.name === key) ?? entityFields(refEntity).find((f) => f.name === headerNames(refEntity).get(norm(key)));
-    return kf && !kf.system ? { fi, via: kf } : undefined;
+    return kf && (!kf.system || kf.name === 'id') ? { fi, via: kf } : undefined;
   }
   const exact = fields.find((f) => f.name === name);
   if (exact) return { fi: exact };
@@ -145,7 +150,7 @@ function bindColumns(entity: EntityName, headers: string[], userMap: Record<stri
     if (own) target = resolveTarget(entity, own);
     else if (ref && refNames?.has(k)) {
       const kf = entityFields(ref.ref as EntityName).find((f) => f.name === refNames.get(k));
-      if (kf && !kf.system) target = { fi: ref, via: kf };
+      if (kf && (!kf.system || kf.name === 'id')) target = { fi: ref, via: kf };
     }
     if (!target) return { map: { column: h }, targets: [] };
     const tn = targetName(target);
