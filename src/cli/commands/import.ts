@@ -1,11 +1,11 @@
 // import ENTITY FILE: CSV (UTF-8, UTF-8 with BOM, GBK) or JSON, all or nothing.
-import fs from 'node:fs';
 import { entityFields } from '../../domain/entities.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
 import { entityLabel, errorMessage, type T } from '../../i18n/index.js';
 import { importTable, mappingProblems, type ImportReport, type OnDuplicate } from '../../services/import.js';
-import { applyFlags, emptyMapping, mappingFromJson, type ImportMapping, type MappingProblem } from '../../domain/import-mapping.js';
+import { applyFlags, emptyMapping, type ImportMapping, type MappingProblem } from '../../domain/import-mapping.js';
+import { readMappingFile } from '../../services/mapping-file.js';
 import { normaliseEncoding, type Encoding } from '../../text/encoding.js';
 import { readTableFile } from '../../services/table-file.js';
 import { ENC_NAME, groupIssues, groupText, issueText } from '../../presentation/import-report.js';
@@ -35,25 +35,17 @@ export interface ImportArgs extends GlobalArgs {
 /** The mapping file (JSON, or SRC=FIELD lines) with the flags on top. A mistake in either is
  *  a usage error: nothing is read or written. */
 function buildMapping(t: T, args: ImportArgs): ImportMapping {
-  const m = emptyMapping();
+  let m = emptyMapping();
   const problems: MappingProblem[] = [];
   const lines: string[] = [];
   if (args.mapping) {
-    let text: string;
-    try {
-      text = fs.readFileSync(args.mapping, 'utf8').replace(/^\ufeff/, '');
-    } catch (e) {
-      throw new Refused([t('import.unreadable', { file: args.mapping, reason: (e as Error).message })]);
-    }
-    if (text.trim().startsWith('{')) {
-      let obj: unknown;
-      try {
-        obj = JSON.parse(text);
-      } catch (e) {
-        throw new UsageError(t('import.badMappingFile', { file: args.mapping, reason: (e as Error).message }));
-      }
-      problems.push(...mappingFromJson(obj, m));
-    } else for (const line of text.split(/\r?\n/)) if (line.trim() && !line.trim().startsWith('#')) lines.push(line);
+    const r = readMappingFile(args.mapping);
+    if ('mapping' in r) {
+      m = r.mapping;
+      lines.push(...r.lines);
+    } else if (r.code === 'unreadable') throw new Refused([t('import.unreadable', { file: args.mapping, reason: r.reason })]);
+    else if (r.code === 'badJson') throw new UsageError(t('import.badMappingFile', { file: args.mapping, reason: r.reason }));
+    else if (r.code === 'problems') problems.push(...r.problems);
   }
   const list = (v: string[] | string | undefined) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
   problems.push(...applyFlags(m, {
