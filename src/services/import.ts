@@ -131,6 +131,7 @@ interface Bound {
 
 function bindColumns(entity: EntityName, headers: string[], userMap: Record<string, string> | Map<string, string[]>): Bound[] {
   const names = headerNames(entity);
+  const fieldNames = new Set(entityFields(entity).map((f) => f.name));
   const user = new Map<string, string[]>();
   for (const [k, v] of userMap instanceof Map ? userMap : Object.entries(userMap).map(([k, v]) => [k, v.split(/[,，]/).map((x) => x.trim()).filter(Boolean)] as const)) user.set(norm(k), v);
   const ref = entityFields(entity).find((f) => f.kind === 'ref' && f.required && f.ref);
@@ -146,7 +147,8 @@ function bindColumns(entity: EntityName, headers: string[], userMap: Record<stri
       return { map: toMap(h, targets, asked.length === 0), targets };
     }
     let target: Target | undefined;
-    const own = names.get(k);
+    // a field's own name as the schema spells it (list --json's keys) is that field
+    const own = fieldNames.has(h.trim()) ? h.trim() : names.get(k);
     if (own) target = resolveTarget(entity, own);
     else if (ref && refNames?.has(k)) {
       const kf = entityFields(ref.ref as EntityName).find((f) => f.name === refNames.get(k));
