@@ -6,6 +6,7 @@ import { Repo } from '../src/services/repo.js';
 import type { EntityName } from '../src/domain/entities.js';
 import { STAGE_PROBABILITY } from '../src/domain/funnel.js';
 import { BUILTIN_ROLES, type BuiltinRole } from '../src/domain/builtin-roles.js';
+import { addRecoveryMeasures, addSurveys } from './demo/service.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
 export function mulberry32(seed: number): () => number {
@@ -155,6 +156,10 @@ export function generateWorkspace(opts: GenOptions): Workspace {
   }
   if (opts.related) addOpportunities(repo, mulberry32((opts.seed ?? 20260901) + 8), now);
   if (opts.service ?? opts.related) addServiceTickets(repo, now);
+  if (opts.service ?? opts.related) {
+    addRecoveryMeasures(repo);
+    addSurveys(repo, now);
+  }
   // the shipped demo carries no identity: each workspace made from it gets its own when loaded
   const shipped: Partial<Workspace> = ws;
   delete shipped.id;

@@ -16,6 +16,7 @@ import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
 import { ticketsCmd } from './commands/tickets.js';
+import { mapFlagFields } from './commands/fields-from-flags.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -43,6 +44,7 @@ function fieldOptions(y: Argv, raw: string[], t: T): Argv {
     y = y.option(fi.name, { type: 'string', describe: fieldHelp(t, fi), array: fi.kind === 'tags' });
     if (fi.kind === 'tags') y = y.option(fi.name.replace(/s$/, ''), { type: 'string', array: true, hidden: true });
   }
+  for (const fi of mapFlagFields(entity)) y = y.option(fi.name, { type: 'string', array: true, describe: `${t.l(fi.label)}${t.lang === 'en' ? '; ' : '；'}${t('cli.help.mapFlag', { flag: fi.name })}` });
   return y;
 }
 
@@ -74,6 +76,7 @@ function listOptions(raw: string[]): Set<string> {
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of editableFields(entity)) if (fi.kind === 'tags') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
+    for (const fi of mapFlagFields(entity)) ok.add(fi.name);
   }
   return ok;
 }

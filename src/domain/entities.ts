@@ -44,7 +44,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   contracts: def({ name: 'contracts', label: { en: 'Contracts', zh: '合同' }, schema: Contract, prefix: 'K', display: 'title', defaults: { status: 'draft', type: 'rate' } }),
   orders: def({ name: 'orders', label: { en: 'Orders', zh: '订单' }, schema: Order, prefix: 'D', display: 'id', defaults: { paymentStatus: 'unpaid', type: 'room', items: [] } }),
   tickets: def({ name: 'tickets', label: { en: 'Service tickets', zh: '服务工单' }, schema: Ticket, prefix: 'W', display: 'subject', defaults: { status: 'received', type: 'consultation', steps: [] } }),
-  surveys: def({ name: 'surveys', label: { en: 'Surveys', zh: '满意度调查' }, schema: Survey, prefix: 'V', display: 'date', defaults: { scores: {} } }),
+  surveys: def({ name: 'surveys', label: { en: 'Surveys', zh: '满意度调查' }, schema: Survey, prefix: 'V', display: 'date', defaults: { scores: {}, scale: 5 } }),
   products: def({ name: 'products', label: { en: 'Products', zh: '产品' }, schema: Product, prefix: 'G', display: 'name', defaults: { status: 'active' } }),
   categories: def({ name: 'categories', label: { en: 'Product categories', zh: '产品分类' }, schema: Category, prefix: 'Y', display: 'name' }),
   tiers: def({ name: 'tiers', label: { en: 'Membership tiers', zh: '会员等级' }, schema: Tier, prefix: 'M', display: 'name' }),

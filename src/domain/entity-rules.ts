@@ -6,6 +6,8 @@ import type { EntityName } from './entities.js';
 import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase, type Stage } from './lifecycle.js';
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
+import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
+import { surveyProblems } from './survey-score.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -17,6 +19,8 @@ export interface RuleContext {
   /** the employee who acts, and the time of the change (the Repo's clock) */
   actorLogin: string;
   now(): string;
+  /** the workspace's value lists (a survey's indicators) */
+  valueLists?: ValueLists;
   /** the records of `entity` whose `field` holds `id` (a customer's orders), from an index kept
    *  up to date by every change: a rule run for each of 100k imported rows must not scan */
   referring(entity: EntityName, field: string, id: string): readonly Rec[];
@@ -138,6 +142,10 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     scopedRefs: [{ field: 'contactId', by: 'customerId', match: 'customerId', code: 'contactOfOtherCustomer' }],
   },
   tickets: { prepare: ticketPrepare, check: ticketCheck },
+  surveys: {
+    // scores only of the workspace's indicators, each within the survey's scale
+    check: (rec, _prev, ctx) => surveyProblems(rec, (ctx.valueLists?.surveyIndicator ?? DEFAULT_VALUE_LISTS.surveyIndicator!).map((v) => v.code)),
+  },
   orders: { effects: orderLifecycleEffects },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),

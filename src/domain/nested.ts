@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { fieldMeta, type FieldInfo } from './fields.js';
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; defaultValue?: unknown };
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; keyType?: z.ZodType; valueType?: z.ZodType; defaultValue?: unknown };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch']);
 
@@ -37,7 +37,7 @@ export type NestedShape =
   /** an array of objects: rows with these parts */
   | { kind: 'rows'; parts: FieldInfo[]; row: z.ZodType }
   /** a record of numbers or strings: named values */
-  | { kind: 'map'; value: FieldInfo; valueSchema: z.ZodType }
+  | { kind: 'map'; value: FieldInfo; valueSchema: z.ZodType; key?: FieldInfo }
   /** one object (a hotel stay), or nothing */
   | { kind: 'object'; parts: FieldInfo[]; row: z.ZodType }
   /** something the editor does not take apart (a permission matrix): shown read-only */
@@ -51,7 +51,10 @@ export function nestedShape(schema: z.ZodType): NestedShape {
   if (d.type === 'array' && d.element && defOf(unwrap(d.element)).type === 'object') sh = { kind: 'rows', parts: partsOf(d.element), row: d.element };
   else if (d.type === 'record' && d.valueType && ['number', 'string'].includes(defOf(unwrap(d.valueType)).type)) {
     const num = defOf(unwrap(d.valueType)).type === 'number';
-    sh = { kind: 'map', value: { name: 'value', label: { en: 'Value', zh: '值' }, kind: num ? 'number' : 'text' }, valueSchema: d.valueType };
+    // a key with a part's metadata (a survey's indicator, from a value list) is read and shown as one
+    const km = d.keyType ? fieldMeta(d.keyType) : undefined;
+    const key: FieldInfo | undefined = km ? { ...km, name: 'key', required: true } : undefined;
+    sh = { kind: 'map', value: { name: 'value', label: { en: 'Value', zh: '值' }, kind: num ? 'number' : 'text' }, valueSchema: d.valueType, key };
   } else if (d.type === 'object') sh = { kind: 'object', parts: partsOf(unwrap(schema)), row: unwrap(schema) };
   else sh = { kind: 'other' };
   shapes.set(schema, sh);
@@ -77,6 +80,6 @@ export function nestedValue(shape: NestedShape, rows: Record<string, unknown>[])
 export function nestedColumns(shape: NestedShape): FieldInfo[] {
   if (shape.kind === 'rows' || shape.kind === 'object') return shape.parts;
   const key: FieldInfo = { name: 'key', label: { en: 'Item', zh: '项目' }, kind: 'text', required: true };
-  if (shape.kind === 'map') return [key, { ...shape.value, required: true }];
+  if (shape.kind === 'map') return [shape.key ?? key, { ...shape.value, required: true }];
   return [key, { name: 'value', label: { en: 'Value', zh: '值' }, kind: 'text' }];
 }

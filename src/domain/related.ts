@@ -15,8 +15,12 @@ export const RELATED: Partial<Record<EntityName, readonly RelatedList[]>> = {
   customers: [
     { entity: 'contacts', field: 'customerId', columns: ['name', 'title', 'phone', 'decisionRole'] },
     { entity: 'anniversaries', field: 'customerId', columns: ['date', 'kind', 'contactId', 'remindDays'] },
+    // the customer's service history (服务记录) and what they said of the hotel
+    { entity: 'tickets', field: 'customerId', columns: ['raisedOn', 'type', 'status', 'subject'] },
+    { entity: 'surveys', field: 'customerId', columns: ['date', 'scale', 'ticketId', 'comment'] },
   ],
   contacts: [{ entity: 'anniversaries', field: 'contactId', columns: ['date', 'kind', 'remindDays'] }],
+  tickets: [{ entity: 'surveys', field: 'ticketId', columns: ['date', 'scale', 'comment'] }],
 };
 
 export const relatedOf = (entity: EntityName): readonly RelatedList[] => RELATED[entity] ?? [];

@@ -8,6 +8,14 @@ export const TicketStep = z.object({
   note: f.part({ en: 'Note', zh: '说明' }, 'text', z.string().max(2000).default('')),
 });
 
+/** One service recovery measure (服务补救) agreed with the guest, and what it cost the hotel. */
+export const RecoveryMeasure = z.object({
+  kind: f.part({ en: 'Measure', zh: '补救措施' }, 'enum', z.string().min(1), { values: 'recoveryKind' }),
+  cost: f.money({ en: 'Cost', zh: '成本' }, { required: true }),
+  note: f.part({ en: 'Note', zh: '说明' }, 'text', z.string().max(200).optional()),
+});
+export type RecoveryMeasure = z.infer<typeof RecoveryMeasure>;
+
 export const Ticket = z.object({
   id: f.id({ en: 'Code', zh: '工单编号' }),
   subject: f.text({ en: 'Subject', zh: '主题' }, { required: true, aliases: ['标题', '事由'] }),
@@ -22,23 +30,34 @@ export const Ticket = z.object({
   orderId: f.ref({ en: 'Order', zh: '相关订单' }, 'orders'),
   description: f.longtext({ en: 'Description', zh: '描述' }, { aliases: ['内容'] }),
   recovery: f.longtext({ en: 'Service recovery', zh: '服务补救' }, { aliases: ['补救措施'] }),
+  // the sum of the measures' costs when the ticket has measures; a cost typed before measures
+  // existed (or without any) is kept as it was
   recoveryCost: f.money({ en: 'Recovery cost', zh: '补救成本' }, { aliases: ['补救费用'] }),
   satisfaction: f.int({ en: 'Satisfaction (1-5)', zh: '满意度(1-5)' }, { max: 5 }),
   resolvedAt: f.datetime({ en: 'Resolved at', zh: '解决时间' }),
   /** the note of the status change being saved: moved into the new step, never kept here */
   stepNote: f.longtext({ en: 'Note of this step', zh: '本步说明' }, { aliases: ['处理说明'] }),
   steps: f.json({ en: 'Handling steps', zh: '处理过程' }, z.array(TicketStep).default([])),
+  measures: f.json({ en: 'Recovery measures', zh: '补救措施' }, z.array(RecoveryMeasure).default([])),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+const SCORE_KEY = f.part({ en: 'Indicator', zh: '指标' }, 'enum', z.string(), { values: 'surveyIndicator' });
+
 export const Survey = z.object({
   id: f.id({ en: 'Code', zh: '调查编号' }),
   customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
   date: f.date({ en: 'Date', zh: '调查日期' }, { required: true, aliases: ['日期'] }),
+  // 5 or 10: every score of the survey is from 1 to it (a survey from before scales: see survey-score.ts)
+  scale: f.int({ en: 'Scale (5 or 10)', zh: '量表(5或10分制)' }, { min: 5, max: 10, aliases: ['量表', '分制'] }),
+  // a survey is of one stay (an order) or of one ticket's handling, or of neither
+  orderId: f.ref({ en: 'Stay (order)', zh: '入住订单' }, 'orders'),
+  ticketId: f.ref({ en: 'Ticket', zh: '服务工单' }, 'tickets'),
   model: f.text({ en: 'Model', zh: '模型' }),
-  scores: f.json({ en: 'Scores', zh: '各项得分' }, z.record(z.string(), z.number().min(0).max(10)).default({})),
+  // indicator code → score; the indicators are the workspace's list surveyIndicator
+  scores: f.json({ en: 'Scores', zh: '各项得分' }, z.record(SCORE_KEY, z.number().min(0).max(10)).default({})),
   overall: f.int({ en: 'Overall (1-5)', zh: '总体满意度(1-5)' }, { max: 5, aliases: ['满意度'] }),
   comment: f.longtext({ en: 'Comment', zh: '意见' }, { aliases: ['评价'] }),
   createdAt: f.createdAt(),

@@ -6,6 +6,7 @@ import type { FieldError } from './errors.js';
 import { todayIn } from './care.js';
 import { allowedTicketSteps, canTicketStep, isTicketStatus, withStep, type TicketStep } from './ticket-flow.js';
 import type { RuleContext, SaveOpts } from './entity-rules.js';
+import { withRecoveryTotal } from './recovery.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -13,7 +14,8 @@ const stepsOf = (r: Rec | undefined): TicketStep[] => (r && Array.isArray(r.step
 
 export function ticketPrepare(input: Rec, prev: Rec | undefined, ctx: RuleContext, opts: SaveOpts): Rec {
   // the step note is an input of the change (a form's field, `update --stepNote`), not a field kept
-  const { stepNote, ...rec } = input;
+  const { stepNote, ...given } = input;
+  const rec = withRecoveryTotal(given);
   if (opts.anyStage) return rec as Rec;
   const note = opts.note ?? (typeof stepNote === 'string' ? stepNote : '');
   const out: Rec = { ...rec, id: input.id, steps: stepsOf(prev) };

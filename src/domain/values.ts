@@ -239,6 +239,24 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['department', 'Own department', '本部门'],
     ['all', 'All', '全部'],
   ]),
+  // service recovery (服务补救, syllabus ch. 9): what the hotel gives a guest it failed
+  recoveryKind: list([
+    ['apology', 'Apology', '道歉', { description: means('A sincere apology, in person or by phone', '当面或电话诚恳致歉') }],
+    ['upgrade', 'Upgrade', '升级', { aliases: ['免费升级', '升级房型'], description: means('A better room or service at no charge', '免费升级房型或服务') }],
+    ['refund', 'Refund', '退款', { aliases: ['退还房费'], description: means('Money paid back (part or all of a charge)', '退还部分或全部费用') }],
+    ['voucher', 'Voucher', '代金券', { aliases: ['赠券', '优惠券', '早餐券'], description: means('A voucher for a later stay or meal', '赠送下次入住或餐饮的代金券') }],
+    ['points', 'Points', '积分', { aliases: ['赠送积分'], description: means('Loyalty points credited', '赠送会员积分') }],
+  ]),
+  // the indicators of a satisfaction survey (客户满意度调查): the ACSI model's (syllabus ch. 2);
+  // a workspace may change them. Every indicator is scored so that more is better.
+  surveyIndicator: list([
+    ['expectation', 'Customer expectation', '顾客期望', { aliases: ['期望'], description: means('What the guest expected before the stay', '入住前对酒店的期望') }],
+    ['quality', 'Perceived quality', '感知质量', { aliases: ['质量'], description: means('How good the stay and the service were', '对住宿与服务质量的感受') }],
+    ['value', 'Perceived value', '感知价值', { aliases: ['价值'], description: means('What the stay was worth for its price', '相对价格所得的价值') }],
+    ['overall', 'Overall satisfaction', '总体满意度', { aliases: ['满意度', '总体'], description: means('Satisfaction with the hotel as a whole', '对酒店的总体满意程度') }],
+    ['complaint', 'Complaint (reversed)', '顾客抱怨(反向计分)', { aliases: ['抱怨', '投诉', '顾客抱怨'], description: means('Scored reversed: the highest score means nothing to complain of', '反向计分：最高分表示没有抱怨') }],
+    ['loyalty', 'Loyalty intention', '顾客忠诚', { aliases: ['忠诚', '再次入住', '再次入住意愿'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
+  ]),
 };
 
 export function valueLabel(lists: ValueLists, listName: string, code: string | undefined, lang: 'en' | 'zh'): string {

@@ -282,6 +282,9 @@ export class Repo {
       return repo.actorLogin;
     },
     now: () => repo.now(),
+    get valueLists() {
+      return repo.ws.valueLists;
+    },
     referring: (e, field, id) => repo.#referring(e, field, id),
   }))(this);
 

@@ -31,7 +31,8 @@ export function Help({ screen, screens, now = [], height, width, onClose }: {
   const bodyH = height - 1;
   // two columns where they fit whole; else one column that scrolls
   const twoCols = width >= 120 && lines.length <= bodyH * 2 && lines.length > bodyH;
-  const colW = twoCols ? Math.floor(width / 2) - 1 : width;
+  // each column has a margin of one: a line as wide as the screen would wrap (and vanish)
+  const colW = twoCols ? Math.floor(width / 2) - 1 : width - 1;
   const maxScroll = twoCols ? 0 : Math.max(0, lines.length - bodyH);
   const ctx: HelpCtx = {
     scrollBy: (n) => setScroll((x) => Math.max(0, Math.min(maxScroll, x + n))),

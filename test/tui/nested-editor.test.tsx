@@ -91,14 +91,16 @@ describe('the nested-record editor', () => {
 
   it("edits a survey's scores as named numbers", async () => {
     const ws = loadDemoWorkspace();
+    ws.surveys = []; // the survey made here is the list's only one
     const repo = new Repo(ws);
-    const res = repo.create('surveys', { customerId: ws.customers[0].id, date: '2026-10-02', scores: { service: 8 } });
+    const res = repo.create('surveys', { customerId: ws.customers[0].id, date: '2026-10-02', scale: 10, scores: { quality: 8 } });
     if (!res.ok) throw new Error(JSON.stringify(res.errors));
     const app = await renderApp({ ws, lang: 'en', screens: [screenOf('surveys', ['id', 'customerId', 'date'])] });
     await press(app, 'list.open');
     expect(app.frame()).toContain('Scores (1)');
     await press(app, 'detail.nextSection', 'detail.open', 'nested.add');
-    await app.type('food');
+    // an indicator by its label, read as its code
+    await app.type('Perceived value');
     await press(app, 'nestedRow.next');
     await app.type('11');
     await press(app, 'nestedRow.accept');
@@ -107,7 +109,7 @@ describe('the nested-record editor', () => {
     await app.press(KEY.ctrlU);
     await app.type('9');
     await press(app, 'nestedRow.accept', 'nested.save');
-    expect(app.store.data.surveys.find((s) => s.id === res.value.id)!.scores).toEqual({ service: 8, food: 9 });
+    expect(app.store.data.surveys.find((s) => s.id === res.value.id)!.scores).toEqual({ quality: 8, value: 9 });
     app.unmount();
   });
 

@@ -1,5 +1,6 @@
 // Field flags (--name 王先生 --phone 13800000000) → typed values, with every bad one reported.
-import { editableFields, type EntityName } from '../../domain/entities.js';
+import { ENTITIES, editableFields, entityFields, type EntityName } from '../../domain/entities.js';
+import { nestedShape } from '../../domain/nested.js';
 import type { FieldInfo } from '../../domain/fields.js';
 import { parseFieldText } from '../../domain/parse-input.js';
 import type { FieldError } from '../../domain/errors.js';
@@ -17,7 +18,32 @@ function fieldForFlag(fields: Map<string, FieldInfo>, k: string): FieldInfo | un
   return plural?.kind === 'tags' ? plural : undefined;
 }
 
-const byName = (entity: EntityName) => new Map(editableFields(entity).map((f) => [f.name, f] as const));
+/** Structured fields of named values a flag sets item by item (a survey's scores:
+ *  --scores quality=4 --scores loyalty=5); the flag gives the whole map. */
+export const mapFlagFields = (entity: EntityName): FieldInfo[] =>
+  entityFields(entity).filter((fi) => fi.kind === 'json' && !fi.system && nestedShape(ENTITIES[entity].schema.shape[fi.name]).kind === 'map');
+
+const byName = (entity: EntityName) => new Map([...editableFields(entity), ...mapFlagFields(entity)].map((f) => [f.name, f] as const));
+
+/** NAME=VALUE items (repeated or comma-separated) as a map, the names and values read by the map's parts. */
+function mapFromFlag(entity: EntityName, fi: FieldInfo, raw: unknown, ctx: Parameters<typeof parseFieldText>[2]): ParsedMap {
+  const shape = nestedShape(ENTITIES[entity].schema.shape[fi.name]);
+  if (shape.kind !== 'map') return { error: { field: fi.name, code: 'invalid' } };
+  const keyInfo: FieldInfo = shape.key ?? { name: 'key', label: fi.label, kind: 'text' };
+  const items = (Array.isArray(raw) ? raw : [raw]).flatMap((x) => String(x ?? '').split(/[,，;；]/)).map((x) => x.trim()).filter(Boolean);
+  const out: Record<string, unknown> = {};
+  for (const item of items) {
+    const m = /^(.+?)\s*[=:：]\s*(.+)$/.exec(item);
+    if (!m) return { error: { field: fi.name, code: 'mapItem', params: { value: item } } };
+    const k = parseFieldText(keyInfo, m[1]!, ctx);
+    if ('error' in k) return { error: { ...k.error, field: fi.name } };
+    const v = parseFieldText(shape.value, m[2]!, ctx);
+    if ('error' in v) return { error: { ...v.error, field: fi.name } };
+    out[String(k.value)] = v.value;
+  }
+  return { value: out };
+}
+type ParsedMap = { value: Record<string, unknown> } | { error: FieldError };
 const isFieldFlag = (k: string) => !GLOBAL_FLAGS.has(k) && !k.includes('-');
 
 /** Flags that name no editable field of the entity. */
@@ -37,6 +63,12 @@ export function valuesFromFlags(entity: EntityName, argv: Record<string, unknown
     const fi = fieldForFlag(fields, k);
     if (!fi) {
       unknown.push(k);
+      continue;
+    }
+    if (fi.kind === 'json') {
+      const r = mapFromFlag(entity, fi, raw, ctx);
+      if ('error' in r) errors.push(r.error);
+      else values.set(fi.name, r.value);
       continue;
     }
     if (values.has(fi.name) && fi.kind === 'tags') {

@@ -9,8 +9,11 @@ import { Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { workThenSave } from '../commit.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { workspaceSurveys } from '../../services/surveys.js';
+import { surveyChart, surveyHead, surveyJson } from '../../presentation/surveys.js';
+import { nameInLanguage } from '../../i18n/index.js';
 
-export const REPORTS_READY = ['funnel'];
+export const REPORTS_READY = ['funnel', 'surveys'];
 
 export type ReportArgs = GlobalArgs & { kind: string; owner?: string; from?: string; to?: string };
 
@@ -26,7 +29,29 @@ export async function reportCmd(args: ReportArgs, io: CliIO, t0: T): Promise<num
   const from = dateFlag(t0, 'from', args.from);
   const to = dateFlag(t0, 'to', args.to);
   if (from && to && from > to) throw new UsageError(t0('report.badRange', { from, to }));
+  if (args.kind === 'surveys' && args.owner !== undefined) throw new UsageError(t0('report.surveysNoOwner'));
   const s = await openSession(args, io, 'read');
+  if (args.kind === 'surveys') {
+    const sum = await workThenSave(s, () => ({ save: false, sum: workspaceSurveys(s.repo, { from, to }) }));
+    if (args.json) {
+      io.out(JSON.stringify(surveyJson(sum.sum, { from: from ?? null, to: to ?? null }), null, 2));
+      return 0;
+    }
+    const t = s.t;
+    io.out(t('report.surveysHead', { period: from || to ? `${from ?? ''}..${to ?? ''}` : t('funnel.allTime') }));
+    io.out(surveyHead(sum.sum, t));
+    io.out(t('surveys.scaleNote'));
+    for (const l of surveyChart(sum.sum, t, s.repo.ws.valueLists, 78)) io.out(l.trimEnd());
+    const low = sum.sum.perCustomer.filter((c) => c.index !== null).slice(0, 5);
+    if (low.length) {
+      io.out(t('report.surveysLowest'));
+      for (const c of low) {
+        const cust = s.repo.get('customers', c.customerId);
+        io.out(`  ${c.customerId}  ${sanitizeLine(nameInLanguage(t, String(cust?.name ?? '')))}  ${c.index!.toFixed(1)}  (${c.surveys}, ${c.last})`);
+      }
+    }
+    return 0;
+  }
   const { report, owner } = await workThenSave(s, () => {
     let owner: { id: string; login: string; name: string } | undefined;
     if (args.owner !== undefined) {

@@ -43,11 +43,13 @@ export function detailOffset(model: DetailModel, cursor: number, scroll: number,
   return off;
 }
 
-export function Detail({ rec, entity, model, cursor, offset, width, height, commands, footer }: {
+export function Detail({ rec, entity, model, cursor, offset, width, height, commands, footer, note }: {
   rec: EntityRecord; entity: EntityName; model: DetailModel; cursor: number; offset: number; width: number; height: number;
   /** the screen's own commands for this record, listed under it (the footer has no room for them) */
   commands: readonly RecordCommand[];
   footer?: React.ReactNode;
+  /** a few words between the title and the name (a ticket's SLA) */
+  note?: string;
 }) {
   const { t, theme } = useApp();
   const { lines } = model;
@@ -59,7 +61,7 @@ export function Detail({ rec, entity, model, cursor, offset, width, height, comm
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {/* cut by display width here, not by Ink (which adds a column inside a Chinese character) */}
-        {fit(`${t('detail.title', { entity: entityLabel(t, entity), id: rec.id })}  ${name}`, Math.max(10, width - displayWidth(where)))}
+        {fit(`${t('detail.title', { entity: entityLabel(t, entity), id: rec.id })}  ${note ? `${note}  ` : ''}${name}`, Math.max(10, width - displayWidth(where)))}
         <Text color={theme.muted}>{where}</Text>
       </Text>
       {lines.slice(offset, offset + bodyH).map((l, i) => {

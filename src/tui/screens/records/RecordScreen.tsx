@@ -41,6 +41,18 @@ interface ScreenState {
   filtering: boolean;
   sel: number;
   sort: { i: number; dir: 1 | -1 };
+  /** the list's view (config.views), by index */
+  view: number;
+}
+
+/** A named view of a list (a desk: by SLA, mine, by category): which records, in which order
+ *  (the first sort), with lines of its own above the list and columns of its own if it likes. */
+export interface ListView {
+  id: string;
+  label: MessageKey;
+  rows: (recs: EntityRecord[], repo: Repo) => EntityRecord[];
+  banner?: (repo: Repo, t: T, width: number, rows: EntityRecord[]) => string[];
+  columns?: (width: number, t: T) => Column[];
 }
 
 export interface ScreenConfig {
@@ -64,6 +76,10 @@ export interface ScreenConfig {
   commands?: RecordCommand[];
   /** lines drawn above the list (the funnel's chart), each at most `width` columns */
   banner?: (repo: Repo, t: T, width: number, height: number) => string[];
+  /** a few words beside a record's title in its detail (a ticket's SLA) */
+  detailNote?: (rec: EntityRecord, t: T) => string | undefined;
+  /** views of the list, switched by a command of the screen that calls nextView */
+  views?: ListView[];
   /** a cell's text when not the field's usual one (amounts with ¥ and separators) */
   cell?: (key: string, rec: EntityRecord, repo: Repo, t: T) => string | undefined;
 }
@@ -73,7 +89,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const { repo, t, theme } = app;
   const { entity } = config;
   const [st, stRef, set] = useSyncedState<ScreenState>({
-    mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 },
+    mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 }, view: 0,
   });
   const { mode, filter, filtering, sel, sort } = st;
   const selectId = useRef<string | undefined>(undefined);
@@ -138,14 +154,17 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
       results.set(q, filtered);
     }
     const sf = config.sortFields[sort.i];
-    if (sort.i === 0 && sort.dir === 1 && config.deskOrder) return config.deskOrder(filtered);
+    const lv = config.views?.[st.view];
+    // a view picks its records and gives the first sort its order
+    if (lv) filtered = lv.rows(filtered, repo);
+    if (sort.i === 0 && sort.dir === 1 && (lv || config.deskOrder)) return lv ? filtered : config.deskOrder!(filtered);
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
     // names by their reading (曾小明 under z), once the pinyin table is in
     const byReading = sf === config.nameField ? namePinyin?.sortKey : undefined;
     return sortRecords(filtered, (r) => (byReading ? byReading(String(r[sf] ?? ''), r) : fi.kind === 'enum' || fi.kind === 'ref' ? cellText(repo, t, fi, r) : String(r[sf] ?? '')), sort.dir);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, version, filter.text, sort, entity, t, namePinyin]);
+  }, [repo, version, filter.text, sort, entity, t, namePinyin, st.view]);
   // sorting by name reads the names: load the pinyin table for it
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
@@ -342,6 +361,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     },
     confirmDelete,
     cancelDelete,
+    nextView: () => update((x) => ({ view: (x.view + 1) % Math.max(1, config.views?.length ?? 1) })),
     form: (id) => !refusedNow(id ? 'edit' : 'create', entity, id ? repo.get(entity, id) : undefined) && setMode({ kind: 'form', entity, id, back: id ? back : { kind: 'list' }, fields: config.formFields?.(entity) }),
   };
   const own = (where: 'list' | 'detail') => (config.commands ?? []).filter((c) => (c.in ?? ['list', 'detail']).includes(where));
@@ -448,6 +468,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         width={width}
         height={height}
         commands={view.of === entity ? own('detail') : []}
+        note={view.of === entity ? config.detailNote?.(view.rec, t) : undefined}
         footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
       />
     );
@@ -455,7 +476,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   // the code column grows with the counter: C100000 must not be cut
   const idWidth = Math.max(5, ENTITIES[entity].prefix.length + Math.max(4, String(repo.ws.counters[entity] ?? 0).length));
-  const columns = config.columns(width, t).map((c) => (c.key === 'id' ? { ...c, width: idWidth } : c));
+  const listView = config.views?.[st.view];
+  const columns = (listView?.columns ?? config.columns)(width, t).map((c) => (c.key === 'id' ? { ...c, width: idWidth } : c));
   const empty = rows.length === 0;
   // a field filter with a value the field does not have (stage:xyz): say which it has
   const bad = empty && filter.text ? splitQuery(filter.text, searchSpec(entity, config.searchFields, repo.ws.valueLists), repo.ws.valueLists).badList : undefined;
@@ -464,11 +486,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     : undefined;
   const total = repo.count(entity);
   const sf = config.sortFields[sort.i];
-  const sortLabel = t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
-  const headLeft = `${entityLabel(t, entity)} `;
-  const banner = config.banner?.(repo, t, width, height) ?? [];
+  // a view's own order (the first sort) is named by the view, not by a field
+  const viewOrder = !!config.views?.length && sort.i === 0 && sort.dir === 1;
+  const sortLabel = viewOrder ? '' : t('list.sorted', { field: sf === 'id' ? 'ID' : t.l(fieldsByName.get(sf)!.label), dir: sort.dir === 1 ? '' : ' (desc)' });
+  const headLeft = `${entityLabel(t, entity)}${listView ? ` [${t(listView.label)}]` : ''} `;
+  const banner = [...(config.banner?.(repo, t, width, height) ?? []), ...(listView?.banner?.(repo, t, width, rows) ?? [])];
   const listH = height - banner.length;
-  const headMid = `${t('list.count', { shown: rows.length, total })}  ${config.summary ? `${config.summary(repo, t)}  ` : ''}${sortLabel}  `;
+  const headMid = `${t('list.count', { shown: rows.length, total })}  ${config.summary ? `${config.summary(repo, t)}  ` : ''}${sortLabel ? `${sortLabel}  ` : ''}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       {banner.map((l, i) => (

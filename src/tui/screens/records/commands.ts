@@ -39,6 +39,8 @@ export interface RecordCtx {
   startDelete: () => void;
   confirmDelete: () => void;
   cancelDelete: () => void;
+  /** the next of the screen's views of its list (config.views) */
+  nextView: () => void;
   /** a form for a record of this screen's entity (new when no id) */
   form: (id?: string) => void;
 }
