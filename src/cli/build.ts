@@ -77,7 +77,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
@@ -142,7 +142,15 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('mapping', { type: 'string', describe: t('cli.help.mapping') })
         .option('encoding', { type: 'string', describe: t('cli.help.encoding') })
         .option('dry-run', { type: 'boolean', describe: t('cli.help.dryRun') })
-        .option('on-duplicate', { type: 'string', choices: ['error', 'skip', 'update'], default: 'error', describe: t('cli.help.onDuplicate') }), run(importCmd))
+        .option('on-duplicate', { type: 'string', choices: ['error', 'skip', 'update'], default: 'error', describe: t('cli.help.onDuplicate') })
+        .option('skip', { type: 'string', array: true, describe: t('cli.help.importSkip') })
+        .option('date', { type: 'string', array: true, describe: t('cli.help.importDate') })
+        .option('value', { type: 'string', array: true, describe: t('cli.help.importValue') })
+        .option('only', { type: 'string', array: true, describe: t('cli.help.importOnly') })
+        .option('null', { type: 'string', describe: t('cli.help.importNull') })
+        .option('date-order', { type: 'string', describe: t('cli.help.importDateOrder') })
+        .option('set', { type: 'string', array: true, describe: t('cli.help.importSet') })
+        .option('create-missing', { type: 'boolean', describe: t('cli.help.importCreateMissing') }), run(importCmd))
     .command('export <entity>', t('cli.help.export'), (y) =>
       entityPos(y)
         .option('format', { type: 'string', choices: ['csv', 'json'], describe: t('cli.help.format') })

@@ -14,12 +14,14 @@ export interface ParseContext {
   resolveRef: RefResolver;
   /** the workspace's zone: a time typed without an offset is its wall clock (as export writes) */
   timeZone?: string;
+  /** the order of day and month in a file's dates (3/5/2024); without it an ambiguous date is refused */
+  dateOrder?: 'dmy' | 'mdy' | 'ymd';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305, and an ISO time (date part kept). */
-export function parseDateText(s: string): string | undefined {
+export function parseDateText(s: string, order?: 'dmy' | 'mdy' | 'ymd'): string | undefined {
   const t = s.trim();
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (m) {
@@ -28,6 +30,16 @@ export function parseDateText(s: string): string | undefined {
   }
   // 3/5/2024 is ambiguous between US and European order: refuse rather than guess
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m && (order === 'dmy' || order === 'mdy')) {
+    const [day, month] = order === 'dmy' ? [m[1], m[2]] : [m[2], m[1]];
+    const d = `${m[3]}-${pad(Number(month))}-${pad(Number(day))}`;
+    return isValidDate(d) ? d : undefined;
+  }
+  // one that reads the same either way (7/7/2015) is no guess
+  if (m && m[1] === m[2]) {
+    const d = `${m[3]}-${pad(Number(m[1]))}-${pad(Number(m[1]))}`;
+    return isValidDate(d) ? d : undefined;
+  }
   if (m && (Number(m[1]) > 12) !== (Number(m[2]) > 12)) {
     const [day, month] = Number(m[1]) > 12 ? [m[1], m[2]] : [m[2], m[1]];
     const d = `${m[3]}-${pad(Number(month))}-${pad(Number(day))}`;
@@ -79,8 +91,11 @@ export function parseFieldText(fi: FieldInfo, raw: string, ctx: ParseContext): P
       return { value: code };
     }
     case 'date': {
-      const d = parseDateText(s);
-      return d ? { value: d } : err('date', { value: s });
+      const d = parseDateText(s, ctx.dateOrder);
+      if (d) return { value: d };
+      // 3/5/2024 without a date order: said, not guessed
+      const amb = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(s);
+      return amb && Number(amb[1]) <= 12 && Number(amb[2]) <= 12 ? err('dateAmbiguous', { value: s }) : err('date', { value: s });
     }
     case 'datetime': {
       if (ctx.timeZone) {

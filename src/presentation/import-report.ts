@@ -22,3 +22,44 @@ export function issueText(t: T, entity: EntityName, e: ImportIssue, lists: Param
   }));
 }
 
+
+export interface IssueGroup {
+  code: string;
+  column?: string;
+  field?: string;
+  count: number;
+  /** the first lines with this problem */
+  lines: number[];
+  /** the distinct values refused (the first few) */
+  values: string[];
+  first: ImportIssue;
+}
+
+const GROUP_LINES = 8;
+const GROUP_VALUES = 5;
+
+/** Problems of one kind in one column together: 10 000 rows saying 投诉 is no ticket type are
+ *  one finding, with its count, first lines and values. In order of first appearance. */
+export function groupIssues(errors: ImportIssue[]): IssueGroup[] {
+  const groups = new Map<string, IssueGroup>();
+  for (const e of errors) {
+    const key = `${e.code}\u0000${e.column ?? ''}\u0000${e.field ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { code: e.code, column: e.column, field: e.field, count: 0, lines: [], values: [], first: e }));
+    g.count++;
+    if (g.lines.length < GROUP_LINES && !g.lines.includes(e.line)) g.lines.push(e.line);
+    if (e.value && g.values.length < GROUP_VALUES && !g.values.includes(e.value)) g.values.push(e.value);
+  }
+  return [...groups.values()];
+}
+
+/** One group in words: the first problem as it is, then how many more and where. */
+export function groupText(t: T, entity: EntityName, g: IssueGroup, lists: Parameters<typeof errorMessage>[2]): string[] {
+  const out = [issueText(t, entity, g.first, lists)];
+  if (g.count > 1) {
+    const lines = g.lines.join(', ') + (g.count > g.lines.length ? ', ...' : '');
+    const values = g.values.length > 1 ? t('import.groupValues', { values: g.values.map((v) => `"${sanitizeLine(v.length > 20 ? `${v.slice(0, 20)}...` : v)}"`).join(', ') }) : '';
+    out.push(sanitizeLine(`    ${t('import.groupMore', { count: g.count, lines })}${values}`));
+  }
+  return out;
+}

@@ -2,11 +2,13 @@
 // name, label in either language and common aliases; values in the usual Chinese and
 // English forms; references by natural key. All or nothing: every row is checked first, and
 // only a file without a bad row is applied.
-import { ENTITIES, entityFields, type EntityName } from '../domain/entities.js';
+import { ENTITIES, entityFields, formatId, type EntityName } from '../domain/entities.js';
 import type { FieldError } from '../domain/errors.js';
 import type { FieldInfo } from '../domain/fields.js';
-import { parseFieldText } from '../domain/parse-input.js';
-import type { Repo } from './repo.js';
+import { parseFieldText, type ParseContext } from '../domain/parse-input.js';
+import { dateFromParts, emptyMapping, type ImportMapping } from '../domain/import-mapping.js';
+import { HEADER_SYNONYMS } from '../domain/header-synonyms.js';
+import type { PendingRefs, Repo } from './repo.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import { unsafeCell } from '../text/csv.js';
 import { fieldFromYuan } from '../domain/money-fields.js';
@@ -26,7 +28,14 @@ export interface ImportIssue {
 
 export interface ColumnMap {
   column: string;
+  /** the field the column fills (for a reference read by a key: the reference field) */
   field?: string;
+  /** further fields the same column fills (one column to two fields) */
+  also?: string[];
+  /** a reference read by this field of the referenced record (`phone`: the customer's mobile) */
+  via?: string;
+  /** the column was skipped on purpose (--skip, --map COL=) */
+  skipped?: boolean;
 }
 
 export interface ImportReport {
@@ -39,6 +48,10 @@ export interface ImportReport {
   skipped: number;
   /** rows whose empty reference was taken from the row above (merged cells in the sheet) */
   filledDown: number;
+  /** rows left out by --only */
+  filtered: number;
+  /** referenced records created (--create-missing), by entity */
+  createdRefs: Partial<Record<EntityName, number>>;
   errors: ImportIssue[];
   applied: boolean;
 }
@@ -48,37 +61,119 @@ export interface TableRow {
   cells: string[];
 }
 
-const norm = (s: string) => s.replace(/^\ufeff/, '').replace(/[\s*＊:：_\-]/g, '').toLowerCase();
+const norm = (s: string) => s.replace(/^\ufeff/, '').replace(/[\s*＊:：_\-.]/g, '').toLowerCase();
 
-/** Every name a column header may use for each field of the entity. */
+/** Every name a column header may use for each field of the entity (a target: `total`, or
+ *  `customerId.id` for a reference read by code). */
 export function headerNames(entity: EntityName): Map<string, string> {
   const m = new Map<string, string>();
-  for (const fi of entityFields(entity)) {
-    for (const n of [fi.name, fi.label.en, fi.label.zh, fi.label.zh.replace(/[(（].*[)）]/, ''), fi.label.en.replace(/\s*\(.*\)/, ''), ...(fi.aliases ?? [])]) {
+  const fields = entityFields(entity);
+  const singular = entity.replace(/ies$/, 'y').replace(/s$/, '');
+  const has = (target: string) => {
+    const [f, via] = target.split('.');
+    const fi = fields.find((x) => x.name === f);
+    return !!fi && (!via || (fi.kind === 'ref' && !!fi.ref));
+  };
+  // a reference's code column (customer_id, 客户编号) is read as the code: a missing one can be created with it
+  const synonyms = (refKeys: boolean) => {
+    for (const [target, names] of Object.entries(HEADER_SYNONYMS)) {
+      if (!has(target) || target.includes('.') !== refKeys) continue;
+      for (const n of names) {
+        const k = norm(n);
+        if (k && !m.has(k)) m.set(k, target);
+      }
+    }
+  };
+  synonyms(true);
+  for (const fi of fields) {
+    for (const n of [fi.name, fi.label.en, fi.label.zh, fi.label.zh.replace(/[(（].*[)）]/, ''), fi.label.en.replace(/\s*\(.*\)/, ''), ...(fi.aliases ?? []), `${singular}${fi.name}`, `${singular} ${fi.label.en}`]) {
       const k = norm(n);
       if (k && !m.has(k)) m.set(k, fi.name);
     }
   }
+  synonyms(false);
   return m;
 }
 
-export function mapColumns(entity: EntityName, headers: string[], userMap: Record<string, string> = {}): ColumnMap[] {
+/** A target named by the user: a field's name or label, or REF.KEY (`customerId.phone`). */
+export type Target = { fi: FieldInfo; via?: FieldInfo };
+
+export function resolveTarget(entity: EntityName, name: string): Target | undefined {
+  const fields = entityFields(entity);
+  const dot = name.indexOf('.');
+  if (dot > 0) {
+    const fi = fields.find((f) => f.name === name.slice(0, dot)) ?? fields.find((f) => f.name === headerNames(entity).get(norm(name.slice(0, dot))));
+    if (!fi || fi.kind !== 'ref' || !fi.ref) return undefined;
+    const refEntity = fi.ref as EntityName;
+    const key = name.slice(dot + 1);
+    const kf = entityFields(refEntity).find((f) => f.name === key) ?? entityFields(refEntity).find((f) => f.name === headerNames(refEntity).get(norm(key)));
+    return kf && (!kf.system || kf.name === 'id') ? { fi, via: kf } : undefined;
+  }
+  const exact = fields.find((f) => f.name === name);
+  if (exact) return { fi: exact };
+  const t = headerNames(entity).get(norm(name));
+  return t ? resolveTarget(entity, t) : undefined;
+}
+
+const targetName = (t: Target) => (t.via ? `${t.fi.name}.${t.via.name}` : t.fi.name);
+
+/** The columns of a header and what each fills. A column the mapping names is taken as it
+ *  says; the others by the built-in names, then as a key of the entity's first required
+ *  reference (a ticket's 手机 is its customer's mobile). One field is filled by one column. */
+export function mapColumns(entity: EntityName, headers: string[], userMap: Record<string, string> | Map<string, string[]> = {}): ColumnMap[] {
+  return bindColumns(entity, headers, userMap).map((b) => b.map);
+}
+
+interface Bound {
+  map: ColumnMap;
+  targets: Target[];
+}
+
+function bindColumns(entity: EntityName, headers: string[], userMap: Record<string, string> | Map<string, string[]>): Bound[] {
   const names = headerNames(entity);
-  const user = new Map(Object.entries(userMap).map(([k, v]) => [norm(k), v]));
+  const fieldNames = new Set(entityFields(entity).map((f) => f.name));
+  const user = new Map<string, string[]>();
+  for (const [k, v] of userMap instanceof Map ? userMap : Object.entries(userMap).map(([k, v]) => [k, v.split(/[,，]/).map((x) => x.trim()).filter(Boolean)] as const)) user.set(norm(k), v);
+  const ref = entityFields(entity).find((f) => f.kind === 'ref' && f.required && f.ref);
+  const refNames = ref ? headerNames(ref.ref as EntityName) : undefined;
   const used = new Set<string>();
+  const userTargets = new Set([...user.values()].flat());
   return headers.map((h) => {
     const k = norm(h);
-    const field = user.get(k) ?? names.get(k);
-    if (!field || used.has(field)) return { column: h };
-    used.add(field);
-    return { column: h, field };
+    const asked = user.get(k);
+    if (asked) {
+      const targets = asked.map((n) => resolveTarget(entity, n)).filter((t): t is Target => !!t);
+      for (const t of targets) used.add(targetName(t));
+      return { map: toMap(h, targets, asked.length === 0), targets };
+    }
+    let target: Target | undefined;
+    // a field's own name as the schema spells it (list --json's keys) is that field
+    const own = fieldNames.has(h.trim()) ? h.trim() : names.get(k);
+    if (own) target = resolveTarget(entity, own);
+    else if (ref && refNames?.has(k)) {
+      const kf = entityFields(ref.ref as EntityName).find((f) => f.name === refNames.get(k));
+      if (kf && (!kf.system || kf.name === 'id')) target = { fi: ref, via: kf };
+    }
+    if (!target) return { map: { column: h }, targets: [] };
+    const tn = targetName(target);
+    if (used.has(tn) || userTargets.has(tn) || userTargets.has(target.fi.name)) return { map: { column: h }, targets: [] };
+    used.add(tn);
+    return { map: toMap(h, [target], false), targets: [target] };
   });
 }
 
+function toMap(column: string, targets: Target[], skipped: boolean): ColumnMap {
+  if (!targets.length) return skipped ? { column, skipped: true } : { column };
+  const m: ColumnMap = { column, field: targets[0].fi.name };
+  if (targets[0].via) m.via = targets[0].via.name;
+  if (targets.length > 1) m.also = targets.slice(1).map(targetName);
+  return m;
+}
+
 /** The header is the first of the first rows that names two fields (a title row may sit above it). */
-function findHeader(entity: EntityName, rows: TableRow[], userMap: Record<string, string>): number {
+function findHeader(entity: EntityName, rows: TableRow[], userMap: Map<string, string[]>): number {
   for (let i = 0; i < Math.min(5, rows.length); i++) {
-    const mapped = mapColumns(entity, rows[i].cells, userMap).filter((c) => c.field).length;
+    const mapped = bindColumns(entity, rows[i].cells, userMap).filter((c) => c.targets.length).length;
     if (mapped >= Math.min(2, rows[i].cells.filter((c) => c.trim()).length) && mapped > 0) return i;
   }
   return 0;
@@ -96,7 +191,10 @@ interface Plan {
 }
 
 export interface ImportOptions {
+  /** column → field (the older form; --map) */
   map?: Record<string, string>;
+  /** everything a mapping file or the flags say; its columns win over `map` */
+  mapping?: ImportMapping;
   onDuplicate?: OnDuplicate;
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -104,14 +202,35 @@ export interface ImportOptions {
   total?: number;
 }
 
+/** The names a mapping uses that the entity lacks: a usage error, found before any row is read. */
+export function mappingProblems(entity: EntityName, m: ImportMapping): { what: string; value: string }[] {
+  const out: { what: string; value: string }[] = [];
+  for (const [col, targets] of m.columns) for (const t of targets) if (!resolveTarget(entity, t)) out.push({ what: `--map ${col}=`, value: t });
+  for (const d of m.dates) {
+    const t = resolveTarget(entity, d.field);
+    if (!t || t.via || t.fi.kind !== 'date') out.push({ what: '--date', value: d.field });
+  }
+  for (const f of m.set.keys()) if (!resolveTarget(entity, f)) out.push({ what: '--set', value: f });
+  return out;
+}
+
+function mergedMapping(opts: ImportOptions): ImportMapping {
+  const m = opts.mapping ?? emptyMapping();
+  if (!opts.map) return m;
+  const columns = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(opts.map)) columns.set(k, v.split(/[,，]/).map((x) => x.trim()).filter(Boolean));
+  for (const [k, v] of m.columns) columns.set(k, v);
+  return { ...m, columns };
+}
+
 /** Rows are taken one at a time: a table read as it goes (csvRows) is never held whole. */
 export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
+  const mp = mergedMapping(opts);
+  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, createdRefs: {}, errors: [], applied: false });
   // no import permission at all: refused before a row is read
   const denied = repo.refused('import', entity);
-  if (denied) {
-    return { entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, errors: [{ line: 0, code: denied.code, params: denied.params }], applied: false };
-  }
+  if (denied) return { ...empty(), errors: [{ line: 0, code: denied.code, params: denied.params }] };
   const it = table[Symbol.iterator]();
   const first: TableRow[] = [];
   for (let i = 0; i < 5; i++) {
@@ -119,29 +238,59 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     if (n.done) break;
     first.push(n.value);
   }
-  const hi = findHeader(entity, first, opts.map ?? {});
+  const hi = findHeader(entity, first, mp.columns);
   const header = first[hi];
-  const mapping = header ? mapColumns(entity, header.cells, opts.map) : [];
-  const report: ImportReport = {
-    entity, headerLine: header?.line ?? 0, mapping, rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, errors: [], applied: false,
-  };
-  const user = Object.values(opts.map ?? {});
+  const bound = header ? bindColumns(entity, header.cells, mp.columns) : [];
+  const mapping = bound.map((b) => b.map);
+  const report: ImportReport = { ...empty(), headerLine: header?.line ?? 0, mapping };
+  for (const p of mappingProblems(entity, mp)) report.errors.push({ line: 0, column: p.what, code: 'unknownField', params: { value: p.value } });
   const allFields = entityFields(entity);
-  for (const f of user) {
-    if (!allFields.some((x) => x.name === f)) report.errors.push({ line: 0, column: f, code: 'unknownField', params: { value: f } });
-  }
-  const fieldByName = new Map(allFields.map((f) => [f.name, f] as const));
-  const cols = mapping.map((c) => (c.field ? fieldByName.get(c.field) : undefined));
+  const colIndex = new Map((header?.cells ?? []).map((c, i) => [norm(c), i] as const));
+  const columnOf = (name: string, what: string): number => {
+    const ci = colIndex.get(norm(name));
+    if (ci === undefined) report.errors.push({ line: 0, column: what, code: 'noSuchColumn', params: { value: name } });
+    return ci ?? -1;
+  };
   // the columns that name a field: a row is read through these only (a file may have thousands)
-  const used = cols.flatMap((c, ci) => (c ? [ci] : []));
-  const colOf = new Map(used.map((ci) => [cols[ci]!.name, ci] as const));
+  const fieldCols: { ci: number; fi: FieldInfo }[] = [];
+  const refCols: { ci: number; fi: FieldInfo; via: FieldInfo }[] = [];
+  bound.forEach((b, ci) => {
+    for (const t of b.targets) (t.via ? refCols.push({ ci, fi: t.fi, via: t.via }) : fieldCols.push({ ci, fi: t.fi }));
+  });
+  const dates = mp.dates.flatMap((d) => {
+    const t = resolveTarget(entity, d.field);
+    const cis = d.columns.map((c) => columnOf(c, '--date'));
+    return t && !t.via && cis.every((c) => c >= 0) ? [{ fi: t.fi, cis, column: d.columns.join('+') }] : [];
+  });
+  const only = [...mp.only].map(([c, vals]) => ({ ci: columnOf(c, '--only'), vals }));
+  const translate = new Map<number, Map<string, string>>();
+  for (const [c, table] of mp.values) {
+    const ci = columnOf(c, '--value');
+    if (ci >= 0) translate.set(ci, table);
+  }
+  const nulls = new Set(mp.nulls.map((x) => x.toLowerCase()));
+  // where each field comes from, for the report's column
+  const colOf = new Map<string, number>();
+  for (const c of fieldCols) if (!colOf.has(c.fi.name)) colOf.set(c.fi.name, c.ci);
+  for (const c of refCols) if (!colOf.has(c.fi.name)) colOf.set(c.fi.name, c.ci);
   const mappedFields = colOf;
-  if (!cols.some((c) => c && !c.system)) {
+  if (!fieldCols.some((c) => !c.fi.system) && !refCols.length && !dates.length) {
     report.errors.push({ line: header?.line ?? 1, code: 'noColumns' });
     return report;
   }
+  if (report.errors.length) return report;
   // times without an offset (a CSV export: 2026-11-25 20:18:33) are the workspace zone's clock
-  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef, timeZone: workspaceTimeZone(repo.ws) };
+  const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef, timeZone: workspaceTimeZone(repo.ws), dateOrder: mp.dateOrder };
+  // --set: one value for every row, read as a cell would be
+  const setValues: Record<string, unknown> = {};
+  for (const [name, text] of mp.set) {
+    const t = resolveTarget(entity, name)!;
+    const r = parseFieldText(t.fi, text, ctx);
+    if ('error' in r) report.errors.push({ line: 0, column: '--set', field: t.fi.name, value: text, code: r.error.code, params: r.error.params });
+    else setValues[t.fi.name] = r.value;
+  }
+  if (report.errors.length) return report;
+  const refs = new RefFinder(repo, mp.createMissing);
   const def = ENTITIES[entity];
   const keyFields = def.keys;
   const requiredRefs = allFields.filter((f) => f.kind === 'ref' && f.required);
@@ -152,6 +301,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
   const existingByKey = new Map<string, string>();
   // duplicates are looked for among every record, seen or not: a hidden one is refused, never doubled
   for (const r of repo.unscoped(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
+  const pendingRefs: PendingRefs = (e, id) => refs.isPending(e, id);
 
   const rows: Iterable<TableRow> = {
     *[Symbol.iterator]() {
@@ -160,18 +310,29 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     },
   };
   const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
+  const cellOf = (row: TableRow, ci: number): string => {
+    const raw = unsafeCell(row.cells[ci] ?? '').trim();
+    const tr = translate.get(ci)?.get(raw);
+    if (tr !== undefined) return tr;
+    return nulls.has(raw.toLowerCase()) ? '' : raw;
+  };
   let ri = 0;
-  for (const row of rows) {
+  rowLoop: for (const row of rows) {
     if (opts.onProgress && ri % 5000 === 0) opts.onProgress(Math.min(ri, total), total);
     ri++;
     if (row.cells.every((c) => !c.trim())) continue; // blank lines
+    for (const o of only) {
+      if (!o.vals.has(unsafeCell(row.cells[o.ci] ?? '').trim())) {
+        report.filtered++;
+        continue rowLoop;
+      }
+    }
     report.rows++;
     const values: Record<string, unknown> = {};
     let id: string | undefined;
     const errs: ImportIssue[] = [];
-    for (const ci of used) {
-      const fi = cols[ci]!;
-      const raw = unsafeCell(row.cells[ci] ?? '').trim();
+    for (const { ci, fi } of fieldCols) {
+      const raw = cellOf(row, ci);
       let err: { code: string; params?: Record<string, string | number> } | undefined;
       if (fi.name === 'id') {
         if (raw && !ID_RE.test(raw)) err = { code: 'invalid' };
@@ -200,10 +361,36 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
       } else {
         const r = parseFieldText(fi, raw, ctx);
         if ('error' in r) err = r.error;
-        else values[fi.name] = r.value;
+        else if (r.value !== undefined || values[fi.name] === undefined) values[fi.name] = r.value;
       }
       if (err) errs.push({ line: row.line, column: mapping[ci].column, field: fi.name, value: raw, code: err.code, params: err.params });
     }
+    for (const d of dates) {
+      const parts = d.cis.map((ci) => cellOf(row, ci));
+      if (parts.every((p) => !p)) continue;
+      const text = dateFromParts(parts[0], parts[1], parts[2]);
+      const r = text ? parseFieldText(d.fi, text, ctx) : undefined;
+      if (!r || 'error' in r) errs.push({ line: row.line, column: d.column, field: d.fi.name, value: parts.join(' '), code: 'date', params: { value: parts.join(' ') } });
+      else values[d.fi.name] = r.value;
+    }
+    // references by natural key: found, or (--create-missing) made from the row
+    if (refCols.length) {
+      const byRef = new Map<string, { fi: FieldInfo; keys: { ci: number; via: FieldInfo; text: string }[] }>();
+      for (const c of refCols) {
+        const text = cellOf(row, c.ci);
+        if (!text) continue;
+        let g = byRef.get(c.fi.name);
+        if (!g) byRef.set(c.fi.name, (g = { fi: c.fi, keys: [] }));
+        g.keys.push({ ci: c.ci, via: c.via, text });
+      }
+      for (const g of byRef.values()) {
+        if (values[g.fi.name] !== undefined) continue; // the reference's own column said it
+        const found = refs.find(g.fi.ref as EntityName, g.keys, ctx, pendingRefs);
+        if ('id' in found) values[g.fi.name] = found.id;
+        else for (const e of found.errors) errs.push({ line: row.line, column: mapping[e.ci ?? g.keys[0].ci].column, field: g.fi.name, value: e.value, code: e.code, params: e.params });
+      }
+    }
+    for (const k in setValues) if (values[k] === undefined) values[k] = setValues[k];
     // merged cells: a sheet that merges the customer column leaves it empty below the first row
     for (const fi of requiredRefs) {
       if (values[fi.name] === undefined && mappedFields.has(fi.name) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {
@@ -213,6 +400,9 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     }
     for (const fi of requiredRefs) if (values[fi.name] !== undefined) previous[fi.name] = values[fi.name];
     if (errs.length) {
+      // every problem of the row at once: what the record itself would refuse is said too
+      const more = checkPlan(repo, entity, { line: row.line, kind: 'create', values }, pendingRefs);
+      for (const e of more) if (!errs.some((x) => x.field === e.field)) errs.push(toIssue(row.line, e, mapping, colOf, values));
       report.errors.push(...errs);
       continue;
     }
@@ -234,14 +424,14 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
       }
       if (inFile) {
         Object.assign(inFile.values, values);
-        const check = checkPlan(repo, entity, inFile);
+        const check = checkPlan(repo, entity, inFile, pendingRefs);
         if (check.length) report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, colOf)));
         continue;
       }
     }
     if (existingId) keepSameSecond(repo.get(entity, existingId), values, allFields);
     const plan: Plan = existingId ? { line: row.line, kind: 'update', id: existingId, values } : { line: row.line, kind: 'create', id, values };
-    const check = checkPlan(repo, entity, plan);
+    const check = checkPlan(repo, entity, plan, pendingRefs);
     if (check.length) {
       report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, colOf, values)));
       continue;
@@ -253,10 +443,13 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     for (const k of dupKeys) planned.set(k, plan);
   }
   opts.onProgress?.(ri, ri);
+  report.createdRefs = refs.counts();
   if (report.errors.length || opts.dryRun) {
     for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
     return report;
   }
+  // the referenced records first: the rows refer to them
+  refs.apply();
   for (const p of plans) {
     if (p.kind === 'create' && p.checked) {
       repo.insertChecked(entity, p.checked, p.id);
@@ -276,6 +469,111 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
   return report;
 }
 
+type RefError = { ci?: number; value: string; code: string; params?: Record<string, string | number> };
+
+/** Finds referenced records by their code or natural keys (a customer's mobile), by their
+ *  name only when nothing better is given, and (createMissing) plans the missing ones from the
+ *  row: one per key, however many rows name it, with ids given before anything is written. */
+class RefFinder {
+  #index = new Map<string, Map<string, string[]>>(); // entity → `field=value` → ids
+  #pending = new Map<string, Map<string, { id: string; rec: EntityRecord }>>(); // entity → key → new record
+  #pendingIds = new Map<string, Set<string>>();
+  #order: { entity: EntityName; id: string; rec: EntityRecord }[] = [];
+  #counter = new Map<string, number>();
+  constructor(private repo: Repo, private createMissing: boolean) {}
+
+  isPending(entity: string, id: string): boolean {
+    return !!this.#pendingIds.get(entity)?.has(id);
+  }
+
+  counts(): Partial<Record<EntityName, number>> {
+    const out: Partial<Record<EntityName, number>> = {};
+    for (const p of this.#order) out[p.entity] = (out[p.entity] ?? 0) + 1;
+    return out;
+  }
+
+  apply(): void {
+    for (const p of this.#order) this.repo.insertChecked(p.entity, p.rec, p.id);
+  }
+
+  #lookup(entity: EntityName, field: string, value: string): string[] {
+    let idx = this.#index.get(entity);
+    if (!idx) {
+      idx = new Map();
+      const def = ENTITIES[entity];
+      for (const r of this.repo.all(entity)) {
+        for (const k of new Set([def.display, ...def.keys])) {
+          const v = r[k];
+          if (typeof v !== 'string' || !v) continue;
+          const key = `${k}=${v.trim().toLowerCase()}`;
+          const list = idx.get(key);
+          if (list) list.push(r.id);
+          else idx.set(key, [r.id]);
+        }
+      }
+      this.#index.set(entity, idx);
+    }
+    return idx.get(`${field}=${value.trim().toLowerCase()}`) ?? [];
+  }
+
+  #nextId(entity: EntityName): string {
+    let n = this.#counter.get(entity) ?? (this.repo.ws.counters[entity] ?? 0) + 1;
+    const pend = this.#pendingIds.get(entity);
+    while (this.repo.exists(entity, formatId(ENTITIES[entity].prefix, n)) || pend?.has(formatId(ENTITIES[entity].prefix, n))) n++;
+    this.#counter.set(entity, n + 1);
+    return formatId(ENTITIES[entity].prefix, n);
+  }
+
+  find(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): { id: string } | { errors: RefError[] } {
+    const def = ENTITIES[entity];
+    const parsed: { ci: number; field: string; value: string; fi: FieldInfo; parsedValue: unknown }[] = [];
+    const errors: RefError[] = [];
+    for (const k of keys) {
+      if (k.via.name === 'id') {
+        if (!ID_RE.test(k.text)) errors.push({ ci: k.ci, value: k.text, code: 'invalid' });
+        else parsed.push({ ci: k.ci, field: 'id', value: k.text.toUpperCase(), fi: k.via, parsedValue: k.text.toUpperCase() });
+        continue;
+      }
+      const r = parseFieldText(k.via, k.text, ctx);
+      if ('error' in r) errors.push({ ci: k.ci, value: k.text, code: r.error.code, params: r.error.params });
+      else if (r.value !== undefined) parsed.push({ ci: k.ci, field: k.via.name, value: typeof r.value === 'string' ? r.value : String(r.value), fi: k.via, parsedValue: r.value });
+    }
+    if (errors.length) return { errors };
+    // the keys that identify: the code, the natural keys, and the name when there is nothing else
+    const strong = parsed.filter((p) => p.field === 'id' || def.keys.includes(p.field));
+    const ident = strong.length ? strong : parsed.filter((p) => p.field === def.display);
+    if (!ident.length) return { errors: [{ ci: keys[0].ci, value: keys[0].text, code: 'unknownRef', params: { value: keys[0].text, entity } }] };
+    const pend = this.#pending.get(entity);
+    for (const p of ident) {
+      const key = `${p.field}=${p.value.toLowerCase()}`;
+      const planned = pend?.get(key);
+      if (planned) return { id: planned.id };
+      const hits = p.field === 'id' ? (this.repo.get(entity, p.value) ? [this.repo.get(entity, p.value)!.id] : []) : this.#lookup(entity, p.field, p.value);
+      if (hits.length > 1) return { errors: [{ ci: p.ci, value: p.value, code: 'ambiguousRef', params: { value: p.value, entity } }] };
+      if (hits.length === 1) return { id: hits[0] };
+    }
+    const first = ident[0];
+    if (!this.createMissing) return { errors: [{ ci: first.ci, value: first.value, code: 'unknownRef', params: { value: first.value, entity } }] };
+    // a new record from the row's columns for it; a name is required: the key stands in for it
+    const values: Record<string, unknown> = {};
+    for (const p of parsed) if (p.field !== 'id') values[p.field] = p.parsedValue;
+    if (values[def.display] === undefined) values[def.display] = first.value;
+    const code = parsed.find((p) => p.field === 'id')?.value;
+    const id = code ?? this.#nextId(entity);
+    const res = this.repo.create(entity, values, { anyStage: true, id, dryRun: true, allowDuplicate: false, via: 'import', pendingRefs });
+    if (!res.ok) return { errors: res.errors.map((e) => ({ ci: parsed.find((p) => p.field === e.field)?.ci ?? first.ci, value: String(values[e.field] ?? e.params?.value ?? ''), code: e.code, params: e.params })) };
+    let pm = this.#pending.get(entity);
+    if (!pm) this.#pending.set(entity, (pm = new Map()));
+    let ids = this.#pendingIds.get(entity);
+    if (!ids) this.#pendingIds.set(entity, (ids = new Set()));
+    ids.add(id);
+    const entry = { id, rec: res.value };
+    for (const p of parsed) if (p.field === 'id' || def.keys.includes(p.field) || !strong.length) pm.set(`${p.field}=${p.value.toLowerCase()}`, entry);
+    this.#order.push({ entity, ...entry });
+    return { id };
+  }
+}
+
 /** A CSV export writes times to the second: a time read back that names the same second as
  *  the record's keeps the record's own (milliseconds and all), so export then import changes
  *  nothing. */
@@ -289,9 +587,9 @@ function keepSameSecond(rec: EntityRecord | undefined, values: Record<string, un
   }
 }
 
-function checkPlan(repo: Repo, entity: EntityName, p: Plan): FieldError[] {
+function checkPlan(repo: Repo, entity: EntityName, p: Plan, pendingRefs?: PendingRefs): FieldError[] {
   const res = p.kind === 'create'
-    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true, allowDuplicate: true, via: 'import' })
+    ? repo.create(entity, p.values, { anyStage: true, id: p.id, dryRun: true, allowDuplicate: true, via: 'import', pendingRefs })
     : repo.update(entity, p.id!, p.values, { anyStage: true, dryRun: true, allowDuplicate: true, via: 'import' });
   if (res.ok && p.kind === 'create') p.checked = res.value;
   return res.ok ? [] : res.errors;

@@ -75,6 +75,9 @@ function addRef(m: Map<string, Set<EntityRecord>>, r: EntityRecord, field: strin
   set.add(r);
 }
 
+/** records an import will create before the ones referring to them (a dry run checks those against it) */
+export type PendingRefs = (entity: EntityName, id: string) => boolean;
+
 export class Repo {
   readonly ws: Workspace;
   /** bumped on every change: screens memoise on it */
@@ -249,7 +252,7 @@ export class Repo {
   };
 
   /** Checks a whole record: its schema, value lists, references and entity rules. */
-  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: SaveOpts = {}): Result<EntityRecord> {
+  validate(entity: EntityName, rec: Record<string, unknown>, prev?: EntityRecord, opts: SaveOpts & { pendingRefs?: PendingRefs } = {}): Result<EntityRecord> {
     // what the system keeps (a ticket's step log) is filled in before the record is checked
     const prepared = RULES[entity]?.prepare?.(rec as EntityRecord, prev, this.#ruleContext, opts) ?? rec;
     const parsed = ENTITIES[entity].schema.safeParse(prepared);
@@ -264,7 +267,7 @@ export class Repo {
       } else if (fi.kind === 'enum' && v !== prev?.[fi.name] && isRetired(this.ws.valueLists, fi.values!, String(v))) {
         // a retired value stays on the records that have it, but is not given anew
         errors.push({ field: fi.name, code: 'retiredValue', params: { value: String(v), list: fi.values! } });
-      } else if (fi.kind === 'ref' && !this.#rawGet(fi.ref as EntityName, String(v))) {
+      } else if (fi.kind === 'ref' && !this.#rawGet(fi.ref as EntityName, String(v)) && !opts.pendingRefs?.(fi.ref as EntityName, String(v))) {
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
     }
@@ -459,7 +462,7 @@ export class Repo {
 
   /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
    *  rule for the app's forms, `add` and import (which offers skip and update instead). */
-  create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> {
+  create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import'; pendingRefs?: PendingRefs } = {}): Result<EntityRecord> {
     const action: Action = opts.via ?? 'create';
     const denied = this.refused(action, entity);
     if (denied) return fail(denied);

@@ -40,6 +40,9 @@ export function globalCommands(screens: readonly ScreenDef[]): Command<AppCtx>[]
     { id: 'app.demo', keys: ['D'], description: 'palette.loadDemo', unavailable: (c) => c.demoRefused(), run: (c) => c.loadDemo() },
     { id: 'import.customers', keys: [], description: 'keys.importCustomers', unavailable: (c) => c.cannotWrite(), run: (c) => c.open({ import: 'customers' }) },
     { id: 'import.contacts', keys: [], description: 'keys.importContacts', unavailable: (c) => c.cannotWrite(), run: (c) => c.open({ import: 'contacts' }) },
+    // an order history or a feedback export brings its customers (a mapping file with createMissing)
+    { id: 'import.orders', keys: [], description: 'keys.importOrders', unavailable: (c) => c.cannotWrite(), run: (c) => c.open({ import: 'orders' }) },
+    { id: 'import.tickets', keys: [], description: 'keys.importTickets', unavailable: (c) => c.cannotWrite(), run: (c) => c.open({ import: 'tickets' }) },
     { id: 'app.language', keys: [], description: 'palette.language', run: (c) => c.toggleLang() },
     // act as another employee: what the lists show and what may be changed follow their role
     { id: 'app.switchUser', keys: [], description: 'palette.switchUser', run: (c) => c.open('switchUser') },

@@ -46,4 +46,30 @@ describe('<App /> import from the command palette', () => {
     expect(app.frame()).toContain('200 / 200');
     app.unmount();
   });
+
+  it('takes a mapping file too: the same skip, translation and --create-missing choices as the CLI', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'feedback.csv');
+    fs.writeFileSync(file, iconv.encode('编号,客户姓名,手机,类型,日期,内容\r\n1,欧阳娜娜,13911112222,差评,2024/3/5,空调坏了\r\n', 'gbk'));
+    const mapping = path.join(dir, 'feedback-mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ skip: ['编号'], map: { 内容: ['subject', 'description'] }, value: { 类型: { 差评: 'complaint' } }, createMissing: true }));
+    const app = await renderApp({ lang: 'en' });
+    await press(app, 'app.palette');
+    await app.type('import service tickets');
+    await press(app, 'picker.pick');
+    await app.press(KEY.ctrlU);
+    await app.type(file);
+    await press(app, 'import.nextField');
+    await app.type(mapping);
+    await press(app, 'import.preview');
+    expect(app.frame()).toContain('编号->(skipped)');
+    expect(app.frame()).toContain('1 rows: 1 new');
+    const customers = app.ws.customers.length;
+    await press(app, 'import.run');
+    expect(app.ws.customers).toHaveLength(customers + 1);
+    const c = app.ws.customers.at(-1)!;
+    expect(c).toMatchObject({ name: '欧阳娜娜', phone: '13911112222' });
+    expect(app.ws.tickets.at(-1)).toMatchObject({ customerId: c.id, type: 'complaint', subject: '空调坏了', description: '空调坏了', raisedOn: '2024-03-05' });
+    app.unmount();
+  });
 });

@@ -1,13 +1,14 @@
 // import ENTITY FILE: CSV (UTF-8, UTF-8 with BOM, GBK) or JSON, all or nothing.
-import fs from 'node:fs';
 import { entityFields } from '../../domain/entities.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
-import { errorMessage, type T } from '../../i18n/index.js';
-import { importTable, type ImportReport, type OnDuplicate } from '../../services/import.js';
+import { entityLabel, errorMessage, type T } from '../../i18n/index.js';
+import { importTable, mappingProblems, type ImportReport, type OnDuplicate } from '../../services/import.js';
+import { applyFlags, emptyMapping, type ImportMapping, type MappingProblem } from '../../domain/import-mapping.js';
+import { readMappingFile } from '../../services/mapping-file.js';
 import { normaliseEncoding, type Encoding } from '../../text/encoding.js';
 import { readTableFile } from '../../services/table-file.js';
-import { ENC_NAME, issueText } from '../../presentation/import-report.js';
+import { ENC_NAME, groupIssues, groupText, issueText } from '../../presentation/import-report.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { entityArg } from './records.js';
@@ -21,40 +22,38 @@ export interface ImportArgs extends GlobalArgs {
   encoding?: string;
   dryRun?: boolean;
   onDuplicate?: string;
+  skip?: string[];
+  date?: string[];
+  value?: string[];
+  only?: string[];
+  null?: string;
+  dateOrder?: string;
+  set?: string[];
+  createMissing?: boolean;
 }
 
-/** --map and --mapping as SRC → FIELD. A Map: a mapping file's keys are text from outside
- *  ("__proto__" is a column name like any other). */
-function parseMaps(t: T, list: string[], file?: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const add = (s: string) => {
-    const i = s.indexOf('=');
-    if (i <= 0) throw new UsageError(`--map ${s}: SRC=FIELD`);
-    out.set(s.slice(0, i).trim(), s.slice(i + 1).trim());
-  };
-  if (file) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    } catch (e) {
-      throw new Refused([t('import.unreadable', { file, reason: (e as Error).message })]);
-    }
-    if (text.trim().startsWith('{')) {
-      let obj: unknown;
-      try {
-        obj = JSON.parse(text);
-      } catch (e) {
-        throw new Refused([t('import.unreadable', { file, reason: (e as Error).message })]);
-      }
-      if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Refused([t('import.unreadable', { file, reason: '{ "SRC": "FIELD" }' })]);
-      for (const [k, v] of Object.entries(obj)) {
-        if (typeof v !== 'string') throw new Refused([t('import.unreadable', { file, reason: `${k}: { "SRC": "FIELD" }` })]);
-        out.set(k, v);
-      }
-    } else for (const line of text.split(/\r?\n/)) if (line.trim() && !line.trim().startsWith('#')) add(line);
+/** The mapping file (JSON, or SRC=FIELD lines) with the flags on top. A mistake in either is
+ *  a usage error: nothing is read or written. */
+function buildMapping(t: T, args: ImportArgs): ImportMapping {
+  let m = emptyMapping();
+  const problems: MappingProblem[] = [];
+  const lines: string[] = [];
+  if (args.mapping) {
+    const r = readMappingFile(args.mapping);
+    if ('mapping' in r) {
+      m = r.mapping;
+      lines.push(...r.lines);
+    } else if (r.code === 'unreadable') throw new Refused([t('import.unreadable', { file: args.mapping, reason: r.reason })]);
+    else if (r.code === 'badJson') throw new UsageError(t('import.badMappingFile', { file: args.mapping, reason: r.reason }));
+    else if (r.code === 'problems') problems.push(...r.problems);
   }
-  for (const m of list) add(m);
-  return out;
+  const list = (v: string[] | string | undefined) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  problems.push(...applyFlags(m, {
+    map: [...lines, ...list(args.map)], skip: list(args.skip), date: list(args.date), value: list(args.value), only: list(args.only),
+    null: args.null === undefined ? undefined : String(args.null), dateOrder: args.dateOrder, set: list(args.set), createMissing: args.createMissing,
+  }));
+  if (problems.length) throw new UsageError(problems.map((p) => t('import.badMapping', { what: p.what, text: p.text, expected: p.expected })).join('\n'));
+  return m;
 }
 
 export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<number> {
@@ -65,7 +64,10 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
   if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format}: csv | json`);
   const forced = args.encoding ? normaliseEncoding(args.encoding) : undefined;
   if (args.encoding && !forced) throw new UsageError(`--encoding ${args.encoding}: utf8 | utf8-bom | gbk | gb18030`);
-  const map = Object.fromEntries(parseMaps(t0, args.map ?? [], args.mapping));
+  const mapping = buildMapping(t0, args);
+  const wrong = mappingProblems(entity, mapping);
+  if (wrong.length) throw new UsageError(wrong.map((w) => t0('import.badTarget', { what: w.what, value: w.value, entity: args.entity })).join('\n'));
+  const map = Object.fromEntries([...mapping.columns].filter(([, v]) => v.length).map(([k, v]) => [k, v.join(',')]));
   const s = await openSession(args, io, args.dryRun ? 'read' : 'write');
   const t = s.t;
   const { report, encoding } = await workThenSave(s, () => {
@@ -78,7 +80,7 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
     const progress = io.stderrIsTTY && !args.json && estimate > 5000;
     const report = importTable(s.repo, entity, rows, {
       total: estimate,
-      map,
+      mapping,
       onDuplicate,
       dryRun: args.dryRun,
       onProgress: progress
@@ -101,15 +103,17 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
 function jsonReport(r: ImportReport, args: ImportArgs, encoding: Encoding, detected: boolean, t: T, lists: Parameters<typeof errorMessage>[2]) {
   return {
     file: args.file, entity: r.entity, encoding, encodingDetected: detected, headerLine: r.headerLine, mapping: r.mapping,
-    rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped, filledDown: r.filledDown,
+    rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped, filledDown: r.filledDown, filtered: r.filtered, createdRefs: r.createdRefs,
     dryRun: !!args.dryRun, applied: r.applied && !args.dryRun,
     errors: r.errors.map((e) => ({ ...e, message: issueText(t, r.entity, e, lists) })),
+    groups: groupIssues(r.errors).map(({ first, ...g }) => ({ ...g, message: issueText(t, r.entity, first, lists), ...(first.params?.list ? { list: first.params.list } : {}) })),
   };
 }
 
 /** Column names come from the file: one line each, no control sequences; a file with
  *  thousands of unknown columns gets a count, not a screenful. */
 const SHOWN_IGNORED = 20;
+const SHOWN_GROUPS = 40;
 function mappingText(t: T, mapping: ImportReport['mapping']): string {
   const parts: string[] = [];
   let ignored = 0;
@@ -117,7 +121,8 @@ function mappingText(t: T, mapping: ImportReport['mapping']): string {
     const column = sanitizeLine(m.column).trim();
     if (!column) continue;
     if (!m.field && ++ignored > SHOWN_IGNORED) continue;
-    parts.push(`${column.length > 40 ? `${column.slice(0, 40)}...` : column}->${m.field ?? `(${t('import.ignored')})`}`);
+    const to = m.field ? [m.via ? `${m.field}.${m.via}` : m.field, ...(m.also ?? [])].join('+') : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`;
+    parts.push(`${column.length > 40 ? `${column.slice(0, 40)}...` : column}->${to}`);
   }
   if (ignored > SHOWN_IGNORED) parts.push(t('import.moreColumns', { count: ignored - SHOWN_IGNORED }));
   return parts.join(', ');
@@ -132,9 +137,14 @@ function printReport(io: CliIO, t: T, r: ImportReport, encoding: Encoding, detec
     const ref = entityFields(r.entity).find((f) => f.kind === 'ref' && f.required);
     lines.push(t('import.filledDown', { count: r.filledDown, field: ref ? t.l(ref.label) : '' }));
   }
+  if (r.filtered) lines.push(t('import.filtered', { count: r.filtered }));
+  for (const [e, n] of Object.entries(r.createdRefs)) if (n) lines.push(t('import.createdRefs', { count: n, entity: entityLabel(t, e) }));
   if (r.errors.length) {
-    const shown = r.errors.slice(0, 200);
-    io.err([...lines, t('import.refused', { count: r.errors.length }), ...shown.map((e) => `  ${issueText(t, r.entity, e, lists)}`), ...(r.errors.length > shown.length ? [`  ${t('import.more', { count: r.errors.length - shown.length })}`] : [])].join('\n'));
+    // grouped by kind and column: one finding with its count, not 200 identical lines
+    const groups = groupIssues(r.errors);
+    const shown = groups.slice(0, SHOWN_GROUPS);
+    const rowsWith = new Set(r.errors.map((e) => e.line)).size;
+    io.err([...lines, t('import.refusedRows', { count: r.errors.length, rows: rowsWith }), ...shown.flatMap((g) => groupText(t, r.entity, g, lists).map((l) => `  ${l}`)), ...(groups.length > shown.length ? [`  ${t('import.moreGroups', { count: groups.length - shown.length })}`] : [])].join('\n'));
     return;
   }
   if (args.dryRun) lines.push(t('import.dryRun'));

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { Box, Text } from 'ink';
 import { entityFields, type EntityName } from '../../domain/entities.js';
 import { entityLabel } from '../../i18n/index.js';
-import { importTable, type ImportReport, type OnDuplicate } from '../../services/import.js';
+import { importTable, mappingProblems, type ImportReport, type OnDuplicate } from '../../services/import.js';
+import { loadMappingFile } from '../../services/mapping-file.js';
+import type { ImportMapping } from '../../domain/import-mapping.js';
 import { readTableFile, type TableFile } from '../../services/table-file.js';
 import { ENC_NAME, issueText } from '../../presentation/import-report.js';
 import { fit } from '../../text/width.js';
@@ -20,6 +22,10 @@ const POLICIES: OnDuplicate[] = ['error', 'skip', 'update'];
 
 interface State {
   file: EditState;
+  /** a mapping file (JSON as for --mapping), optional: the same choices as the CLI's flags */
+  mapFile: EditState;
+  focus: 'file' | 'mapping';
+  mapping?: ImportMapping;
   error: string | null;
   loaded: (TableFile & { path: string }) | null;
   report: ImportReport | null;
@@ -29,28 +35,44 @@ interface State {
 export function ImportDialog({ entity, width, height, onClose }: { entity: EntityName; width: number; height: number; onClose: () => void }) {
   const app = useApp();
   const { repo, t, theme } = app;
-  const [st, ref, set] = useSyncedState<State>({ file: atEnd(process.cwd() + path.sep), error: null, loaded: null, report: null, policy: 'error' });
+  const [st, ref, set] = useSyncedState<State>({ file: atEnd(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error' });
 
-  const preview = (loaded: State['loaded'], policy: OnDuplicate) => {
+  const preview = (loaded: State['loaded'], policy: OnDuplicate, mapping = ref.current.mapping) => {
     if (!loaded) return;
-    set({ loaded, policy, report: importTable(repo, entity, loaded.table, { onDuplicate: policy, dryRun: true }), error: null });
+    set({ loaded, policy, mapping, report: importTable(repo, entity, loaded.table, { onDuplicate: policy, dryRun: true, mapping }), error: null });
+  };
+  /** the mapping file named, read and checked against the entity; a message when it is wrong */
+  const readMapping = (): { mapping?: ImportMapping } | { error: string } => {
+    const file = ref.current.mapFile.text.trim();
+    if (!file) return {};
+    const r = loadMappingFile(file);
+    if (!('mapping' in r)) {
+      if (r.code === 'problems') return { error: r.problems.map((p) => t('import.badMapping', { what: p.what, text: p.text, expected: p.expected })).join('; ') };
+      return { error: r.code === 'badJson' ? t('import.badMappingFile', { file, reason: r.reason }) : t('import.unreadable', { file, reason: r.reason }) };
+    }
+    const wrong = mappingProblems(entity, r.mapping);
+    if (wrong.length) return { error: wrong.map((w) => t('import.badTarget', { what: w.what, value: w.value, entity: entityLabel(t, entity) })).join('; ') };
+    return { mapping: r.mapping };
   };
 
   const ctx: ImportCtx = {
     close: onClose,
     preview: () => {
+      const m = readMapping();
+      if ('error' in m) return set({ error: m.error });
       const file = ref.current.file.text.trim();
       const read = readTableFile(file);
       if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : t('import.unreadable', { file, reason: read.reason }) });
-      preview({ ...read, path: file }, ref.current.policy);
+      preview({ ...read, path: file }, ref.current.policy, m.mapping);
     },
+    nextField: () => set({ focus: ref.current.focus === 'file' ? 'mapping' : 'file' }),
     nextPolicy: () => preview(ref.current.loaded, POLICIES[(POLICIES.indexOf(ref.current.policy) + 1) % POLICIES.length]),
     another: () => set({ report: null, loaded: null }),
     refused: () => (ref.current.report?.errors.length ? 'keys.importHasErrors' : app.cannotWrite()),
     run: () => {
       const x = ref.current;
       if (!x.loaded) return;
-      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy });
+      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, mapping: x.mapping });
       if (done.applied) {
         app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
         onClose();
@@ -62,8 +84,9 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     // the file name is typed; the preview takes no text
     other: (input, key) => {
       if (ref.current.report) return false;
-      const next = applyEditKey(ref.current.file, input, key);
-      if (next) set({ file: next, error: null });
+      const which = ref.current.focus === 'file' ? 'file' : 'mapFile';
+      const next = applyEditKey(ref.current[which], input, key);
+      if (next) set({ [which]: next, error: null });
       return true;
     },
   });
@@ -74,7 +97,9 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       <Box flexDirection="column" width={width} height={height}>
         <Text bold color={theme.accent}>{fit(title, width)}</Text>
         <Text>{fit(t('import.askFile'), width)}</Text>
-        <TextField state={st.file} width={width} focused origin={{ x: 0, y: app.bodyTop + 2 }} />
+        <TextField state={st.file} width={width} focused={st.focus === 'file'} origin={{ x: 0, y: app.bodyTop + 2 }} />
+        <Text>{fit(t('import.askMapping'), width)}</Text>
+        <TextField state={st.mapFile} width={width} focused={st.focus === 'mapping'} origin={{ x: 0, y: app.bodyTop + 4 }} />
         {st.error ? <Text color={theme.error}>{fit(st.error, width)}</Text> : null}
         <Box flexGrow={1} />
         <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>
@@ -86,7 +111,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const mapped = r.mapping.map((m, i) => ({ ...m, i })).filter((m) => m.field);
   const mappingText = r.mapping
     .filter((m) => m.column.trim())
-    .map((m) => `${sanitizeLine(m.column)}->${m.field ? t.l(fields.find((f) => f.name === m.field)!.label) : `(${t('import.ignored')})`}`)
+    .map((m) => `${sanitizeLine(m.column)}->${m.field ? [m.field, ...(m.also ?? [])].map((n) => { const fi = fields.find((f) => f.name === n.split('.')[0]); return fi ? t.l(fi.label) : n; }).join('+') + (m.via ? `(${m.via})` : '') : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`}`)
     .join('  ');
   const dataRows = st.loaded.table.filter((row) => row.line > r.headerLine && row.cells.some((c) => c.trim())).slice(0, 5);
   const colW = Math.max(6, Math.floor((width - 8) / Math.max(1, mapped.length)) - 1);
@@ -95,6 +120,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent}>{fit(`${title}  ${st.loaded.path}`, width)}</Text>
+      {st.mapping ? <Text>{fit(t('import.mappingLoaded', { file: sanitizeLine(st.mapFile.text.trim()) }), width)}</Text> : null}
       <Text>{fit(`${t('import.encoding', { encoding: ENC_NAME[st.loaded.encoding], how: st.loaded.detected ? t('import.detected') : '' })}  ${t('import.header', { line: r.headerLine, mapping: '' })}`, width)}</Text>
       <Text wrap="wrap">{sanitizeLine(mappingText)}</Text>
       <Text> </Text>

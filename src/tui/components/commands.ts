@@ -65,6 +65,8 @@ export const PICKER_COMMANDS: Command<PickerCtx>[] = [
 export interface ImportCtx {
   close: () => void;
   preview: () => void;
+  /** between the data file and the mapping file */
+  nextField: () => void;
   nextPolicy: () => void;
   another: () => void;
   run: () => void;
@@ -74,6 +76,7 @@ export interface ImportCtx {
 
 export const IMPORT_FILE_COMMANDS: Command<ImportCtx>[] = [
   { id: 'import.preview', keys: ['enter'], description: 'keys.importPreview', footer: { label: 'keys.preview' }, run: (c) => c.preview() },
+  { id: 'import.nextField', keys: ['tab'], description: 'keys.importNextField', footer: { label: 'keys.importMappingField' }, run: (c) => c.nextField() },
   { id: 'import.cancel', keys: ['esc'], description: 'keys.importCancel', footer: { label: 'hint.cancel' }, run: (c) => c.close() },
 ];
 
