@@ -101,8 +101,10 @@ describe('the lifecycle history', () => {
     expect(saved.stageHistory).toHaveLength(1);
     expect(saved.stageHistory[0]).toMatchObject({ from, to: saved.stage, by: employee.login });
     expect(Number.isNaN(Date.parse(saved.stageHistory[0].at))).toBe(false);
-    // the history is the last list of the detail: Shift+Tab from the record goes there
+    // the history is one of the last lists of the detail (points and tiers follow it):
+    // Shift+Tab from the record goes back through them to it
     await press(app, 'detail.back', 'list.open', 'detail.prevSection');
+    for (let i = 0; i < 6 && !(selectedLine(app.frame()) ?? '').includes(' → '); i++) await press(app, 'detail.prevSection');
     const f = app.frame();
     expect(f).toContain('阶段变更记录 (1)');
     // labels in the interface language and the employee's name, not the login
