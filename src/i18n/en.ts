@@ -447,7 +447,7 @@ export const en = {
   'tasks.today': 'TODAY',
   'tasks.badToday': 'Bad --today "{value}": give a date, e.g. 2026-05-01',
   'tasks.badDays': 'Bad --days "{value}": give a whole number of days from 0 to 366',
-  'tasks.summary': 'overdue {overdue} · today {today} · 7 days {week} · anniversaries in 7 days {anniversaries}',
+  'tasks.summary': 'overdue {overdue} · today {today} · 7 days {week}',
   'tasks.postponed': '{id} now due {due}',
   'tasks.reassigned': '{id} handed to {name}',
   'tasks.reassignTitle': 'Hand {id} to',

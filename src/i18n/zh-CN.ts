@@ -448,7 +448,7 @@ export const zhCN = {
   'tasks.today': '今天',
   'tasks.badToday': '--today "{value}" 不是日期，例如 2026-05-01',
   'tasks.badDays': '--days "{value}" 应为 0 到 366 的整数天数',
-  'tasks.summary': '逾期 {overdue} · 今天 {today} · 7天内 {week} · 7天内纪念日 {anniversaries}',
+  'tasks.summary': '逾期 {overdue} · 今天 {today} · 7天内 {week}',
   'tasks.postponed': '{id} 改为 {due} 到期',
   'tasks.reassigned': '{id} 已交给 {name}',
   'tasks.reassignTitle': '把 {id} 交给',

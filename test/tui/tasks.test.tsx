@@ -80,22 +80,3 @@ describe('<App /> tasks screen', () => {
     again.unmount();
   });
 });
-
-describe('<App /> tasks screen: upcoming anniversaries', () => {
-  it('counts the birthdays and anniversaries of the coming 7 days in the desk head, and a new one within them', async () => {
-    const { ws, day } = deskWorkspace();
-    const repo = new Repo(ws);
-    // only anniversaries the test places: one in 3 days, one in 10 (beyond the week)
-    ws.anniversaries = [];
-    const ann = (n: number) => {
-      const r = repo.create('anniversaries', { customerId: 'C0002', kind: 'birthday', date: `1980-${day(n).slice(5)}`, remindDays: 0 });
-      if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    };
-    ann(3);
-    ann(10);
-    const app = await renderApp({ ws, lang: 'zh-CN' });
-    await press(app, 'screen.tasks');
-    expect(app.frame()).toContain('7天内纪念日 1');
-    app.unmount();
-  });
-});

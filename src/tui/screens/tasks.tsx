@@ -2,7 +2,7 @@
 // complete with a result and the customer's need, put off a day or a week, hand to someone else.
 import { agendaCounts, agendaOrder, isOpenTask, postponed, type AgendaTask } from '../../domain/agenda.js';
 import type { EntityRecord } from '../../domain/workspace.js';
-import { todayIn, upcomingAnniversaries } from '../../domain/care.js';
+import { todayIn } from '../../domain/care.js';
 import { errorText, type MessageKey, type T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
@@ -13,19 +13,17 @@ let zone: string | undefined;
 const today = () => todayIn(new Date(), zone);
 
 // counted once per version of the records and day, not on every frame
-let counted: { repo: Repo; version: number; day: string; c: ReturnType<typeof agendaCounts>; anniversaries: number } | undefined;
+let counted: { repo: Repo; version: number; day: string; c: ReturnType<typeof agendaCounts> } | undefined;
 
-/** "overdue 2 · today 1 · 7 days 4 · anniversaries 3": what the desk holds (the list head), with
- *  the birthdays and anniversaries of the customers the employee sees in the coming 7 days. */
+/** "overdue 2 · today 1 · 7 days 4": what the desk holds (the screen bar and the list head). */
 export function deskSummary(repo: Repo, t: T): string {
   zone = repo.ws.settings.timeZone;
   const day = today();
   if (!counted || counted.repo !== repo || counted.version !== repo.version || counted.day !== day) {
-    const anniversaries = upcomingAnniversaries(repo.all('anniversaries') as never, day, 7).length;
-    counted = { repo, version: repo.version, day, c: agendaCounts(repo.all('tasks') as never, day), anniversaries };
+    counted = { repo, version: repo.version, day, c: agendaCounts(repo.all('tasks') as never, day) };
   }
   const { c } = counted;
-  return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week, anniversaries: counted.anniversaries });
+  return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week });
 }
 
 // the acting employee's own counts, once per version of the records, day and employee
