@@ -514,8 +514,13 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         </Text>
       ))}
       <Box>
-        <Text bold>{headLeft}</Text>
-        <Text color={theme.muted}>{headMid}</Text>
+        {/* one line at any width: the figures are cut, the title keeps its space */}
+        <Box flexShrink={0}>
+          <Text bold>{headLeft}</Text>
+        </Box>
+        <Text color={theme.muted} wrap="truncate">
+          {displayWidth(headLeft + headMid) > width ? fit(headMid, Math.max(0, width - displayWidth(headLeft))) : headMid}
+        </Text>
         {filtering || filter.text ? (
           <Box>
             <Text color={theme.accent}>{'/'}</Text>
