@@ -312,9 +312,11 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
   const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
   const cellOf = (row: TableRow, ci: number): string => {
     const raw = unsafeCell(row.cells[ci] ?? '').trim();
-    const tr = translate.get(ci)?.get(raw);
-    if (tr !== undefined) return tr;
-    return nulls.has(raw.toLowerCase()) ? '' : raw;
+    if (translate.size) {
+      const tr = translate.get(ci)?.get(raw);
+      if (tr !== undefined) return tr;
+    }
+    return nulls.size && nulls.has(raw.toLowerCase()) ? '' : raw;
   };
   let ri = 0;
   rowLoop: for (const row of rows) {
@@ -385,7 +387,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
       }
       for (const g of byRef.values()) {
         if (values[g.fi.name] !== undefined) continue; // the reference's own column said it
-        const found = refs.find(g.fi.ref as EntityName, g.keys, ctx, pendingRefs);
+        const found = refs.findMemo(g.fi.ref as EntityName, g.keys, ctx, pendingRefs);
         if ('id' in found) values[g.fi.name] = found.id;
         else for (const e of found.errors) errs.push({ line: row.line, column: mapping[e.ci ?? g.keys[0].ci].column, field: g.fi.name, value: e.value, code: e.code, params: e.params });
       }
@@ -448,7 +450,12 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
     return report;
   }
-  // the referenced records first: the rows refer to them
+  // the referenced records first: the rows refer to them. What the rows do to other records
+  // (an order's points and stage for its customer) is gathered and checked once per record.
+  return repo.gatherEffects(() => applyPlans(repo, entity, plans, refs, report, mapping, colOf));
+}
+
+function applyPlans(repo: Repo, entity: EntityName, plans: Plan[], refs: RefFinder, report: ImportReport, mapping: ColumnMap[], colOf: Map<string, number>): ImportReport {
   refs.apply();
   for (const p of plans) {
     if (p.kind === 'create' && p.checked) {
@@ -481,6 +488,19 @@ class RefFinder {
   #order: { entity: EntityName; id: string; rec: EntityRecord }[] = [];
   #counter = new Map<string, number>();
   constructor(private repo: Repo, private createMissing: boolean) {}
+
+  /** what the same key texts found before: an order history names each customer many times */
+  #found = new Map<string, string>();
+  findMemo(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): { id: string } | { errors: RefError[] } {
+    let memo = entity as string;
+    for (const k of keys) memo += `\u0000${k.via.name}\u0000${k.text}`;
+    const hit = this.#found.get(memo);
+    if (hit !== undefined) return { id: hit };
+    const r = this.find(entity, keys, ctx, pendingRefs);
+    // only what was found: a key not found may be created by a later row's --create-missing
+    if ('id' in r) this.#found.set(memo, r.id);
+    return r;
+  }
 
   isPending(entity: string, id: string): boolean {
     return !!this.#pendingIds.get(entity)?.has(id);
