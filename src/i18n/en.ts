@@ -723,6 +723,10 @@ export const en = {
   'err.nestedOne': 'takes one only',
   'orders.enterEdits': 'Enter edits',
   'cli.help.nested': 'JSON as list --json prints it (yuan), or part=value pairs: --{flag} productId=G0001,qty=2,discountPct=10',
+  // import2
+  'err.quantityWithoutAmount': "a quantity needs the order's amount in the same row",
+  'err.quantityWithLines': 'a quantity is for an order given only its amount (this row has line items or a stay)',
+  'import.roundingLines': "{count} orders: the amount does not divide by the quantity to the fen; the unit price is cut to the fen and a second line, 尾差 Rounding, holds the fen left over, so each order's total is exactly the file's amount",
 } as const;
 
 export type MessageKey = keyof typeof en;

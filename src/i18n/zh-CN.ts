@@ -724,4 +724,8 @@ export const zhCN = {
   'err.nestedOne': '只能有一条',
   'orders.enterEdits': 'Enter 编辑',
   'cli.help.nested': '可用 JSON（同 list --json 输出，金额单位元），或 项目=值：--{flag} productId=G0001,qty=2,discountPct=10',
+  // import2
+  'err.quantityWithoutAmount': '有购买数量时，同一行须有订单金额',
+  'err.quantityWithLines': '购买数量只用于只给出金额的订单（此行已有明细或入住信息）',
+  'import.roundingLines': '{count} 个订单的金额不能按数量整除到分：单价取到分，另加一行“尾差 Rounding”记下余下的几分，每个订单的金额与文件完全一致',
 } satisfies Messages;

@@ -8,6 +8,7 @@ import type { FieldInfo } from '../domain/fields.js';
 import { parseFieldText, type ParseContext } from '../domain/parse-input.js';
 import { dateFromParts, emptyMapping, type ImportMapping } from '../domain/import-mapping.js';
 import { HEADER_SYNONYMS } from '../domain/header-synonyms.js';
+import { applyImportOnly, importFields } from '../domain/import-fields.js';
 import type { PendingRefs, Repo } from './repo.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import { unsafeCell } from '../text/csv.js';
@@ -50,6 +51,8 @@ export interface ImportReport {
   filledDown: number;
   /** rows left out by --only */
   filtered: number;
+  /** orders whose amount did not divide by their quantity: a rounding line keeps it exact */
+  roundingLines: number;
   /** referenced records created (--create-missing), by entity */
   createdRefs: Partial<Record<EntityName, number>>;
   errors: ImportIssue[];
@@ -67,7 +70,7 @@ const norm = (s: string) => s.replace(/^\ufeff/, '').replace(/[\s*＊:：_\-.]/g
  *  `customerId.id` for a reference read by code). */
 export function headerNames(entity: EntityName): Map<string, string> {
   const m = new Map<string, string>();
-  const fields = entityFields(entity);
+  const fields = importFields(entity);
   const singular = entity.replace(/ies$/, 'y').replace(/s$/, '');
   const has = (target: string) => {
     const [f, via] = target.split('.');
@@ -99,7 +102,7 @@ export function headerNames(entity: EntityName): Map<string, string> {
 export type Target = { fi: FieldInfo; via?: FieldInfo };
 
 export function resolveTarget(entity: EntityName, name: string): Target | undefined {
-  const fields = entityFields(entity);
+  const fields = importFields(entity);
   const dot = name.indexOf('.');
   if (dot > 0) {
     const fi = fields.find((f) => f.name === name.slice(0, dot)) ?? fields.find((f) => f.name === headerNames(entity).get(norm(name.slice(0, dot))));
@@ -131,7 +134,7 @@ interface Bound {
 
 function bindColumns(entity: EntityName, headers: string[], userMap: Record<string, string> | Map<string, string[]>): Bound[] {
   const names = headerNames(entity);
-  const fieldNames = new Set(entityFields(entity).map((f) => f.name));
+  const fieldNames = new Set(importFields(entity).map((f) => f.name));
   const user = new Map<string, string[]>();
   for (const [k, v] of userMap instanceof Map ? userMap : Object.entries(userMap).map(([k, v]) => [k, v.split(/[,，]/).map((x) => x.trim()).filter(Boolean)] as const)) user.set(norm(k), v);
   const ref = entityFields(entity).find((f) => f.kind === 'ref' && f.required && f.ref);
@@ -227,7 +230,7 @@ function mergedMapping(opts: ImportOptions): ImportMapping {
 export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
   const mp = mergedMapping(opts);
-  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, createdRefs: {}, errors: [], applied: false });
+  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, roundingLines: 0, createdRefs: {}, errors: [], applied: false });
   // no import permission at all: refused before a row is read
   const denied = repo.refused('import', entity);
   if (denied) return { ...empty(), errors: [{ line: 0, code: denied.code, params: denied.params }] };
@@ -393,6 +396,10 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
       }
     }
     for (const k in setValues) if (values[k] === undefined) values[k] = setValues[k];
+    // an order history's quantity and amount: the order's line (or two, to keep the amount exact)
+    const fromFile = applyImportOnly(entity, values);
+    // an amount the row spells wrong is said once, not again as a quantity without an amount
+    for (const e of fromFile.errors) if (e.code !== 'quantityWithoutAmount' || !errs.some((x) => x.field === 'total')) errs.push(toIssue(row.line, e, mapping, colOf, { [e.field]: e.params?.value }));
     // merged cells: a sheet that merges the customer column leaves it empty below the first row
     for (const fi of requiredRefs) {
       if (values[fi.name] === undefined && mappedFields.has(fi.name) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {
@@ -442,6 +449,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     // merge a later duplicate row into it (--on-duplicate update). 1M rows: 1M objects fewer.
     if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = {};
     plans.push(plan);
+    if (fromFile.rounded) report.roundingLines++;
     for (const k of dupKeys) planned.set(k, plan);
   }
   opts.onProgress?.(ri, ri);
