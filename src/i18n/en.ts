@@ -727,6 +727,16 @@ export const en = {
   'err.quantityWithoutAmount': "a quantity needs the order's amount in the same row",
   'err.quantityWithLines': 'a quantity is for an order given only its amount (this row has line items or a stay)',
   'import.roundingLines': "{count} orders: the amount does not divide by the quantity to the fen; the unit price is cut to the fen and a second line, 尾差 Rounding, holds the fen left over, so each order's total is exactly the file's amount",
+  'keys.importNextColumn': 'pick the next column of the mapping',
+  'keys.importPrevColumn': 'pick the previous column of the mapping',
+  'keys.importSkipColumn': 'skip the picked column (--skip), or take it again',
+  'keys.importDateOrder': "the file's date order (--date-order): as written, day first, month first, year first",
+  'import.dateOrderIs': 'Date order: {order}',
+  'import.dateOrder.none': 'as written (a date that reads two ways is reported)',
+  'import.dateOrder.dmy': 'day first (dmy: 7/1/2015 is 7 January)',
+  'import.dateOrder.mdy': 'month first (mdy: 7/1/2015 is July 1)',
+  'import.dateOrder.ymd': 'year first (ymd)',
+  'import.previewMappingKeys': 'Left/Right pick a column  x skip it (or take it again)  o date order',
 } as const;
 
 export type MessageKey = keyof typeof en;
