@@ -497,16 +497,20 @@ class RefFinder {
   #counter = new Map<string, number>();
   constructor(private repo: Repo, private createMissing: boolean) {}
 
-  /** what the same key texts found before: an order history names each customer many times */
-  #found = new Map<string, string>();
+  /** what one key's text found before (entity → key field → text → id): an order history
+   *  names each customer many times, by the same code */
+  #found = new Map<string, Map<string, Map<string, string>>>();
   findMemo(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): { id: string } | { errors: RefError[] } {
-    let memo = entity as string;
-    for (const k of keys) memo += `\u0000${k.via.name}\u0000${k.text}`;
-    const hit = this.#found.get(memo);
+    if (keys.length !== 1) return this.find(entity, keys, ctx, pendingRefs);
+    let byField = this.#found.get(entity);
+    if (!byField) this.#found.set(entity, (byField = new Map()));
+    let byText = byField.get(keys[0].via.name);
+    if (!byText) byField.set(keys[0].via.name, (byText = new Map()));
+    const hit = byText.get(keys[0].text);
     if (hit !== undefined) return { id: hit };
     const r = this.find(entity, keys, ctx, pendingRefs);
     // only what was found: a key not found may be created by a later row's --create-missing
-    if ('id' in r) this.#found.set(memo, r.id);
+    if ('id' in r) byText.set(keys[0].text, r.id);
     return r;
   }
 

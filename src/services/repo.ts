@@ -75,7 +75,8 @@ function addRef(m: Map<string, Set<EntityRecord>>, r: EntityRecord, field: strin
   set.add(r);
 }
 
-type Gathered = Map<string, { entity: EntityName; id: string; before: EntityRecord; reason?: string }>;
+/** the record in place now (a draft) → what it was before the first effect, and the last reason */
+type Gathered = Map<EntityRecord, { entity: EntityName; id: string; before: EntityRecord; reason?: string }>;
 
 /** records an import will create before the ones referring to them (a dry run checks those against it) */
 export type PendingRefs = (entity: EntityName, id: string) => boolean;
@@ -339,8 +340,7 @@ export class Repo {
     }
   }
 
-  /** the records effects touched while gathering: `entity id` → the record before the first
-   *  effect, and the reason of the last */
+  /** the records effects touched while gathering (gatherEffects) */
   #gathered?: Gathered;
 
   /** Runs `work` (an import applying its rows) with the effects on other records gathered: a
@@ -372,13 +372,15 @@ export class Repo {
   }
 
   #gatherEffect(e: Effect, target: EntityRecord): void {
-    const key = `${e.entity} ${target.id}`;
-    const g = this.#gathered!.get(key);
+    // by the record itself: the draft an earlier effect put in place, or the record as it was
+    const g = this.#gathered!.get(target);
     if (g) g.reason = e.reason;
-    else this.#gathered!.set(key, { entity: e.entity, id: target.id, before: target, reason: e.reason });
+    const first = g ?? { entity: e.entity, id: target.id, before: target, reason: e.reason };
     const next = Object.assign({}, target, e.patch) as EntityRecord;
     RULES[e.entity]?.stamp?.(next, target, { at: this.now(), by: this.actorLogin, reason: e.reason }, e.patch);
     this.#put(e.entity, target, next);
+    this.#gathered!.delete(target);
+    this.#gathered!.set(next, first);
   }
 
   /** puts `rec` where `prev` was, in the list and every index */
