@@ -447,7 +447,7 @@ export const en = {
   'tasks.today': 'TODAY',
   'tasks.badToday': 'Bad --today "{value}": give a date, e.g. 2026-05-01',
   'tasks.badDays': 'Bad --days "{value}": give a whole number of days from 0 to 366',
-  'tasks.summary': 'overdue {overdue} · today {today} · 7 days {week}',
+  'tasks.summary': 'overdue {overdue} · today {today} · 7 days {week} · anniversaries {anniversaries}',
   'tasks.postponed': '{id} now due {due}',
   'tasks.reassigned': '{id} handed to {name}',
   'tasks.reassignTitle': 'Hand {id} to',
@@ -723,6 +723,13 @@ export const en = {
   'err.nestedOne': 'takes one only',
   'orders.enterEdits': 'Enter edits',
   'cli.help.nested': 'JSON as list --json prints it (yuan), or part=value pairs: --{flag} productId=G0001,qty=2,discountPct=10',
+  // desk: upcoming anniversaries
+  'help.taskAnniversaries': 'the birthdays and anniversaries of the coming 7 days (Enter opens the customer)',
+  'hint.taskAnniversaries': 'anniversaries',
+  'tasks.noAnniversaries': 'No birthday or anniversary in the coming 7 days',
+  'tasks.anniversariesTitle': 'Birthdays and anniversaries in the coming 7 days ({count})',
+  'tasks.annToday': 'today',
+  'tasks.annInDays': 'in {days} d',
 } as const;
 
 export type MessageKey = keyof typeof en;

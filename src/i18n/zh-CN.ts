@@ -448,7 +448,7 @@ export const zhCN = {
   'tasks.today': '今天',
   'tasks.badToday': '--today "{value}" 不是日期，例如 2026-05-01',
   'tasks.badDays': '--days "{value}" 应为 0 到 366 的整数天数',
-  'tasks.summary': '逾期 {overdue} · 今天 {today} · 7天内 {week}',
+  'tasks.summary': '逾期 {overdue} · 今天 {today} · 7天内 {week} · 纪念日 {anniversaries}',
   'tasks.postponed': '{id} 改为 {due} 到期',
   'tasks.reassigned': '{id} 已交给 {name}',
   'tasks.reassignTitle': '把 {id} 交给',
@@ -724,4 +724,11 @@ export const zhCN = {
   'err.nestedOne': '只能有一条',
   'orders.enterEdits': 'Enter 编辑',
   'cli.help.nested': '可用 JSON（同 list --json 输出，金额单位元），或 项目=值：--{flag} productId=G0001,qty=2,discountPct=10',
+  // desk: upcoming anniversaries
+  'help.taskAnniversaries': '未来 7 天的生日和纪念日（Enter 打开客户）',
+  'hint.taskAnniversaries': '纪念日',
+  'tasks.noAnniversaries': '未来 7 天没有生日或纪念日',
+  'tasks.anniversariesTitle': '未来 7 天的生日和纪念日（{count}）',
+  'tasks.annToday': '今天',
+  'tasks.annInDays': '{days}天后',
 } satisfies Messages;
