@@ -201,7 +201,9 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .positional('list', { type: 'string', describe: t('cli.help.valuesList') })
         .positional('code', { type: 'string', describe: t('cli.help.valuesCode') })
         .option('en', { type: 'string', describe: t('cli.help.valuesEn') })
-        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') }),
+        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') })
+        .option('probability', { type: 'string', describe: t('cli.help.valuesProbability') })
+        .option('points-per-yuan', { type: 'string', describe: t('cli.help.valuesPointsPerYuan') }),
       run(valuesCmd))
     .command('leads <action> [id]', t('cli.help.leads'), (y) =>
       y

@@ -614,7 +614,7 @@ export const en = {
   'cli.help.org': "the hotel's profile: show prints it, set changes it (administrator only)",
   'cli.help.orgAction': 'show | set',
   'cli.help.valuesCmd': 'value lists (sources, levels, payment methods, ticket types …): show, add, rename, retire, restore, up, down (changes: administrator only)',
-  'cli.help.valuesAction': 'show | add | rename | retire | restore | up | down',
+  'cli.help.valuesAction': 'show | add | rename | set | retire | restore | up | down',
   'cli.help.valuesList': 'the list, e.g. source, creditRating, paymentMethod, ticketType, lostReason',
   'cli.help.valuesCode': 'the value’s code (stays the same when it is renamed)',
   'cli.help.valuesEn': 'the English label',
@@ -623,7 +623,7 @@ export const en = {
   'values.retired': 'retired',
   'values.badAction': 'Unknown action "{action}": {actions}',
   'values.needListCode': 'values {action} needs a list and a code, e.g. hotel-crm values {action} source fair',
-  'values.needLabels': 'Give the labels: --en "Trade fair" --zh 展会',
+  'values.needLabels': 'Give the labels (--en "Trade fair" --zh 展会) or, with set, --probability / --points-per-yuan',
   'values.saved': '{list}: {code} {label} saved',
   'err.retiredValue': '"{label}" is retired in settings and is not given to new records; choose one of: {choices}',
   'err.permSettings': "not allowed: only an administrator changes the hotel's settings (your role: {role})",
@@ -730,6 +730,15 @@ export const en = {
   'tasks.anniversariesTitle': 'Birthdays and anniversaries in the coming 7 days ({count})',
   'tasks.annToday': 'today',
   'tasks.annInDays': 'in {days} d',
+  // stage probabilities and points rates in settings
+  'cli.help.valuesProbability': 'set: the probability of an opportunity stage in % (0-100; "default" for the default)',
+  'cli.help.valuesPointsPerYuan': 'set: the points per yuan of an order type (0-100, cents allowed; "default" for the default)',
+  'values.badNumber': 'Bad --{flag} "{value}": give a number such as 40 or 1.5, or "default"',
+  'err.valueNumberBad': '{field} must be from {min} to {max} (given {value})',
+  'err.valueNumberNotHere': 'the list "{list}" has no {field} (probability: oppStage; pointsPerYuan: orderType)',
+  'settings.valueProbability': 'Probability %',
+  'settings.valuePointsPerYuan': 'Points per yuan',
+  'settings.valueNumberBad': '"{value}" is not a number',
 } as const;
 
 export type MessageKey = keyof typeof en;

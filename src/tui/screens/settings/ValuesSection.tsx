@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { useApp, type AppServices } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import type { Command } from '../../keys.js';
-import { editableLists, type ValueEdit } from '../../../domain/value-edit.js';
+import { editableLists, VALUE_NUMBERS, type ValueEdit } from '../../../domain/value-edit.js';
 import { errorMessage } from '../../../i18n/index.js';
 import { valueListLabel } from '../../../presentation/value-lists.js';
 import { fit } from '../../../text/width.js';
@@ -96,6 +96,9 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
   useCommands('screen', VALUES_COMMANDS, ctx, { active: active && !form });
 
   const listTitle = `${valueListLabel(t, name)} (${name})`;
+  // a stage's probability, an order type's points per yuan: edited beside the labels
+  const num = VALUE_NUMBERS[name];
+  const numLabel = num ? t(num.field === 'probability' ? 'settings.valueProbability' : 'settings.valuePointsPerYuan') : '';
   if (form) {
     const editing = form.code ? items.find((v) => v.code === form.code) : undefined;
     return (
@@ -105,13 +108,22 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
           { name: 'code', label: t('settings.valueCode'), value: editing?.code ?? '', readOnly: !!editing },
           { name: 'zh', label: t('settings.valueZh'), value: editing?.zh ?? '' },
           { name: 'en', label: t('settings.valueEn'), value: editing?.en ?? '' },
+          ...(num && editing ? [{ name: 'number', label: numLabel, value: String(editing[num.field] ?? '') }] : []),
         ]}
         active={active}
         width={width}
         height={height}
         onCancel={() => setForm(null)}
         onSave={(x) => {
-          const edit: ValueEdit = editing ? { op: 'rename', code: editing.code, en: x.en, zh: x.zh } : { op: 'add', code: x.code, en: x.en, zh: x.zh };
+          let n: number | null | undefined;
+          if (num && editing) {
+            const raw = (x.number ?? '').trim();
+            n = raw === '' ? null : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+            if (Number.isNaN(n)) return t('settings.valueNumberBad', { value: sanitizeLine(raw) });
+          }
+          const edit: ValueEdit = editing
+            ? { op: 'rename', code: editing.code, en: x.en, zh: x.zh, ...(num ? { [num.field]: n } : {}) }
+            : { op: 'add', code: x.code, en: x.en, zh: x.zh };
           const err = apply(edit, (label) => t('settings.valueSaved', { code: edit.code.trim(), label }));
           if (!err) setForm(null);
           return err;
@@ -134,7 +146,7 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
         const sel = top + i === row;
         return (
           <Text key={v.code} inverse={sel} color={v.retired && !sel ? theme.muted : undefined} wrap="truncate">
-            {fit(`${fit(v.code, codeW)}${fit(sanitizeLine(v.zh), zhW)}${sanitizeLine(v.en)}${v.retired ? `  [${t('settings.valueRetiredMark')}]` : ''}`, width)}
+            {fit(`${fit(v.code, codeW)}${num ? fit(`${v[num.field] ?? '-'}${num.field === 'probability' ? '%' : ''}`, 6) : ''}${fit(sanitizeLine(v.zh), zhW)}${sanitizeLine(v.en)}${v.retired ? `  [${t('settings.valueRetiredMark')}]` : ''}`, width)}
           </Text>
         );
       })}
