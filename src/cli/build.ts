@@ -214,7 +214,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
       run(leadsCmd))
     .command('points <action> [customer]', t('cli.help.points'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['redeem', 'adjust'], demandOption: true, describe: t('cli.help.pointsAction') })
+        .positional('action', { type: 'string', choices: ['redeem', 'adjust', 'recheck'], demandOption: true, describe: t('cli.help.pointsAction') })
         .positional('customer', { type: 'string', describe: t('cli.help.pointsCustomer') })
         .option('points', { type: 'string', describe: t('cli.help.pointsN') })
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),

@@ -667,7 +667,7 @@ export const en = {
   'cli.help.leadCustomer': 'link this customer (code or name) instead of the lead\'s own',
   'cli.help.leadNew': 'make a new potential customer from the lead',
   'cli.help.points': 'membership points: redeem takes points from a customer\'s balance (never beyond it); adjust adds or removes points (+N / -N) as a recorded correction',
-  'cli.help.pointsAction': 'redeem | adjust',
+  'cli.help.pointsAction': 'redeem | adjust | recheck (every tier by the last 12 months\' points; safe from cron)',
   'cli.help.pointsCustomer': 'the customer, code or name',
   'cli.help.pointsN': 'how many points (adjust: +N or -N)',
   'cli.help.pointsReason': 'why (kept in the points ledger), at most 80 characters',
@@ -739,6 +739,19 @@ export const en = {
   'settings.valueProbability': 'Probability %',
   'settings.valuePointsPerYuan': 'Points per yuan',
   'settings.valueNumberBad': '"{value}" is not a number',
+  // reasons the system writes
+  'reason.opening': 'opening balance',
+  'reason.manual': 'manual correction',
+  'reason.redeem': 'redeemed',
+  'reason.adjust': 'adjusted',
+  'reason.recheck': 'tier review (12 months)',
+  'reason.order': 'order {id}',
+  'reason.lead': 'lead {id}',
+  // tier recheck
+  'points.recheckAlone': 'points recheck takes no customer, --points or --reason: it reviews every customer',
+  'points.rechecked': '{count} customer(s) changed tier by the last 12 months\' points',
+  'points.recheckRefused': '{count} customer(s) not yours to change were left as they are: {ids}',
+  'points.recheckedApp': '{count} customer(s) changed tier (points of the last 12 months)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -668,7 +668,7 @@ export const zhCN = {
   'cli.help.leadCustomer': '关联此客户（编号或名称），而不是线索自己的客户',
   'cli.help.leadNew': '由线索新建一个潜在客户',
   'cli.help.points': '会员积分：redeem 从客户积分余额中兑换（不得超过余额）；adjust 人工调整积分（+N / -N），记入积分明细',
-  'cli.help.pointsAction': 'redeem（兑换）| adjust（调整）',
+  'cli.help.pointsAction': 'redeem（兑换）| adjust（调整）| recheck（按近 12 个月积分复核全部会员等级，可由 cron 运行）',
   'cli.help.pointsCustomer': '客户编号或名称',
   'cli.help.pointsN': '积分数（adjust：+N 或 -N）',
   'cli.help.pointsReason': '原因（记入积分明细），最多 80 个字符',
@@ -740,4 +740,17 @@ export const zhCN = {
   'settings.valueProbability': '成交概率 %',
   'settings.valuePointsPerYuan': '每元积分',
   'settings.valueNumberBad': '“{value}”不是数字',
+  // reasons the system writes
+  'reason.opening': '期初余额',
+  'reason.manual': '手工调整',
+  'reason.redeem': '兑换',
+  'reason.adjust': '调整',
+  'reason.recheck': '等级复核（近 12 个月）',
+  'reason.order': '订单 {id}',
+  'reason.lead': '线索 {id}',
+  // tier recheck
+  'points.recheckAlone': 'points recheck 不带客户、--points 或 --reason：它复核所有客户',
+  'points.rechecked': '按近 12 个月积分，{count} 位客户的会员等级已调整',
+  'points.recheckRefused': '{count} 位客户不在你的权限内，未调整：{ids}',
+  'points.recheckedApp': '{count} 位客户的会员等级已按近 12 个月积分调整',
 } satisfies Messages;
