@@ -752,6 +752,7 @@ export const en = {
   'points.rechecked': '{count} customer(s) changed tier by the last 12 months\' points',
   'points.recheckRefused': '{count} customer(s) not yours to change were left as they are: {ids}',
   'points.recheckedApp': '{count} customer(s) changed tier (points of the last 12 months)',
+  'settings.valuesFixed': 'the program follows these values: rename them or set their numbers, but they are not added, retired or moved',
 } as const;
 
 export type MessageKey = keyof typeof en;

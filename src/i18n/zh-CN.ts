@@ -753,4 +753,5 @@ export const zhCN = {
   'points.rechecked': '按近 12 个月积分，{count} 位客户的会员等级已调整',
   'points.recheckRefused': '{count} 位客户不在你的权限内，未调整：{ids}',
   'points.recheckedApp': '{count} 位客户的会员等级已按近 12 个月积分调整',
+  'settings.valuesFixed': '程序按这些取值运行：可以改名或设置数值，不能新增、停用或移动',
 } satisfies Messages;

@@ -9,6 +9,7 @@ import { useCommands } from '../../hooks/use-keys.js';
 import type { Command } from '../../keys.js';
 import { editableLists, VALUE_NUMBERS, type ValueEdit } from '../../../domain/value-edit.js';
 import { errorMessage } from '../../../i18n/index.js';
+import { FIXED_LISTS } from '../../../domain/values.js';
 import { valueListLabel } from '../../../presentation/value-lists.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
@@ -18,6 +19,8 @@ import { settingsRefused } from './OrgSection.js';
 interface ValuesCtx {
   app: AppServices;
   hasValue: boolean;
+  /** a list the program's logic reads (the stages): its values are renamed and tuned, never added, retired or moved */
+  fixed: boolean;
   list: (by: number) => void;
   move: (by: number) => void;
   add: () => void;
@@ -27,17 +30,18 @@ interface ValuesCtx {
 }
 
 const changing = (c: ValuesCtx) => settingsRefused(c.app) ?? (c.hasValue ? undefined : 'keys.noRecord');
+const reshaping = (c: ValuesCtx) => changing(c) ?? (c.fixed ? 'settings.valuesFixed' : undefined);
 
 export const VALUES_COMMANDS: Command<ValuesCtx>[] = [
   { id: 'values.down', keys: ['down', 'j'], moves: true, description: 'keys.down', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.move(1) },
   { id: 'values.up', keys: ['up', 'k'], moves: true, description: 'keys.up', run: (c) => c.move(-1) },
   { id: 'values.nextList', keys: ['right', 'l'], moves: true, description: 'settings.nextColumn', footer: { label: 'settings.valuesLists', drop: 3 }, run: (c) => c.list(1) },
   { id: 'values.prevList', keys: ['left', 'h'], moves: true, description: 'settings.prevColumn', run: (c) => c.list(-1) },
-  { id: 'values.add', keys: ['n'], description: 'settings.valueAdd', footer: { label: 'settings.hintValueAdd' }, unavailable: (c) => settingsRefused(c.app), run: (c) => c.add() },
+  { id: 'values.add', keys: ['n'], description: 'settings.valueAdd', footer: { label: 'settings.hintValueAdd' }, unavailable: (c) => settingsRefused(c.app) ?? (c.fixed ? 'settings.valuesFixed' : undefined), run: (c) => c.add() },
   { id: 'values.rename', keys: ['e'], description: 'settings.valueRename', footer: { label: 'hint.edit' }, unavailable: changing, run: (c) => c.rename() },
-  { id: 'values.retire', keys: ['x'], description: 'settings.valueRetire', footer: { label: 'settings.hintValueRetire', drop: 2 }, unavailable: changing, run: (c) => c.retire() },
-  { id: 'values.moveUp', keys: ['K'], description: 'settings.valueUp', unavailable: changing, run: (c) => c.shift(-1) },
-  { id: 'values.moveDown', keys: ['J'], description: 'settings.valueDown', unavailable: changing, run: (c) => c.shift(1) },
+  { id: 'values.retire', keys: ['x'], description: 'settings.valueRetire', footer: { label: 'settings.hintValueRetire', drop: 2 }, unavailable: reshaping, run: (c) => c.retire() },
+  { id: 'values.moveUp', keys: ['K'], description: 'settings.valueUp', unavailable: reshaping, run: (c) => c.shift(-1) },
+  { id: 'values.moveDown', keys: ['J'], description: 'settings.valueDown', unavailable: reshaping, run: (c) => c.shift(1) },
 ];
 
 export function ValuesSection({ active, width, height }: { active: boolean; width: number; height: number }) {
@@ -73,6 +77,7 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
   const ctx: ValuesCtx = {
     app,
     hasValue: !!item,
+    fixed: FIXED_LISTS.has(name),
     list: (by) => setSt((s) => ({ list: (s.list + by + names.length) % names.length, row: 0 })),
     move: (by) => setSt((s) => ({ ...s, row: Math.max(0, Math.min(at().items.length - 1, at().row + by)) })),
     add: () => setForm({}),
