@@ -119,3 +119,10 @@ export function labStartWorkspace(lab: Lab, demo: () => Workspace, now: Date): W
   ws.settings.lab = lab.id;
   return ws;
 }
+
+/** A lab file from disk (`lab check FILE`); a file that cannot be read throws the fs error. */
+export function readLabFile(file: string): LabRead {
+  const size = fs.statSync(file).size;
+  if (size > 2 * 1024 * 1024) return { ok: false, problems: [{ code: 'json', detail: `${size} bytes: a lab file is at most 2 MB` }] };
+  return readLabText(fs.readFileSync(file, 'utf8'));
+}
