@@ -60,6 +60,9 @@ export interface Session {
 export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'write'): Promise<Session> {
   const file = workspaceFileOf(args, io);
   const waitMs = waitMsOf(args, io);
+  if (args.lab !== undefined && !args.data && !io.backend.exists(file)) {
+    throw new Refused([makeT(detectLang(args.lang, undefined, io.env))('lab.notStarted', { id: String(args.lab) })]);
+  }
   let s;
   try {
     s = await openWorkspaceSession(io.backend, {
