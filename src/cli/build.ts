@@ -222,9 +222,10 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .command('stages', t('cli.help.stages'), (y) => y, run(stagesCmd))
     .command('lab <action> [arg]', t('cli.help.lab'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['list', 'start', 'status', 'check'], demandOption: true, describe: t('cli.help.labAction') })
+        .positional('action', { type: 'string', choices: ['list', 'start', 'status', 'check', 'submit'], demandOption: true, describe: t('cli.help.labAction') })
         .positional('arg', { type: 'string', describe: t('cli.help.labArg') })
-        .option('force', { type: 'boolean', describe: t('cli.help.labForce') }),
+        .option('force', { type: 'boolean', describe: t('cli.help.labForce') })
+        .option('to', { type: 'string', describe: t('cli.help.labTo') }),
       run(labCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)

@@ -724,8 +724,8 @@ export const en = {
   'orders.enterEdits': 'Enter edits',
   'cli.help.nested': 'JSON as list --json prints it (yuan), or part=value pairs: --{flag} productId=G0001,qty=2,discountPct=10',
   // labs
-  'cli.help.lab': 'labs (实训): list | start ID | status [ID] | check FILE',
-  'cli.help.labAction': 'list, start, status or check',
+  'cli.help.lab': 'labs (实训): list | start ID | status [ID] | check FILE | submit [ID] --to DIR',
+  'cli.help.labAction': 'list, start, status, check or submit',
   'cli.help.labArg': 'the lab id (start, status) or the lab file (check)',
   'cli.help.labFlag': "work in a lab's workspace (made by lab start ID)",
   'cli.help.labForce': 'start the lab over: replaces its workspace',
@@ -766,6 +766,11 @@ export const en = {
   'lab.panel.none': 'This workspace belongs to no lab. Start one: hotel-crm lab start ID (hotel-crm lab list)',
   'lab.panel.hidden': 'Lab panel hidden',
   'lab.notStarted': 'Lab {id} is not started yet: hotel-crm lab start {id}',
+  'cli.help.labTo': 'lab submit: the folder the instructor collects submissions in (default $HOTEL_CRM_SUBMIT_DIR)',
+  'lab.needTo': 'Where to? hotel-crm lab submit ID --to DIR (or set HOTEL_CRM_SUBMIT_DIR)',
+  'lab.noLog': 'This lab workspace has no log of its changes ({file}): it was not made by lab start. Start the lab again: hotel-crm lab start ID --force',
+  'lab.noDir': 'No folder {dir}: ask your instructor for the submission folder.',
+  'lab.submitted': 'Submitted {id}: {file}\nScore now {earned}/{total}; {count} saves recorded.',
   'keys.labPanel': 'show or hide the lab panel: the scenario and the tasks, ticked as you work',
 } as const;
 

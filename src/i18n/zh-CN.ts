@@ -725,8 +725,8 @@ export const zhCN = {
   'orders.enterEdits': 'Enter 编辑',
   'cli.help.nested': '可用 JSON（同 list --json 输出，金额单位元），或 项目=值：--{flag} productId=G0001,qty=2,discountPct=10',
   // labs
-  'cli.help.lab': '实训：list | start ID | status [ID] | check FILE',
-  'cli.help.labAction': 'list（列出）、start（开始）、status（进度）或 check（检查实训文件）',
+  'cli.help.lab': '实训：list | start ID | status [ID] | check FILE | submit [ID] --to DIR',
+  'cli.help.labAction': 'list（列出）、start（开始）、status（进度）、check（检查实训文件）或 submit（提交）',
   'cli.help.labArg': '实训编号（start、status）或实训文件（check）',
   'cli.help.labFlag': '在某个实训的工作区中工作（由 lab start ID 创建）',
   'cli.help.labForce': '重新开始实训：替换其工作区',
@@ -767,5 +767,10 @@ export const zhCN = {
   'lab.panel.none': '这个工作区不属于任何实训。开始实训：hotel-crm lab start ID（hotel-crm lab list 查看）',
   'lab.panel.hidden': '实训面板已隐藏',
   'lab.notStarted': '实训 {id} 还没有开始：hotel-crm lab start {id}',
+  'cli.help.labTo': 'lab submit：教师收取作业的文件夹（默认 $HOTEL_CRM_SUBMIT_DIR）',
+  'lab.needTo': '提交到哪里？hotel-crm lab submit ID --to DIR（或设置 HOTEL_CRM_SUBMIT_DIR）',
+  'lab.noLog': '这个实训工作区没有修改记录（{file}），不是由 lab start 创建的。请重新开始实训：hotel-crm lab start ID --force',
+  'lab.noDir': '没有文件夹 {dir}：请向老师确认提交文件夹。',
+  'lab.submitted': '已提交 {id}：{file}\n当前得分 {earned}/{total}；已记录 {count} 次保存。',
   'keys.labPanel': '显示或隐藏实训面板：情境与任务，完成即打勾',
 } satisfies Messages;

@@ -13,6 +13,7 @@ import { makeTheme } from './theme.js';
 import { keyStdin } from './stdin-filter.js';
 import { demoForToday } from '../services/demo-today.js';
 import { labWorkspaceFile } from '../services/labs.js';
+import { loggedStore } from '../services/lab-log.js';
 import { LAB_ID } from '../domain/labs/lab-schema.js';
 
 export interface RunOptions {
@@ -58,6 +59,8 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     process.stderr.write(msg + '\n');
     return 1;
   }
+  // a lab's workspace: every save is first added to its tamper-evident log
+  store = loggedStore(store, backend);
   if (o.demo && store.created && !store.readOnlyBecause) {
     const ws = loadDemoWorkspace();
     store.replace(ws);

@@ -117,3 +117,43 @@ describe('lab check', () => {
     expect(runBin(['lab', 'check', path.join(tmpDir(), 'none.json'), '--lang', 'en'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Could not use') });
   });
 });
+
+describe('lab submit', () => {
+  it('writes LAB.LOGIN.json (0640) to the folder with the workspace and its log; a hand-edited workspace is flagged', async () => {
+    const { verifySubmission } = await import('../../src/services/lab-log.js');
+    const { findLab, labStartWorkspace } = await import('../../src/services/labs.js');
+    const { loadDemoWorkspace } = await import('../../src/demo.js');
+    const os = await import('node:os');
+    const restart = (lab: string, at: Date) => labStartWorkspace(findLab(lab)!, loadDemoWorkspace, at);
+    const { dir, env } = home();
+    const inbox = path.join(dir, 'inbox');
+    fs.mkdirSync(inbox, { mode: 0o770 });
+    expect(runBin(['lab', 'start', 'ch04-customers'], env).code).toBe(0);
+    expect(runBin(['--lab', 'ch04-customers', 'add', 'customers', '--name', '林晓峰', '--kind', 'individual', '--gender', '男', '--phone', '13812345678', '--city', '杭州', '--source', '老客户介绍'], env).code).toBe(0);
+    expect(runBin(['--lab', 'ch04-customers', 'update', 'customers', 'C0003', '--stage', '目标客户'], env).code).toBe(0);
+    const r = runBin(['lab', 'submit', 'ch04-customers', '--to', inbox, '--lang', 'en'], env);
+    expect(r.code).toBe(0);
+    const file = path.join(inbox, `ch04-customers.${os.userInfo().username}.json`);
+    expect(r.stdout).toContain(file);
+    expect(r.stdout).toContain('Score now 50/100; 2 saves recorded.');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(verifySubmission(JSON.parse(fs.readFileSync(file, 'utf8')), restart)).toEqual({ ok: true, events: 3 });
+
+    // the student edits the workspace file by hand, then submits again
+    const wsFile = path.join(dir, 'hotel-crm', 'labs', 'ch04-customers', 'workspace.json');
+    const raw = JSON.parse(fs.readFileSync(wsFile, 'utf8')) as { customers: { name: string; stage: string }[] };
+    raw.customers.find((c) => c.name === '邱建')!.stage = 'loyal';
+    fs.writeFileSync(wsFile, JSON.stringify(raw));
+    expect(runBin(['lab', 'submit', 'ch04-customers', '--to', inbox], env).code).toBe(0);
+    expect(verifySubmission(JSON.parse(fs.readFileSync(file, 'utf8')), restart)).toEqual({ ok: false, code: 'content' });
+  });
+
+  it('no folder given: exit 2; a folder that is not there: exit 1 and nothing written', () => {
+    const { dir, env } = home();
+    expect(runBin(['lab', 'start', 'ch02-organisation'], env).code).toBe(0);
+    expect(runBin(['lab', 'submit', 'ch02-organisation'], env).code).toBe(2);
+    const r = runBin(['lab', 'submit', 'ch02-organisation', '--to', path.join(dir, 'nowhere'), '--lang', 'en'], env);
+    expect(r).toMatchObject({ code: 1, stderr: expect.stringContaining('No folder') });
+    expect(fs.existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+});
