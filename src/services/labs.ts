@@ -74,7 +74,8 @@ export function shippedLabs(dir = shippedLabsDir()): Lab[] {
     const r = readLabText(fs.readFileSync(path.join(dir, n), 'utf8'));
     if (r.ok) labs.push(r.lab);
   }
-  labs.sort((a, b) => a.chapter - b.chapter || a.id.localeCompare(b.id));
+  // by code unit, not localeCompare: the app reads this before its first frame (no ICU there)
+  labs.sort((a, b) => a.chapter - b.chapter || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (dir === shippedLabsDir()) shipped = labs;
   return labs;
 }

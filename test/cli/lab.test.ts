@@ -37,7 +37,7 @@ describe('lab list, start, status', () => {
     expect(again.stderr).toContain('started already');
     expect(runBin(['lab', 'start', 'ch04-customers', '--force'], env).code).toBe(0);
     expect(runBin(['lab', 'start', 'no-such-lab', '--lang', 'en'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('No lab "no-such-lab"') });
-  });
+  }, 90_000);
 
   it('status shows each task with its tick and reason, and the score rises as --lab work is done', () => {
     const { env } = home();
@@ -56,7 +56,7 @@ describe('lab list, start, status', () => {
     const json = JSON.parse(runBin(['lab', 'status', 'ch04-customers', '--json'], env).stdout) as { earned: number; tasks: { taskId: string; passed: boolean }[] };
     expect(json.earned).toBe(30);
     expect(json.tasks.map((t) => t.passed)).toEqual([true, false, false, false]);
-  });
+  }, 90_000);
 
   it('status of a workspace that is no lab is refused; --lab of a lab not started says how to start it', () => {
     const { dir, env } = home();
@@ -118,6 +118,7 @@ describe('lab check', () => {
   });
 });
 
+// several processes each, on a machine a class shares: a generous limit (no test here measures time)
 describe('lab submit', () => {
   it('writes LAB.LOGIN.json (0640) to the folder with the workspace and its log; a hand-edited workspace is flagged', async () => {
     const { verifySubmission } = await import('../../src/services/lab-log.js');
@@ -146,7 +147,7 @@ describe('lab submit', () => {
     fs.writeFileSync(wsFile, JSON.stringify(raw));
     expect(runBin(['lab', 'submit', 'ch04-customers', '--to', inbox], env).code).toBe(0);
     expect(verifySubmission(JSON.parse(fs.readFileSync(file, 'utf8')), restart)).toEqual({ ok: false, code: 'content' });
-  });
+  }, 90_000);
 
   it('no folder given: exit 2; a folder that is not there: exit 1 and nothing written', () => {
     const { dir, env } = home();
