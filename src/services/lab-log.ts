@@ -36,6 +36,15 @@ export function contentHash(ws: Workspace): string {
   return sha256(canonical(body));
 }
 
+// a grader checks many submissions against one starting workspace (never changed here: the
+// replay works on copies): its hash is worked out once
+const startHashes = new WeakMap<Workspace, string>();
+function startHash(base: Workspace): string {
+  let h = startHashes.get(base);
+  if (!h) startHashes.set(base, (h = contentHash(base)));
+  return h;
+}
+
 export const LabEvent = z.object({
   seq: z.number().int().nonnegative(),
   kind: z.enum(['start', 'batch']),
@@ -151,7 +160,7 @@ export function verifySubmission(raw: unknown, start?: (lab: string, at: Date) =
   if (!ws.success) return { ok: false, code: 'format' };
   if (!start) return { ok: true, events: events.length };
   const base = start(sub.data.lab, new Date(first.at));
-  if (!base || contentHash(base) !== first.content) return { ok: false, code: 'start', at: 0 };
+  if (!base || startHash(base) !== first.content) return { ok: false, code: 'start', at: 0 };
   const batches: Batch[] = [];
   for (let i = 1; i < events.length; i++) {
     const b = parseBatch({ at: events[i].at, by: events[i].by, changes: events[i].changes });
@@ -159,12 +168,14 @@ export function verifySubmission(raw: unknown, start?: (lab: string, at: Date) =
     batches.push(b.value);
   }
   const want = contentHash(ws.data);
-  // every event applied; or all but the last (saved to the log, then the save did not happen)
+  // every event applied; or all but the last (saved to the log, then the save did not happen).
+  // The replay's records passed the schemas already (parseBatch), so it is hashed as it is.
   for (const n of [batches.length, batches.length - 1]) {
     if (n < 0) continue;
-    const replay = structuredClone(base);
+    const replay = { ...base, counters: { ...base.counters } } as Workspace;
+    for (const e of ENTITY_NAMES) (replay as Record<string, unknown>)[e] = [...base[e]];
     applyBatches(replay as never, batches.slice(0, n));
-    if (contentHash(Workspace.parse(replay)) === want) return { ok: true, events: events.length };
+    if (contentHash(replay) === want) return { ok: true, events: events.length };
   }
   return { ok: false, code: 'content' };
 }
