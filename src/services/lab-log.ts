@@ -1,0 +1,170 @@
+// The tamper-evident record of a lab: an append-only log beside the lab's workspace, one line
+// per saved batch of changes (who, when, the whole records put or deleted), each line hashing
+// the one before it. A submission carries the workspace and this log; grading replays the log
+// over the lab's starting workspace and flags a workspace that does not follow from it (edited
+// by hand) or a log whose chain is broken (edited, cut, reordered).
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { applyBatches, parseBatch, type Batch } from '../domain/change.js';
+import { ENTITY_NAMES } from '../domain/entities.js';
+import { Workspace } from '../domain/workspace.js';
+import type { StorageBackend, WorkspaceStore } from './ports.js';
+
+export const SUBMISSION_FORMAT = 'hotel-crm-lab-submission';
+
+/** The log of a lab workspace: `workspace.json.lab-log.jsonl` beside it. */
+export const labLogFile = (workspaceFile: string) => path.join(path.dirname(workspaceFile), `${path.basename(workspaceFile)}.lab-log.jsonl`);
+
+/** JSON with every object's keys sorted: the same data always gives the same text. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonical(x))).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** What a workspace holds (records, counters, value lists, the hotel): not its identity, its
+ *  generation or its display settings, which a replay need not reproduce. */
+export function contentHash(ws: Workspace): string {
+  const body: Record<string, unknown> = { counters: ws.counters, valueLists: ws.valueLists, organisation: ws.organisation };
+  for (const e of ENTITY_NAMES) body[e] = ws[e];
+  return sha256(canonical(body));
+}
+
+export const LabEvent = z.object({
+  seq: z.number().int().nonnegative(),
+  kind: z.enum(['start', 'batch']),
+  at: z.string(),
+  by: z.string(),
+  /** start: the lab and the content hash of the starting workspace */
+  lab: z.string().optional(),
+  content: z.string().optional(),
+  /** batch: the changes as the journal records them */
+  changes: z.array(z.unknown()).optional(),
+  prev: z.string(),
+  hash: z.string(),
+});
+export type LabEvent = z.infer<typeof LabEvent>;
+
+function sealed(e: Omit<LabEvent, 'hash'>): LabEvent {
+  return { ...e, hash: sha256(`${e.prev}\n${canonical(e)}`) };
+}
+
+export function startEvent(lab: string, ws: Workspace, at: string, by: string): LabEvent {
+  return sealed({ seq: 0, kind: 'start', at, by, lab, content: contentHash(ws), prev: '' });
+}
+
+export function nextEvent(prev: LabEvent, batch: Batch): LabEvent {
+  return sealed({ seq: prev.seq + 1, kind: 'batch', at: batch.at, by: batch.by, changes: batch.changes, prev: prev.hash });
+}
+
+/** The log's events; a line that does not read ends the log there (reported by verify). */
+export function parseLog(text: string): { events: LabEvent[]; bad?: number } {
+  const events: LabEvent[] = [];
+  const lines = text.split('\n').filter((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(lines[i]);
+    } catch {
+      return { events, bad: i + 1 };
+    }
+    const r = LabEvent.safeParse(raw);
+    if (!r.success) return { events, bad: i + 1 };
+    events.push(r.data);
+  }
+  return { events };
+}
+
+/** A store whose every commit is first appended to the lab's log (durably), then saved. A
+ *  crash between the two leaves one event more than the workspace holds: verify allows that. */
+export function loggedStore(store: WorkspaceStore, backend: StorageBackend): WorkspaceStore {
+  if (!store.data.settings.lab || !backend.appendLine || !backend.readPrivate || store.readOnlyBecause) return store;
+  const file = labLogFile(store.file);
+  const text = backend.readPrivate(file);
+  if (text === undefined) return store;
+  const { events } = parseLog(text);
+  let last = events.at(-1);
+  if (!last) return store;
+  const append = backend.appendLine.bind(backend);
+  const commit = async (batch: Batch) => {
+    const e = nextEvent(last!, batch);
+    append(file, JSON.stringify(e));
+    last = e;
+    await store.commit(batch);
+  };
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'commit') return commit;
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+export const Submission = z.object({
+  format: z.literal(SUBMISSION_FORMAT),
+  version: z.literal(1),
+  lab: z.string(),
+  student: z.string(),
+  submittedAt: z.string(),
+  workspace: z.unknown(),
+  events: z.array(z.unknown()),
+});
+export type Submission = z.infer<typeof Submission>;
+
+export type Verdict =
+  | { ok: true; events: number }
+  /** format: not a submission; chain: event `at` does not hash to its place (edited, cut,
+   *  reordered); start: the log starts from another workspace than the lab's; content: the
+   *  workspace is not what the log makes of the start (edited by hand); nolog: no log */
+  | { ok: false; code: 'format' | 'nolog' | 'chain' | 'start' | 'content'; at?: number };
+
+/** Whether the submitted workspace follows from its log. `start` is the lab's starting
+ *  workspace made again for the time the log's first event gives (labStartWorkspace); without
+ *  it only the chain is checked. */
+export function verifySubmission(raw: unknown, start?: (lab: string, at: Date) => Workspace | undefined): Verdict {
+  const sub = Submission.safeParse(raw);
+  if (!sub.success) return { ok: false, code: 'format' };
+  const events: LabEvent[] = [];
+  for (const e of sub.data.events) {
+    const r = LabEvent.safeParse(e);
+    if (!r.success) return { ok: false, code: 'chain', at: events.length };
+    events.push(r.data);
+  }
+  if (!events.length) return { ok: false, code: 'nolog' };
+  let prev = '';
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const { hash, ...rest } = e;
+    if (e.seq !== i || e.prev !== prev || sealed(rest).hash !== hash || (i === 0) !== (e.kind === 'start')) return { ok: false, code: 'chain', at: i };
+    prev = hash;
+  }
+  const first = events[0];
+  if (first.lab !== sub.data.lab) return { ok: false, code: 'start', at: 0 };
+  const ws = Workspace.safeParse(sub.data.workspace);
+  if (!ws.success) return { ok: false, code: 'format' };
+  if (!start) return { ok: true, events: events.length };
+  const base = start(sub.data.lab, new Date(first.at));
+  if (!base || contentHash(base) !== first.content) return { ok: false, code: 'start', at: 0 };
+  const batches: Batch[] = [];
+  for (let i = 1; i < events.length; i++) {
+    const b = parseBatch({ at: events[i].at, by: events[i].by, changes: events[i].changes });
+    if (!b.ok) return { ok: false, code: 'chain', at: i };
+    batches.push(b.value);
+  }
+  const want = contentHash(ws.data);
+  // every event applied; or all but the last (saved to the log, then the save did not happen)
+  for (const n of [batches.length, batches.length - 1]) {
+    if (n < 0) continue;
+    const replay = structuredClone(base);
+    applyBatches(replay as never, batches.slice(0, n));
+    if (contentHash(Workspace.parse(replay)) === want) return { ok: true, events: events.length };
+  }
+  return { ok: false, code: 'content' };
+}
