@@ -11,7 +11,7 @@ import { gradeStudent, labScore, distribution, type Distribution, type LabFlag, 
 import { lateness, type LateRule } from '../domain/grading/late.js';
 import type { Weights } from '../domain/grading/weights.js';
 import type { OtherScores } from '../domain/grading/scores-file.js';
-import { Submission, verifySubmission, type Verdict } from './lab-log.js';
+import { checkSubmission, Submission, type Verdict } from './lab-log.js';
 import { labStartWorkspace } from './labs.js';
 
 /** a submission larger than this is not read (a workspace of a lab is well under 10 MB) */
@@ -106,14 +106,16 @@ export function gradeFolder(dir: string, opts: GradeOptions): ClassGrades {
       problems.push({ file: name, code: 'unknownLab', lab: sub.data.lab });
       continue;
     }
-    const verdict = verifySubmission(raw, (id, at) => {
-      // the same lab started the same day starts from the same workspace: made once
+    const checked = checkSubmission(raw, (id, at) => {
+      // the same lab started the same day starts from the same workspace: made once (the check copies it)
       const key = `${id}@${at.toISOString().slice(0, 10)}`;
       let ws = starts.get(key);
       if (!ws) starts.set(key, (ws = labStartWorkspace(lab, opts.demo, at)));
-      return structuredClone(ws);
+      return ws;
     });
-    const parsed = Workspace.safeParse(sub.data.workspace);
+    const verdict = checked.verdict;
+    // a changed record is still judged, for the feedback, but scores nothing
+    const parsed = checked.workspace ? { success: true as const, data: checked.workspace } : Workspace.safeParse(sub.data.workspace);
     const results = parsed.success ? evaluateLab(lab, parsed.data) : [];
     const events = sub.data.events as { at?: string }[];
     const at = latest(sub.data.submittedAt, events.at(-1)?.at, mtime);
