@@ -20,6 +20,7 @@ import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
 import { labCmd } from './commands/lab.js';
+import { gradeCmd } from './commands/grade.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -222,6 +223,20 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),
       run(pointsCmd))
     .command('stages', t('cli.help.stages'), (y) => y, run(stagesCmd))
+    .command('grade <dir>', t('cli.help.grade'), (y) =>
+      y
+        .positional('dir', { type: 'string', describe: t('cli.help.gradeDir') })
+        .option('weights', { type: 'string', describe: t('cli.help.gradeWeights') })
+        .option('scores', { type: 'string', describe: t('cli.help.gradeScores') })
+        .option('out', { type: 'string', describe: t('cli.help.gradeOut') })
+        .option('feedback', { type: 'string', describe: t('cli.help.gradeFeedback') })
+        .option('deadline', { type: 'string', describe: t('cli.help.gradeDeadline') })
+        .option('penalty', { type: 'string', describe: t('cli.help.gradePenalty') })
+        .option('max-penalty', { type: 'string', describe: t('cli.help.gradeMaxPenalty') })
+        .option('close-after', { type: 'string', describe: t('cli.help.gradeCloseAfter') })
+        .option('grace', { type: 'string', describe: t('cli.help.gradeGrace') })
+        .option('labs', { type: 'string', describe: t('cli.help.gradeLabs') }),
+      run(gradeCmd))
     .command('lab <action> [arg]', t('cli.help.lab'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['list', 'start', 'status', 'check', 'submit'], demandOption: true, describe: t('cli.help.labAction') })

@@ -26,14 +26,41 @@ export function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/** Whether two JSON values are the same data, whatever the order of their keys: what equal
+ *  canonical texts would say, without making them (grading compares a class's workspaces). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
+/** The parts of a workspace contentHash covers. */
+function contentOf(ws: Workspace): Record<string, unknown> {
+  const body: Record<string, unknown> = { counters: ws.counters, valueLists: ws.valueLists, organisation: ws.organisation };
+  for (const e of ENTITY_NAMES) body[e] = ws[e];
+  return body;
+}
+
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 /** What a workspace holds (records, counters, value lists, the hotel): not its identity, its
  *  generation or its display settings, which a replay need not reproduce. */
 export function contentHash(ws: Workspace): string {
-  const body: Record<string, unknown> = { counters: ws.counters, valueLists: ws.valueLists, organisation: ws.organisation };
-  for (const e of ENTITY_NAMES) body[e] = ws[e];
-  return sha256(canonical(body));
+  return sha256(canonical(contentOf(ws)));
 }
 
 // a grader checks many submissions against one starting workspace (never changed here: the
@@ -138,44 +165,55 @@ export type Verdict =
  *  workspace made again for the time the log's first event gives (labStartWorkspace); without
  *  it only the chain is checked. */
 export function verifySubmission(raw: unknown, start?: (lab: string, at: Date) => Workspace | undefined): Verdict {
+  return checkSubmission(raw, start).verdict;
+}
+
+/** verifySubmission, and when it holds, the workspace as the log makes it: grading judges that
+ *  one, so a class's 300 submissions are each parsed and hashed once, not three times. `start`
+ *  may hand back the same workspace each time: it is copied before the log is applied. */
+export function checkSubmission(raw: unknown, start?: (lab: string, at: Date) => Workspace | undefined): { verdict: Verdict; workspace?: Workspace } {
+  const no = (code: 'format' | 'nolog' | 'chain' | 'start' | 'content', at?: number) => ({ verdict: at === undefined ? ({ ok: false, code } as const) : ({ ok: false, code, at } as const) });
   const sub = Submission.safeParse(raw);
-  if (!sub.success) return { ok: false, code: 'format' };
+  if (!sub.success) return no('format');
   const events: LabEvent[] = [];
   for (const e of sub.data.events) {
     const r = LabEvent.safeParse(e);
-    if (!r.success) return { ok: false, code: 'chain', at: events.length };
+    if (!r.success) return no('chain', events.length);
     events.push(r.data);
   }
-  if (!events.length) return { ok: false, code: 'nolog' };
+  if (!events.length) return no('nolog');
   let prev = '';
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const { hash, ...rest } = e;
-    if (e.seq !== i || e.prev !== prev || sealed(rest).hash !== hash || (i === 0) !== (e.kind === 'start')) return { ok: false, code: 'chain', at: i };
+    if (e.seq !== i || e.prev !== prev || sealed(rest).hash !== hash || (i === 0) !== (e.kind === 'start')) return no('chain', i);
     prev = hash;
   }
   const first = events[0];
-  if (first.lab !== sub.data.lab) return { ok: false, code: 'start', at: 0 };
-  const ws = Workspace.safeParse(sub.data.workspace);
-  if (!ws.success) return { ok: false, code: 'format' };
-  if (!start) return { ok: true, events: events.length };
+  if (first.lab !== sub.data.lab) return no('start', 0);
+  if (!start) {
+    const ws = Workspace.safeParse(sub.data.workspace);
+    return ws.success ? { verdict: { ok: true, events: events.length }, workspace: ws.data } : no('format');
+  }
   const base = start(sub.data.lab, new Date(first.at));
-  if (!base || startHash(base) !== first.content) return { ok: false, code: 'start', at: 0 };
+  if (!base || startHash(base) !== first.content) return no('start', 0);
   const batches: Batch[] = [];
   for (let i = 1; i < events.length; i++) {
     const b = parseBatch({ at: events[i].at, by: events[i].by, changes: events[i].changes });
-    if (!b.ok) return { ok: false, code: 'chain', at: i };
+    if (!b.ok) return no('chain', i);
     batches.push(b.value);
   }
-  const want = contentHash(ws.data);
-  // every event applied; or all but the last (saved to the log, then the save did not happen).
-  // The replay's records passed the schemas already (parseBatch), so it is hashed as it is.
+  // the submitted workspace as it is, not as a parse would tidy it: a key added by hand is a change
+  const given = sub.data.workspace;
+  if (!given || typeof given !== 'object' || Array.isArray(given)) return no('format');
+  const want = contentOf(given as Workspace);
+  // every event applied; or all but the last (saved to the log, then the save did not happen)
   for (const n of [batches.length, batches.length - 1]) {
     if (n < 0) continue;
     const replay = { ...base, counters: { ...base.counters } } as Workspace;
     for (const e of ENTITY_NAMES) (replay as Record<string, unknown>)[e] = [...base[e]];
     applyBatches(replay as never, batches.slice(0, n));
-    if (contentHash(replay) === want) return { ok: true, events: events.length };
+    if (sameData(contentOf(replay), want)) return { verdict: { ok: true, events: events.length }, workspace: replay };
   }
-  return { ok: false, code: 'content' };
+  return no('content');
 }
