@@ -305,6 +305,21 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['complaint', 'Complaint (reversed)', '顾客抱怨(反向计分)', { aliases: ['抱怨', '投诉', '顾客抱怨'], description: means('Scored reversed: the highest score means nothing to complain of', '反向计分：最高分表示没有抱怨') }],
     ['loyalty', 'Loyalty intention', '顾客忠诚', { aliases: ['忠诚', '再次入住', '再次入住意愿'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
   ]),
+  // churn (客户流失, seed 002: 客户流失的十一种原因; the seed counts them, the names are the
+  // textbook's usual ones for a hotel): why a customer was marked lost
+  churnReason: list([
+    ['price', 'Price: cheaper elsewhere', '价格因素'],
+    ['quality', 'Unsteady quality of rooms or service', '产品或服务质量不稳定'],
+    ['attitude', 'Poor service attitude', '服务意识淡薄、态度差'],
+    ['complaint', 'Complaint badly handled', '投诉处理不当'],
+    ['innovation', 'Nothing new offered', '产品缺乏创新'],
+    ['staff', 'Left with a departing employee', '员工跳槽带走客户'],
+    ['competitor', 'Won over by a competitor', '竞争对手争夺'],
+    ['integrity', 'Broken promises (integrity)', '企业诚信出现问题'],
+    ['neglect', 'Neglected: too little care or contact', '客户关怀不够、管理不力'],
+    ['needs', 'Needs changed', '客户需求发生变化'],
+    ['natural', 'Natural: moved away, closed down', '自然流失(搬迁、停业等)'],
+  ]),
   // loyalty: the kinds of line in a customer's points ledger
   pointKind: list([
     ['earn', 'Earned', '消费积分'],
