@@ -204,7 +204,8 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const bar = tabBar(TABS.map((d) => t(tabTitle(d.id))), place.tab, width - displayWidth(asOfShown) - 2);
   const lines: { text: string; bold?: boolean; color?: string; inverse?: boolean }[] = [];
   lines.push({ text: fit(scopeText(repo, t), width), color: theme.muted });
-  for (const h of tv.head) lines.push({ text: fit(h, width) });
+  // a line of figures too long for a narrow terminal goes on in a second line, never wraps by itself
+  for (const h of tv.head) for (const l of wrapText(h, width).slice(0, 2)) lines.push({ text: fit(l, width) });
   if ('error' in view) lines.push({ text: fit(t('analytics.failed', { reason: sanitizeLine(view.error) }), width), color: theme.error });
   if (tv.header) lines.push({ text: fit(tv.header, width), bold: true });
   const bodyTop = lines.length;
@@ -218,7 +219,7 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   for (const b of tv.below.slice(0, Math.max(0, room))) lines.push({ text: fit(b, width) });
   room = height - 1 - lines.length - footLines;
   if (tv.line && room >= 4) {
-    lines.push({ text: fit(tv.line.title, width), bold: true });
+    if (tv.line.title) lines.push({ text: fit(tv.line.title, width), bold: true });
     if (lineModule) {
       for (const l of lineModule.lineChart(tv.line.points, { width, height: room - 1, ascii: app.ascii, format: tv.line.format })) lines.push({ text: l });
     } else lines.push({ text: fit(t('analytics.drawing'), width), color: theme.muted });

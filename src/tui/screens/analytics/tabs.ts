@@ -1,6 +1,7 @@
 // The tabs of screen 7, in their order; each lays out the figures of one analytics service.
 import type { MessageKey } from '../../../i18n/index.js';
 import type { TabDef, TabId, TabView } from './tab-view.js';
+import { RFM_TABS } from './tabs-rfm.js';
 
 const TITLES: Record<TabId, MessageKey> = {
   stats: 'analytics.tab.stats',
@@ -19,4 +20,4 @@ const pending = (id: TabId): TabDef => ({
   build: ({ t }): TabView => ({ head: [t('analytics.pending')], rows: [], segments: [], below: [], about: [], actions: {} }),
 });
 
-export const TABS: readonly TabDef[] = [pending('stats'), pending('pyramid'), pending('rfm'), pending('kaism'), pending('ltv'), pending('churn'), pending('kpi')];
+export const TABS: readonly TabDef[] = [RFM_TABS.stats, RFM_TABS.pyramid, RFM_TABS.rfm, pending('kaism'), pending('ltv'), pending('churn'), pending('kpi')];
