@@ -80,11 +80,8 @@ export const SCREENS: readonly ScreenDef[] = [
     title: 'screen.analytics',
     component: AnalyticsScreen,
     bindings: ANALYTICS_COMMANDS,
-    // a segment's customers are a customer list
-    shared: [
-      { title: 'analytics.section.prompt', commands: [...AS_OF_COMMANDS, ...ASK_COMMANDS] },
-      ...RECORD_SECTIONS,
-    ],
+    // a segment's customers are a customer list: the help shows its keys while it is open
+    shared: [{ title: 'analytics.section.prompt', commands: [...AS_OF_COMMANDS, ...ASK_COMMANDS] }],
     about: analyticsAbout,
   },
   {
