@@ -724,7 +724,8 @@ export const en = {
   'orders.enterEdits': 'Enter edits',
   'cli.help.nested': 'JSON as list --json prints it (yuan), or part=value pairs: --{flag} productId=G0001,qty=2,discountPct=10',
   // analytics screen (charts)
-  'analytics.section.prompt': 'Analytics: the as-of date and the questions',
+  'analytics.section.asOf': 'Analytics: the as-of date being typed',
+  'analytics.section.ask': 'Analytics: make the tasks / write the field? (y/N)',
   'screen.analytics': 'Analytics',
   'analytics.tab.stats': 'Stats',
   'analytics.tab.pyramid': 'Pyramid',

@@ -725,7 +725,8 @@ export const zhCN = {
   'orders.enterEdits': 'Enter 编辑',
   'cli.help.nested': '可用 JSON（同 list --json 输出，金额单位元），或 项目=值：--{flag} productId=G0001,qty=2,discountPct=10',
   // analytics screen (charts)
-  'analytics.section.prompt': '统计分析: 截至日期与确认',
+  'analytics.section.asOf': '统计分析: 输入截至日期',
+  'analytics.section.ask': '统计分析: 创建任务/写入字段? (y/N)',
   'screen.analytics': '统计分析',
   'analytics.tab.stats': '统计',
   'analytics.tab.pyramid': '金字塔',

@@ -81,7 +81,10 @@ export const SCREENS: readonly ScreenDef[] = [
     component: AnalyticsScreen,
     bindings: ANALYTICS_COMMANDS,
     // a segment's customers are a customer list: the help shows its keys while it is open
-    shared: [{ title: 'analytics.section.prompt', commands: [...AS_OF_COMMANDS, ...ASK_COMMANDS] }],
+    shared: [
+      { title: 'analytics.section.asOf', commands: AS_OF_COMMANDS },
+      { title: 'analytics.section.ask', commands: ASK_COMMANDS },
+    ],
     about: analyticsAbout,
   },
   {
