@@ -5,7 +5,7 @@ import type { Argv } from 'yargs';
 import { parseDateText } from '../../domain/parse-input.js';
 import { errorText, type T } from '../../i18n/index.js';
 import { sanitizeLine } from '../../text/sanitize.js';
-import { Refused, UsageError } from '../io.js';
+import { Refused, UsageError, type CliIO } from '../io.js';
 import type { Session } from '../open.js';
 import { employeeByLoginOrId } from '../../services/funnel.js';
 import { AnalyticsRefused, type AnalyticsFilter } from '../../services/analytics-base.js';
@@ -66,4 +66,11 @@ export function analyticsWork<R>(s: Session, fn: () => R): R {
     if (e instanceof TotalsTooLarge) throw new Refused([s.t('report.tooLarge')]);
     throw e;
   }
+}
+
+/** CSV as bytes (its CRLF and BOM intact: the line output would normalise them); every cell
+ *  was sanitised when the CSV was made. */
+export function outCsv(io: CliIO, csv: string): void {
+  if (io.writeOut) io.writeOut(Buffer.from(csv, 'utf8'));
+  else io.out(csv.replace(/\r\n$/, ''));
 }

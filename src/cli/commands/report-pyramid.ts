@@ -12,7 +12,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
 import { EXIT, UsageError } from '../io.js';
 import { openSession } from '../open.js';
-import { analyticsWork, filterOf, hotelToday, ownerFlag, periodFlags } from './report-common.js';
+import { analyticsWork, outCsv, filterOf, hotelToday, ownerFlag, periodFlags } from './report-common.js';
 import { codeActions, codeActionsFlags, printActions } from './report-actions.js';
 import type { ReportKind } from './report-kind.js';
 
@@ -50,7 +50,7 @@ export const pyramidReport: ReportKind = {
     const lists = s.repo.ws.valueLists;
     const scope = { owner: res.owner, from: p.from, to: p.to };
     if (p.format === 'json') io.out(JSON.stringify({ ...pyramidJson(res.report, lists, scope), ...res.done.json }, null, 2));
-    else if (p.format === 'csv') io.out(pyramidCsv(res.report, s.t, lists).replace(/\r\n$/, ''));
+    else if (p.format === 'csv') outCsv(io, pyramidCsv(res.report, s.t, lists));
     else for (const l of pyramidText(res.report, s.t, lists, scope)) io.out(l);
     printActions(s, io, res.done, p.format);
     return EXIT.ok;

@@ -12,7 +12,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
 import { EXIT, UsageError } from '../io.js';
 import { openSession } from '../open.js';
-import { analyticsWork, filterOf, hotelToday, ownerFlag, periodFlags } from './report-common.js';
+import { analyticsWork, outCsv, filterOf, hotelToday, ownerFlag, periodFlags } from './report-common.js';
 import { codeActions, codeActionsFlags, printActions } from './report-actions.js';
 import type { ReportKind } from './report-kind.js';
 
@@ -52,7 +52,7 @@ export const rfmReport: ReportKind = {
     const lists = s.repo.ws.valueLists;
     const scope = { owner: res.owner, from: p.from, to: p.to };
     if (p.format === 'json') io.out(JSON.stringify({ ...rfmJson(res.report, lists, scope, s.t), ...res.done.json }, null, 2));
-    else if (p.format === 'csv') io.out(rfmCsv(res.report, s.t, lists).replace(/\r\n$/, ''));
+    else if (p.format === 'csv') outCsv(io, rfmCsv(res.report, s.t, lists));
     else for (const l of rfmText(res.report, s.t, lists, scope)) io.out(l);
     printActions(s, io, res.done, p.format);
     return EXIT.ok;

@@ -8,7 +8,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
 import { EXIT, UsageError } from '../io.js';
 import { openSession } from '../open.js';
-import { analyticsWork, filterOf, ownerFlag, periodFlags } from './report-common.js';
+import { analyticsWork, outCsv, filterOf, ownerFlag, periodFlags } from './report-common.js';
 import type { ReportKind } from './report-kind.js';
 import type { EntityName } from '../../domain/entities.js';
 
@@ -44,7 +44,7 @@ export const statsReport: ReportKind = {
       return typeof n === 'string' ? n : undefined;
     };
     if (p.format === 'json') io.out(JSON.stringify(statsJson(res.report, s.t, lists, scope, refName), null, 2));
-    else if (p.format === 'csv') io.out(statsCsv(res.report, s.t, lists, refName).replace(/\r\n$/, ''));
+    else if (p.format === 'csv') outCsv(io, statsCsv(res.report, s.t, lists, refName));
     else for (const l of statsText(res.report, s.t, lists, scope, refName)) io.out(l);
     return EXIT.ok;
   },
