@@ -16,6 +16,7 @@ import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
+import { reportKindOptions } from './commands/report-kinds.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
@@ -77,7 +78,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set', 'by']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
@@ -172,11 +173,11 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('owner', { type: 'string', describe: t('cli.help.followUpOwner') }),
       run(tasksCmd))
     .command('report <kind>', t('cli.help.report'), (y) =>
-      y
+      reportKindOptions(y
         .positional('kind', { type: 'string', describe: t('cli.help.reportKind'), demandOption: true })
         .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
         .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
-        .option('to', { type: 'string', describe: t('cli.help.reportTo') }),
+        .option('to', { type: 'string', describe: t('cli.help.reportTo') }), t),
       run(reportCmd))
     .command('tickets <action> [id]', t('cli.help.tickets'), (y) =>
       y
