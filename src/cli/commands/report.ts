@@ -12,8 +12,20 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workspaceSurveys } from '../../services/surveys.js';
 import { surveyChart, surveyHead, surveyJson } from '../../presentation/surveys.js';
 import { nameInLanguage } from '../../i18n/index.js';
+import { reportChurnCmd } from './report-churn.js';
+import { reportKpiCmd } from './report-kpi.js';
+import { reportValueCmd } from './report-value.js';
+import type { CareReportArgs } from './report-care-args.js';
 
-export const REPORTS_READY = ['funnel', 'surveys'];
+/** reports with a handler of their own (report-<kind>.ts) */
+const HANDLERS: Record<string, (args: CareReportArgs, io: CliIO, t: T) => Promise<number>> = {
+  churn: reportChurnCmd,
+  value: reportValueCmd,
+  kaism: reportValueCmd,
+  kpi: reportKpiCmd,
+};
+
+export const REPORTS_READY = ['funnel', 'surveys', 'churn', 'value', 'kaism', 'kpi'];
 
 export type ReportArgs = GlobalArgs & { kind: string; owner?: string; from?: string; to?: string };
 
@@ -25,6 +37,8 @@ function dateFlag(t: T, flag: string, raw: string | undefined): string | undefin
 }
 
 export async function reportCmd(args: ReportArgs, io: CliIO, t0: T): Promise<number> {
+  const own = Object.hasOwn(HANDLERS, args.kind) ? HANDLERS[args.kind] : undefined;
+  if (own) return own(args as CareReportArgs, io, t0);
   if (!REPORTS_READY.includes(args.kind)) throw new UsageError(t0('report.notYet', { kind: sanitizeLine(String(args.kind)), ready: REPORTS_READY.join(', ') }));
   const from = dateFlag(t0, 'from', args.from);
   const to = dateFlag(t0, 'to', args.to);
