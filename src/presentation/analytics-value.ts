@@ -1,7 +1,7 @@
 // Lifetime value and KAISM as people read them (the quadrants with their strategies, the most
 // valuable customers), as programs read them (JSON, money in yuan) and as CSV. The `?` text
 // says how each indicator is measured and normalised, with the workspace's weights.
-import { CURRENT_INDICATORS, KAISM_QUADRANTS, POTENTIAL_INDICATORS, VALUE_INDICATORS, type KaismQuadrant, type ValueIndicator, type ValueReport, type ValueSettings } from '../domain/analytics/value.js';
+import { LOYALTY_MAX, TRUST_MAX, CURRENT_INDICATORS, KAISM_QUADRANTS, POTENTIAL_INDICATORS, VALUE_INDICATORS, type KaismQuadrant, type ValueIndicator, type ValueReport, type ValueSettings } from '../domain/analytics/value.js';
 import { fenToGrouped, fenToYuan } from '../domain/money.js';
 import type { T } from '../i18n/index.js';
 import { safeCell, stringifyCsv } from '../text/csv.js';
@@ -92,8 +92,8 @@ export function valueJson(r: ValueReport, names: Names, meta: { owner: string | 
         purchases: row.raw.purchases,
         serviceCost: fenToYuan(row.raw.serviceCost),
         satisfaction: row.raw.satisfaction ?? null,
-        loyalty: round3(row.raw.loyalty),
-        trust: round3(row.raw.trust),
+        loyalty: round3(row.raw.loyalty / LOYALTY_MAX),
+        trust: round3(row.raw.trust / TRUST_MAX),
       },
       scores: Object.fromEntries(VALUE_INDICATORS.map((k) => [k, round3(row.scores[k])])),
     })),
@@ -106,7 +106,7 @@ export function valueCsv(r: ValueReport, t: T, names: Names): string {
   const rows = r.rows.map((row) => [
     row.customerId, names.customer(row.customerId), names.login(row.ownerId) ?? '', row.quadrant, quadrantLabel(t, row.quadrant),
     row.current.toFixed(1), row.potential.toFixed(1), row.lifetime.toFixed(1), (row.raw.grossProfit / 100).toFixed(2), (row.raw.revenue / 100).toFixed(2),
-    row.raw.purchases, (row.raw.serviceCost / 100).toFixed(2), row.raw.satisfaction ?? '', round3(row.raw.loyalty), round3(row.raw.trust),
+    row.raw.purchases, (row.raw.serviceCost / 100).toFixed(2), row.raw.satisfaction ?? '', round3(row.raw.loyalty / LOYALTY_MAX), round3(row.raw.trust / TRUST_MAX),
   ].map((v) => safeCell(String(v))));
   return stringifyCsv([head, ...rows]);
 }
