@@ -79,7 +79,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set', 'weight', 'margin']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
