@@ -35,6 +35,8 @@ const earns = (pointsPerYuan: number) => ({ pointsPerYuan });
 export const FIXED_LISTS = new Set([
   'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope', 'pointKind',
   'orderStatus', 'stayStatus',
+  // analytics: codes the reports write
+  'rfmSegment', 'pyramidLayer',
 ]);
 
 export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
@@ -326,6 +328,24 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['reverse', 'Taken back', '积分冲回'],
     ['redeem', 'Redeemed', '积分兑换'],
     ['adjust', 'Adjusted', '人工调整'],
+  ]),
+  // analytics: a customer's RFM segment (code R F M, 1 = recent / frequent / high spend) and
+  // pyramid layer, written by `report rfm|pyramid --write`; each segment's strategy is in i18n
+  rfmSegment: list([
+    ['111', 'Important value', '重要价值客户'],
+    ['101', 'Important development', '重要发展客户'],
+    ['011', 'Important retention', '重要保持客户'],
+    ['001', 'Important win-back', '重要挽留客户'],
+    ['110', 'General value', '一般价值客户'],
+    ['100', 'General development', '一般发展客户'],
+    ['010', 'General retention', '一般保持客户'],
+    ['000', 'General win-back', '一般挽留客户'],
+  ]),
+  pyramidLayer: list([
+    ['vip', 'VIP customer', 'VIP客户'],
+    ['key', 'Major customer', '主要客户'],
+    ['ordinary', 'Ordinary customer', '普通客户'],
+    ['small', 'Small customer', '小客户'],
   ]),
 };
 
