@@ -20,6 +20,9 @@ function hotel(): string {
   ok('init');
   ok('add', 'employees', '--login', 'chenmin', '--name', '陈敏', '--role-id', 'R0003');
   ok('add', 'employees', '--login', 'sunli', '--name', '孙丽', '--role-id', 'R0005');
+  // a role that sees customers but no orders: the care reports refuse it rather than print zeros
+  ok('add', 'roles', '--name', '只看客户 Customers only', '--grant', 'customers:view:all');
+  ok('add', 'employees', '--login', 'guest', '--name', '访客', '--role-id', 'R0006');
   ok('add', 'customers', '--name', '王先生', '--kind', 'individual', '--stage', 'potential', '--owner-id', 'chenmin', '--relation-level', 'strategic');
   ok('add', 'customers', '--name', '钱塘商务有限公司', '--kind', 'corporate', '--stage', 'potential');
   ok('add', 'customers', '--name', '李女士', '--kind', 'individual', '--stage', 'potential');
@@ -89,6 +92,15 @@ describe('report churn', () => {
     expect(json(bin(hotel(), 'report', 'churn', '--json', ...AS_OF, '--owner', 'chenmin')).rows.map((r: { customerId: string }) => r.customerId)).toEqual(['C0001']);
     const mine = json(runBin(['report', 'churn', '--json', ...AS_OF, '--data', hotel(), '--user', 'chenmin']));
     expect(mine).toMatchObject({ checked: 1, customers: 1 });
+  });
+
+  it('an employee who may not see orders is refused (exit 1), by every care report', () => {
+    for (const kind of ['churn', 'value', 'kpi']) {
+      const r = runBin(['report', kind, '--json', '--data', hotel(), '--user', 'guest', '--lang', 'en']);
+      expect(r.code, kind).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/orders/i);
+    }
   });
 
   it('--csv: a header and one row per customer at risk', () => {

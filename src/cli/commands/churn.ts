@@ -12,7 +12,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
-import { asOfFlag, daysFlag, factorFlag, ownerOf, type CareReportArgs } from './report-care-args.js';
+import { careWork, asOfFlag, daysFlag, factorFlag, ownerOf, type CareReportArgs } from './report-care-args.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
 
 export type ChurnArgs = Omit<CareReportArgs, 'kind'> & { action: string; id?: string; reason?: string; due?: string; subject?: string };
@@ -54,7 +54,7 @@ async function winBack(args: ChurnArgs, io: CliIO, t0: T): Promise<number> {
   const s = await openSession(args, io, 'write');
   const run = await workThenSave(s, () => {
     const owner = ownerOf(s.repo, s.t, args.owner);
-    const report = workspaceChurn(s.repo, { asOf, days, factor, ownerId: owner?.id });
+    const report = careWork(s.t, () => workspaceChurn(s.repo, { asOf, days, factor, ownerId: owner?.id }));
     const today = hotelToday(s.repo);
     const r = createWinBacks(s.repo, report.rows, { subject: args.subject?.trim() || s.t('churn.winBackSubject'), due: due ?? dayStr(dayNum(today) + WIN_BACK_DAYS) });
     return { save: r.created.length > 0 && !r.refused.length, ...r };

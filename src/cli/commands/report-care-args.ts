@@ -5,7 +5,8 @@ import type { T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
 import { employeeByLoginOrId } from '../../services/funnel.js';
 import { sanitizeLine } from '../../text/sanitize.js';
-import { nameInLanguage } from '../../i18n/index.js';
+import { errorMessage, nameInLanguage } from '../../i18n/index.js';
+import { AnalyticsRefused } from '../../services/analytics-scope.js';
 import type { Names } from '../../presentation/analytics-churn.js';
 import { Refused, UsageError } from '../io.js';
 import type { GlobalArgs } from '../open.js';
@@ -77,3 +78,13 @@ export function namesOf(repo: Repo, t?: T): Names {
 }
 
 export const ownerText = (t: T, owner: { login: string; name: string } | undefined) => (owner ? `${sanitizeLine(owner.name)} (${owner.login})` : t('funnel.allOwners'));
+
+/** Runs a report's work; an actor who may not see customers or orders is refused (exit 1). */
+export function careWork<R>(t: T, fn: () => R): R {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AnalyticsRefused) throw new Refused([t('cli.refused'), `  ${errorMessage(t, e.error)}`]);
+    throw e;
+  }
+}

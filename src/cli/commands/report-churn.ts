@@ -6,7 +6,7 @@ import { churnCsv, churnExplain, churnJson, churnSummary, churnTable } from '../
 import { workThenSave } from '../commit.js';
 import { EXIT, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
-import { asOfFlag, daysFlag, factorFlag, namesOf, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
+import { careWork, asOfFlag, daysFlag, factorFlag, namesOf, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
 
 const SHOWN = 30;
 
@@ -18,7 +18,7 @@ export async function reportChurnCmd(args: CareReportArgs, io: CliIO, t0: T): Pr
   const s = await openSession(args, io, 'read');
   const { report, owner } = await workThenSave(s, () => {
     const owner = ownerOf(s.repo, s.t, args.owner);
-    return { save: false, owner, report: workspaceChurn(s.repo, { asOf, days, factor, ownerId: owner?.id }) };
+    return { save: false, owner, report: careWork(s.t, () => workspaceChurn(s.repo, { asOf, days, factor, ownerId: owner?.id })) };
   });
   const t = s.t;
   if (out === 'json') io.out(JSON.stringify(churnJson(report, namesOf(s.repo), { owner: owner?.login ?? null }), null, 2));

@@ -8,7 +8,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
-import { asOfFlag, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
+import { careWork, asOfFlag, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
 
 function dateFlag(t: T, flag: string, raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
@@ -27,7 +27,7 @@ export async function reportKpiCmd(args: CareReportArgs, io: CliIO, t0: T): Prom
   const s = await openSession(args, io, 'read');
   const { report, owner } = await workThenSave(s, () => {
     const owner = ownerOf(s.repo, s.t, args.owner);
-    return { save: false, owner, report: workspaceKpi(s.repo, { from, to, asOf, ownerId: owner?.id }) };
+    return { save: false, owner, report: careWork(s.t, () => workspaceKpi(s.repo, { from, to, asOf, ownerId: owner?.id })) };
   });
   const t = s.t;
   if (out === 'json') io.out(JSON.stringify(kpiJson(report, { owner: owner?.login ?? null }), null, 2));

@@ -6,7 +6,7 @@ import { kaismLines, valueCsv, valueExplain, valueJson, valueSummary, valueTable
 import { workThenSave } from '../commit.js';
 import { EXIT, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
-import { namesOf, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
+import { careWork, namesOf, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
 
 const SHOWN = 20;
 
@@ -15,7 +15,7 @@ export async function reportValueCmd(args: CareReportArgs, io: CliIO, t0: T): Pr
   const s = await openSession(args, io, 'read');
   const { report, owner } = await workThenSave(s, () => {
     const owner = ownerOf(s.repo, s.t, args.owner);
-    return { save: false, owner, report: workspaceValue(s.repo, { ownerId: owner?.id }) };
+    return { save: false, owner, report: careWork(s.t, () => workspaceValue(s.repo, { ownerId: owner?.id })) };
   });
   const t = s.t;
   if (out === 'json') io.out(JSON.stringify(valueJson(report, namesOf(s.repo), { owner: owner?.login ?? null }), null, 2));
