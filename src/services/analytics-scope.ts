@@ -3,6 +3,7 @@
 import type { EntityRecord } from '../domain/workspace.js';
 import { todayIn } from '../domain/care.js';
 import { localDay } from './funnel.js';
+import { AnalyticsRefused } from './analytics-base.js';
 import type { Repo } from './repo.js';
 
 export interface OwnerFilter {
@@ -19,6 +20,9 @@ export interface CareRecords {
 
 /** The customers in scope and their orders, tickets and surveys (each also in scope). */
 export function careRecords(repo: Repo, f: OwnerFilter = {}): CareRecords {
+  // as the other customer models: without customers and orders to see, a refusal, not zeros
+  const denied = repo.refused('view', 'customers') ?? repo.refused('view', 'orders');
+  if (denied) throw new AnalyticsRefused(denied);
   const all = repo.all('customers');
   const customers = f.ownerId ? all.filter((c) => c.ownerId === f.ownerId) : all;
   const ids = customers === all ? undefined : new Set(customers.map((c) => c.id));
@@ -33,4 +37,4 @@ export function careRecords(repo: Repo, f: OwnerFilter = {}): CareRecords {
 /** The day it is now in the hotel's time zone. */
 export const hotelToday = (repo: Repo): string => todayIn(new Date(repo.now()), repo.ws.settings.timeZone);
 
-export { localDay };
+export { localDay, AnalyticsRefused };

@@ -1,40 +1,12 @@
 // Periods of days for the care reports (churn, value, KPIs): a day is an integer (days since
-// 1970-01-01) read from `YYYY-MM-DD` text, so a million order dates cost no Date objects.
+// 1970-01-01, days.ts), so a million order dates cost no Date objects.
 
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+import { dayOf, dayText } from './days.js';
 
-/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-function civil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-/** The day number of `YYYY-MM-DD…`; NaN when the text is not a date. */
-export function dayNum(s: unknown): number {
-  if (typeof s !== 'string' || s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const m = digit(s, 5) * 10 + digit(s, 6);
-  const d = digit(s, 8) * 10 + digit(s, 9);
-  if (!(y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
-  return civil(y, m, d);
-}
-
+/** The day number of `YYYY-MM-DD…`; NaN when the text is not a date (days.ts). */
+export const dayNum: (s: unknown) => number = dayOf;
 /** `YYYY-MM-DD` of a day number. */
-export function dayStr(n: number): string {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+export const dayStr: (n: number) => string = dayText;
 
 export interface Period {
   /** YYYY-MM-DD, both days included */

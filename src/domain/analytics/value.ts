@@ -44,8 +44,11 @@ export const FALLBACK_MARGIN = 30;
 export const KAISM_QUADRANTS = ['key', 'maintain', 'develop', 'opportunistic'] as const;
 export type KaismQuadrant = (typeof KAISM_QUADRANTS)[number];
 
-const LOYALTY: Record<string, number> = { first: 1 / 3, repeat: 2 / 3, loyal: 1 };
-const TRUST: Record<string, number> = { ordinary: 0, close: 0.5, strategic: 1 };
+// in steps (thirds, halves): integers normalise exactly ((2 − 1) / (3 − 1) is 0.5, not 0.49999…)
+export const LOYALTY_STEPS: Record<string, number> = { first: 1, repeat: 2, loyal: 3 };
+export const TRUST_STEPS: Record<string, number> = { ordinary: 0, close: 1, strategic: 2 };
+export const LOYALTY_MAX = 3;
+export const TRUST_MAX = 2;
 
 export interface ValueSettings {
   weights: Weights;
@@ -84,7 +87,9 @@ export interface RawIndicators {
   serviceCost: number;
   /** 0-100; undefined without surveys (scored as 50) */
   satisfaction?: number;
+  /** the stage's step on the ladder, 0-3 (loyalty = step / 3) */
   loyalty: number;
+  /** the relationship level's step, 0-2 (trust = step / 2) */
   trust: number;
   /** fen, the purchases' totals (shown beside the gross profit) */
   revenue: number;
@@ -170,8 +175,8 @@ export function rawIndicators(
       purchases: a.purchases,
       serviceCost: cost.get(c.id) ?? 0,
       satisfaction: s ? Math.round((s.reduce((x, y) => x + y, 0) / s.length) * 10) / 10 : undefined,
-      loyalty: LOYALTY[String(c.stage)] ?? 0,
-      trust: TRUST[String(c.relationLevel)] ?? 0,
+      loyalty: LOYALTY_STEPS[String(c.stage)] ?? 0,
+      trust: TRUST_STEPS[String(c.relationLevel)] ?? 0,
       revenue: a.revenue,
     });
   }
