@@ -16,6 +16,7 @@ import { sanitizeLine } from '../../../text/sanitize.js';
 import type { Repo } from '../../../services/repo.js';
 import { errorText, type MessageKey, type T } from '../../../i18n/index.js';
 import { grantOf } from '../../../domain/permissions.js';
+import { AnalyticsRefused } from '../../../services/analytics-base.js';
 import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, type AnalyticsCtx, type PromptCtx } from './commands.js';
 import { TABS, tabTitle } from './tabs.js';
 import { segmentListConfig } from './segment-list.js';
@@ -81,7 +82,8 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     try {
       return tab.build({ repo, t, asOf: place.asOf, width, chart: place.chart[place.tab] });
     } catch (e) {
-      // a model that cannot be computed says why in its tab; the other tabs keep working
+      // a model the actor may not see (no view of orders) says why in its tab; the others keep working
+      if (e instanceof AnalyticsRefused) return { error: errorText(t, 'customers', e.error) };
       return { error: e instanceof Error ? e.message : String(e) };
     }
     // repo.version: any change of the records redraws the figures

@@ -27,10 +27,10 @@ const needsSegment = (c: AnalyticsCtx): MessageKey | undefined => (c.segment ? u
 const needsCustomers = (c: AnalyticsCtx): MessageKey | undefined => needsSegment(c) ?? (c.segment!.customers.length ? undefined : 'analytics.segmentEmpty');
 
 export const ANALYTICS_COMMANDS: Command<AnalyticsCtx>[] = [
-  { id: 'analytics.nextTab', keys: [']', 'l', 'right'], description: 'help.analyticsNextTab', footer: { label: 'hint.analyticsTab', drop: 2 }, run: (c) => c.tab(1) },
-  { id: 'analytics.prevTab', keys: ['[', 'h', 'left'], description: 'help.analyticsPrevTab', footer: { label: 'hint.analyticsTab', drop: 2 }, run: (c) => c.tab(-1) },
-  { id: 'analytics.down', keys: ['down', 'j'], moves: true, description: 'help.analyticsDown', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.move(1) },
-  { id: 'analytics.up', keys: ['up', 'k'], moves: true, description: 'help.analyticsUp', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.move(-1) },
+  { id: 'analytics.nextTab', keys: [']', 'l', 'right'], description: 'help.analyticsNextTab', footer: { label: 'hint.analyticsTab', drop: 4 }, run: (c) => c.tab(1) },
+  { id: 'analytics.prevTab', keys: ['[', 'h', 'left'], description: 'help.analyticsPrevTab', footer: { label: 'hint.analyticsTab', drop: 4 }, run: (c) => c.tab(-1) },
+  { id: 'analytics.down', keys: ['down', 'j'], moves: true, description: 'help.analyticsDown', footer: { label: 'hint.move', drop: 1 }, run: (c) => c.move(1) },
+  { id: 'analytics.up', keys: ['up', 'k'], moves: true, description: 'help.analyticsUp', footer: { label: 'hint.move', drop: 1 }, run: (c) => c.move(-1) },
   { id: 'analytics.first', keys: ['g', 'home'], moves: true, description: 'help.first', run: (c) => c.move(-Infinity) },
   { id: 'analytics.last', keys: ['G', 'end'], moves: true, description: 'help.last', run: (c) => c.move(Infinity) },
   { id: 'analytics.open', keys: ['enter'], description: 'help.analyticsOpen', footer: { label: 'hint.analyticsOpen', drop: 3 }, unavailable: needsCustomers, run: (c) => c.open() },
@@ -38,7 +38,7 @@ export const ANALYTICS_COMMANDS: Command<AnalyticsCtx>[] = [
     id: 'analytics.tasks',
     keys: ['t'],
     description: 'help.analyticsTasks',
-    footer: { label: 'hint.analyticsTasks', drop: 1 },
+    footer: { label: 'hint.analyticsTasks', drop: 3 },
     unavailable: (c) => c.cannotWrite() ?? (c.view.actions.tasks ? needsCustomers(c) : 'analytics.noTasks') ?? c.refusedTasks(),
     run: (c) => c.tasks(),
   },
@@ -46,12 +46,12 @@ export const ANALYTICS_COMMANDS: Command<AnalyticsCtx>[] = [
     id: 'analytics.write',
     keys: ['s'],
     description: 'help.analyticsWrite',
-    footer: { label: 'hint.analyticsWrite', drop: 1 },
+    footer: { label: 'hint.analyticsWrite', drop: 3 },
     unavailable: (c) => c.cannotWrite() ?? (c.view.actions.write ? needsCustomers(c) : 'analytics.noWrite') ?? c.refusedWrite(),
     run: (c) => c.write(),
   },
   { id: 'analytics.chart', keys: ['v'], description: 'help.analyticsChart', footer: { label: 'hint.analyticsChart', drop: 2 }, unavailable: (c) => (c.charts > 1 ? undefined : 'analytics.oneChart'), run: (c) => c.chart() },
-  { id: 'analytics.asOf', keys: ['a'], description: 'help.analyticsAsOf', footer: { label: 'hint.analyticsAsOf', drop: 1 }, unavailable: (c) => (c.view.asOf ? undefined : 'analytics.notDated'), run: (c) => c.asOf() },
+  { id: 'analytics.asOf', keys: ['a'], description: 'help.analyticsAsOf', footer: { label: 'hint.analyticsAsOf', drop: 2 }, unavailable: (c) => (c.view.asOf ? undefined : 'analytics.notDated'), run: (c) => c.asOf() },
 ];
 
 export interface PromptCtx {

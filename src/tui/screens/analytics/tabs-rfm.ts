@@ -5,17 +5,18 @@ import { RFM_SEGMENTS } from '../../../domain/analytics/rfm.js';
 import { PYRAMID_LAYERS } from '../../../domain/analytics/pyramid.js';
 import { pct1 } from '../../../domain/analytics/exact.js';
 import { entityFields } from '../../../domain/entities.js';
-import type { EntityRecord } from '../../../domain/workspace.js';
 import { workspaceRfm, rfmCustomers } from '../../../services/analytics-rfm.js';
 import { workspacePyramid, layerCustomers } from '../../../services/analytics-pyramid.js';
 import { workspaceSeries, workspaceStats } from '../../../services/analytics-stats.js';
-import { valueDescriptionT, valueLabelT, type T } from '../../../i18n/index.js';
-import { cellText } from '../../../presentation/cells.js';
+import { valueLabelT, type T } from '../../../i18n/index.js';
 import { barChart, pyramidChart } from '../../../presentation/charts.js';
 import { fenToGrouped } from '../../../domain/money.js';
 import type { Repo } from '../../../services/repo.js';
 import { money, pct, tableLines } from './layout.js';
-import { followUpActions } from './segment-tasks.js';
+import { followUpActions, writeActions } from './segment-tasks.js';
+import { rfmStrategy } from '../../../presentation/analytics-rfm.js';
+import { sharesText } from '../../../presentation/analytics-pyramid.js';
+import { keyLabel } from '../../../presentation/analytics-stats.js';
 import type { TabDef, TabSegment, TabView } from './tab-view.js';
 
 /** A segment whose customers are found when first asked for (a list, a count for t or s). */
@@ -36,7 +37,7 @@ const rfmTab: TabDef = {
     const r = workspaceRfm(repo, { asOf });
     const lists = repo.ws.valueLists;
     const label = (code: string) => valueLabelT(t, lists, 'rfmSegment', code);
-    const strategy = (code: string) => valueDescriptionT(t, lists, 'rfmSegment', code);
+    const strategy = (code: string) => rfmStrategy(t, code);
     const table = tableLines(
       [
         { title: t('analytics.col.code'), width: 4, drop: 0 },
@@ -68,8 +69,8 @@ const rfmTab: TabDef = {
       rows: table.rows,
       segments: RFM_SEGMENTS.map((code) => lazySegment(code, `${code} ${label(code)}`, () => rfmCustomers(r.rows, code))),
       below: [],
-      about: [t('analytics.about.rfm1'), t('analytics.about.rfm2'), t('analytics.about.rfm3'), t('analytics.about.rfm4')],
-      actions: { tasks: followUpActions(repo, t, (seg) => `RFM ${seg.label}: ${strategy(seg.code)}`) },
+      about: [t('analytics.about.rfm1'), t('rfm.rule'), t('rfm.strategies'), ...RFM_SEGMENTS.map((c) => `  ${c} ${label(c)}: ${strategy(c)}`), t('analytics.about.rfm4')],
+      actions: { tasks: followUpActions(repo, t, (seg) => seg.label), write: writeActions(repo, t, 'rfmSegment') },
     };
   },
 };
@@ -111,8 +112,8 @@ const pyramidTab: TabDef = {
       rows: table.rows,
       segments: PYRAMID_LAYERS.map((code) => lazySegment(code, label(code), () => layerCustomers(r.rows, code))),
       below: ['', ...drawing, ...moved],
-      about: [t('analytics.about.pyramid1', { shares: r.sharesBp.map((b) => `${b / 100}%`).join(' / ') }), t('analytics.about.pyramid2'), t('analytics.about.pyramid3')],
-      actions: { tasks: followUpActions(repo, t, (seg) => `${t('analytics.tab.pyramid')} ${seg.label}`) },
+      about: [t('analytics.about.pyramid1', { shares: sharesText(r.sharesBp) }), t('analytics.about.pyramid2'), t('analytics.about.pyramid3')],
+      actions: { tasks: followUpActions(repo, t, (seg) => seg.label), write: writeActions(repo, t, 'pyramidLayer') },
     };
   },
 };
@@ -122,9 +123,9 @@ const STATS_FIELDS = ['source', 'stage', 'grade', 'region', 'ownerId'] as const;
 const SERIES = ['newCustomers', 'orders', 'revenue'] as const;
 
 function groupLabel(repo: Repo, t: T, field: string, key: string): string {
-  if (key === '') return t('form.none');
   const fi = entityFields('customers').find((f) => f.name === field)!;
-  return cellText(repo, t, fi, { id: '', [field]: key } as EntityRecord) || key;
+  const refName = (e: string, id: string) => (repo.get(e as 'employees', id)?.name as string | undefined);
+  return keyLabel(t, repo.ws.valueLists, { name: field, kind: fi.kind, values: fi.values, ref: fi.ref }, key, refName);
 }
 
 const statsTab: TabDef = {

@@ -1,7 +1,8 @@
 // The tabs of screen 7, in their order; each lays out the figures of one analytics service.
 import type { MessageKey } from '../../../i18n/index.js';
-import type { TabDef, TabId, TabView } from './tab-view.js';
+import type { TabDef, TabId } from './tab-view.js';
 import { RFM_TABS } from './tabs-rfm.js';
+import { CARE_TABS } from './tabs-care.js';
 
 const TITLES: Record<TabId, MessageKey> = {
   stats: 'analytics.tab.stats',
@@ -14,10 +15,4 @@ const TITLES: Record<TabId, MessageKey> = {
 };
 export const tabTitle = (id: TabId): MessageKey => TITLES[id];
 
-/** A model whose service has not landed yet: says so, offers nothing. */
-const pending = (id: TabId): TabDef => ({
-  id,
-  build: ({ t }): TabView => ({ head: [t('analytics.pending')], rows: [], segments: [], below: [], about: [], actions: {} }),
-});
-
-export const TABS: readonly TabDef[] = [RFM_TABS.stats, RFM_TABS.pyramid, RFM_TABS.rfm, pending('kaism'), pending('ltv'), pending('churn'), pending('kpi')];
+export const TABS: readonly TabDef[] = [RFM_TABS.stats, RFM_TABS.pyramid, RFM_TABS.rfm, CARE_TABS.kaism, CARE_TABS.ltv, CARE_TABS.churn, CARE_TABS.kpi];
