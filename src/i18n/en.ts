@@ -749,7 +749,7 @@ export const en = {
   'analytics.notDated': 'These figures have no as-of date',
   'analytics.asOfPrompt': 'As of (YYYY-MM-DD, empty: the default): ',
   'analytics.asOfBad': '"{value}" is not a date (YYYY-MM-DD)',
-  'analytics.confirmTasks': 'Create a follow-up task for each of the {count} customers of {segment}? (y/N)',
+  'analytics.confirmTasks': 'A follow-up task for each of the {count} customers of {segment}? (y/N)',
   'analytics.tasksNone': 'Every customer of {segment} has this follow-up open already',
   'analytics.tasksDone': 'Created {count} follow-up tasks for {segment} ({skipped} had one open)',
   'analytics.confirmWrite': 'Write "{segment}" to its {count} customers? (y/N)',

@@ -91,3 +91,11 @@ export function wrapText(s: string, width: number): string[] {
   }
   return out.map((l) => l.trimEnd());
 }
+
+// typographic marks of the presentation texts that are East Asian Ambiguous (two columns in many
+// Chinese terminals), and their ASCII in plain mode
+const AMBIGUOUS_MARKS: Record<string, string> = { '·': '-', '•': '*', '…': '~', '→': '->', '←': '<-', '×': 'x', '›': '>', '‹': '<', '—': '-', '–': '-', '“': '"', '”': '"', '‘': "'", '’': "'", '°': 'o' };
+const MARKS = new RegExp(`[${Object.keys(AMBIGUOUS_MARKS).join('')}]`, 'g');
+
+/** The line with those marks in ASCII (plain mode: --ascii, HOTEL_CRM_ASCII=1, the setting). */
+export const plainMarks = (s: string): string => (MARKS.test(s) ? ((MARKS.lastIndex = 0), s.replace(MARKS, (m) => AMBIGUOUS_MARKS[m])) : s);

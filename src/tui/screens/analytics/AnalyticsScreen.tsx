@@ -11,7 +11,7 @@ import type { ScreenProps } from '../../screens.js';
 import { RecordScreen } from '../records/RecordScreen.js';
 import { TextField } from '../../components/TextField.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
-import { displayWidth, fit, wrapText } from '../../../text/width.js';
+import { displayWidth, fit, plainMarks, wrapText } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import type { Repo } from '../../../services/repo.js';
 import { errorText, type MessageKey, type T } from '../../../i18n/index.js';
@@ -89,7 +89,9 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     // repo.version: any change of the records redraws the figures
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, repo.version, t, place.asOf, width, place.tab, place.chart[place.tab]]);
-  const tv: TabView = 'error' in view ? { head: [], rows: [], segments: [], below: [], about: [], actions: {} } : view;
+  const raw: TabView = 'error' in view ? { head: [], rows: [], segments: [], below: [], about: [], actions: {} } : view;
+  // plain mode: the reports' typographic marks (· → …) in ASCII too, not only the charts
+  const tv: TabView = useMemo(() => (app.ascii ? plainView(raw) : raw), [raw, app.ascii]);
   shown.title = tabTitle(tab.id);
   shown.about = tv.about;
   const sel = Math.max(0, Math.min(place.sel[place.tab] ?? 0, tv.segments.length - 1));
@@ -253,6 +255,11 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
       {bottom}
     </Box>
   );
+}
+
+function plainView(v: TabView): TabView {
+  const p = (ls: string[]) => ls.map(plainMarks);
+  return { ...v, head: p(v.head), header: v.header === undefined ? undefined : plainMarks(v.header), rows: p(v.rows), below: p(v.below), about: p(v.about) };
 }
 
 /** The tabs within `room` columns: every title when they fit, else the current one with its
