@@ -495,8 +495,8 @@ export const en = {
   'report.funnelTotals': '{total} opportunities: {open} open ¥{openAmount}, weighted ¥{weighted}; won {won} ¥{wonAmount}, lost {lost}',
   'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
   // report
-  'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator; rfm, pyramid, churn, kpi, stats come later)',
-  'cli.help.reportKind': 'funnel | surveys',
+  'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator), rfm (RFM segments), pyramid (the customer pyramid), stats (counts by any field or month)',
+  'cli.help.reportKind': 'funnel | surveys | rfm | pyramid | stats',
   'cli.help.reportOwner': "funnel: only this employee's opportunities (login or code)",
   'cli.help.reportFrom': 'funnel: opportunities created on or after this day; surveys: surveys of this day or later',
   'cli.help.reportTo': 'funnel: opportunities created on or before this day; surveys: surveys of this day or earlier',

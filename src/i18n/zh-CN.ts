@@ -496,8 +496,8 @@ export const zhCN = {
   'report.funnelTotals': '共 {total} 个销售机会：进行中 {open} 个 ¥{openAmount}，加权 ¥{weighted}；赢单 {won} 个 ¥{wonAmount}，输单 {lost} 个',
   'tasks.careMadeApp': '已为临近的纪念日生成 {count} 个关怀任务（见 3 任务）',
   // report
-  'cli.help.report': '工作区报表：funnel（销售漏斗）、surveys（按指标的客户满意度；rfm、pyramid、churn、kpi、stats 随后提供）',
-  'cli.help.reportKind': 'funnel | surveys',
+  'cli.help.report': '工作区报表：funnel（销售漏斗）、surveys（按指标的客户满意度）、rfm（RFM 客户细分）、pyramid（客户金字塔）、stats（按任意字段或月份统计）',
+  'cli.help.reportKind': 'funnel | surveys | rfm | pyramid | stats',
   'cli.help.reportOwner': 'funnel：只看该员工的销售机会（登录名或编号）',
   'cli.help.reportFrom': 'funnel：该日及以后创建的销售机会；surveys：该日及以后的调查',
   'cli.help.reportTo': 'funnel：该日及以前创建的销售机会；surveys：该日及以前的调查',
