@@ -230,7 +230,9 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .positional('list', { type: 'string', describe: t('cli.help.valuesList') })
         .positional('code', { type: 'string', describe: t('cli.help.valuesCode') })
         .option('en', { type: 'string', describe: t('cli.help.valuesEn') })
-        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') }),
+        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') })
+        .option('probability', { type: 'string', describe: t('cli.help.valuesProbability') })
+        .option('points-per-yuan', { type: 'string', describe: t('cli.help.valuesPointsPerYuan') }),
       run(valuesCmd))
     .command('leads <action> [id]', t('cli.help.leads'), (y) =>
       y
@@ -241,7 +243,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
       run(leadsCmd))
     .command('points <action> [customer]', t('cli.help.points'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['redeem', 'adjust'], demandOption: true, describe: t('cli.help.pointsAction') })
+        .positional('action', { type: 'string', choices: ['redeem', 'adjust', 'recheck'], demandOption: true, describe: t('cli.help.pointsAction') })
         .positional('customer', { type: 'string', describe: t('cli.help.pointsCustomer') })
         .option('points', { type: 'string', describe: t('cli.help.pointsN') })
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),

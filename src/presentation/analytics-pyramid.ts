@@ -4,6 +4,7 @@ import type { PyramidReport } from '../services/analytics-pyramid.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from '../domain/values.js';
 import { valueLabelT, type T } from '../i18n/index.js';
 import { fit } from '../text/width.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { bar, csvText, pctText, scopeJson, scopeText, yuan, yuanWhole, type ReportScope } from './analytics-common.js';
 
 const label = (lists: ValueLists, code: string, lang: 'en' | 'zh') => (lists.pyramidLayer ?? DEFAULT_VALUE_LISTS.pyramidLayer).find((v) => v.code === code)?.[lang] ?? code;
@@ -24,7 +25,7 @@ export function pyramidText(r: PyramidReport, t: T, lists: ValueLists, scope: Re
   out.push(t('pyramid.pareto', { customers: r.pareto.customers, pct: pctText(r.pareto.sharePct), revenue: yuanWhole(r.pareto.revenue) }));
   if (r.moved && r.previous) {
     out.push(r.previous.from ? t('pyramid.moved', { from: r.previous.from, to: r.previous.to, ...r.moved }) : t('pyramid.movedYear', { to: r.previous.to, ...r.moved }));
-    for (const m of (r.movers ?? []).slice(0, 10)) out.push(`  ${m.id}  ${valueLabelT(t, lists, 'pyramidLayer', m.from)} → ${valueLabelT(t, lists, 'pyramidLayer', m.to)}`);
+    for (const m of (r.movers ?? []).slice(0, 10)) out.push(`  ${sanitizeLine(m.id)}  ${valueLabelT(t, lists, 'pyramidLayer', m.from)} -> ${valueLabelT(t, lists, 'pyramidLayer', m.to)}`);
     if ((r.movers?.length ?? 0) > 10) out.push(t('pyramid.moreMovers', { count: r.movers!.length - 10 }));
   }
   return out;
