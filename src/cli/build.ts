@@ -18,6 +18,7 @@ import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
 import { churnCmd } from './commands/churn.js';
 import { analyticsCmd } from './commands/analytics.js';
+import { kpiExplain } from '../presentation/analytics-kpi.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
@@ -184,7 +185,8 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('days', { type: 'string', describe: t('cli.help.reportDays') })
         .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
         .option('csv', { type: 'boolean', describe: t('cli.help.reportCsv') })
-        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') }),
+        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') })
+        .epilogue([t('cli.help.reportKpis'), ...kpiExplain(t)].join('\n')),
       run(reportCmd))
     .command('churn <action> [id]', t('cli.help.churn'), (y) =>
       y

@@ -496,8 +496,8 @@ export const en = {
   'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
   // report
   'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator; rfm, pyramid, churn, kpi, stats come later)',
-  'cli.help.reportKind': 'funnel | surveys',
-  'cli.help.reportOwner': "funnel: only this employee's opportunities (login or code)",
+  'cli.help.reportKind': 'funnel | surveys | churn | value (kaism) | kpi',
+  'cli.help.reportOwner': "funnel: only this employee's opportunities; churn, value, kpi: only their customers (login or code)",
   'cli.help.reportFrom': 'funnel: opportunities created on or after this day; surveys: surveys of this day or later',
   'cli.help.reportTo': 'funnel: opportunities created on or before this day; surveys: surveys of this day or earlier',
   // service tickets
@@ -851,6 +851,7 @@ export const en = {
   'analytics.churn': 'Churn warning: threshold {days} days, factor {factor}, satisfaction bar {bar}',
   'analytics.weights': 'Weights: {list}; lifetime value = {current}% current + {potential}% potential',
   'analytics.margins': 'Gross margins: {list}',
+  'cli.help.reportKpis': 'report kpi, each KPI:',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -497,8 +497,8 @@ export const zhCN = {
   'tasks.careMadeApp': '已为临近的纪念日生成 {count} 个关怀任务（见 3 任务）',
   // report
   'cli.help.report': '工作区报表：funnel（销售漏斗）、surveys（按指标的客户满意度；rfm、pyramid、churn、kpi、stats 随后提供）',
-  'cli.help.reportKind': 'funnel | surveys',
-  'cli.help.reportOwner': 'funnel：只看该员工的销售机会（登录名或编号）',
+  'cli.help.reportKind': 'funnel | surveys | churn | value (kaism) | kpi',
+  'cli.help.reportOwner': 'funnel：只看该员工的销售机会；churn、value、kpi：只看该员工的客户（登录名或编号）',
   'cli.help.reportFrom': 'funnel：该日及以后创建的销售机会；surveys：该日及以后的调查',
   'cli.help.reportTo': 'funnel：该日及以前创建的销售机会；surveys：该日及以前的调查',
   // service tickets
@@ -852,4 +852,5 @@ export const zhCN = {
   'analytics.churn': '流失预警：阈值 {days} 天，倍数 {factor}，满意度下限 {bar}',
   'analytics.weights': '权重：{list}；终身价值 = 当前价值 {current}% + 潜在价值 {potential}%',
   'analytics.margins': '毛利率：{list}',
+  'cli.help.reportKpis': 'report kpi 各项指标：',
 } satisfies Messages;
