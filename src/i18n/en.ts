@@ -495,7 +495,7 @@ export const en = {
   'report.funnelTotals': '{total} opportunities: {open} open ¥{openAmount}, weighted ¥{weighted}; won {won} ¥{wonAmount}, lost {lost}',
   'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
   // report
-  'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator; rfm, pyramid, churn, kpi, stats come later)',
+  'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator), churn (churn warning), value or kaism (lifetime value and KAISM), kpi (CRM KPIs); rfm, pyramid, stats come later',
   'cli.help.reportKind': 'funnel | surveys | churn | value (kaism) | kpi',
   'cli.help.reportOwner': "funnel: only this employee's opportunities; churn, value, kpi: only their customers (login or code)",
   'cli.help.reportFrom': 'funnel: opportunities created on or after this day; surveys: surveys of this day or later',
