@@ -19,6 +19,7 @@ import { reportCmd } from './commands/report.js';
 import { reportKindOptions } from './commands/report-kinds.js';
 import { churnCmd } from './commands/churn.js';
 import { analyticsCmd } from './commands/analytics.js';
+import { kpiExplain } from '../presentation/analytics-kpi.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
@@ -183,7 +184,8 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         // churn, value, kpi (the care reports)
         .option('days', { type: 'string', describe: t('cli.help.reportDays') })
         .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
-        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') }), t),
+        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') })
+        .epilogue([t('cli.help.reportKpis'), ...kpiExplain(t)].join('\n')), t),
       run(reportCmd))
     .command('churn <action> [id]', t('cli.help.churn'), (y) =>
       y

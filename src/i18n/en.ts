@@ -495,9 +495,9 @@ export const en = {
   'report.funnelTotals': '{total} opportunities: {open} open ¥{openAmount}, weighted ¥{weighted}; won {won} ¥{wonAmount}, lost {lost}',
   'tasks.careMadeApp': '{count} care task(s) made for the anniversaries coming up (screen 3)',
   // report
-  'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator), rfm (RFM segments), pyramid (the customer pyramid), stats (counts by any field or month)',
-  'cli.help.reportKind': 'funnel | surveys | rfm | pyramid | stats',
-  'cli.help.reportOwner': "funnel: only this employee's opportunities (login or code)",
+  'cli.help.report': 'a report of the workspace: funnel (the sales funnel), surveys (satisfaction by indicator), rfm (RFM segments), pyramid (the customer pyramid), stats (counts by any field or month), churn (churn warning), value or kaism (lifetime value and KAISM), kpi (CRM KPIs)',
+  'cli.help.reportKind': 'funnel | surveys | rfm | pyramid | stats | churn | value (kaism) | kpi',
+  'cli.help.reportOwner': "funnel: only this employee's opportunities; rfm, pyramid, stats, churn, value, kpi: only their customers (login or code)",
   'cli.help.reportFrom': 'funnel: opportunities created on or after this day; surveys: surveys of this day or later',
   'cli.help.reportTo': 'funnel: opportunities created on or before this day; surveys: surveys of this day or earlier',
   // service tickets
@@ -1037,6 +1037,7 @@ export const en = {
   'points.recheckRefused': '{count} customer(s) not yours to change were left as they are: {ids}',
   'points.recheckedApp': '{count} customer(s) changed tier (points of the last 12 months)',
   'settings.valuesFixed': 'the program follows these values: rename them or set their numbers, but they are not added, retired or moved',
+  'cli.help.reportKpis': 'report kpi, each KPI:',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -496,9 +496,9 @@ export const zhCN = {
   'report.funnelTotals': '共 {total} 个销售机会：进行中 {open} 个 ¥{openAmount}，加权 ¥{weighted}；赢单 {won} 个 ¥{wonAmount}，输单 {lost} 个',
   'tasks.careMadeApp': '已为临近的纪念日生成 {count} 个关怀任务（见 3 任务）',
   // report
-  'cli.help.report': '工作区报表：funnel（销售漏斗）、surveys（按指标的客户满意度）、rfm（RFM 客户细分）、pyramid（客户金字塔）、stats（按任意字段或月份统计）',
-  'cli.help.reportKind': 'funnel | surveys | rfm | pyramid | stats',
-  'cli.help.reportOwner': 'funnel：只看该员工的销售机会（登录名或编号）',
+  'cli.help.report': '工作区报表：funnel（销售漏斗）、surveys（按指标的客户满意度）、rfm（RFM 客户细分）、pyramid（客户金字塔）、stats（按任意字段或月份统计）、churn（客户流失预警）、value 或 kaism（客户终身价值与 KAISM）、kpi（CRM 关键绩效指标）',
+  'cli.help.reportKind': 'funnel | surveys | rfm | pyramid | stats | churn | value (kaism) | kpi',
+  'cli.help.reportOwner': 'funnel：只看该员工的销售机会；rfm、pyramid、stats、churn、value、kpi：只看该员工的客户（登录名或编号）',
   'cli.help.reportFrom': 'funnel：该日及以后创建的销售机会；surveys：该日及以后的调查',
   'cli.help.reportTo': 'funnel：该日及以前创建的销售机会；surveys：该日及以前的调查',
   // service tickets
@@ -988,11 +988,11 @@ export const zhCN = {
   'cli.help.reportDays': 'churn：多少天未消费即预警（90、180、365……；默认值见 analytics set --churn-days）',
   'cli.help.reportFactor': 'churn：未消费天数超过客户平常间隔的多少倍即预警（默认 2）',
   'cli.help.reportExplain': 'churn、value、kpi：说明数字如何计算（界面中按 ? 显示同样内容）',
-  'cli.help.churn': 'churn lose 客户编号 --reason 原因：将客户标记为流失（原因取自 churnReason 列表）；churn win-back：为每位流失风险客户建一条挽回任务（可用 report churn 的参数）',
+  'cli.help.churn': '客户流失处理：churn lose 客户编号 --reason 原因：将客户标记为流失（原因取自 churnReason 列表）；churn win-back：为每位流失风险客户建一条挽回任务（可用 report churn 的参数）',
   'cli.help.churnAction': 'lose | win-back',
   'cli.help.churnReason': '客户流失的原因：churnReason 列表的代码或名称（{choices}）',
   'cli.help.churnDue': 'win-back：任务的截止日期（默认今天起 3 天后）',
-  'cli.help.analytics': 'analytics show | set | reset：流失预警的阈值与倍数、终身价值的权重与毛利率（set 与 reset 需管理员）',
+  'cli.help.analytics': '分析设置（analytics show | set | reset）：流失预警的阈值与倍数、终身价值的权重与毛利率（set 与 reset 需管理员）',
   'cli.help.analyticsAction': 'show | set | reset',
   'cli.help.churnDays': '默认流失预警阈值（天，90、180、365……）',
   'cli.help.churnFactor': '默认的客户平常间隔倍数（如 2）',
@@ -1038,4 +1038,5 @@ export const zhCN = {
   'points.recheckRefused': '{count} 位客户不在你的权限内，未调整：{ids}',
   'points.recheckedApp': '{count} 位客户的会员等级已按近 12 个月积分调整',
   'settings.valuesFixed': '程序按这些取值运行：可以改名或设置数值，不能新增、停用或移动',
+  'cli.help.reportKpis': 'report kpi 各项指标：',
 } satisfies Messages;
