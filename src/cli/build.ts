@@ -16,6 +16,10 @@ import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
+import { reportKindOptions } from './commands/report-kinds.js';
+import { churnCmd } from './commands/churn.js';
+import { analyticsCmd } from './commands/analytics.js';
+import { kpiExplain } from '../presentation/analytics-kpi.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
@@ -79,7 +83,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set', 'by', 'weight', 'margin']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
@@ -175,12 +179,39 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('owner', { type: 'string', describe: t('cli.help.followUpOwner') }),
       run(tasksCmd))
     .command('report <kind>', t('cli.help.report'), (y) =>
-      y
+      reportKindOptions(y
         .positional('kind', { type: 'string', describe: t('cli.help.reportKind'), demandOption: true })
         .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
         .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
-        .option('to', { type: 'string', describe: t('cli.help.reportTo') }),
+        .option('to', { type: 'string', describe: t('cli.help.reportTo') })
+        // churn, value, kpi (the care reports)
+        .option('days', { type: 'string', describe: t('cli.help.reportDays') })
+        .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
+        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') })
+        .epilogue([t('cli.help.reportKpis'), ...kpiExplain(t)].join('\n')), t),
       run(reportCmd))
+    .command('churn <action> [id]', t('cli.help.churn'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['lose', 'win-back'], demandOption: true, describe: t('cli.help.churnAction') })
+        .positional('id', { type: 'string', describe: t('cli.help.id') })
+        .option('reason', { type: 'string', describe: t('cli.help.churnReason', { choices: DEFAULT_VALUE_LISTS.churnReason!.map((v) => v.code).join(', ') }) })
+        .option('as-of', { type: 'string', describe: t('cli.help.reportAsOf') })
+        .option('days', { type: 'string', describe: t('cli.help.reportDays') })
+        .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
+        .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
+        .option('due', { type: 'string', describe: t('cli.help.churnDue') })
+        .option('subject', { type: 'string', describe: t('cli.help.followUpSubject') }),
+      run(churnCmd))
+    .command('analytics <action>', t('cli.help.analytics'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['show', 'set', 'reset'], demandOption: true, describe: t('cli.help.analyticsAction') })
+        .option('churn-days', { type: 'string', describe: t('cli.help.churnDays') })
+        .option('churn-factor', { type: 'string', describe: t('cli.help.churnFactor') })
+        .option('satisfaction-bar', { type: 'string', describe: t('cli.help.satisfactionBar') })
+        .option('weight', { type: 'string', array: true, describe: t('cli.help.weight') })
+        .option('current-share', { type: 'string', describe: t('cli.help.currentShare') })
+        .option('margin', { type: 'string', array: true, describe: t('cli.help.margin') }),
+      run(analyticsCmd))
     .command('tickets <action> [id]', t('cli.help.tickets'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['advance', 'reopen'], demandOption: true, describe: t('cli.help.ticketsAction') })

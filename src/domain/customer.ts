@@ -42,6 +42,9 @@ export const Customer = z.object({
   // not 客户价值: the course uses that word for 客户终身价值 and 客户让渡价值. Key / ordinary /
   // small customers are the classes of 客户分级 (000 ch.5, 客户分级管理; 004: by profit)
   valueTier: f.enum({ en: 'Customer tier', zh: '客户分级' }, 'valueTier', { aliases: ['客户价值', '价值等级', 'Value tier', '客户层级'] }),
+  // analytics (issue 21): written by `report rfm|pyramid --write`, so lists and filters use them
+  rfmSegment: f.enum({ en: 'RFM segment', zh: 'RFM客户细分' }, 'rfmSegment', { aliases: ['rfm', 'RFM细分', 'RFM分类', 'RFM分群'] }),
+  pyramidLayer: f.enum({ en: 'Pyramid layer', zh: '客户金字塔层级' }, 'pyramidLayer', { aliases: ['pyramid', '金字塔', '金字塔层级'] }),
   ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees', { aliases: ['所属员工', '客户经理'] }),
   tierId: f.ref({ en: 'Membership tier', zh: '会员等级' }, 'tiers', { aliases: ['会员级别'] }),
   points: f.int({ en: 'Points', zh: '积分' }, { aliases: ['会员积分'] }),

@@ -35,6 +35,8 @@ const earns = (pointsPerYuan: number) => ({ pointsPerYuan });
 export const FIXED_LISTS = new Set([
   'stage', 'customerKind', 'taskStatus', 'leadStatus', 'oppStage', 'ticketStatus', 'scope', 'pointKind',
   'orderStatus', 'stayStatus',
+  // analytics: codes the reports write
+  'rfmSegment', 'pyramidLayer',
 ]);
 
 export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
@@ -305,12 +307,45 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['complaint', 'Complaint (reversed)', '顾客抱怨(反向计分)', { aliases: ['抱怨', '投诉', '顾客抱怨'], description: means('Scored reversed: the highest score means nothing to complain of', '反向计分：最高分表示没有抱怨') }],
     ['loyalty', 'Loyalty intention', '顾客忠诚', { aliases: ['忠诚', '再次入住', '再次入住意愿'], description: means('Would stay again and recommend the hotel', '再次入住并推荐本酒店的意愿') }],
   ]),
+  // churn (客户流失, seed 002: 客户流失的十一种原因; the seed counts them, the names are the
+  // textbook's usual ones for a hotel): why a customer was marked lost
+  churnReason: list([
+    ['price', 'Price: cheaper elsewhere', '价格因素'],
+    ['quality', 'Unsteady quality of rooms or service', '产品或服务质量不稳定'],
+    ['attitude', 'Poor service attitude', '服务意识淡薄、态度差'],
+    ['complaint', 'Complaint badly handled', '投诉处理不当'],
+    ['innovation', 'Nothing new offered', '产品缺乏创新'],
+    ['staff', 'Left with a departing employee', '员工跳槽带走客户'],
+    ['competitor', 'Won over by a competitor', '竞争对手争夺'],
+    ['integrity', 'Broken promises (integrity)', '企业诚信出现问题'],
+    ['neglect', 'Neglected: too little care or contact', '客户关怀不够、管理不力'],
+    ['needs', 'Needs changed', '客户需求发生变化'],
+    ['natural', 'Natural: moved away, closed down', '自然流失(搬迁、停业等)'],
+  ]),
   // loyalty: the kinds of line in a customer's points ledger
   pointKind: list([
     ['earn', 'Earned', '消费积分'],
     ['reverse', 'Taken back', '积分冲回'],
     ['redeem', 'Redeemed', '积分兑换'],
     ['adjust', 'Adjusted', '人工调整'],
+  ]),
+  // analytics: a customer's RFM segment (code R F M, 1 = recent / frequent / high spend) and
+  // pyramid layer, written by `report rfm|pyramid --write`; each segment's strategy is in i18n
+  rfmSegment: list([
+    ['111', 'Important value', '重要价值客户'],
+    ['101', 'Important development', '重要发展客户'],
+    ['011', 'Important retention', '重要保持客户'],
+    ['001', 'Important win-back', '重要挽留客户'],
+    ['110', 'General value', '一般价值客户'],
+    ['100', 'General development', '一般发展客户'],
+    ['010', 'General retention', '一般保持客户'],
+    ['000', 'General win-back', '一般挽留客户'],
+  ]),
+  pyramidLayer: list([
+    ['vip', 'VIP customer', 'VIP客户'],
+    ['key', 'Major customer', '主要客户'],
+    ['ordinary', 'Ordinary customer', '普通客户'],
+    ['small', 'Small customer', '小客户'],
   ]),
 };
 

@@ -11,6 +11,7 @@ import { Task } from './activity.js';
 import { Lead, Opportunity, Contract, Order } from './sales.js';
 import { Product, Category, Tier } from './catalog.js';
 import { Ticket, Survey } from './service.js';
+import { AnalyticsSettings } from './analytics/settings.js';
 
 export const WORKSPACE_FORMAT = 'hotel-crm-workspace';
 /** 2: money in integer fen (1 kept float yuan); 3: tickets walk received → … → closed (2 had
@@ -28,6 +29,8 @@ export const Settings = z.object({
   timeZone: z.string().refine(isTimeZone).optional().catch(undefined),
   /** the lab (实训) this workspace was started for (`lab start`): the app shows its panel */
   lab: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional().catch(undefined),
+  /** the care reports' thresholds, weights and margins (analytics/settings.ts); unset: defaults */
+  analytics: AnalyticsSettings.optional(),
 });
 
 const list = <T extends z.ZodType>(s: T) => z.array(s).default([]);

@@ -37,6 +37,11 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     delete today.valueLists.recoveryKind;
     delete today.valueLists.surveyIndicator;
     delete today.valueLists.pointKind;
+    // and the churn reasons (churn warning)
+    delete today.valueLists.churnReason;
+    // and the analytics' segments and layers
+    delete today.valueLists.rfmSegment;
+    delete today.valueLists.pyramidLayer;
     expect(records(content)).toEqual(records(today));
     expect(migrated.version).toBe(SCHEMA_VERSION);
     expect(migrated.products.find((p) => p.id === 'G0003')!.price).toBe(168800);

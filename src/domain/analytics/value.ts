@@ -1,0 +1,266 @@
+// Customer lifetime value by the indicator method of seed 004 (客户终身价值指标综合评价体系) and
+// the key account identification and selection matrix KAISM (关键客户识别与选择矩阵, seed 000
+// ch. 6) drawn on its two axes. Pure: the shells pass the records and the settings.
+//
+// Seed 004 names the indicators and leaves their measures and weights to the teacher:
+// - current value (客户当前价值): gross profit (毛利润), purchase volume (购买量), service cost (服务成本);
+// - potential value (客户潜在价值): satisfaction (满意度), loyalty (忠诚度), trust (信任度).
+// How each is measured here, per customer:
+// - gross profit: each purchase's total × its order type's gross margin % (settings; defaults
+//   below), summed in fen;
+// - purchase volume: the number of purchases (orders neither cancelled nor refunded);
+// - service cost: the recovery costs of the customer's tickets, in fen (more cost, less value);
+// - satisfaction: the mean index (0-100) of the customer's surveys; none: the middle, 50;
+// - loyalty: the lifecycle stage on seed 004's ladder: first-time 1/3, repeat 2/3, loyal 1, any
+//   other stage 0;
+// - trust: the relationship level: ordinary 0, close 1/2, strategic partner 1; none: 0.
+// Normalised to 0..1 over the customers reported (min-max): (x − min) / (max − min), service cost
+// reversed: (max − x) / (max − min); when every customer has the same value, 1/2. So a customer
+// is measured against the others, as the course's comparison tables do.
+// Current value = Σ weight × score / Σ weights over the three current indicators, × 100 (0-100);
+// potential likewise; lifetime value = current × currentShare% + potential × (100 − currentShare)%.
+// KAISM: current value HIGH when above the mean of the customers reported, potential likewise
+// (strict: a customer exactly at the mean is low). Quadrants: key 关键客户 (high, high),
+// maintain 关键维持客户 (high current, low potential), develop 关键发展客户 (low current, high
+// potential), opportunistic 机会客户 (low, low).
+// Only customers with at least one purchase are valued (no history, no current value to measure).
+import { byCode } from '../compare.js';
+import { isPurchase } from '../lifecycle.js';
+import { surveyIndex, type SurveyLike } from '../survey-score.js';
+
+export const VALUE_INDICATORS = ['grossProfit', 'purchases', 'serviceCost', 'satisfaction', 'loyalty', 'trust'] as const;
+export type ValueIndicator = (typeof VALUE_INDICATORS)[number];
+export const CURRENT_INDICATORS: readonly ValueIndicator[] = ['grossProfit', 'purchases', 'serviceCost'];
+export const POTENTIAL_INDICATORS: readonly ValueIndicator[] = ['satisfaction', 'loyalty', 'trust'];
+
+export type Weights = Record<ValueIndicator, number>;
+/** seed 004 gives no numbers: equal weights, current and potential half each */
+export const DEFAULT_WEIGHTS: Weights = { grossProfit: 1, purchases: 1, serviceCost: 1, satisfaction: 1, loyalty: 1, trust: 1 };
+export const DEFAULT_CURRENT_SHARE = 50;
+/** gross margin % by order type: a hotel's rooms keep most of their price, F&B much less */
+export const DEFAULT_MARGINS: Readonly<Record<string, number>> = { room: 70, fnb: 35, spa: 50, mice: 40, other: 30 };
+export const FALLBACK_MARGIN = 30;
+
+export const KAISM_QUADRANTS = ['key', 'maintain', 'develop', 'opportunistic'] as const;
+export type KaismQuadrant = (typeof KAISM_QUADRANTS)[number];
+
+// in steps (thirds, halves): integers normalise exactly ((2 − 1) / (3 − 1) is 0.5, not 0.49999…)
+export const LOYALTY_STEPS: Record<string, number> = { first: 1, repeat: 2, loyal: 3 };
+export const TRUST_STEPS: Record<string, number> = { ordinary: 0, close: 1, strategic: 2 };
+export const LOYALTY_MAX = 3;
+export const TRUST_MAX = 2;
+
+export interface ValueSettings {
+  weights: Weights;
+  /** % of lifetime value from current value (the rest from potential) */
+  currentShare: number;
+  /** order type → gross margin % */
+  margins: Record<string, number>;
+}
+
+export const defaultValueSettings = (): ValueSettings => ({ weights: { ...DEFAULT_WEIGHTS }, currentShare: DEFAULT_CURRENT_SHARE, margins: { ...DEFAULT_MARGINS } });
+
+export interface ValueCustomer {
+  id: string;
+  stage?: unknown;
+  relationLevel?: unknown;
+  ownerId?: unknown;
+}
+export interface ValueOrder {
+  customerId?: unknown;
+  type?: unknown;
+  total?: unknown;
+  status?: unknown;
+  paymentStatus?: unknown;
+}
+export interface ValueTicket {
+  customerId?: unknown;
+  recoveryCost?: unknown;
+}
+
+/** A customer's raw indicators. */
+export interface RawIndicators {
+  /** fen */
+  grossProfit: number;
+  purchases: number;
+  /** fen */
+  serviceCost: number;
+  /** 0-100; undefined without surveys (scored as 50) */
+  satisfaction?: number;
+  /** the stage's step on the ladder, 0-3 (loyalty = step / 3) */
+  loyalty: number;
+  /** the relationship level's step, 0-2 (trust = step / 2) */
+  trust: number;
+  /** fen, the purchases' totals (shown beside the gross profit) */
+  revenue: number;
+}
+
+export interface ValueRow {
+  customerId: string;
+  ownerId?: string;
+  raw: RawIndicators;
+  /** each indicator normalised, 0..1 */
+  scores: Record<ValueIndicator, number>;
+  /** 0-100, one decimal */
+  current: number;
+  potential: number;
+  lifetime: number;
+  currentHigh: boolean;
+  potentialHigh: boolean;
+  quadrant: KaismQuadrant;
+}
+
+export interface ValueReport {
+  settings: ValueSettings;
+  /** customers valued (with a purchase) */
+  customers: number;
+  /** means of current and potential value (0-100, one decimal): the KAISM cuts */
+  meanCurrent: number | null;
+  meanPotential: number | null;
+  quadrants: Record<KaismQuadrant, number>;
+  /** highest lifetime value first, then by code */
+  rows: ValueRow[];
+}
+
+const marginOf = (margins: Record<string, number>, type: unknown): number => {
+  const m = margins[String(type)];
+  return typeof m === 'number' && Number.isFinite(m) ? m : (DEFAULT_MARGINS[String(type)] ?? FALLBACK_MARGIN);
+};
+
+/** Half away from zero to the fen. */
+const roundFen = (x: number) => (x < 0 ? -Math.round(-x) : Math.round(x));
+
+/** The raw indicators of every customer with a purchase. */
+export function rawIndicators(
+  input: { customers: readonly ValueCustomer[]; orders: readonly ValueOrder[]; tickets: readonly ValueTicket[]; surveys: readonly SurveyLike[] },
+  margins: Record<string, number>,
+): Map<string, RawIndicators> {
+  const ids = new Set(input.customers.map((c) => c.id));
+  // gross profit summed as fen × % (exact integers), to the fen once per customer
+  const acc = new Map<string, { gp100: number; revenue: number; purchases: number }>();
+  for (const o of input.orders) {
+    const id = String(o.customerId);
+    if (!ids.has(id) || !isPurchase(o as Record<string, unknown>)) continue;
+    let a = acc.get(id);
+    if (!a) acc.set(id, (a = { gp100: 0, revenue: 0, purchases: 0 }));
+    const total = Number(o.total ?? 0) || 0;
+    a.revenue += total;
+    a.gp100 += total * marginOf(margins, o.type);
+    a.purchases++;
+  }
+  const cost = new Map<string, number>();
+  for (const t of input.tickets) {
+    const id = String(t.customerId);
+    if (!acc.has(id)) continue;
+    const c = Number(t.recoveryCost ?? 0) || 0;
+    cost.set(id, (cost.get(id) ?? 0) + c);
+  }
+  const sat = new Map<string, number[]>();
+  for (const s of input.surveys) {
+    const id = String(s.customerId);
+    if (!acc.has(id)) continue;
+    const i = surveyIndex(s);
+    if (i === undefined) continue;
+    const l = sat.get(id);
+    if (l) l.push(i);
+    else sat.set(id, [i]);
+  }
+  const out = new Map<string, RawIndicators>();
+  for (const c of input.customers) {
+    const a = acc.get(c.id);
+    if (!a) continue;
+    const s = sat.get(c.id);
+    out.set(c.id, {
+      grossProfit: roundFen(a.gp100 / 100),
+      purchases: a.purchases,
+      serviceCost: cost.get(c.id) ?? 0,
+      satisfaction: s ? Math.round((s.reduce((x, y) => x + y, 0) / s.length) * 10) / 10 : undefined,
+      loyalty: LOYALTY_STEPS[String(c.stage)] ?? 0,
+      trust: TRUST_STEPS[String(c.relationLevel)] ?? 0,
+      revenue: a.revenue,
+    });
+  }
+  return out;
+}
+
+const rawValue = (r: RawIndicators, k: ValueIndicator): number => (k === 'satisfaction' ? (r.satisfaction ?? 50) : r[k]);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Weighted mean of the scores over some indicators, 0..1 (0 when every weight is 0). */
+function weighted(scores: Record<ValueIndicator, number>, keys: readonly ValueIndicator[], w: Weights): number {
+  let sw = 0;
+  let s = 0;
+  for (const k of keys) {
+    sw += w[k];
+    s += w[k] * scores[k];
+  }
+  return sw > 0 ? s / sw : 0;
+}
+
+export function valueReport(
+  input: { customers: readonly ValueCustomer[]; orders: readonly ValueOrder[]; tickets: readonly ValueTicket[]; surveys: readonly SurveyLike[] },
+  settings: ValueSettings,
+): ValueReport {
+  const raw = rawIndicators(input, settings.margins);
+  const min = {} as Record<ValueIndicator, number>;
+  const max = {} as Record<ValueIndicator, number>;
+  for (const k of VALUE_INDICATORS) {
+    min[k] = Infinity;
+    max[k] = -Infinity;
+  }
+  for (const r of raw.values()) {
+    for (const k of VALUE_INDICATORS) {
+      const v = rawValue(r, k);
+      if (v < min[k]) min[k] = v;
+      if (v > max[k]) max[k] = v;
+    }
+  }
+  const owners = new Map(input.customers.map((c) => [c.id, typeof c.ownerId === 'string' && c.ownerId ? c.ownerId : undefined]));
+  const rows: ValueRow[] = [];
+  let sumC = 0;
+  let sumP = 0;
+  for (const [customerId, r] of raw) {
+    const scores = {} as Record<ValueIndicator, number>;
+    for (const k of VALUE_INDICATORS) {
+      const span = max[k] - min[k];
+      const v = rawValue(r, k);
+      scores[k] = span === 0 ? 0.5 : k === 'serviceCost' ? (max[k] - v) / span : (v - min[k]) / span;
+    }
+    const current = weighted(scores, CURRENT_INDICATORS, settings.weights) * 100;
+    const potential = weighted(scores, POTENTIAL_INDICATORS, settings.weights) * 100;
+    sumC += current;
+    sumP += potential;
+    rows.push({
+      customerId, ownerId: owners.get(customerId), raw: r, scores,
+      current, potential,
+      lifetime: (current * settings.currentShare + potential * (100 - settings.currentShare)) / 100,
+      currentHigh: false, potentialHigh: false, quadrant: 'opportunistic',
+    });
+  }
+  const n = rows.length;
+  const quadrants = Object.fromEntries(KAISM_QUADRANTS.map((q) => [q, 0])) as Record<KaismQuadrant, number>;
+  for (const row of rows) {
+    // above the mean: current × n > Σ current (no rounded mean compared)
+    row.currentHigh = row.current * n > sumC + 1e-9 * Math.abs(sumC);
+    row.potentialHigh = row.potential * n > sumP + 1e-9 * Math.abs(sumP);
+    row.quadrant = kaismQuadrant(row.currentHigh, row.potentialHigh);
+    quadrants[row.quadrant]++;
+    row.current = round1(row.current);
+    row.potential = round1(row.potential);
+    row.lifetime = round1(row.lifetime);
+  }
+  rows.sort((a, b) => b.lifetime - a.lifetime || byCode(a.customerId, b.customerId));
+  return {
+    settings,
+    customers: n,
+    meanCurrent: n ? round1(sumC / n) : null,
+    meanPotential: n ? round1(sumP / n) : null,
+    quadrants,
+    rows,
+  };
+}
+
+export function kaismQuadrant(currentHigh: boolean, potentialHigh: boolean): KaismQuadrant {
+  if (currentHigh) return potentialHigh ? 'key' : 'maintain';
+  return potentialHigh ? 'develop' : 'opportunistic';
+}
