@@ -1,7 +1,7 @@
 // Benchmark (not a test): every report kind of scripts/bench-report-kinds.ts on generated
 // workspaces, beside sqlite3 computing the same figures on the same data in the same run.
 //   node --max-old-space-size=12000 --import tsx scripts/bench-reports.ts [--sizes 25000x70000,100000x1000000] [--runs 5] [--cli-runs 3]
-//                                    [--bin dist/hotel-crm.js] [--keep DIR]
+//                                    [--bin dist/hotel-crm.js] [--keep DIR] [--no-breakdown]
 // For each size: the workspace file (written directly, as an import would leave it) and a
 // sqlite3 database of the same customers and orders. Then, per kind:
 // - computation: the service over an open Repo, in this process, median of --runs;
@@ -175,7 +175,7 @@ for (const [nc, no] of sizes) {
   console.log(`  workspace ${(fs.statSync(file).size / 1e6).toFixed(0)} MB (generated in ${ms(performance.now() - t)})`);
   const db = fs.existsSync(`${base}.db`) ? `${base}.db` : sqliteLoad(base);
   // where loading goes: the file read and JSON.parse, then the zod check of every record
-  {
+  if (!process.argv.includes('--no-breakdown')) {
     t = performance.now();
     const text = fs.readFileSync(file, 'utf8');
     const tRead = performance.now() - t;
