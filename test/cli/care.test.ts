@@ -16,7 +16,7 @@ function hotel() {
 
 const listTasks = (data: string[]) => JSON.parse(runBin(['list', 'tasks', '--json', ...data]).stdout) as Record<string, unknown>[];
 
-describe('tasks generate-care', () => {
+describe('tasks generate-care', { timeout: 90_000 }, () => {
   it('makes the care task of a birthday within its lead once, however often cron runs it', () => {
     const data = hotel();
     const first = runBin(['tasks', 'generate-care', '--today', '2026-05-03', '--lang', 'zh-CN', ...data]);

@@ -25,7 +25,7 @@ const json = (r: { code: number; stdout: string }) => {
   return JSON.parse(r.stdout) as Record<string, unknown>[];
 };
 
-describe('permissions through the subcommands', () => {
+describe('permissions through the subcommands', { timeout: 90_000 }, () => {
   it('a sales representative lists, adds and edits their own customers, and is refused the rest', () => {
     const file = demo();
     const all = json(runBin(['list', 'customers', '--data', file, '--json']));
