@@ -135,49 +135,53 @@ export function rawIndicators(
   input: { customers: readonly ValueCustomer[]; orders: readonly ValueOrder[]; tickets: readonly ValueTicket[]; surveys: readonly SurveyLike[] },
   margins: Record<string, number>,
 ): Map<string, RawIndicators> {
-  const ids = new Set(input.customers.map((c) => c.id));
-  // gross profit summed as fen × % (exact integers), to the fen once per customer
-  const acc = new Map<string, { gp100: number; revenue: number; purchases: number }>();
+  const n = input.customers.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(input.customers[i].id, i);
+  // a million orders: sums in typed arrays by customer index; gross profit summed as fen × %
+  // (exact integers), to the fen once per customer
+  const gp100 = new Float64Array(n);
+  const revenue = new Float64Array(n);
+  const purchases = new Int32Array(n);
+  const marginCache = new Map<unknown, number>();
   for (const o of input.orders) {
-    const id = String(o.customerId);
-    if (!ids.has(id) || !isPurchase(o as Record<string, unknown>)) continue;
-    let a = acc.get(id);
-    if (!a) acc.set(id, (a = { gp100: 0, revenue: 0, purchases: 0 }));
+    const i = index.get(o.customerId as string);
+    if (i === undefined || !isPurchase(o as Record<string, unknown>)) continue;
+    let mg = marginCache.get(o.type);
+    if (mg === undefined) marginCache.set(o.type, (mg = marginOf(margins, o.type)));
     const total = Number(o.total ?? 0) || 0;
-    a.revenue += total;
-    a.gp100 += total * marginOf(margins, o.type);
-    a.purchases++;
+    revenue[i] += total;
+    gp100[i] += total * mg;
+    purchases[i]++;
   }
-  const cost = new Map<string, number>();
+  const cost = new Float64Array(n);
   for (const t of input.tickets) {
-    const id = String(t.customerId);
-    if (!acc.has(id)) continue;
-    const c = Number(t.recoveryCost ?? 0) || 0;
-    cost.set(id, (cost.get(id) ?? 0) + c);
-  }
-  const sat = new Map<string, number[]>();
-  for (const s of input.surveys) {
-    const id = String(s.customerId);
-    if (!acc.has(id)) continue;
-    const i = surveyIndex(s);
+    const i = index.get(t.customerId as string);
     if (i === undefined) continue;
-    const l = sat.get(id);
-    if (l) l.push(i);
-    else sat.set(id, [i]);
+    cost[i] += Number(t.recoveryCost ?? 0) || 0;
+  }
+  const satSum = new Float64Array(n);
+  const satN = new Int32Array(n);
+  for (const s of input.surveys) {
+    const i = index.get(s.customerId as string);
+    if (i === undefined || !purchases[i]) continue;
+    const x = surveyIndex(s);
+    if (x === undefined) continue;
+    satSum[i] += x;
+    satN[i]++;
   }
   const out = new Map<string, RawIndicators>();
-  for (const c of input.customers) {
-    const a = acc.get(c.id);
-    if (!a) continue;
-    const s = sat.get(c.id);
+  for (let i = 0; i < n; i++) {
+    if (!purchases[i]) continue;
+    const c = input.customers[i];
     out.set(c.id, {
-      grossProfit: roundFen(a.gp100 / 100),
-      purchases: a.purchases,
-      serviceCost: cost.get(c.id) ?? 0,
-      satisfaction: s ? Math.round((s.reduce((x, y) => x + y, 0) / s.length) * 10) / 10 : undefined,
+      grossProfit: roundFen(gp100[i] / 100),
+      purchases: purchases[i],
+      serviceCost: cost[i],
+      satisfaction: satN[i] ? Math.round((satSum[i] / satN[i]) * 10) / 10 : undefined,
       loyalty: LOYALTY_STEPS[String(c.stage)] ?? 0,
       trust: TRUST_STEPS[String(c.relationLevel)] ?? 0,
-      revenue: a.revenue,
+      revenue: revenue[i],
     });
   }
   return out;
