@@ -18,7 +18,7 @@ import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
 import { churnCmd } from './commands/churn.js';
 import { analyticsCmd } from './commands/analytics.js';
-import { kpiExplain } from '../presentation/analytics-kpi.js';
+import { reportKindOptions } from './commands/report-kinds.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
@@ -80,7 +80,7 @@ export function prototypeFlag(raw: string[]): string | undefined {
 /** Options that take a list when repeated; every other option repeated is a usage error
  *  (`--data a --data b` would otherwise reach the handler as an array). */
 function listOptions(raw: string[]): Set<string> {
-  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set', 'weight', 'margin']);
+  const ok = new Set(['_', 'where', 'map', 'grant', 'revoke', 'skip', 'date', 'value', 'only', 'set', 'by', 'weight', 'margin']);
   const entity = raw.find((a) => isEntityName(a));
   if (entity && isEntityName(entity)) {
     for (const fi of flagFields(entity)) if (fi.kind === 'tags' || fi.kind === 'json') ok.add(fi.name).add(fi.name.replace(/s$/, ''));
@@ -175,18 +175,11 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('owner', { type: 'string', describe: t('cli.help.followUpOwner') }),
       run(tasksCmd))
     .command('report <kind>', t('cli.help.report'), (y) =>
-      y
+      reportKindOptions(y
         .positional('kind', { type: 'string', describe: t('cli.help.reportKind'), demandOption: true })
         .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
         .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
-        .option('to', { type: 'string', describe: t('cli.help.reportTo') })
-        // churn, value, kpi (the care reports)
-        .option('as-of', { type: 'string', describe: t('cli.help.reportAsOf') })
-        .option('days', { type: 'string', describe: t('cli.help.reportDays') })
-        .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
-        .option('csv', { type: 'boolean', describe: t('cli.help.reportCsv') })
-        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') })
-        .epilogue([t('cli.help.reportKpis'), ...kpiExplain(t)].join('\n')),
+        .option('to', { type: 'string', describe: t('cli.help.reportTo') }), t),
       run(reportCmd))
     .command('churn <action> [id]', t('cli.help.churn'), (y) =>
       y
@@ -233,7 +226,9 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .positional('list', { type: 'string', describe: t('cli.help.valuesList') })
         .positional('code', { type: 'string', describe: t('cli.help.valuesCode') })
         .option('en', { type: 'string', describe: t('cli.help.valuesEn') })
-        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') }),
+        .option('zh', { type: 'string', describe: t('cli.help.valuesZh') })
+        .option('probability', { type: 'string', describe: t('cli.help.valuesProbability') })
+        .option('points-per-yuan', { type: 'string', describe: t('cli.help.valuesPointsPerYuan') }),
       run(valuesCmd))
     .command('leads <action> [id]', t('cli.help.leads'), (y) =>
       y
@@ -244,7 +239,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
       run(leadsCmd))
     .command('points <action> [customer]', t('cli.help.points'), (y) =>
       y
-        .positional('action', { type: 'string', choices: ['redeem', 'adjust'], demandOption: true, describe: t('cli.help.pointsAction') })
+        .positional('action', { type: 'string', choices: ['redeem', 'adjust', 'recheck'], demandOption: true, describe: t('cli.help.pointsAction') })
         .positional('customer', { type: 'string', describe: t('cli.help.pointsCustomer') })
         .option('points', { type: 'string', describe: t('cli.help.pointsN') })
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),

@@ -10,7 +10,7 @@ export const StageChange = z.object({
   // the login of the employee (shown as their name)
   by: f.part({ en: 'Employee', zh: '员工' }, 'ref', z.string(), { ref: 'employees' }),
   // what moved it, when the system did (`orders:D0012`: that order was the customer's first)
-  reason: f.part({ en: 'Because of', zh: '原因' }, 'text', z.string().max(80).optional()),
+  reason: f.part({ en: 'Because of', zh: '原因' }, 'text', z.string().max(80).optional(), { reason: true }),
 });
 export type StageChange = z.infer<typeof StageChange>;
 

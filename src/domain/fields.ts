@@ -31,6 +31,9 @@ export interface FieldMeta {
   yearly?: boolean;
   /** a text key that ends in `@YYYY-MM-DD` (a care task's occasion): the date moves with the data */
   datedKey?: boolean;
+  /** why something moved: a code the system writes (`orders:D0012`, `opening`) or a person's
+   *  words; screens show the code in the reader's language */
+  reason?: boolean;
 }
 
 const META = new WeakMap<z.ZodType, FieldMeta>();
@@ -110,7 +113,7 @@ export const f = {
   json: <T extends z.ZodType>(label: Label, s: T, o?: { system?: boolean }) => tag(s, { label, kind: 'json', system: o?.system }),
   /** a part of a structured sub-record (a line item's quantity): its label and kind for the
    *  nested-record editor, its validation left as given */
-  part: <T extends z.ZodType>(label: Label, kind: FieldKind, s: T, o?: { ref?: string; values?: string; signed?: boolean }) =>
+  part: <T extends z.ZodType>(label: Label, kind: FieldKind, s: T, o?: { ref?: string; values?: string; signed?: boolean; reason?: boolean }) =>
     tag(s, { label, kind, ...o }),
   createdAt: () => tag(z.string(), { label: { en: 'Created', zh: '创建时间' }, kind: 'datetime', system: true }),
   updatedAt: () => tag(z.string(), { label: { en: 'Updated', zh: '更新时间' }, kind: 'datetime', system: true }),

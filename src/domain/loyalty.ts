@@ -13,7 +13,7 @@ export const PointsEntry = z.object({
   at: f.part({ en: 'Time', zh: '时间' }, 'datetime', z.string()),
   delta: f.part({ en: 'Points', zh: '积分变动' }, 'int', z.number().int(), { signed: true }),
   kind: f.part({ en: 'Kind', zh: '类别' }, 'enum', z.enum(POINT_KINDS), { values: 'pointKind' }),
-  reason: f.part({ en: 'Reason', zh: '原因' }, 'text', z.string().max(80).optional()),
+  reason: f.part({ en: 'Reason', zh: '原因' }, 'text', z.string().max(80).optional(), { reason: true }),
   orderId: f.part({ en: 'Order', zh: '订单' }, 'ref', z.string().optional(), { ref: 'orders' }),
   by: f.part({ en: 'Employee', zh: '员工' }, 'ref', z.string(), { ref: 'employees' }),
 });
@@ -28,7 +28,7 @@ export const TierChange = z.object({
   // the qualifying points that put the customer there
   points: f.part({ en: 'Qualifying points', zh: '定级积分' }, 'int', z.number().int()),
   // what moved it, when the system did (`orders:D0012`)
-  reason: f.part({ en: 'Because of', zh: '原因' }, 'text', z.string().max(80).optional()),
+  reason: f.part({ en: 'Because of', zh: '原因' }, 'text', z.string().max(80).optional(), { reason: true }),
 });
 export type TierChange = z.infer<typeof TierChange>;
 

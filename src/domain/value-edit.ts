@@ -1,7 +1,8 @@
 // Editing a value list in settings, as pure steps over its items: add, rename (both
 // languages), retire or bring back, move up or down. Codes never change, so a renamed value
 // still reads right on every record that has it; lists that drive logic (FIXED_LISTS) are
-// not editable.
+// not editable, except that the opportunity stages may be renamed and their probabilities
+// set (the funnel's weighted pipeline follows). An order type carries its points rate.
 import { DEFAULT_VALUE_LISTS, FIXED_LISTS, ValueItem, type ValueLists } from './values.js';
 
 export type ValueEditError =
@@ -12,20 +13,34 @@ export type ValueEditError =
   | { code: 'valueLabelTaken'; value: string }
   | { code: 'valueUnknown'; value: string }
   | { code: 'valueLabelMissing' }
-  | { code: 'valueLastOffered'; value: string };
+  | { code: 'valueLastOffered'; value: string }
+  | { code: 'valueNumberBad'; field: string; value: string; min: number; max: number }
+  | { code: 'valueNumberNotHere'; field: string; list: string };
 
 export type ValueEdit =
   | { op: 'add'; code: string; en: string; zh: string }
-  | { op: 'rename'; code: string; en?: string; zh?: string }
+  /** new labels and, on the lists that have them, the numbers a value carries (null clears) */
+  | { op: 'rename'; code: string; en?: string; zh?: string; probability?: number | null; pointsPerYuan?: number | null }
   | { op: 'retire'; code: string }
   | { op: 'restore'; code: string }
   | { op: 'move'; code: string; by: number };
 
+/** fixed lists whose values may still be renamed and given their numbers (not added, retired or moved) */
+const TUNABLE_FIXED = new Set(['oppStage']);
+
+/** The number a value of a list carries, with its range: a stage's probability (%), an order type's points per yuan. */
+export const VALUE_NUMBERS: Record<string, { field: 'probability' | 'pointsPerYuan'; min: number; max: number; step: number }> = {
+  oppStage: { field: 'probability', min: 0, max: 100, step: 1 },
+  orderType: { field: 'pointsPerYuan', min: 0, max: 100, step: 0.01 },
+};
+
 /** The lists settings may edit, in the order the settings screen shows them. */
 export function editableLists(lists: ValueLists): string[] {
   const names = [...new Set([...Object.keys(DEFAULT_VALUE_LISTS), ...Object.keys(lists)])];
-  return names.filter((n) => !FIXED_LISTS.has(n));
+  return names.filter((n) => !FIXED_LISTS.has(n) || TUNABLE_FIXED.has(n));
 }
+
+const onStep = (n: number, step: number) => Math.abs(Math.round(n / step) * step - n) < 1e-9;
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -33,7 +48,7 @@ const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function editValueList(lists: ValueLists, list: string, edit: ValueEdit): { ok: true; items: ValueItem[] } | { ok: false; error: ValueEditError } {
   const now = lists[list] ?? DEFAULT_VALUE_LISTS[list];
   if (!now) return { ok: false, error: { code: 'valueListUnknown', list } };
-  if (FIXED_LISTS.has(list)) return { ok: false, error: { code: 'valueListFixed', list } };
+  if (FIXED_LISTS.has(list) && !(TUNABLE_FIXED.has(list) && edit.op === 'rename')) return { ok: false, error: { code: 'valueListFixed', list } };
   const items = now.map((v) => ({ ...v }));
   const code = edit.code.trim();
   const at = items.findIndex((v) => v.code.toLowerCase() === code.toLowerCase());
@@ -60,7 +75,20 @@ export function editValueList(lists: ValueLists, list: string, edit: ValueEdit):
     // the former labels stay accepted on input (an import of last term's export)
     const former = [item.en, item.zh].filter((l) => l !== en && l !== zh);
     const aliases = [...new Set([...(item.aliases ?? []), ...former])].slice(-20);
-    items[at] = { ...item, en, zh, ...(aliases.length ? { aliases } : {}) };
+    const next: ValueItem = { ...item, en, zh, ...(aliases.length ? { aliases } : {}) };
+    for (const field of ['probability', 'pointsPerYuan'] as const) {
+      const n = edit[field];
+      if (n === undefined) continue;
+      const spec = VALUE_NUMBERS[list];
+      if (spec?.field !== field) return { ok: false, error: { code: 'valueNumberNotHere', field, list } };
+      if (n === null) {
+        delete next[field];
+        continue;
+      }
+      if (!Number.isFinite(n) || n < spec.min || n > spec.max || !onStep(n, spec.step)) return { ok: false, error: { code: 'valueNumberBad', field, value: String(n), min: spec.min, max: spec.max } };
+      next[field] = spec.step === 1 ? n : Math.round(n * 100) / 100;
+    }
+    items[at] = next;
   } else if (edit.op === 'retire') {
     if (!items.some((v) => v.code !== item.code && !v.retired)) return { ok: false, error: { code: 'valueLastOffered', value: item.code } };
     items[at] = { ...item, retired: true };

@@ -7,6 +7,7 @@ import type { Repo } from '../services/repo.js';
 import { valueLabelT, type T } from '../i18n/index.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { fenToText } from '../domain/money.js';
+import { reasonText } from './reasons.js';
 
 // the hotel's own catalogue (tiers, roles, departments …) is often named in both languages
 // at once, "银卡 Silver", "管理员 Admin": a screen shows the part in its language
@@ -47,7 +48,7 @@ export function cellText(repo: Repo, t: T, fi: FieldInfo, rec: EntityRecord): st
       return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
     }
     default:
-      return sanitizeLine(String(v));
+      return fi.reason ? reasonText(t, String(v)) : sanitizeLine(String(v));
   }
 }
 

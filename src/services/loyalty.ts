@@ -1,7 +1,7 @@
 // Redeeming and adjusting a customer's points, through the Repo as the acting employee (who
 // must be allowed to edit the customer); the tier follows in the customer rules.
 import type { FieldError } from '../domain/errors.js';
-import { adjustment, balance, ledgerOf, redemption } from '../domain/loyalty.js';
+import { adjustment, balance, ledgerOf, redemption, retier, type PointsEntry, type TierRule } from '../domain/loyalty.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import type { Repo } from './repo.js';
 
@@ -20,4 +20,28 @@ export function changePoints(repo: Repo, customerKey: string, points: number, re
   const next = [...ledger, r.entry];
   const u = repo.update('customers', c.id, { pointsLedger: next, points: balance(next) }, { reason: opts.adjust ? 'points:adjust' : 'points:redeem' });
   return u.ok ? { ok: true, customer: u.value, delta: r.entry.delta } : u;
+}
+
+export interface TierRecheck {
+  moved: { customer: EntityRecord; from?: string; to?: string; points: number }[];
+  refused: { customerId: string; errors: FieldError[] }[];
+}
+
+/** The tiers as the last 12 months' points put them today: points age out of the window with
+ *  no order to move the customer, so this runs when the app starts and from `points recheck`
+ *  (a nightly cron job). A second run the same day moves no one. */
+export function recheckTiers(repo: Repo): TierRecheck {
+  const tiers = repo.all('tiers') as unknown as TierRule[];
+  const out: TierRecheck = { moved: [], refused: [] };
+  if (!tiers.length) return out;
+  const who = { at: repo.now(), by: repo.actorLogin };
+  for (const c of repo.all('customers')) {
+    if (!Array.isArray(c.pointsLedger) || !c.pointsLedger.length) continue;
+    const r = retier({ tierId: typeof c.tierId === 'string' ? c.tierId : undefined, pointsLedger: c.pointsLedger as PointsEntry[] }, tiers, who);
+    if (!r.change) continue;
+    const u = repo.update('customers', c.id, { pointsLedger: c.pointsLedger }, { reason: 'tiers:recheck' });
+    if (u.ok) out.moved.push({ customer: u.value, from: r.change.from, to: r.change.to, points: r.change.points });
+    else out.refused.push({ customerId: c.id, errors: u.errors });
+  }
+  return out;
 }

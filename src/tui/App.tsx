@@ -7,6 +7,7 @@ import { KeysRoot, useCommands, useKeysRoot, runCommand } from './hooks/use-keys
 import type { WorkspaceStore } from '../services/ports.js';
 import { Repo } from '../services/repo.js';
 import { generateCareTasks } from '../services/care.js';
+import { recheckTiers } from '../services/loyalty.js';
 import { makeT, type Lang } from '../i18n/index.js';
 import { AppContext, type AppServices, type Notice } from './context.js';
 import type { Theme } from './theme.js';
@@ -117,8 +118,14 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         // the day's care tasks (客户关怀), as `tasks generate-care` makes them: each occurrence once
         if (!careOnStart || readOnly) return;
         const run = generateCareTasks(repoRef.current, { now: new Date() });
+        // tiers whose points have aged out of the 12 months move today, not at the next order
+        const tiers = recheckTiers(repoRef.current);
+        const said = [
+          run.created.length ? t('tasks.careMadeApp', { count: run.created.length }) : '',
+          tiers.moved.length ? t('points.recheckedApp', { count: tiers.moved.length }) : '',
+        ].filter(Boolean).join(' · ');
         // said only when nothing else is: a person's own "Created C0201" is not replaced by it
-        if (run.created.length) changed(savedText.current || noticeRef.current ? undefined : t('tasks.careMadeApp', { count: run.created.length }));
+        if (said) changed(savedText.current || noticeRef.current ? undefined : said);
       })
       .catch((e: unknown) => setInvalid(storeErrorText(t, e) ?? String(e)));
     // eslint-disable-next-line react-hooks/exhaustive-deps

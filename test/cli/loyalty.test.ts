@@ -93,4 +93,20 @@ describe('stages', { timeout: 90_000 }, () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { code: string; probability: number }[]).map((s) => `${s.code}:${s.probability}`)).toEqual(['prospecting:10', 'needs:25', 'proposal:50', 'negotiation:75', 'won:100', 'lost:0']);
   });
+
+});
+
+describe('points recheck', { timeout: 90_000 }, () => {
+  it('reviews every tier (none moves on the day the points were earned) and takes no customer', () => {
+    const { data, file } = hotel();
+    const r = runBin(['points', 'recheck', '--json', ...data]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ moved: [], refused: [] });
+    expect(runBin(['points', 'recheck', '--lang', 'zh-CN', ...data]).stdout).toContain('0 位客户的会员等级已调整');
+    const before = bytes(file);
+    const bad = runBin(['points', 'recheck', 'C0001', ...data]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('reviews every customer');
+    expect(bytes(file)).toBe(before);
+  });
 });

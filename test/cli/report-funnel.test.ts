@@ -88,9 +88,9 @@ describe('report funnel', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('someday');
     expect(runBin(['report', 'funnel', '--from', '2026-05-02', '--to', '2026-05-01', ...data]).code).toBe(2);
-    const rfm = runBin(['report', 'rfm', ...data]);
-    expect(rfm.code).toBe(2);
-    expect(rfm.stderr).toContain('not there yet');
+    const none = runBin(['report', 'horoscope', ...data]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('not there yet');
     expect(runBin(['report', ...data]).code).toBe(2);
   });
 });

@@ -77,4 +77,35 @@ describe('org and values subcommands', () => {
     expect(files(file)).toEqual(after);
     expect(before).not.toEqual(after);
   });
+
+  it('values set gives a stage its probability and an order type its points rate; the funnel and new deals follow', () => {
+    const file = demo();
+    const reportProbability = () => (JSON.parse(run(file, 'report', 'funnel', '--json').stdout).stages as { stage: string; probability: number }[]).find((x) => x.stage === 'negotiation')!.probability;
+    const newDeal = () => JSON.parse(run(file, 'add', 'opportunities', '--customerId', 'C0002', '--name', '协议价', '--amount', '1000', '--stage', 'negotiation', '--json').stdout).probability as number;
+    const stage = (code: string) => (JSON.parse(run(file, 'stages', '--json').stdout) as { code: string; probability: number }[]).find((v) => v.code === code)!;
+    const p0 = stage('negotiation').probability;
+    expect(newDeal()).toBe(p0);
+    const set = run(file, 'values', 'set', 'oppStage', 'negotiation', '--probability', String(p0 === 90 ? 10 : 90));
+    expect(set.code).toBe(0);
+    expect(stage('negotiation').probability).toBe(p0 === 90 ? 10 : 90);
+    expect(run(file, 'values', 'oppStage').stdout).toMatch(new RegExp(`negotiation\\s.*\\s${p0 === 90 ? 10 : 90}%`));
+    // the funnel shows it, and a deal entering the stage now gets it
+    expect(reportProbability()).toBe(p0 === 90 ? 10 : 90);
+    expect(newDeal()).toBe(p0 === 90 ? 10 : 90);
+    expect(run(file, 'values', 'set', 'orderType', 'room', '--points-per-yuan', '1.5').code).toBe(0);
+    expect((JSON.parse(run(file, 'values', 'orderType', '--json').stdout) as { code: string; pointsPerYuan?: number }[]).find((v) => v.code === 'room')!.pointsPerYuan).toBe(1.5);
+    // back to the default
+    expect(run(file, 'values', 'set', 'oppStage', 'negotiation', '--probability', 'default').code).toBe(0);
+    expect(stage('negotiation').probability).toBe(p0);
+    // refused (exit 1) and usage errors (exit 2) write nothing
+    const before = files(file);
+    const high = run(file, 'values', 'set', 'oppStage', 'negotiation', '--probability', '101');
+    expect(high.code).toBe(1);
+    expect(high.stderr).toContain('from 0 to 100');
+    expect(run(file, 'values', 'set', 'oppStage', 'negotiation', '--points-per-yuan', '2').code).toBe(1);
+    expect(run(file, 'values', 'add', 'oppStage', 'visit', '--en', 'Visit', '--zh', '拜访').code).toBe(1);
+    expect(run(file, 'values', 'set', 'oppStage', 'negotiation', '--probability', 'half').code).toBe(2);
+    expect(run(file, 'values', 'set', 'oppStage', 'negotiation').code).toBe(2);
+    expect(files(file)).toEqual(before);
+  });
 });

@@ -62,4 +62,22 @@ describe('<App /> leads and points', () => {
     expect(f).toContain(String(before - 500));
     app.unmount();
   });
+
+  it('the ledger and the tier changes name their reasons in words: an order, the opening balance', async () => {
+    const app = await renderApp({ lang: 'zh-CN' });
+    const c = app.ws.customers.find((x) => (x.pointsLedger as PointsEntry[] | undefined)?.some((e) => e.reason === 'opening') && (x.pointsLedger as PointsEntry[]).some((e) => e.orderId))!;
+    const order = (c.pointsLedger as PointsEntry[]).find((e) => e.orderId)!.orderId!;
+    await press(app, 'screen.customers', 'list.filter');
+    await app.type(c.id);
+    await press(app, 'filter.keep', 'list.open');
+    for (let i = 0; i < 12 && !app.frame().includes('积分明细'); i++) await press(app, 'detail.nextSection');
+    for (let i = 0; i < 8 && !app.frame().includes('订单 D'); i++) await press(app, 'detail.down');
+    const f = app.frame();
+    expect(f).toContain('积分明细');
+    expect(f).toContain(`订单 ${order}`);
+    expect(f).toContain('期初余额');
+    expect(f).not.toContain(`orders:${order}`);
+    expect(f).not.toMatch(/\bopening\b/);
+    app.unmount();
+  });
 });

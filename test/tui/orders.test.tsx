@@ -87,3 +87,20 @@ describe('<App /> orders: from a won opportunity to the customer\'s revenue', ()
     expect(f).toContain('Orders (1)  revenue ¥0.00');
   });
 });
+
+describe('<App /> orders: the contracts list', () => {
+  it('c lists the contracts and Enter opens the chosen one (it used to fall back to the list)', async () => {
+    const ws = loadDemoWorkspace();
+    const contract = ws.contracts[0];
+    expect(contract).toBeDefined();
+    const app = await renderApp({ lang: 'en', ws });
+    await press(app, 'screen.orders', 'orders.contracts');
+    expect(app.frame()).toContain(contract.id);
+    await press(app, 'picker.pick');
+    const frame = app.frame();
+    expect(frame).toContain(String(contract.title));
+    // a contract's detail, not the orders list: the list's head is gone
+    expect(frame).not.toMatch(/Orders \d+/);
+    app.unmount();
+  });
+});

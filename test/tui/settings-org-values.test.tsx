@@ -55,4 +55,34 @@ describe('hotel profile and value lists on screen 9', () => {
     expect(JSON.stringify([ws.organisation, ws.valueLists])).toBe(before);
     app.unmount();
   });
+
+  it('the administrator sets a stage\'s probability in the stages list; a bad number is refused', async () => {
+    const ws = loadDemoWorkspace();
+    const app = await renderApp({ ws, lang: 'zh-CN', cols: 80, rows: 24 });
+    await press(app, 'screen.settings', 'settings.prev', 'settings.prev');
+    for (let i = 0; i < 40 && !app.frame().includes('(oppStage)'); i++) await press(app, 'values.nextList');
+    expect(app.frame()).toContain('(oppStage)');
+    const at = ws.valueLists.oppStage.findIndex((v) => v.code === 'negotiation');
+    const p0 = ws.valueLists.oppStage[at].probability;
+    expect(app.lines().find((l) => l.startsWith('negotiation'))).toContain(`${p0}%`);
+    for (let i = 0; i < at; i++) await press(app, 'values.down');
+    await press(app, 'values.rename', 'fields.next', 'fields.next');
+    await app.press(KEY.ctrlU);
+    await app.type('七十');
+    await press(app, 'fields.save');
+    expect(app.frame()).toContain('“七十”不是数字');
+    await app.press(KEY.ctrlU);
+    await app.type('70');
+    await press(app, 'fields.save');
+    expect(ws.valueLists.oppStage[at]).toMatchObject({ code: 'negotiation', probability: 70 });
+    expect(app.lines().find((l) => l.startsWith('negotiation'))).toContain('70%');
+    // the stages' codes stay: n and x are not offered, and pressed anyway say why
+    expect(app.lines().at(-1)).not.toMatch(/n 新增|x 停用/);
+    const before = JSON.stringify(ws.valueLists.oppStage);
+    await press(app, 'values.add');
+    expect(app.frame()).toContain('不能新增、停用或移动');
+    await press(app, 'values.retire');
+    expect(JSON.stringify(ws.valueLists.oppStage)).toBe(before);
+    app.unmount();
+  });
 });

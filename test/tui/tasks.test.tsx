@@ -80,3 +80,48 @@ describe('<App /> tasks screen', () => {
     again.unmount();
   });
 });
+
+describe('<App /> tasks screen: upcoming anniversaries', () => {
+  it('counts the birthdays and anniversaries of the coming 7 days; a lists them soonest first and Enter opens the customer', async () => {
+    const { ws, day } = deskWorkspace();
+    const repo = new Repo(ws);
+    // only anniversaries the test places: in 3 days (C0005), today (C0002's contact), in 10 days (beyond the week)
+    ws.anniversaries = [];
+    const ann = (customerId: string, n: number, kind: string, contactId?: string) => {
+      const r = repo.create('anniversaries', { customerId, contactId, kind, date: `1980-${day(n).slice(5)}`, remindDays: 0 });
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    };
+    const contact = ws.contacts.find((c) => ws.customers.some((x) => x.id === c.customerId && x.id !== 'C0005' && x.id !== 'C0007'))!;
+    const owner = String(contact.customerId);
+    ann('C0005', 3, 'wedding');
+    ann(owner, 0, 'birthday', contact.id);
+    ann('C0007', 10, 'birthday');
+    const app = await renderApp({ ws, lang: 'zh-CN' });
+    await press(app, 'screen.tasks');
+    expect(app.frame()).toContain('纪念日 2');
+    await press(app, 'tasks.anniversaries');
+    const frame = app.frame();
+    expect(frame).toContain('未来 7 天的生日和纪念日（2）');
+    const lines = app.lines();
+    const today = lines.findIndex((l) => l.includes('今天') && l.includes('生日'));
+    const soon = lines.findIndex((l) => l.includes('3天后') && l.includes('结婚纪念日'));
+    expect(today).toBeGreaterThan(-1);
+    expect(soon).toBeGreaterThan(today);
+    expect(lines[today]).toContain(String(contact.name));
+    expect(frame).not.toContain('C0007');
+    // the first is today's: Enter opens its customer's record
+    await press(app, 'picker.pick');
+    expect(app.frame()).toContain(String(ws.customers.find((c) => c.id === owner)!.name));
+    expect(app.frame()).toContain(owner);
+    app.unmount();
+
+    // a week with none says so
+    ws.anniversaries = [];
+    const empty = await renderApp({ ws, lang: 'en' });
+    await press(empty, 'screen.tasks');
+    expect(empty.frame()).toContain('anniversaries 0');
+    await press(empty, 'tasks.anniversaries');
+    expect(empty.frame()).toContain('No birthday or anniversary in the coming 7 days');
+    empty.unmount();
+  });
+});

@@ -3,10 +3,10 @@
 // new balance) is printed once it is on disk.
 import { recordToYuan } from '../../domain/money-fields.js';
 import { DEFAULT_VALUE_LISTS } from '../../domain/values.js';
-import { errorText, valueLabelT, type T } from '../../i18n/index.js';
+import { errorText, nameInLanguage, valueLabelT, type T } from '../../i18n/index.js';
 import type { FieldError } from '../../domain/errors.js';
 import { convertLead } from '../../services/leads.js';
-import { changePoints } from '../../services/loyalty.js';
+import { changePoints, recheckTiers } from '../../services/loyalty.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs, type Session } from '../open.js';
 import { workThenSave } from '../commit.js';
@@ -37,7 +37,27 @@ export async function leadsCmd(args: LeadsArgs, io: CliIO, t0: T): Promise<numbe
 
 export type PointsArgs = GlobalArgs & { action: string; customer?: string; points?: string; reason?: string };
 
+/** `points recheck`: every tier as the last 12 months' points put it today (cron-safe) */
+async function recheckCmd(args: PointsArgs, io: CliIO, t0: T): Promise<number> {
+  if (args.customer !== undefined || args.points !== undefined || args.reason !== undefined) throw new UsageError(t0('points.recheckAlone'));
+  const s = await openSession(args, io, 'write');
+  const r = await workThenSave(s, () => {
+    const run = recheckTiers(s.repo);
+    return { save: run.moved.length > 0, ...run };
+  });
+  const tierName = (id?: string) => (id ? sanitizeLine(nameInLanguage(s.t, String(s.repo.get('tiers', id)?.name ?? id))) : '-');
+  if (args.json) {
+    io.out(JSON.stringify({ moved: r.moved.map((m) => ({ customer: m.customer.id, from: m.from ?? null, to: m.to ?? null, points: m.points })), refused: r.refused.map((x) => x.customerId) }, null, 2));
+  } else {
+    for (const m of r.moved) io.out(`${m.customer.id}  ${sanitizeLine(String(m.customer.name))}  ${tierName(m.from)} → ${tierName(m.to)}  (${m.points})`);
+    io.out(s.t('points.rechecked', { count: r.moved.length }));
+    if (r.refused.length) io.out(s.t('points.recheckRefused', { count: r.refused.length, ids: r.refused.slice(0, 10).map((x) => x.customerId).join(', ') }));
+  }
+  return EXIT.ok;
+}
+
 export async function pointsCmd(args: PointsArgs, io: CliIO, t0: T): Promise<number> {
+  if (args.action === 'recheck') return recheckCmd(args, io, t0);
   if (!args.customer) throw new UsageError(t0('points.needCustomer'));
   const raw = args.points === undefined ? '' : String(args.points).trim();
   const n = /^[+-]?\d{1,9}$/.test(raw) ? Number(raw) : NaN;

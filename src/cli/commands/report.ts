@@ -1,33 +1,24 @@
 // report funnel [--owner LOGIN] [--from DATE] [--to DATE] [--json]: the sales funnel of the
-// workspace as a text chart or as one JSON object. The other reports of interface.md come later.
+// workspace as a text chart or as one JSON object; report surveys; the other kinds are in
+// report-kinds.ts (one file each).
 import { parseDateText } from '../../domain/parse-input.js';
 import type { T } from '../../i18n/index.js';
 import { employeeByLoginOrId, workspaceFunnel } from '../../services/funnel.js';
 import { funnelChart, funnelJson, funnelSummary } from '../../presentation/funnel.js';
 import { fenToGrouped } from '../../domain/money.js';
 import { Refused, UsageError, type CliIO } from '../io.js';
-import { openSession, type GlobalArgs } from '../open.js';
+import { openSession } from '../open.js';
 import { workThenSave } from '../commit.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { workspaceSurveys } from '../../services/surveys.js';
 import { surveyChart, surveyHead, surveyJson } from '../../presentation/surveys.js';
 import { nameInLanguage } from '../../i18n/index.js';
-import { reportChurnCmd } from './report-churn.js';
-import { reportKpiCmd } from './report-kpi.js';
-import { reportValueCmd } from './report-value.js';
-import type { CareReportArgs } from './report-care-args.js';
 
-/** reports with a handler of their own (report-<kind>.ts) */
-const HANDLERS: Record<string, (args: CareReportArgs, io: CliIO, t: T) => Promise<number>> = {
-  churn: reportChurnCmd,
-  value: reportValueCmd,
-  kaism: reportValueCmd,
-  kpi: reportKpiCmd,
-};
+import { REPORT_KINDS } from './report-kinds.js';
+import type { ReportArgs } from './report-kind.js';
 
-export const REPORTS_READY = ['funnel', 'surveys', 'churn', 'value', 'kaism', 'kpi'];
-
-export type ReportArgs = GlobalArgs & { kind: string; owner?: string; from?: string; to?: string };
+export const REPORTS_READY = ['funnel', 'surveys', ...REPORT_KINDS.map((k) => k.kind)];
+export type { ReportArgs };
 
 function dateFlag(t: T, flag: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -37,9 +28,10 @@ function dateFlag(t: T, flag: string, raw: string | undefined): string | undefin
 }
 
 export async function reportCmd(args: ReportArgs, io: CliIO, t0: T): Promise<number> {
-  const own = Object.hasOwn(HANDLERS, args.kind) ? HANDLERS[args.kind] : undefined;
-  if (own) return own(args as CareReportArgs, io, t0);
   if (!REPORTS_READY.includes(args.kind)) throw new UsageError(t0('report.notYet', { kind: sanitizeLine(String(args.kind)), ready: REPORTS_READY.join(', ') }));
+  const kind = REPORT_KINDS.find((k) => k.kind === args.kind);
+  if (kind) return kind.run(args, io, t0);
+  if (args.asOf !== undefined || args.csv) throw new UsageError(t0('report.noAsOfCsv', { kind: args.kind }));
   const from = dateFlag(t0, 'from', args.from);
   const to = dateFlag(t0, 'to', args.to);
   if (from && to && from > to) throw new UsageError(t0('report.badRange', { from, to }));

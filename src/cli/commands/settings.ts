@@ -2,7 +2,7 @@
 // `values [LIST] | values add|rename|retire|restore|up|down LIST CODE` (value lists). Only an
 // administrator changes them (the service says so); every change is printed once on disk.
 import { ORG_FIELDS } from '../../domain/org.js';
-import { editableLists } from '../../domain/value-edit.js';
+import { editableLists, VALUE_NUMBERS } from '../../domain/value-edit.js';
 import type { ValueEdit } from '../../domain/value-edit.js';
 import { errorMessage, type T } from '../../i18n/index.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
@@ -47,9 +47,19 @@ export async function orgCmd(args: OrgArgs, io: CliIO, t0: T): Promise<number> {
   return EXIT.ok;
 }
 
-export type ValuesArgs = GlobalArgs & { action?: string; list?: string; code?: string; en?: string; zh?: string };
+export type ValuesArgs = GlobalArgs & { action?: string; list?: string; code?: string; en?: string; zh?: string; probability?: string; pointsPerYuan?: string };
 
-const EDITS = ['add', 'rename', 'retire', 'restore', 'up', 'down'];
+const EDITS = ['add', 'rename', 'set', 'retire', 'restore', 'up', 'down'];
+
+/** `--probability 40` / `--points-per-yuan 1.5`; `--probability default` goes back to the default */
+function numberFlag(t: T, flag: string, raw: unknown): number | null | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') throw new UsageError(t('cli.repeatedFlag', { flag }));
+  const v = raw.trim();
+  if (v === 'default') return null;
+  if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(t('values.badNumber', { flag, value: sanitizeLine(raw) }));
+  return Number(v);
+}
 
 export async function valuesCmd(args: ValuesArgs, io: CliIO, t0: T): Promise<number> {
   // `values source` reads as `values show source`
@@ -71,7 +81,10 @@ export async function valuesCmd(args: ValuesArgs, io: CliIO, t0: T): Promise<num
     const items = lists[args.list];
     if (!items || !names.includes(args.list)) throw new UsageError(t0('values.unknownList', { list: sanitizeLine(args.list), lists: names.join(', ') }));
     if (args.json) io.out(JSON.stringify(items, null, 2));
-    else io.out(items.map((v) => `${v.code}\t${sanitizeLine(v.en)}\t${sanitizeLine(v.zh)}${v.retired ? `\t${s.t('values.retired')}` : ''}`).join('\n'));
+    else {
+      const num = VALUE_NUMBERS[args.list];
+      io.out(items.map((v) => `${v.code}\t${sanitizeLine(v.en)}\t${sanitizeLine(v.zh)}${num ? `\t${v[num.field] ?? '-'}${num.field === 'probability' ? '%' : ''}` : ''}${v.retired ? `\t${s.t('values.retired')}` : ''}`).join('\n'));
+    }
     return EXIT.ok;
   }
   if (!EDITS.includes(action)) throw new UsageError(t0('values.badAction', { action: sanitizeLine(action), actions: ['show', ...EDITS].join(' | ') }));
@@ -82,9 +95,11 @@ export async function valuesCmd(args: ValuesArgs, io: CliIO, t0: T): Promise<num
   if (action === 'add') {
     if (!args.en || !args.zh) throw new UsageError(t0('values.needLabels'));
     edit = { op: 'add', code, en: args.en, zh: args.zh };
-  } else if (action === 'rename') {
-    if (args.en === undefined && args.zh === undefined) throw new UsageError(t0('values.needLabels'));
-    edit = { op: 'rename', code, en: args.en, zh: args.zh };
+  } else if (action === 'rename' || action === 'set') {
+    const probability = numberFlag(t0, 'probability', args.probability);
+    const pointsPerYuan = numberFlag(t0, 'points-per-yuan', args.pointsPerYuan);
+    if (args.en === undefined && args.zh === undefined && probability === undefined && pointsPerYuan === undefined) throw new UsageError(t0('values.needLabels'));
+    edit = { op: 'rename', code, en: args.en, zh: args.zh, probability, pointsPerYuan };
   } else if (action === 'up' || action === 'down') edit = { op: 'move', code, by: action === 'up' ? -1 : 1 };
   else edit = { op: action as 'retire' | 'restore', code };
   const s = await openSession(args, io, 'write');

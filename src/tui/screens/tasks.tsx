@@ -2,8 +2,8 @@
 // complete with a result and the customer's need, put off a day or a week, hand to someone else.
 import { agendaCounts, agendaOrder, isOpenTask, postponed, type AgendaTask } from '../../domain/agenda.js';
 import type { EntityRecord } from '../../domain/workspace.js';
-import { todayIn } from '../../domain/care.js';
-import { errorText, type MessageKey, type T } from '../../i18n/index.js';
+import { todayIn, upcomingAnniversaries, type CareAnniversary } from '../../domain/care.js';
+import { errorText, valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
 import type { ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
@@ -13,17 +13,22 @@ let zone: string | undefined;
 const today = () => todayIn(new Date(), zone);
 
 // counted once per version of the records and day, not on every frame
-let counted: { repo: Repo; version: number; day: string; c: ReturnType<typeof agendaCounts> } | undefined;
+let counted: { repo: Repo; version: number; day: string; c: ReturnType<typeof agendaCounts>; anniversaries: number } | undefined;
 
-/** "overdue 2 · today 1 · 7 days 4": what the desk holds (the screen bar and the list head). */
+/** the birthdays and anniversaries of the customers the employee sees, in the agenda's 7 days */
+function comingAnniversaries(repo: Repo, day: string) {
+  return upcomingAnniversaries(repo.all('anniversaries') as unknown as (EntityRecord & CareAnniversary)[], day, 7);
+}
+
+/** "overdue 2 · today 1 · 7 days 4 · anniversaries 3": what the desk holds (the list head). */
 export function deskSummary(repo: Repo, t: T): string {
   zone = repo.ws.settings.timeZone;
   const day = today();
   if (!counted || counted.repo !== repo || counted.version !== repo.version || counted.day !== day) {
-    counted = { repo, version: repo.version, day, c: agendaCounts(repo.all('tasks') as never, day) };
+    counted = { repo, version: repo.version, day, c: agendaCounts(repo.all('tasks') as never, day), anniversaries: comingAnniversaries(repo, day).length };
   }
   const { c } = counted;
-  return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week });
+  return t('tasks.summary', { overdue: c.overdue, today: c.today, week: c.week, anniversaries: counted.anniversaries });
 }
 
 // the acting employee's own counts, once per version of the records, day and employee
@@ -53,7 +58,39 @@ function postpone(days: number) {
 /** a done or cancelled task is not put off or handed on (it is reopened by editing it) */
 const needsOpen = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (isOpenTask(c.record as never) ? undefined : 'tasks.closed');
 
+/** the agenda's fourth part: whose birthday or anniversary falls in the coming 7 days; Enter opens the customer */
+const ANNIVERSARIES: RecordCommand = {
+  id: 'tasks.anniversaries',
+  keys: ['a'],
+  description: 'help.taskAnniversaries',
+  footer: { label: 'hint.taskAnniversaries', drop: 2 },
+  run: ({ app, back, setMode }) => {
+    const { repo, t } = app;
+    zone = repo.ws.settings.timeZone;
+    const day = today();
+    const coming = comingAnniversaries(repo, day);
+    if (!coming.length) return app.notify(t('tasks.noAnniversaries'), 'ok');
+    const name = (e: 'customers' | 'contacts', id: unknown) => (id ? String(repo.get(e, String(id))?.name ?? '') : '');
+    setMode({
+      kind: 'pick',
+      title: t('tasks.anniversariesTitle', { count: coming.length }),
+      items: coming.map(({ anniversary: a, on, inDays }) => {
+        const who = [name('customers', a.customerId), name('contacts', a.contactId)].filter(Boolean).join(' · ');
+        const when = inDays === 0 ? t('tasks.annToday') : t('tasks.annInDays', { days: inDays });
+        return {
+          value: a.customerId,
+          label: `${on.slice(5)} ${when}  ${valueLabelT(t, repo.ws.valueLists, 'anniversaryKind', a.kind)}  ${who}`,
+          keywords: `${a.customerId} ${a.id}`,
+        };
+      }),
+      onPick: (id) => setMode({ kind: 'detail', entity: 'customers', id, back }),
+      back,
+    });
+  },
+};
+
 const COMMANDS: RecordCommand[] = [
+  ANNIVERSARIES,
   {
     id: 'tasks.complete',
     keys: ['x'],

@@ -438,7 +438,8 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         onCancel={() => setMode(mode.back)}
         onPick={(v) => {
           if (v !== undefined) mode.onPick(v);
-          setMode(mode.back);
+          // a pick that goes somewhere itself (a contract's or a customer's detail) stays there
+          if (stRef.current.mode === mode) setMode(mode.back);
         }}
       />
     );

@@ -7,8 +7,9 @@ import { Box, Text } from 'ink';
 import { useApp, type AppServices } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import type { Command } from '../../keys.js';
-import { editableLists, type ValueEdit } from '../../../domain/value-edit.js';
+import { editableLists, VALUE_NUMBERS, type ValueEdit } from '../../../domain/value-edit.js';
 import { errorMessage } from '../../../i18n/index.js';
+import { FIXED_LISTS } from '../../../domain/values.js';
 import { valueListLabel } from '../../../presentation/value-lists.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
@@ -18,6 +19,8 @@ import { settingsRefused } from './OrgSection.js';
 interface ValuesCtx {
   app: AppServices;
   hasValue: boolean;
+  /** a list the program's logic reads (the stages): its values are renamed and tuned, never added, retired or moved */
+  fixed: boolean;
   list: (by: number) => void;
   move: (by: number) => void;
   add: () => void;
@@ -27,17 +30,18 @@ interface ValuesCtx {
 }
 
 const changing = (c: ValuesCtx) => settingsRefused(c.app) ?? (c.hasValue ? undefined : 'keys.noRecord');
+const reshaping = (c: ValuesCtx) => changing(c) ?? (c.fixed ? 'settings.valuesFixed' : undefined);
 
 export const VALUES_COMMANDS: Command<ValuesCtx>[] = [
   { id: 'values.down', keys: ['down', 'j'], moves: true, description: 'keys.down', footer: { label: 'hint.move', drop: 4 }, run: (c) => c.move(1) },
   { id: 'values.up', keys: ['up', 'k'], moves: true, description: 'keys.up', run: (c) => c.move(-1) },
   { id: 'values.nextList', keys: ['right', 'l'], moves: true, description: 'settings.nextColumn', footer: { label: 'settings.valuesLists', drop: 3 }, run: (c) => c.list(1) },
   { id: 'values.prevList', keys: ['left', 'h'], moves: true, description: 'settings.prevColumn', run: (c) => c.list(-1) },
-  { id: 'values.add', keys: ['n'], description: 'settings.valueAdd', footer: { label: 'settings.hintValueAdd' }, unavailable: (c) => settingsRefused(c.app), run: (c) => c.add() },
+  { id: 'values.add', keys: ['n'], description: 'settings.valueAdd', footer: { label: 'settings.hintValueAdd' }, unavailable: (c) => settingsRefused(c.app) ?? (c.fixed ? 'settings.valuesFixed' : undefined), run: (c) => c.add() },
   { id: 'values.rename', keys: ['e'], description: 'settings.valueRename', footer: { label: 'hint.edit' }, unavailable: changing, run: (c) => c.rename() },
-  { id: 'values.retire', keys: ['x'], description: 'settings.valueRetire', footer: { label: 'settings.hintValueRetire', drop: 2 }, unavailable: changing, run: (c) => c.retire() },
-  { id: 'values.moveUp', keys: ['K'], description: 'settings.valueUp', unavailable: changing, run: (c) => c.shift(-1) },
-  { id: 'values.moveDown', keys: ['J'], description: 'settings.valueDown', unavailable: changing, run: (c) => c.shift(1) },
+  { id: 'values.retire', keys: ['x'], description: 'settings.valueRetire', footer: { label: 'settings.hintValueRetire', drop: 2 }, unavailable: reshaping, run: (c) => c.retire() },
+  { id: 'values.moveUp', keys: ['K'], description: 'settings.valueUp', unavailable: reshaping, run: (c) => c.shift(-1) },
+  { id: 'values.moveDown', keys: ['J'], description: 'settings.valueDown', unavailable: reshaping, run: (c) => c.shift(1) },
 ];
 
 export function ValuesSection({ active, width, height }: { active: boolean; width: number; height: number }) {
@@ -73,6 +77,7 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
   const ctx: ValuesCtx = {
     app,
     hasValue: !!item,
+    fixed: FIXED_LISTS.has(name),
     list: (by) => setSt((s) => ({ list: (s.list + by + names.length) % names.length, row: 0 })),
     move: (by) => setSt((s) => ({ ...s, row: Math.max(0, Math.min(at().items.length - 1, at().row + by)) })),
     add: () => setForm({}),
@@ -96,6 +101,9 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
   useCommands('screen', VALUES_COMMANDS, ctx, { active: active && !form });
 
   const listTitle = `${valueListLabel(t, name)} (${name})`;
+  // a stage's probability, an order type's points per yuan: edited beside the labels
+  const num = VALUE_NUMBERS[name];
+  const numLabel = num ? t(num.field === 'probability' ? 'settings.valueProbability' : 'settings.valuePointsPerYuan') : '';
   if (form) {
     const editing = form.code ? items.find((v) => v.code === form.code) : undefined;
     return (
@@ -105,13 +113,22 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
           { name: 'code', label: t('settings.valueCode'), value: editing?.code ?? '', readOnly: !!editing },
           { name: 'zh', label: t('settings.valueZh'), value: editing?.zh ?? '' },
           { name: 'en', label: t('settings.valueEn'), value: editing?.en ?? '' },
+          ...(num && editing ? [{ name: 'number', label: numLabel, value: String(editing[num.field] ?? '') }] : []),
         ]}
         active={active}
         width={width}
         height={height}
         onCancel={() => setForm(null)}
         onSave={(x) => {
-          const edit: ValueEdit = editing ? { op: 'rename', code: editing.code, en: x.en, zh: x.zh } : { op: 'add', code: x.code, en: x.en, zh: x.zh };
+          let n: number | null | undefined;
+          if (num && editing) {
+            const raw = (x.number ?? '').trim();
+            n = raw === '' ? null : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+            if (Number.isNaN(n)) return t('settings.valueNumberBad', { value: sanitizeLine(raw) });
+          }
+          const edit: ValueEdit = editing
+            ? { op: 'rename', code: editing.code, en: x.en, zh: x.zh, ...(num ? { [num.field]: n } : {}) }
+            : { op: 'add', code: x.code, en: x.en, zh: x.zh };
           const err = apply(edit, (label) => t('settings.valueSaved', { code: edit.code.trim(), label }));
           if (!err) setForm(null);
           return err;
@@ -134,7 +151,7 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
         const sel = top + i === row;
         return (
           <Text key={v.code} inverse={sel} color={v.retired && !sel ? theme.muted : undefined} wrap="truncate">
-            {fit(`${fit(v.code, codeW)}${fit(sanitizeLine(v.zh), zhW)}${sanitizeLine(v.en)}${v.retired ? `  [${t('settings.valueRetiredMark')}]` : ''}`, width)}
+            {fit(`${fit(v.code, codeW)}${num ? fit(`${v[num.field] ?? '-'}${num.field === 'probability' ? '%' : ''}`, 6) : ''}${fit(sanitizeLine(v.zh), zhW)}${sanitizeLine(v.en)}${v.retired ? `  [${t('settings.valueRetiredMark')}]` : ''}`, width)}
           </Text>
         );
       })}
