@@ -18,7 +18,7 @@ function files(file: string): Record<string, string> {
 }
 const run = (file: string, ...args: string[]) => runBin([...args, '--data', file, '--lang', 'en']);
 
-describe('org and values subcommands', () => {
+describe('org and values subcommands', { timeout: 90_000 }, () => {
   it('org set changes the profile on disk; bad input is exit 2 and a non-administrator exit 1, nothing written', () => {
     const file = demo();
     const set = run(file, 'org', 'set', '--stars', '5', '--name-en', 'West Lake Hotel', '--currency', 'cny');
