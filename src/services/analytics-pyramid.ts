@@ -6,7 +6,7 @@
 import { pyramidAnalysis, layerCustomers, DEFAULT_SHARES_BP, type PyramidResult } from '../domain/analytics/pyramid.js';
 import { dayOf, dayText, yearBefore } from '../domain/analytics/days.js';
 import { analyticsBase, asOfDay, purchaseWindow, totalsOver, type AnalyticsFilter } from './analytics-base.js';
-import type { DayWindow } from '../domain/analytics/purchases.js';
+import { customerTotals, totalsFromKept, type DayWindow } from '../domain/analytics/purchases.js';
 import type { Repo } from './repo.js';
 
 export interface PyramidFilter extends AnalyticsFilter {
@@ -36,13 +36,17 @@ export function previousWindow(filter: AnalyticsFilter, current: DayWindow, asOf
 export function workspacePyramid(repo: Repo, filter: PyramidFilter = {}, today = new Date().toISOString().slice(0, 10)): PyramidReport {
   const base = analyticsBase(repo, filter);
   const window = purchaseWindow(filter);
-  const t = totalsOver(base, window);
+  const compare = filter.compare !== false;
+  // one pass over the orders: every purchase up to the as-of day kept as columns, the current
+  // and the previous period both counted from them
+  const all = compare ? customerTotals(base.ids, base.orders, { window: { to: window.to }, keep: true }, base.index) : undefined;
+  const t = !all ? totalsOver(base, window) : window.from === undefined ? all : totalsFromKept(all, window);
   const asOf = asOfDay(filter, t, today);
   let previous: PyramidReport['previous'];
   let prevTotals;
-  if (filter.compare !== false) {
+  if (all) {
     const pw = previousWindow(filter, window, asOf);
-    prevTotals = totalsOver(base, pw);
+    prevTotals = totalsFromKept(all, pw);
     previous = { ...(pw.from !== undefined ? { from: dayText(pw.from) } : {}), to: dayText(pw.to!) };
   }
   const r = pyramidAnalysis(t, { sharesBp: filter.sharesBp ?? [...DEFAULT_SHARES_BP], previous: prevTotals });

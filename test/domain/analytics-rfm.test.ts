@@ -109,3 +109,20 @@ describe('exact comparisons and days', () => {
     expect(yearBefore('2024-02-29')).toBe('2023-02-28');
   });
 });
+
+describe('the pass over the orders', () => {
+  it('counts as purchases exactly what lifecycle.ts isPurchase does', async () => {
+    const { isPurchase } = await import('../../src/domain/lifecycle.js');
+    const combos = ['confirmed', 'completed', 'cancelled', undefined].flatMap((status) => ['unpaid', 'partial', 'paid', 'refunded', undefined].map((paymentStatus) => ({ status, paymentStatus })));
+    const orders = combos.map((c, i) => ({ customerId: `C${i}`, date: '2026-01-01', total: 1, ...c }));
+    const t = customerTotals(orders.map((o) => o.customerId), orders);
+    expect([...t.orders].map(Boolean)).toEqual(orders.map((o) => isPurchase(o)));
+  });
+  it('finds customers by code whatever their codes look like', () => {
+    // C042 and C0042 share a number; X-1 and 客户9 have none; C999999999 is far beyond
+    const ids = ['C042', 'C0042', 'X-1', '客户9', 'C999999999', 'C7'];
+    const orders = ids.map((customerId, i) => ({ customerId, date: '2026-01-01', total: i + 1 }));
+    const t = customerTotals(ids, [...orders, { customerId: 'C42', date: '2026-01-01', total: 100 }]);
+    expect([...t.revenue]).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});

@@ -9,7 +9,6 @@
 //   for recency and frequency and adds 0 to the money.
 // - the window is by the order's date (YYYY-MM-DD), both ends included; an order with no
 //   valid date or of a customer not given is left out.
-import { isPurchase as defaultIsPurchase } from '../lifecycle.js';
 import { dayOf } from './days.js';
 
 export interface OrderLike {
@@ -45,6 +44,8 @@ export interface CustomerTotals {
   /** purchases counted, and their fen */
   purchases: number;
   revenueTotal: number;
+  /** the purchases counted, as columns (TotalsOptions.keep) */
+  kept?: { n: number; cust: Int32Array; day: Int32Array; fen: Float64Array };
 }
 
 /** The money of the orders is too large to be summed exactly in a double (beyond 2^53 fen,
@@ -57,6 +58,9 @@ export class TotalsTooLarge extends Error {
 
 export interface TotalsOptions {
   window?: DayWindow;
+  /** keep every purchase in the window as columns (customer, day, fen): other windows inside
+   *  it are then counted from them (totalsFromKept) without a second pass over the orders */
+  keep?: boolean;
   distinctDays?: boolean;
   isPurchase?: (o: OrderLike) => boolean;
 }
@@ -68,6 +72,46 @@ export function indexOfIds(ids: readonly string[]): Map<string, number> {
   return m;
 }
 
+/** The number of a code like C0042 (a letter, then up to 9 digits), or −1. */
+function codeNumber(s: unknown): number {
+  if (typeof s !== 'string') return -1;
+  const len = s.length;
+  if (len < 2 || len > 10) return -1;
+  let n = 0;
+  for (let i = 1; i < len; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Customer code → place in ids, for a million orders: the codes the program gives (C0042)
+ *  are looked up by their number in an array (no string hashing); any other, in the Map. A hit
+ *  by number is confirmed by comparing the codes (C042 and C0042 share a number). */
+function slotFinder(ids: readonly string[], index: Map<string, number>): (id: unknown) => number {
+  let max = -1;
+  for (const id of ids) {
+    const n = codeNumber(id);
+    if (n > max) max = n;
+  }
+  // numbers far beyond the customers (an imported code C999999999): the Map alone
+  if (max < 0 || max > 4 * ids.length + 1024) return (id) => index.get(id as string) ?? -1;
+  const byNumber = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < ids.length; i++) {
+    const n = codeNumber(ids[i]);
+    if (n >= 0 && byNumber[n] === -1) byNumber[n] = i;
+  }
+  return (id) => {
+    const n = codeNumber(id);
+    if (n >= 0 && n <= max) {
+      const i = byNumber[n];
+      if (i >= 0 && ids[i] === id) return i;
+    }
+    return index.get(id as string) ?? -1;
+  };
+}
+
 export function customerTotals(ids: readonly string[], orders: readonly OrderLike[], opts: TotalsOptions = {}, index: Map<string, number> = indexOfIds(ids)): CustomerTotals {
   const n = ids.length;
   const count = new Int32Array(n);
@@ -76,24 +120,28 @@ export function customerTotals(ids: readonly string[], orders: readonly OrderLik
   const revenue = new Float64Array(n);
   const lo = opts.window?.from ?? -Infinity;
   const hi = opts.window?.to ?? Infinity;
-  const purchase = (opts.isPurchase ?? defaultIsPurchase) as (o: OrderLike) => boolean;
   // kept for the distinct days: which customer and day each counted purchase was
-  const wantDays = !!opts.distinctDays;
+  const wantDays = !!opts.distinctDays || !!opts.keep;
   let pc = wantDays ? new Int32Array(1024) : undefined;
   let pd = wantDays ? new Int32Array(1024) : undefined;
+  let pf = opts.keep ? new Float64Array(1024) : undefined;
   let purchases = 0;
   let revenueTotal = 0;
   // every partial sum is exact while the sum of the magnitudes is
   let magnitude = 0;
   let lastDay = -1;
+  const slot = slotFinder(ids, index);
+
+  const custom = opts.isPurchase;
   for (let k = 0; k < orders.length; k++) {
     const o = orders[k];
-    const i = index.get(o.customerId as string);
-    if (i === undefined) continue;
-    if (!purchase(o as Record<string, unknown>)) continue;
+    // lifecycle.ts isPurchase, inline unless another rule is given
+    if (custom ? !custom(o) : o.status === 'cancelled' || o.paymentStatus === 'refunded') continue;
+    const i = slot(o.customerId);
+    if (i < 0) continue;
     const d = dayOf(o.date);
-    if (!(d >= lo && d <= hi)) continue;
     const fen = typeof o.total === 'number' && Number.isFinite(o.total) ? o.total : 0;
+    if (!(d >= lo && d <= hi)) continue;
     count[i]++;
     revenue[i] += fen;
     revenueTotal += fen;
@@ -109,9 +157,15 @@ export function customerTotals(ids: readonly string[], orders: readonly OrderLik
         const d2 = new Int32Array(pd.length * 2);
         d2.set(pd);
         pd = d2;
+        if (pf) {
+          const f2 = new Float64Array(pf.length * 2);
+          f2.set(pf);
+          pf = f2;
+        }
       }
       pc[purchases] = i;
       pd[purchases] = d;
+      if (pf) pf[purchases] = fen;
     }
     purchases++;
   }
@@ -119,8 +173,36 @@ export function customerTotals(ids: readonly string[], orders: readonly OrderLik
   let buyers = 0;
   for (let i = 0; i < n; i++) if (count[i] > 0) buyers++;
   const out: CustomerTotals = { ids, orders: count, first, last, revenue, buyers, lastDay, purchases, revenueTotal };
-  if (pc && pd) out.days = distinctDays(n, count, pc, pd, purchases);
+  if (pc && pd && pf) out.kept = { n: purchases, cust: pc, day: pd, fen: pf };
+  if (pc && pd && opts.distinctDays) out.days = distinctDays(n, count, pc, pd, purchases);
   return out;
+}
+
+/** Orders and revenue per customer over a window inside the one kept (no days, first, last). */
+export function totalsFromKept(t: CustomerTotals, window: DayWindow): CustomerTotals {
+  const k = t.kept;
+  if (!k) throw new Error('totals kept no purchases');
+  const n = t.ids.length;
+  const count = new Int32Array(n);
+  const revenue = new Float64Array(n);
+  const lo = window.from ?? -Infinity;
+  const hi = window.to ?? Infinity;
+  let purchases = 0;
+  let revenueTotal = 0;
+  let lastDay = -1;
+  for (let x = 0; x < k.n; x++) {
+    const d = k.day[x];
+    if (d < lo || d > hi) continue;
+    const i = k.cust[x];
+    count[i]++;
+    revenue[i] += k.fen[x];
+    revenueTotal += k.fen[x];
+    purchases++;
+    if (d > lastDay) lastDay = d;
+  }
+  let buyers = 0;
+  for (let i = 0; i < n; i++) if (count[i] > 0) buyers++;
+  return { ids: t.ids, orders: count, first: new Int32Array(0), last: new Int32Array(0), revenue, buyers, lastDay, purchases, revenueTotal };
 }
 
 /** Distinct days per customer: the purchases grouped by customer (a counting sort), each

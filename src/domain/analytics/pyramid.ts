@@ -65,7 +65,7 @@ export function validShares(bp: readonly number[]): boolean {
   return bp.length === PYRAMID_LAYERS.length - 1 && bp.every((x) => Number.isInteger(x) && x > 0) && bp.reduce((a, b) => a + b, 0) <= 10000;
 }
 
-/** Ranking order: a shared rank of codes so the sort compares integers, not strings. */
+/** Every customer's place in code order (ties at a cut are decided by it). */
 export function codeRanks(ids: readonly string[]): Int32Array {
   const order = Array.from(ids.keys()).sort((a, b) => byCode(ids[a], ids[b]));
   const rank = new Int32Array(ids.length);
@@ -75,11 +75,18 @@ export function codeRanks(ids: readonly string[]): Int32Array {
 
 function rankAndLayer(t: CustomerTotals, sharesBp: readonly number[], codeRank: Int32Array): { ranked: Uint32Array; layer: Uint8Array; sizes: number[] } {
   const n = t.ids.length;
-  const ranked = new Uint32Array(t.buyers);
-  let j = 0;
-  for (let i = 0; i < n; i++) if (t.orders[i] > 0) ranked[j++] = i;
+  // the buyers in code order, then a stable sort by revenue (a plain array: V8 sorts it with
+  // TimSort, much faster than a typed array with a comparator): equal revenue stays in code order
+  const byCodeOrder = new Int32Array(n);
+  for (let i = 0; i < n; i++) byCodeOrder[codeRank[i]] = i;
+  const list: number[] = [];
+  for (let r = 0; r < n; r++) {
+    const i = byCodeOrder[r];
+    if (t.orders[i] > 0) list.push(i);
+  }
   const rev = t.revenue;
-  ranked.sort((a, b) => rev[b] - rev[a] || codeRank[a] - codeRank[b]);
+  list.sort((a, b) => rev[b] - rev[a]);
+  const ranked = Uint32Array.from(list);
   const layer = new Uint8Array(n).fill(NO_LAYER);
   const sizes: number[] = [];
   let at = 0;

@@ -4,6 +4,7 @@
 import { byCode } from '../../../domain/compare.js';
 import { ENTITIES, entityFields, type EntityName } from '../../../domain/entities.js';
 import type { FieldInfo } from '../../../domain/fields.js';
+import { REPORT_WRITTEN_FIELDS } from '../../../domain/analytics/fields.js';
 import { nestedColumns, nestedRows, nestedShape } from '../../../domain/nested.js';
 import { relatedOf, type RelatedList } from '../../../domain/related.js';
 import type { EntityRecord } from '../../../domain/workspace.js';
@@ -87,7 +88,7 @@ function fillWidths(cols: FieldInfo[], room: number): number[] {
 }
 
 export function buildDetail(repo: Repo, t: T, entity: EntityName, rec: EntityRecord, width: number): DetailModel {
-  const fields = entityFields(entity).filter((f) => f.kind !== 'json');
+  const fields = entityFields(entity).filter((f) => f.kind !== 'json' && !(REPORT_WRITTEN_FIELDS.has(f.name) && (rec[f.name] === undefined || rec[f.name] === '')));
   const twoCols = width >= 76;
   const colW = twoCols ? Math.floor((width - 1) / 2) : width;
   const labelW = Math.min(16, Math.floor(colW * 0.42));
