@@ -32,7 +32,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-const VALUE_FLAGS = new Set(['--data', '--lang', '--user']);
+const VALUE_FLAGS = new Set(['--data', '--lang', '--user', '--lab']);
 
 export function hasSubcommand(argv: string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   const [{ runApp }, { fileBackend }] = await withoutFetch(() => Promise.all([import('./tui/run.js'), import('./storage/backend.js')]));
   process.exitCode = await runApp(fileBackend, {
     data: flag(argv, '--data'),
+    lab: flag(argv, '--lab'),
     lang: flag(argv, '--lang'),
     user: flag(argv, '--user'),
     ascii: argv.includes('--ascii'),

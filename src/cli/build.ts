@@ -22,6 +22,8 @@ import { reportKindOptions } from './commands/report-kinds.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
+import { labCmd } from './commands/lab.js';
+import { gradeCmd } from './commands/grade.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -132,6 +134,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .option('user', { type: 'string', describe: t('cli.help.user') })
     .option('ascii', { type: 'boolean', describe: t('cli.help.ascii') })
     .option('wait', { type: 'string', describe: t('cli.help.wait') })
+    .option('lab', { type: 'string', describe: t('cli.help.labFlag') })
     .command('init', t('cli.help.init'), (y) => y.option('demo', { type: 'boolean', describe: t('cli.help.demo') }).option('force', { type: 'boolean', describe: t('cli.help.force') }), run(initCmd))
     .command('list <entity>', t('cli.help.list'), (y) => entityPos(y).option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(listCmd))
     .command('add <entity>', t('cli.help.add'), (y) => grantOptions(fieldOptions(entityPos(y), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicate') }).strict(false), run(addCmd))
@@ -245,6 +248,27 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),
       run(pointsCmd))
     .command('stages', t('cli.help.stages'), (y) => y, run(stagesCmd))
+    .command('grade <dir>', t('cli.help.grade'), (y) =>
+      y
+        .positional('dir', { type: 'string', describe: t('cli.help.gradeDir') })
+        .option('weights', { type: 'string', describe: t('cli.help.gradeWeights') })
+        .option('scores', { type: 'string', describe: t('cli.help.gradeScores') })
+        .option('out', { type: 'string', describe: t('cli.help.gradeOut') })
+        .option('feedback', { type: 'string', describe: t('cli.help.gradeFeedback') })
+        .option('deadline', { type: 'string', describe: t('cli.help.gradeDeadline') })
+        .option('penalty', { type: 'string', describe: t('cli.help.gradePenalty') })
+        .option('max-penalty', { type: 'string', describe: t('cli.help.gradeMaxPenalty') })
+        .option('close-after', { type: 'string', describe: t('cli.help.gradeCloseAfter') })
+        .option('grace', { type: 'string', describe: t('cli.help.gradeGrace') })
+        .option('labs', { type: 'string', describe: t('cli.help.gradeLabs') }),
+      run(gradeCmd))
+    .command('lab <action> [arg]', t('cli.help.lab'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['list', 'start', 'status', 'check', 'submit'], demandOption: true, describe: t('cli.help.labAction') })
+        .positional('arg', { type: 'string', describe: t('cli.help.labArg') })
+        .option('force', { type: 'boolean', describe: t('cli.help.labForce') })
+        .option('to', { type: 'string', describe: t('cli.help.labTo') }),
+      run(labCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

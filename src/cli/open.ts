@@ -6,6 +6,8 @@ import type { Repo } from '../services/repo.js';
 import type { WorkspaceStore } from '../services/ports.js';
 import { openSession as openWorkspaceSession, UnknownUserError } from '../services/session.js';
 import { storeErrorText } from '../presentation/store-errors.js';
+import { LAB_ID } from '../domain/labs/lab-schema.js';
+import { labWorkspaceFile } from '../services/labs.js';
 
 export interface GlobalArgs {
   data?: string;
@@ -14,6 +16,24 @@ export interface GlobalArgs {
   user?: string;
   /** seconds a writer waits for the lock before refusing (as typed: checked by waitMsOf) */
   wait?: string | number;
+  /** a lab's id: its workspace (lab start ID made it) instead of the user's own */
+  lab?: string;
+}
+
+/** A lab's workspace: labs/ID/workspace.json beside the user's default one (a usage error for
+ *  an id that could not be a lab's). */
+export function labFileOf(id: string, io: CliIO, t?: T): string {
+  if (!LAB_ID.test(id)) {
+    const tt = t ?? makeT(detectLang(undefined, undefined, io.env));
+    throw new UsageError(tt('lab.badId', { id: sanitizeLine(id) }));
+  }
+  return labWorkspaceFile(io.backend.resolvePath(undefined, io.env), id);
+}
+
+/** The workspace a subcommand works on: --data, else --lab's, else the user's own. */
+export function workspaceFileOf(args: GlobalArgs, io: CliIO): string {
+  if (args.lab !== undefined && !args.data) return labFileOf(String(args.lab), io, makeT(detectLang(args.lang, undefined, io.env)));
+  return io.backend.resolvePath(args.data, io.env);
 }
 
 /** --wait in milliseconds: a usage error (exit 2, nothing done) unless a number of seconds. */
@@ -38,8 +58,11 @@ export interface Session {
 }
 
 export async function openSession(args: GlobalArgs, io: CliIO, mode: 'read' | 'write'): Promise<Session> {
-  const file = io.backend.resolvePath(args.data, io.env);
+  const file = workspaceFileOf(args, io);
   const waitMs = waitMsOf(args, io);
+  if (args.lab !== undefined && !args.data && !io.backend.exists(file)) {
+    throw new Refused([makeT(detectLang(args.lang, undefined, io.env))('lab.notStarted', { id: String(args.lab) })]);
+  }
   let s;
   try {
     s = await openWorkspaceSession(io.backend, {

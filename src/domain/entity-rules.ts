@@ -96,6 +96,8 @@ function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext
   if (!isPurchase(rec) || (prev && isPurchase(prev) && prev.customerId === rec.customerId)) return [];
   const customer = ctx.get('customers', String(rec.customerId));
   if (!customer || !isStage(String(customer.stage))) return [];
+  // a repeat or loyal buyer stays where they are, however many orders came before
+  if (customer.stage === 'repeat' || customer.stage === 'loyal') return [];
   const others = ctx.referring('orders', 'customerId', customer.id).filter((o) => o.id !== rec.id && isPurchase(o)).length;
   const to = stageAfterOrder(customer.stage as Stage, others);
   return to === customer.stage ? [] : [{ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${rec.id}` }];

@@ -4,12 +4,25 @@
 // one line of that amount, so every order's total is the sum of what it holds.
 import type { FieldError } from './errors.js';
 import type { RuleContext } from './entity-rules.js';
-import { orderTotal, type LineLike, type StayLike } from './order-totals.js';
+import { lineTotal, orderTotal, type LineLike, type StayLike } from './order-totals.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
 /** the description of the line an amount-only order gets */
 export const AMOUNT_LINE = '订单金额 Amount';
+
+/** the line that keeps an imported amount exact when it does not divide by its quantity */
+export const ROUNDING_LINE = '尾差 Rounding';
+
+/** The lines of an order history's row that gives a quantity and an amount: the quantity at
+ *  amount ÷ quantity. When that is no whole fen (¥10.00 for 3), the unit price is cut to the
+ *  fen (¥3.33) and a second line holds the fen left over (¥0.01): the order's total is the
+ *  amount the file says, exactly, and every line still works out as quantity × unit price. */
+export function amountLines(amount: number, qty: number): { description: string; qty: number; unitPrice: number }[] {
+  const main = { description: AMOUNT_LINE, qty, unitPrice: Math.trunc(amount / qty) };
+  const rest = amount - lineTotal(main);
+  return rest === 0 ? [main] : [main, { description: ROUNDING_LINE, qty: 1, unitPrice: rest }];
+}
 
 export function orderPrepare(rec: Rec, prev: Rec | undefined, ctx: Pick<RuleContext, 'get'>): Rec {
   const out: Rec = { ...rec };

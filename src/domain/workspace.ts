@@ -27,6 +27,8 @@ export const Settings = z.object({
    *  the machine's; a workspace without one (or with a name Intl does not know) uses the
    *  machine's. Optional, so files of earlier versions need no migration. */
   timeZone: z.string().refine(isTimeZone).optional().catch(undefined),
+  /** the lab (实训) this workspace was started for (`lab start`): the app shows its panel */
+  lab: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional().catch(undefined),
   /** the care reports' thresholds, weights and margins (analytics/settings.ts); unset: defaults */
   analytics: AnalyticsSettings.optional(),
 });

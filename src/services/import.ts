@@ -8,6 +8,7 @@ import type { FieldInfo } from '../domain/fields.js';
 import { parseFieldText, type ParseContext } from '../domain/parse-input.js';
 import { dateFromParts, emptyMapping, type ImportMapping } from '../domain/import-mapping.js';
 import { HEADER_SYNONYMS } from '../domain/header-synonyms.js';
+import { applyImportOnly, importFields } from '../domain/import-fields.js';
 import type { PendingRefs, Repo } from './repo.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import { unsafeCell } from '../text/csv.js';
@@ -50,6 +51,8 @@ export interface ImportReport {
   filledDown: number;
   /** rows left out by --only */
   filtered: number;
+  /** orders whose amount did not divide by their quantity: a rounding line keeps it exact */
+  roundingLines: number;
   /** referenced records created (--create-missing), by entity */
   createdRefs: Partial<Record<EntityName, number>>;
   errors: ImportIssue[];
@@ -67,7 +70,7 @@ const norm = (s: string) => s.replace(/^\ufeff/, '').replace(/[\s*＊:：_\-.]/g
  *  `customerId.id` for a reference read by code). */
 export function headerNames(entity: EntityName): Map<string, string> {
   const m = new Map<string, string>();
-  const fields = entityFields(entity);
+  const fields = importFields(entity);
   const singular = entity.replace(/ies$/, 'y').replace(/s$/, '');
   const has = (target: string) => {
     const [f, via] = target.split('.');
@@ -99,7 +102,7 @@ export function headerNames(entity: EntityName): Map<string, string> {
 export type Target = { fi: FieldInfo; via?: FieldInfo };
 
 export function resolveTarget(entity: EntityName, name: string): Target | undefined {
-  const fields = entityFields(entity);
+  const fields = importFields(entity);
   const dot = name.indexOf('.');
   if (dot > 0) {
     const fi = fields.find((f) => f.name === name.slice(0, dot)) ?? fields.find((f) => f.name === headerNames(entity).get(norm(name.slice(0, dot))));
@@ -131,7 +134,7 @@ interface Bound {
 
 function bindColumns(entity: EntityName, headers: string[], userMap: Record<string, string> | Map<string, string[]>): Bound[] {
   const names = headerNames(entity);
-  const fieldNames = new Set(entityFields(entity).map((f) => f.name));
+  const fieldNames = new Set(importFields(entity).map((f) => f.name));
   const user = new Map<string, string[]>();
   for (const [k, v] of userMap instanceof Map ? userMap : Object.entries(userMap).map(([k, v]) => [k, v.split(/[,，]/).map((x) => x.trim()).filter(Boolean)] as const)) user.set(norm(k), v);
   const ref = entityFields(entity).find((f) => f.kind === 'ref' && f.required && f.ref);
@@ -227,7 +230,7 @@ function mergedMapping(opts: ImportOptions): ImportMapping {
 export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
   const mp = mergedMapping(opts);
-  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, createdRefs: {}, errors: [], applied: false });
+  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, roundingLines: 0, createdRefs: {}, errors: [], applied: false });
   // no import permission at all: refused before a row is read
   const denied = repo.refused('import', entity);
   if (denied) return { ...empty(), errors: [{ line: 0, code: denied.code, params: denied.params }] };
@@ -312,9 +315,11 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
   const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
   const cellOf = (row: TableRow, ci: number): string => {
     const raw = unsafeCell(row.cells[ci] ?? '').trim();
-    const tr = translate.get(ci)?.get(raw);
-    if (tr !== undefined) return tr;
-    return nulls.has(raw.toLowerCase()) ? '' : raw;
+    if (translate.size) {
+      const tr = translate.get(ci)?.get(raw);
+      if (tr !== undefined) return tr;
+    }
+    return nulls.size && nulls.has(raw.toLowerCase()) ? '' : raw;
   };
   let ri = 0;
   rowLoop: for (const row of rows) {
@@ -385,12 +390,16 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
       }
       for (const g of byRef.values()) {
         if (values[g.fi.name] !== undefined) continue; // the reference's own column said it
-        const found = refs.find(g.fi.ref as EntityName, g.keys, ctx, pendingRefs);
+        const found = refs.findMemo(g.fi.ref as EntityName, g.keys, ctx, pendingRefs);
         if ('id' in found) values[g.fi.name] = found.id;
         else for (const e of found.errors) errs.push({ line: row.line, column: mapping[e.ci ?? g.keys[0].ci].column, field: g.fi.name, value: e.value, code: e.code, params: e.params });
       }
     }
     for (const k in setValues) if (values[k] === undefined) values[k] = setValues[k];
+    // an order history's quantity and amount: the order's line (or two, to keep the amount exact)
+    const fromFile = applyImportOnly(entity, values);
+    // an amount the row spells wrong is said once, not again as a quantity without an amount
+    for (const e of fromFile.errors) if (e.code !== 'quantityWithoutAmount' || !errs.some((x) => x.field === 'total')) errs.push(toIssue(row.line, e, mapping, colOf, { [e.field]: e.params?.value }));
     // merged cells: a sheet that merges the customer column leaves it empty below the first row
     for (const fi of requiredRefs) {
       if (values[fi.name] === undefined && mappedFields.has(fi.name) && previous[fi.name] !== undefined && !errs.some((e) => e.field === fi.name)) {
@@ -440,6 +449,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     // merge a later duplicate row into it (--on-duplicate update). 1M rows: 1M objects fewer.
     if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = {};
     plans.push(plan);
+    if (fromFile.rounded) report.roundingLines++;
     for (const k of dupKeys) planned.set(k, plan);
   }
   opts.onProgress?.(ri, ri);
@@ -448,7 +458,12 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
     return report;
   }
-  // the referenced records first: the rows refer to them
+  // the referenced records first: the rows refer to them. What the rows do to other records
+  // (an order's points and stage for its customer) is gathered and checked once per record.
+  return repo.gatherEffects(() => applyPlans(repo, entity, plans, refs, report, mapping, colOf));
+}
+
+function applyPlans(repo: Repo, entity: EntityName, plans: Plan[], refs: RefFinder, report: ImportReport, mapping: ColumnMap[], colOf: Map<string, number>): ImportReport {
   refs.apply();
   for (const p of plans) {
     if (p.kind === 'create' && p.checked) {
@@ -481,6 +496,23 @@ class RefFinder {
   #order: { entity: EntityName; id: string; rec: EntityRecord }[] = [];
   #counter = new Map<string, number>();
   constructor(private repo: Repo, private createMissing: boolean) {}
+
+  /** what one key's text found before (entity → key field → text → id): an order history
+   *  names each customer many times, by the same code */
+  #found = new Map<string, Map<string, Map<string, string>>>();
+  findMemo(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): { id: string } | { errors: RefError[] } {
+    if (keys.length !== 1) return this.find(entity, keys, ctx, pendingRefs);
+    let byField = this.#found.get(entity);
+    if (!byField) this.#found.set(entity, (byField = new Map()));
+    let byText = byField.get(keys[0].via.name);
+    if (!byText) byField.set(keys[0].via.name, (byText = new Map()));
+    const hit = byText.get(keys[0].text);
+    if (hit !== undefined) return { id: hit };
+    const r = this.find(entity, keys, ctx, pendingRefs);
+    // only what was found: a key not found may be created by a later row's --create-missing
+    if ('id' in r) byText.set(keys[0].text, r.id);
+    return r;
+  }
 
   isPending(entity: string, id: string): boolean {
     return !!this.#pendingIds.get(entity)?.has(id);

@@ -113,6 +113,11 @@ export interface StorageBackend {
   writeFile(file: string, bytes: Uint8Array, mode?: number): void;
   /** the demo hotel as a ready workspace */
   loadDemo(): Workspace;
+  /** appends one line to a private file (0600, never through a link) and fsyncs it: a lab's
+   *  event log. Optional: a backend without it keeps no lab log */
+  appendLine?(file: string, line: string): void;
+  /** a private file's text (undefined when there is none) */
+  readPrivate?(file: string): string | undefined;
   /** what doctor needs, read without the lock and without judging: never throws */
   inspect(file: string): Inspection;
   /** doctor --repair: under the writer's lock, keeps everything before the first bad journal

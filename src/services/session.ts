@@ -3,6 +3,7 @@
 // actor and the time, and is reported done only once the store says it is on disk.
 import type { EntityRecord } from '../domain/workspace.js';
 import { Repo } from './repo.js';
+import { loggedStore } from './lab-log.js';
 import type { OpenOptions, StorageBackend, WorkspaceStore } from './ports.js';
 
 export class UnknownUserError extends Error {
@@ -49,7 +50,8 @@ export function sessionOver(store: WorkspaceStore, opts: { user?: string; clock?
 }
 
 export async function openSession(backend: StorageBackend, opts: SessionOptions): Promise<Session> {
-  const store = await backend.open(opts.file, opts);
+  // a lab's workspace: every save is first added to its tamper-evident log (lab-log.ts)
+  const store = loggedStore(await backend.open(opts.file, opts), backend);
   try {
     return sessionOver(store, { user: opts.user, clock: opts.now });
   } catch (e) {

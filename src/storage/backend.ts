@@ -9,6 +9,7 @@ import { repairWorkspace } from './repair.js';
 import { prepareWorkspace, resolveWorkspacePath } from './paths.js';
 import { writeFileDurably } from './durable-file.js';
 import { acquireLockWaiting } from './lock.js';
+import { openPrivate, readPrivate } from './safe-fs.js';
 import { LockedError } from '../services/ports.js';
 import { loadDemoWorkspace } from '../demo.js';
 
@@ -31,6 +32,16 @@ export const fileBackend: StorageBackend = {
     writeFileDurably(file, bytes, mode);
   },
   loadDemo: loadDemoWorkspace,
+  appendLine(file, line) {
+    const fd = openPrivate(file, 'append');
+    try {
+      fs.writeFileSync(fd, line.endsWith('\n') ? line : line + '\n');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+  readPrivate,
   inspect: inspectFiles,
   repair: repairWorkspace,
 };

@@ -51,3 +51,51 @@ export function fit(s: string, width: number, align: 'left' | 'right' = 'left'):
   const gap = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'right' ? gap + cut : cut + gap;
 }
+
+/** Lines of at most `width` columns: broken at spaces where there are some, else between any
+ *  two characters (Chinese text has no spaces); never inside a grapheme. */
+export function wrapText(s: string, width: number): string[] {
+  if (width <= 0) return [];
+  const out: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    let w = 0;
+    let lastSpace = -1;
+    for (const g of graphemes(para)) {
+      const gw = displayWidth(g);
+      if (w + gw > width) {
+        if (g === ' ') {
+          out.push(line);
+          line = '';
+          w = 0;
+          lastSpace = -1;
+          continue;
+        }
+        // a space far back (Chinese text with a code in it) would leave a short line: cut here
+        if (lastSpace > 0 && displayWidth(line.slice(0, lastSpace)) >= width / 2) {
+          out.push(line.slice(0, lastSpace));
+          line = line.slice(lastSpace + 1);
+          w = displayWidth(line);
+        } else {
+          out.push(line);
+          line = '';
+          w = 0;
+        }
+        lastSpace = -1;
+      }
+      if (g === ' ') lastSpace = line.length;
+      line += g;
+      w += gw;
+    }
+    out.push(line);
+  }
+  return out.map((l) => l.trimEnd());
+}
+
+// typographic marks of the presentation texts that are East Asian Ambiguous (two columns in many
+// Chinese terminals), and their ASCII in plain mode
+const AMBIGUOUS_MARKS: Record<string, string> = { '·': '-', '•': '*', '…': '~', '→': '->', '←': '<-', '×': 'x', '›': '>', '‹': '<', '—': '-', '–': '-', '“': '"', '”': '"', '‘': "'", '’': "'", '°': 'o' };
+const MARKS = new RegExp(`[${Object.keys(AMBIGUOUS_MARKS).join('')}]`, 'g');
+
+/** The line with those marks in ASCII (plain mode: --ascii, HOTEL_CRM_ASCII=1, the setting). */
+export const plainMarks = (s: string): string => (MARKS.test(s) ? ((MARKS.lastIndex = 0), s.replace(MARKS, (m) => AMBIGUOUS_MARKS[m])) : s);

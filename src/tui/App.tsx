@@ -23,6 +23,10 @@ import { Help } from './Help.js';
 import { Footer } from './Footer.js';
 import { paletteEntries, paletteItems, type PaletteEntry } from './palette.js';
 import { useSyncedState } from './hooks/use-synced-state.js';
+import { LabPanel } from './components/LabPanel.js';
+import { findLab } from '../services/labs.js';
+import { evaluateLab } from '../domain/labs/check.js';
+import type { Lab } from '../domain/labs/lab-schema.js';
 
 export interface AppProps {
   store: WorkspaceStore;
@@ -43,6 +47,8 @@ export interface AppProps {
   careOnStart?: boolean;
   /** the screens, in the order of their keys (default: the app's screens) */
   screens?: readonly ScreenDef[];
+  /** the lab whose panel the app shows (default: the shipped lab the workspace was started for) */
+  lab?: Lab;
 }
 
 const ScreensContext = createContext<readonly ScreenDef[]>(SCREENS);
@@ -67,7 +73,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart }: AppProps) {
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart, lab: labProp }: AppProps) {
   const ink = useInk();
   const SCREENS = useContext(ScreensContext);
   // who acts: --user, else the administrator; the switch-user command changes it
@@ -93,6 +99,10 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   const repoRef = useRef(repo);
   repoRef.current = repo;
+  // a lab's workspace opens with its panel shown
+  const labId = store.data.settings.lab;
+  const lab = useMemo(() => labProp ?? (labId ? findLab(labId) : undefined), [labProp, labId]);
+  const [labShown, setLabShown] = useState(true);
   const [invalid, setInvalid] = useState<string | null>(null);
   // what to say once the pending changes are on disk
   const savedText = useRef<string | undefined>(undefined);
@@ -211,6 +221,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     demoRefused: () => services.cannotWrite() ?? (!loadDemo || repo.unscoped('customers').length > 0 || !repo.whoActs().root ? 'app.demoRefused' : undefined),
     toggleLang,
     cannotWrite: services.cannotWrite,
+    toggleLab: () => setLabShown((v) => !v),
+    labRefused: () => (lab ? undefined : 'lab.panel.none'),
   };
   useCommands('system', SYSTEM_COMMANDS, appCtx);
   if (!commandsOf.has(SCREENS)) commandsOf.set(SCREENS, globalCommands(SCREENS));
@@ -221,6 +233,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   };
   keys.hooks.refused = (why) => setNotice({ text: whyText(t, why), kind: 'error' });
 
+  // judged again after every change (the repo's version) and when the lab or language changes
+  const labResults = useMemo(() => (lab && labShown ? evaluateLab(lab, store.data) : undefined), [lab, labShown, store.data, repo, repo.version]);
   const { cols, rows } = size;
   if (cols < 60 || rows < 16) {
     return <Text>{t('app.tooSmall', { cols, rows })}</Text>;
@@ -228,7 +242,13 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   // one line less than the terminal: a frame as tall as the screen makes Ink clear it on every update
   const frameH = rows - 1;
   const bannerH = (readOnly ? 1 : 0) + (invalid ? 1 : 0);
-  const bodyH = frameH - 1 - 2 - bannerH;
+  const fullH = frameH - 1 - 2 - bannerH;
+  // the lab panel: beside the screen when there is room for both, else below it (a line a task)
+  const panel = lab && labShown ? (cols >= 110 ? 'side' : 'below') : undefined;
+  const panelW = panel === 'side' ? Math.min(48, Math.floor(cols * 0.36)) : cols;
+  const panelH = panel === 'below' ? Math.min(lab!.tasks.length + 1, Math.max(2, Math.floor(fullH / 3))) : fullH;
+  const bodyH = panel === 'below' ? fullH - panelH : fullH;
+  const bodyW = panel === 'side' ? cols - panelW - 1 : cols;
   const current = SCREENS[screen];
   const org = sanitizeLine(lang === 'en' ? store.data.organisation.nameEn || store.data.organisation.name : store.data.organisation.name);
 
@@ -299,9 +319,17 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           />
         ) : null}
         {/* under a dialog the screen stays, hidden, with its selection and filter */}
-        <Box height={bodyH} flexDirection="column" display={overlay ? 'none' : 'flex'}>
-          <current.component key={current.name} active={overlay === null} height={bodyH} width={cols} />
+        <Box height={bodyH} flexDirection="row" display={overlay ? 'none' : 'flex'}>
+          <Box height={bodyH} width={bodyW} flexDirection="column">
+            <current.component key={current.name} active={overlay === null} height={bodyH} width={bodyW} />
+          </Box>
+          {panel === 'side' ? (
+            <Box marginLeft={1}>
+              <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={panelW} height={fullH} mode="side" />
+            </Box>
+          ) : null}
         </Box>
+        {panel === 'below' ? <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={cols} height={panelH} mode="below" /> : null}
         <Text color={notice?.kind === 'error' ? theme.error : notice?.kind === 'ok' ? theme.ok : theme.muted} wrap="truncate">
           {fit(notice ? sanitizeLine(notice.text) : statusLeft, cols)}
         </Text>

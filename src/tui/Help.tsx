@@ -20,6 +20,8 @@ export function Help({ screen, screens, now = [], height, width, onClose }: {
   const [scroll, setScroll] = useState(0);
   const row = (k: string, d: string) => `${fit(k, 16)} ${d}`;
   const lines: { text: string; head?: boolean }[] = [{ text: t('help.title', { screen: t(screen.title) }), head: true }];
+  // a screen's own words first (analytics: the definition of the model shown)
+  for (const [i, l] of (screen.about?.(t, width - 1) ?? []).entries()) lines.push({ text: l, head: i === 0 });
   // only when the screen shows something other than its first view (a detail, not the list)
   const first = new Set([...screen.bindings, ...(screen.shared?.[0]?.commands ?? [])]);
   const showNow = now.some((c) => !first.has(c));

@@ -17,6 +17,10 @@ export interface AppCtx {
   demoRefused: () => MessageKey | undefined;
   toggleLang: () => void;
   cannotWrite: () => MessageKey | undefined;
+  /** shows or hides the lab panel */
+  toggleLab: () => void;
+  /** why there is no lab panel (the workspace is no lab's) */
+  labRefused: () => MessageKey | undefined;
 }
 
 /** Keys no layer can take: Ctrl+C always quits. */
@@ -46,5 +50,7 @@ export function globalCommands(screens: readonly ScreenDef[]): Command<AppCtx>[]
     { id: 'app.language', keys: [], description: 'palette.language', run: (c) => c.toggleLang() },
     // act as another employee: what the lists show and what may be changed follow their role
     { id: 'app.switchUser', keys: [], description: 'palette.switchUser', run: (c) => c.open('switchUser') },
+    // the lab (实训) this workspace was started for: its tasks, ticked as the data shows them done
+    { id: 'app.labPanel', keys: ['ctrl+l'], description: 'keys.labPanel', unavailable: (c) => c.labRefused(), run: (c) => c.toggleLab() },
   ];
 }

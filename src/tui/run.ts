@@ -12,9 +12,14 @@ import { sanitizeText } from '../text/sanitize.js';
 import { makeTheme } from './theme.js';
 import { keyStdin } from './stdin-filter.js';
 import { demoForToday } from '../services/demo-today.js';
+import { labWorkspaceFile } from '../services/labs.js';
+import { loggedStore } from '../services/lab-log.js';
+import { LAB_ID } from '../domain/labs/lab-schema.js';
 
 export interface RunOptions {
   data?: string;
+  /** a started lab's id: its workspace (without --data) */
+  lab?: string;
   lang?: string;
   user?: string;
   ascii: boolean;
@@ -31,7 +36,20 @@ const ALT_OFF = '\u001b[?2004l\u001b[?1049l';
 export async function runApp(backend: StorageBackend, o: RunOptions): Promise<number> {
   // the demo's desk dated today (its tasks and birthdays move with the date)
   const loadDemoWorkspace = () => demoForToday(backend.loadDemo(), new Date());
-  const file = backend.resolvePath(o.data);
+  let file = backend.resolvePath(o.data);
+  if (o.lab !== undefined && !o.data) {
+    // a lab's workspace is made by `lab start`, with the lab's data: never an empty one here
+    const t = makeT(detectLang(o.lang, undefined));
+    if (!LAB_ID.test(o.lab)) {
+      process.stderr.write(sanitizeText(t('lab.badId', { id: o.lab })) + '\n');
+      return 2;
+    }
+    file = labWorkspaceFile(file, o.lab);
+    if (!backend.exists(file)) {
+      process.stderr.write(sanitizeText(t('lab.notStarted', { id: o.lab })) + '\n');
+      return 1;
+    }
+  }
   let store;
   try {
     store = await backend.open(file, { create: true, write: true, fallbackReadOnly: true, deferValidation: true });
@@ -41,6 +59,8 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     process.stderr.write(msg + '\n');
     return 1;
   }
+  // a lab's workspace: every save is first added to its tamper-evident log
+  store = loggedStore(store, backend);
   if (o.demo && store.created && !store.readOnlyBecause) {
     const ws = loadDemoWorkspace();
     store.replace(ws);

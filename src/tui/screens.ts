@@ -21,6 +21,8 @@ import { rolePermissionsCommand } from './screens/settings/sections.js';
 import { VALUES_COMMANDS } from './screens/settings/ValuesSection.js';
 import { ORG_COMMANDS } from './screens/settings/OrgSection.js';
 import { FIELDS_FORM_COMMANDS } from './screens/settings/FieldsForm.js';
+import { AnalyticsScreen, analyticsAbout } from './screens/analytics/AnalyticsScreen.js';
+import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS } from './screens/analytics/commands.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -47,6 +49,8 @@ export interface ScreenDef {
   shared?: readonly KeySection[];
   /** figures shown beside its title in the screen bar, kept up to date by every change */
   badge?: (repo: Repo, t: T) => string;
+  /** lines the help overlay shows before the keys (analytics: the definition of the model shown) */
+  about?: (t: T, width: number) => string[];
 }
 
 export const RECORD_SECTIONS: readonly KeySection[] = [
@@ -70,6 +74,19 @@ export const SCREENS: readonly ScreenDef[] = [
   { name: 'funnel', key: '4', title: 'screen.funnel', component: SalesScreen, bindings: [...(funnelConfig.commands ?? []), ...(leadsConfig.commands ?? [])], shared: RECORD_SECTIONS },
   recordScreen('orders', '5', 'screen.orders', ordersConfig),
   recordScreen('tickets', '6', 'screen.tickets', ticketsConfig),
+  {
+    name: 'analytics',
+    key: '7',
+    title: 'screen.analytics',
+    component: AnalyticsScreen,
+    bindings: ANALYTICS_COMMANDS,
+    // a segment's customers are a customer list: the help shows its keys while it is open
+    shared: [
+      { title: 'analytics.section.asOf', commands: AS_OF_COMMANDS },
+      { title: 'analytics.section.ask', commands: ASK_COMMANDS },
+    ],
+    about: analyticsAbout,
+  },
   {
     name: 'settings',
     key: '9',

@@ -129,6 +129,45 @@ describe('an order history that creates its customers', () => {
     roundTrip(file, to, 'orders');
   });
 
+  it("购买数量 is the quantity of the order's line, its amount the total to the fen; an amount that does not divide gets a rounding line", () => {
+    const { dir, file } = workspace();
+    const f = gbk(dir, 'history.csv', HISTORY);
+    const r = runBin(['import', 'orders', f, '--data', file, '--create-missing', '--set', 'paymentStatus=paid']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('购买数量->quantity');
+    expect(r.stdout).not.toContain('does not divide');
+    const orders = stored(file).orders;
+    // 0.10 for 5 is 0.02 each; 11.77 for 1 and 89.00 for 2 divide; 1234567.89 for 1 too
+    expect(orders.map((o) => [o.total, (o.items as Rec[]).map((l) => `${l.qty}x${l.unitPrice}`).join('+')])).toEqual([
+      [1177, '1x1177'], [10, '5x2'], [8900, '2x4450'], [123456789, '1x123456789'],
+    ]);
+    const odd = gbk(dir, 'odd.csv', ['客户编号,下单日期,购买数量,订单金额', '00007,1997/5/1,3,10.00', '00007,1997/5/2,7,1.00']);
+    const o = runBin(['import', 'orders', odd, '--data', file]);
+    expect(o.code).toBe(0);
+    expect(o.stdout).toContain('2 orders: the amount does not divide by the quantity');
+    // ¥10.00 for 3: 3 × ¥3.33 and ¥0.01 left over; ¥1.00 for 7: 7 × ¥0.14 and ¥0.02
+    expect(stored(file).orders.slice(4).map((x) => [x.total, (x.items as Rec[]).map((l) => `${l.description}:${l.qty}x${l.unitPrice}`).join('+')])).toEqual([
+      [1000, '订单金额 Amount:3x333+尾差 Rounding:1x1'],
+      [100, '订单金额 Amount:7x14+尾差 Rounding:1x2'],
+    ]);
+    const to = path.join(dir, 'copy.json');
+    expect(runBin(['init', '--data', to]).code).toBe(0);
+    roundTrip(file, to, 'customers');
+    roundTrip(file, to, 'orders');
+  });
+
+  it('a quantity of 0, or one without an amount, refuses the file: nothing written', () => {
+    const { dir, file } = workspace();
+    const f = gbk(dir, 'bad.csv', ['客户编号,下单日期,购买数量,订单金额', '00007,1997/1/1,2,10', '00008,1997/1/2,0,5', '00009,1997/1/3,2,']);
+    const r = runBin(['import', 'orders', f, '--data', file, '--create-missing', '--json']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as { errors: Rec[] };
+    expect(rep.errors.map((e) => [e.line, e.column, e.code])).toEqual([[3, '购买数量', 'min'], [4, '购买数量', 'quantityWithoutAmount']]);
+    expect(list(file, 'orders')).toEqual([]);
+    expect(list(file, 'customers')).toEqual([]);
+  });
+
   it('English snake_case headers are recognised; one bad amount refuses the whole file', () => {
     const { dir, file } = workspace();
     const f = csv(dir, 'history.csv', ['customer_id,order_date,amount', 'K1,2024-01-02,10.50', 'K2,2024-01-03,12.345', 'K3,2024-01-04,abc']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineTotal, orderTotal, roomCharge, stayNights } from '../../src/domain/order-totals.js';
-import { orderPrepare } from '../../src/domain/order-rules.js';
+import { amountLines, orderPrepare } from '../../src/domain/order-rules.js';
 import { migrateWorkspace } from '../../src/domain/migrate.js';
 import { Workspace } from '../../src/domain/workspace.js';
 
@@ -78,5 +78,15 @@ describe('migrating a version 3 workspace (orders with a typed-in total)', () =>
     expect(out.orders[2]!.items.at(-1)).toEqual({ description: '差额调整 Adjustment (v3 total)', qty: 1, unitPrice: 1000 - 87 - 2 * 45800 });
     expect(out.orders[2]!.total).toBe(1000);
     expect(out.orders.map((o) => o.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+  });
+});
+
+describe('an imported amount and quantity', () => {
+  it('make one line when the amount divides, else a rounding line keeps the total exact', () => {
+    expect(amountLines(1000, 2)).toEqual([{ description: '订单金额 Amount', qty: 2, unitPrice: 500 }]);
+    expect(amountLines(1000, 3)).toEqual([{ description: '订单金额 Amount', qty: 3, unitPrice: 333 }, { description: '尾差 Rounding', qty: 1, unitPrice: 1 }]);
+    for (const [amount, qty] of [[1000, 2.5], [1001, 2.5], [123456789, 7], [1, 3], [99999, 1000000]] as const) {
+      expect(orderTotal({ items: amountLines(amount, qty) })).toBe(amount);
+    }
   });
 });

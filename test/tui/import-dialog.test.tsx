@@ -72,4 +72,68 @@ describe('<App /> import from the command palette', () => {
     expect(app.ws.tickets.at(-1)).toMatchObject({ customerId: c.id, type: 'complaint', subject: '空调坏了', description: '空调坏了', raisedOn: '2024-03-05' });
     app.unmount();
   });
+
+  it('skips a column and sets the date order on the preview itself, as --skip and --date-order do', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'bookings.csv');
+    // 类型 would be read as the ticket type and refuse every row; 7/1/2015 reads two ways
+    fs.writeFileSync(file, '客户姓名,手机,类型,日期,内容\n欧阳娜娜,13911112222,差评,7/1/2015,空调坏了\n欧阳娜娜,13911112222,差评,8/13/2015,早餐太少\n');
+    const mapping = path.join(dir, 'mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ map: { 内容: ['subject', 'description'] }, createMissing: true }));
+    const app = await renderApp({ lang: 'en' });
+    await press(app, 'app.palette');
+    await app.type('import service tickets');
+    await press(app, 'picker.pick');
+    await app.press(KEY.ctrlU);
+    await app.type(file);
+    await press(app, 'import.nextField');
+    await app.type(mapping);
+    await press(app, 'import.preview');
+    let f = app.frame();
+    // grouped: one finding for the two rows of 差评, with its count and lines
+    expect(f).toContain('line 2, column "类型", value "差评"');
+    expect(f).toContain('2 rows with this problem: lines 2, 3');
+    expect(f).toContain('line 2, column "日期", value "7/1/2015"');
+    expect(f).toContain('Date order: as written');
+    await press(app, 'import.nextColumn');
+    await press(app, 'import.nextColumn');
+    expect(app.frame()).toContain('[类型->');
+    await press(app, 'import.skipColumn');
+    f = app.frame();
+    expect(f).toContain('[类型->(skipped)]');
+    expect(f).not.toContain('差评');
+    // dmy, then mdy: 7/1/2015 is July 1 and 8/13/2015 reads one way only
+    await press(app, 'import.dateOrder');
+    expect(app.frame()).toContain('Date order: day first');
+    expect(app.frame()).toContain('value "8/13/2015"');
+    await press(app, 'import.dateOrder');
+    f = app.frame();
+    expect(f).toContain('Date order: month first');
+    expect(f).toContain('2 rows: 2 new');
+    expect(f).toContain('1 new Customers created from the file');
+    const tickets = app.ws.tickets.length;
+    await press(app, 'import.run');
+    expect(app.ws.tickets).toHaveLength(tickets + 2);
+    expect(app.ws.tickets.slice(-2).map((x) => [x.raisedOn, x.subject])).toEqual([['2015-07-01', '空调坏了'], ['2015-08-13', '早餐太少']]);
+    app.unmount();
+  });
+
+  it('an order history with 购买数量 previews the quantity column and says when a rounding line keeps an amount exact', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'history.csv');
+    fs.writeFileSync(file, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\nC0001,1997/1/1,3,10.00\r\n', 'gbk'));
+    const app = await renderApp({ lang: 'en' });
+    await press(app, 'app.palette');
+    await app.type('import orders');
+    await press(app, 'picker.pick');
+    await app.press(KEY.ctrlU);
+    await app.type(file);
+    await press(app, 'import.preview');
+    const f = app.frame();
+    expect(f).toContain('购买数量->Quantity');
+    expect(f).toContain('1 orders: the amount does not divide by the quantity');
+    await press(app, 'import.run');
+    expect(app.ws.orders.at(-1)).toMatchObject({ customerId: 'C0001', total: 1000, items: [{ qty: 3, unitPrice: 333 }, { qty: 1, unitPrice: 1 }] });
+    app.unmount();
+  });
 });

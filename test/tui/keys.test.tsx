@@ -29,7 +29,9 @@ describe('key declarations', () => {
     const own = (s: ScreenDef) => s.bindings as AnyCommand[];
     const sets: [string, readonly AnyCommand[]][] = [
       ['global', [...globalCommands(SCREENS), ...SYSTEM_COMMANDS]],
-      ...SCREENS.flatMap((s) => RECORD_SECTIONS.map((sec): [string, readonly AnyCommand[]] => [`${s.name} ${sec.title}`, [...sec.commands, ...(sec.title === 'keys.section.list' || sec.title === 'keys.section.detail' ? own(s) : [])]])),
+      // a screen's own keys, and with each section it shares (a record list: its list and detail keys)
+      ...SCREENS.map((s): [string, readonly AnyCommand[]] => [s.name, own(s)]),
+      ...SCREENS.flatMap((s) => (s.shared ?? []).map((sec): [string, readonly AnyCommand[]] => [`${s.name} ${sec.title}`, [...sec.commands, ...(sec.title === 'keys.section.list' || sec.title === 'keys.section.detail' ? own(s) : [])]])),
       ...appSections(SCREENS).slice(1).map((sec): [string, readonly AnyCommand[]] => [sec.title, sec.commands]),
     ];
     for (const [name, cs] of sets) {

@@ -3,7 +3,7 @@
 import { ENTITY_NAMES } from '../../domain/entities.js';
 import { entityLabel, errorText, makeT, detectLang, type T } from '../../i18n/index.js';
 import { EXIT, type CliIO } from '../io.js';
-import type { GlobalArgs } from '../open.js';
+import { workspaceFileOf, type GlobalArgs } from '../open.js';
 import { examineWorkspace, repairWorkspace, type DoctorReport, type Finding, type RepairAction } from '../../services/doctor.js';
 import { storeErrorText } from '../../presentation/store-errors.js';
 import { LockedError } from '../../services/ports.js';
@@ -22,7 +22,7 @@ function findingText(t: T, f: Finding, r: DoctorReport): string {
 const actionText = (t: T, a: RepairAction) => t(`doctor.${a.code}`, a as unknown as Record<string, string | number>);
 
 export async function doctorCmd(args: GlobalArgs & { repair?: boolean }, io: CliIO, t0: T): Promise<number> {
-  const file = io.backend.resolvePath(args.data, io.env);
+  const file = workspaceFileOf(args, io);
   const say = (s: string) => io.out(sanitizeLine(s));
   let repairFailed = false;
   let actions: RepairAction[] = [];

@@ -8,7 +8,7 @@ import type { FieldError } from '../../domain/errors.js';
 import type { Repo } from '../../services/repo.js';
 import { workspaceTimeZone } from '../../services/time-zone.js';
 
-export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo', 'wait', 'allowDuplicate', 'grant', 'revoke']);
+export const GLOBAL_FLAGS = new Set(['_', '$0', 'data', 'lang', 'json', 'user', 'ascii', 'help', 'version', 'entity', 'id', 'force', 'demo', 'wait', 'lab', 'allowDuplicate', 'grant', 'revoke']);
 
 /** The fields a flag may set: the editable ones and the structured ones a person keeps (an
  *  order's --items as JSON, or --item product=…,qty=… once per line; its --stay). */

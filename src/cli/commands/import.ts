@@ -103,7 +103,7 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
 function jsonReport(r: ImportReport, args: ImportArgs, encoding: Encoding, detected: boolean, t: T, lists: Parameters<typeof errorMessage>[2]) {
   return {
     file: args.file, entity: r.entity, encoding, encodingDetected: detected, headerLine: r.headerLine, mapping: r.mapping,
-    rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped, filledDown: r.filledDown, filtered: r.filtered, createdRefs: r.createdRefs,
+    rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped, filledDown: r.filledDown, filtered: r.filtered, roundingLines: r.roundingLines, createdRefs: r.createdRefs,
     dryRun: !!args.dryRun, applied: r.applied && !args.dryRun,
     errors: r.errors.map((e) => ({ ...e, message: issueText(t, r.entity, e, lists) })),
     groups: groupIssues(r.errors).map(({ first, ...g }) => ({ ...g, message: issueText(t, r.entity, first, lists), ...(first.params?.list ? { list: first.params.list } : {}) })),
@@ -138,6 +138,7 @@ function printReport(io: CliIO, t: T, r: ImportReport, encoding: Encoding, detec
     lines.push(t('import.filledDown', { count: r.filledDown, field: ref ? t.l(ref.label) : '' }));
   }
   if (r.filtered) lines.push(t('import.filtered', { count: r.filtered }));
+  if (r.roundingLines) lines.push(t('import.roundingLines', { count: r.roundingLines }));
   for (const [e, n] of Object.entries(r.createdRefs)) if (n) lines.push(t('import.createdRefs', { count: n, entity: entityLabel(t, e) }));
   if (r.errors.length) {
     // grouped by kind and column: one finding with its count, not 200 identical lines

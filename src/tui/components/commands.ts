@@ -69,6 +69,10 @@ export interface ImportCtx {
   nextField: () => void;
   nextPolicy: () => void;
   another: () => void;
+  /** the column picked in the preview's mapping, for skipping it */
+  pickColumn: (by: number) => void;
+  skipColumn: () => void;
+  nextDateOrder: () => void;
   run: () => void;
   /** why the previewed file cannot be imported (bad rows, a read-only session) */
   refused: () => MessageKey | undefined;
@@ -85,6 +89,11 @@ export const IMPORT_PREVIEW_COMMANDS: Command<ImportCtx>[] = [
   { id: 'import.duplicates', keys: ['u'], description: 'keys.importDuplicates', footer: { label: 'keys.duplicates' }, run: (c) => c.nextPolicy() },
   { id: 'import.another', keys: ['b'], description: 'keys.importAnother', footer: { label: 'keys.anotherFile' }, run: (c) => c.another() },
   { id: 'import.cancel', keys: ['esc'], description: 'keys.importCancel', footer: { label: 'hint.cancel' }, run: (c) => c.close() },
+  // the choices of the CLI's --skip and --date-order, on the preview itself
+  { id: 'import.nextColumn', keys: ['right'], description: 'keys.importNextColumn', moves: true, run: (c) => c.pickColumn(1) },
+  { id: 'import.prevColumn', keys: ['left'], description: 'keys.importPrevColumn', moves: true, run: (c) => c.pickColumn(-1) },
+  { id: 'import.skipColumn', keys: ['x'], description: 'keys.importSkipColumn', run: (c) => c.skipColumn() },
+  { id: 'import.dateOrder', keys: ['o'], description: 'keys.importDateOrder', run: (c) => c.nextDateOrder() },
 ];
 
 export interface HelpCtx {

@@ -86,6 +86,9 @@ export interface ScreenConfig {
   views?: ListView[];
   /** a cell's text when not the field's usual one (amounts with ¥ and separators) */
   cell?: (key: string, rec: EntityRecord, repo: Repo, t: T) => string | undefined;
+  /** a list shown inside another screen (analytics: a segment's customers): Esc on the list,
+   *  with no filter, goes back there */
+  leave?: () => void;
 }
 
 export function RecordScreen({ config, active, height, width }: { config: ScreenConfig; active: boolean; height: number; width: number }) {
@@ -341,7 +344,9 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     },
     keepFilter: () => setFiltering(false),
     clearFilter: () => {
-      if (stRef.current.filter.text) setFilter(atEnd(''));
+      const { filter: f, filtering: typing } = stRef.current;
+      if (!f.text && !typing && config.leave) return config.leave();
+      if (f.text) setFilter(atEnd(''));
       setFiltering(false);
     },
     open: () => {

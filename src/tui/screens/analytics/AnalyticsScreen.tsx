@@ -1,0 +1,275 @@
+// Screen 7, analytics (统计分析): one tab per model (statistics, pyramid, RFM, KAISM, lifetime
+// value, churn warning, KPIs). j/k move between the segments of a tab, Enter lists a segment's
+// customers (Enter again opens one, Esc comes back), t makes follow-up tasks for the segment and
+// s writes it to the customers, both after a question. The figures come from the analytics
+// services as the acting employee sees them; the line chart's module is loaded when first drawn.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useApp } from '../../context.js';
+import { useCommands } from '../../hooks/use-keys.js';
+import type { ScreenProps } from '../../screens.js';
+import { RecordScreen } from '../records/RecordScreen.js';
+import { TextField } from '../../components/TextField.js';
+import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { displayWidth, fit, plainMarks, wrapText } from '../../../text/width.js';
+import { sanitizeLine } from '../../../text/sanitize.js';
+import type { Repo } from '../../../services/repo.js';
+import { errorText, type MessageKey, type T } from '../../../i18n/index.js';
+import { grantOf } from '../../../domain/permissions.js';
+import { AnalyticsRefused } from '../../../services/analytics-base.js';
+import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, type AnalyticsCtx, type PromptCtx } from './commands.js';
+import { TABS, tabTitle } from './tabs.js';
+import { segmentListConfig } from './segment-list.js';
+import type { TabSegment, TabView } from './tab-view.js';
+
+type LineModule = typeof import('../../../presentation/line-chart.js');
+// loaded once, on the first chart drawn (never at start: test/architecture/lazy-charts.test.ts)
+let lineModule: LineModule | undefined;
+let lineLoading: Promise<LineModule> | undefined;
+const loadLineChart = () => (lineLoading ??= import('../../../presentation/line-chart.js').then((m) => (lineModule = m)));
+
+type Mode =
+  | { kind: 'chart' }
+  | { kind: 'asOf'; edit: EditState }
+  | { kind: 'ask'; text: string; onYes: () => void }
+  | { kind: 'list'; segment: TabSegment };
+
+interface Place {
+  tab: number;
+  /** per tab: the selected segment and the chart shown */
+  sel: number[];
+  chart: number[];
+  asOf?: string;
+}
+
+// the model the screen shows now, for the help overlay (?), which starts with its definition
+const shown: { title?: MessageKey; about: string[] } = { about: [] };
+
+/** The help overlay's first lines on screen 7: the definition of the model shown. */
+export function analyticsAbout(t: T, width: number): string[] {
+  if (!shown.title || !shown.about.length) return [];
+  return [t('analytics.about', { model: t(shown.title) }), ...shown.about.flatMap((p) => wrapText(p, width)), ''];
+}
+
+// where the user was, kept while the app runs (screen 7 left for another and back)
+const kept = new WeakMap<Repo, Place>();
+
+export const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** Whose figures these are: the acting employee and the scope of their customers. */
+function scopeText(repo: Repo, t: T): string {
+  const who = repo.whoActs();
+  const scope = who.root ? 'all' : (grantOf(who.role, 'customers', 'view') ?? 'own');
+  const name = who.employee ? String(who.employee.name ?? who.employee.login ?? '') : '';
+  return t('analytics.scope', { who: sanitizeLine(name || t('analytics.everyone')), scope: t(`perm.scope.${scope}` as 'perm.scope.all') });
+}
+
+export function AnalyticsScreen({ active, height, width }: ScreenProps) {
+  const app = useApp();
+  const { repo, t, theme } = app;
+  const [place, setPlaceState] = useState<Place>(() => kept.get(repo) ?? { tab: 2, sel: TABS.map(() => 0), chart: TABS.map(() => 0) });
+  const setPlace = (f: (p: Place) => Place) =>
+    setPlaceState((p) => {
+      const next = f(p);
+      kept.set(repo, next);
+      return next;
+    });
+  const [mode, setMode] = useState<Mode>({ kind: 'chart' });
+  const [, setLoaded] = useState(0);
+  const tab = TABS[place.tab];
+
+  const view: TabView | { error: string } = useMemo(() => {
+    try {
+      return tab.build({ repo, t, asOf: place.asOf, width, chart: place.chart[place.tab] });
+    } catch (e) {
+      // a model the actor may not see (no view of orders) says why in its tab; the others keep working
+      if (e instanceof AnalyticsRefused) return { error: errorText(t, 'customers', e.error) };
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+    // repo.version: any change of the records redraws the figures
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [repo, repo.version, t, place.asOf, width, place.tab, place.chart[place.tab]]);
+  const raw: TabView = 'error' in view ? { head: [], rows: [], segments: [], below: [], about: [], actions: {} } : view;
+  // plain mode: the reports' typographic marks (· → …) in ASCII too, not only the charts
+  const tv: TabView = useMemo(() => (app.ascii ? plainView(raw) : raw), [raw, app.ascii]);
+  shown.title = tabTitle(tab.id);
+  shown.about = tv.about;
+  const sel = Math.max(0, Math.min(place.sel[place.tab] ?? 0, tv.segments.length - 1));
+  const segment = tv.segments[sel];
+
+  useEffect(() => {
+    if (tv.line && !lineModule) void loadLineChart().then(() => setLoaded((n) => n + 1));
+  }, [tv.line]);
+
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const ask = (text: string, onYes: () => void) => setMode({ kind: 'ask', text, onYes });
+  const ctx: AnalyticsCtx = {
+    view: tv,
+    segment,
+    charts: tab.charts ?? 1,
+    cannotWrite: app.cannotWrite,
+    refusedTasks: () => {
+      const denied = repo.refused('create', 'tasks');
+      return denied ? { say: (tt) => errorText(tt, 'tasks', denied) } : undefined;
+    },
+    refusedWrite: () => {
+      const denied = repo.refused('edit', 'customers');
+      return denied ? { say: (tt) => errorText(tt, 'customers', denied) } : undefined;
+    },
+    tab: (by) => setPlace((p) => ({ ...p, tab: (p.tab + by + TABS.length) % TABS.length })),
+    move: (by) =>
+      setPlace((p) => {
+        const s = [...p.sel];
+        const n = tv.segments.length;
+        s[p.tab] = Math.max(0, Math.min(n - 1, (Number.isFinite(by) ? (s[p.tab] ?? 0) + by : by > 0 ? n - 1 : 0)));
+        return { ...p, sel: s };
+      }),
+    chart: () =>
+      setPlace((p) => {
+        const c = [...p.chart];
+        c[p.tab] = ((c[p.tab] ?? 0) + 1) % (tab.charts ?? 1);
+        return { ...p, chart: c, sel: p.sel.map((x, i) => (i === p.tab ? 0 : x)) };
+      }),
+    open: () => segment && setMode({ kind: 'list', segment }),
+    asOf: () => setMode({ kind: 'asOf', edit: atEnd(place.asOf ?? tv.asOf ?? '') }),
+    tasks: () => {
+      const act = tv.actions.tasks;
+      if (!act || !segment) return;
+      const count = act.count(segment);
+      if (count === 0) return app.notify(t('analytics.tasksNone', { segment: segment.label }), 'info');
+      ask(t('analytics.confirmTasks', { count, segment: segment.label }), () => {
+        const r = act.run(segment);
+        if ('error' in r) return app.notify(r.error, 'error');
+        // said once the tasks are on disk
+        app.changed(t('analytics.tasksDone', { count: r.created, skipped: r.skipped, segment: segment.label }));
+      });
+    },
+    write: () => {
+      const act = tv.actions.write;
+      if (!act || !segment) return;
+      const count = act.count(segment);
+      if (count === 0) return app.notify(t('analytics.writeNone', { segment: segment.label }), 'info');
+      ask(t('analytics.confirmWrite', { count, segment: segment.label }), () => {
+        const r = act.run(segment);
+        if ('error' in r) return app.notify(r.error, 'error');
+        app.changed(t('analytics.writeDone', { count: r.written, segment: segment.label }));
+      });
+    },
+  };
+  const prompt: PromptCtx =
+    mode.kind === 'asOf'
+      ? {
+          keep: () => {
+            const m = modeRef.current;
+            if (m.kind !== 'asOf') return;
+            const text = m.edit.text.trim();
+            if (text && !isDate(text)) return app.notify(t('analytics.asOfBad', { value: sanitizeLine(text) }), 'error');
+            setPlace((p) => ({ ...p, asOf: text || undefined }));
+            setMode({ kind: 'chart' });
+          },
+          cancel: () => setMode({ kind: 'chart' }),
+        }
+      : {
+          keep: () => {
+            const m = modeRef.current;
+            setMode({ kind: 'chart' });
+            if (m.kind === 'ask') m.onYes();
+          },
+          cancel: () => setMode({ kind: 'chart' }),
+        };
+  useCommands('screen', ANALYTICS_COMMANDS, ctx, { active: active && mode.kind === 'chart' });
+  useCommands('screen', mode.kind === 'asOf' ? AS_OF_COMMANDS : ASK_COMMANDS, prompt, {
+    active: active && (mode.kind === 'asOf' || mode.kind === 'ask'),
+    modal: true,
+    other: (input, key) => {
+      const m = modeRef.current;
+      if (m.kind === 'ask') {
+        setMode({ kind: 'chart' });
+        return true;
+      }
+      if (m.kind !== 'asOf') return false;
+      const next = applyEditKey(m.edit, input, key);
+      if (next) setMode({ kind: 'asOf', edit: next });
+      return true;
+    },
+  });
+
+  const segList = useMemo(
+    () => (mode.kind === 'list' ? segmentListConfig(mode.segment, `${t(tabTitle(tab.id))} · ${mode.segment.label}`, () => setMode({ kind: 'chart' })) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [mode, tab.id, t],
+  );
+  if (mode.kind === 'list' && segList) {
+    return <RecordScreen key={`seg:${mode.segment.code}`} config={segList} active={active} height={height} width={width} />;
+  }
+
+  const asOfShown = tv.asOf ? t('analytics.asOf', { date: tv.asOf }) : '';
+  const bar = tabBar(TABS.map((d) => t(tabTitle(d.id))), place.tab, width - displayWidth(asOfShown) - 2);
+  const lines: { text: string; bold?: boolean; color?: string; inverse?: boolean }[] = [];
+  lines.push({ text: fit(scopeText(repo, t), width), color: theme.muted });
+  // a line of figures too long for a narrow terminal goes on in a second line, never wraps by itself
+  for (const h of tv.head) for (const l of wrapText(h, width).slice(0, 2)) lines.push({ text: fit(l, width) });
+  if ('error' in view) lines.push({ text: fit(t('analytics.failed', { reason: sanitizeLine(view.error) }), width), color: theme.error });
+  if (tv.header) lines.push({ text: fit(tv.header, width), bold: true });
+  const bodyTop = lines.length;
+  // the segment rows scroll when the tab has more than fit (the stats by owner of a big hotel)
+  const footLines = 1;
+  const belowRoom = Math.max(0, height - 1 - bodyTop - footLines);
+  const rowRoom = Math.max(1, Math.min(tv.rows.length, belowRoom));
+  const start = Math.max(0, Math.min(sel - Math.floor(rowRoom / 2), tv.rows.length - rowRoom));
+  tv.rows.slice(start, start + rowRoom).forEach((r, i) => lines.push({ text: fit(r, width), inverse: start + i === sel && active }));
+  let room = height - 1 - lines.length - footLines;
+  for (const b of tv.below.slice(0, Math.max(0, room))) lines.push({ text: fit(b, width) });
+  room = height - 1 - lines.length - footLines;
+  if (tv.line && room >= 4) {
+    if (tv.line.title) lines.push({ text: fit(tv.line.title, width), bold: true });
+    if (lineModule) {
+      for (const l of lineModule.lineChart(tv.line.points, { width, height: room - 1, ascii: app.ascii, format: tv.line.format })) lines.push({ text: l });
+    } else lines.push({ text: fit(t('analytics.drawing'), width), color: theme.muted });
+  }
+  while (lines.length < height - 1 - footLines) lines.push({ text: '' });
+  const bottom =
+    mode.kind === 'ask' ? (
+      <Text color={theme.warn} bold wrap="truncate">{fit(mode.text, width)}</Text>
+    ) : mode.kind === 'asOf' ? (
+      <Box>
+        <Text color={theme.accent}>{t('analytics.asOfPrompt')}</Text>
+        <TextField state={mode.edit} width={12} focused origin={{ x: displayWidth(t('analytics.asOfPrompt')), y: app.bodyTop + height - 1 }} />
+      </Box>
+    ) : (
+      <Text color={theme.muted} wrap="truncate">{fit(segment ? t('analytics.selected', { segment: segment.label, count: segment.customers.length }) : '', width)}</Text>
+    );
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box>
+        {bar.map((b, i) => (
+          <Text key={i} inverse={b.current} bold={b.current} color={b.current ? undefined : theme.muted}>{b.text}</Text>
+        ))}
+        <Box flexGrow={1} />
+        <Text color={theme.accent}>{asOfShown}</Text>
+      </Box>
+      {lines.map((l, i) => (
+        <Text key={i} bold={l.bold} color={l.color} inverse={l.inverse} wrap="truncate">{l.text || ' '}</Text>
+      ))}
+      {bottom}
+    </Box>
+  );
+}
+
+function plainView(v: TabView): TabView {
+  const p = (ls: string[]) => ls.map(plainMarks);
+  return { ...v, head: p(v.head), header: v.header === undefined ? undefined : plainMarks(v.header), rows: p(v.rows), below: p(v.below), about: p(v.about) };
+}
+
+/** The tabs within `room` columns: every title when they fit, else the current one with its
+ *  neighbours' keys. */
+export function tabBar(titles: string[], current: number, room: number): { text: string; current: boolean }[] {
+  // the current one in brackets too: the tab shows without colour (NO_COLOR, a screen reader)
+  const label = (x: string, on: boolean) => (on ? `[${x}]` : ` ${x} `);
+  const all = titles.map((x, i) => ({ text: label(x, i === current), current: i === current }));
+  if (all.reduce((a, x) => a + displayWidth(x.text), 0) <= room) return all;
+  const mark = ` ${current + 1}/${titles.length} [ ] `;
+  const cur = label(titles[current], true);
+  return [{ text: fit(cur, Math.max(0, Math.min(displayWidth(cur), room - mark.length))), current: true }, { text: mark, current: false }];
+}

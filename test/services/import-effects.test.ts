@@ -1,0 +1,65 @@
+// An imported order history does to its customers what the same orders typed in one by one do
+// (a ledger line per order, the stage moves with their reasons), with each customer checked
+// and saved once at the end of the import rather than once per order.
+import { describe, expect, it } from 'vitest';
+import { freshRepo } from '../helpers/workspace.js';
+import { importTable } from '../../src/services/import.js';
+import { emptyMapping } from '../../src/domain/import-mapping.js';
+import type { PointsEntry, TierChange } from '../../src/domain/loyalty.js';
+
+function hotel() {
+  const { repo } = freshRepo();
+  for (const [name, minPoints] of [['银卡', 0], ['金卡', 1000], ['白金卡', 5000]] as const) repo.create('tiers', { name, minPoints });
+  const c = repo.create('customers', { name: '任艳桂' });
+  if (!c.ok) throw new Error('customer');
+  repo.drainBatch();
+  return { repo, id: c.value.id };
+}
+
+const history = (id: string) => [
+  { line: 1, cells: ['客户编号', '下单日期', '订单金额', '付款状态'] },
+  { line: 2, cells: [id, '1997/1/1', '688.50', 'paid'] },
+  { line: 3, cells: [id, '1997/2/1', '400', 'paid'] },
+  { line: 4, cells: [id, '1997/3/1', '5000', 'paid'] },
+  { line: 5, cells: ['N0001', '1997/3/2', '12', 'paid'] },
+];
+
+describe('an imported order history and its customers', () => {
+  it('earns a ledger line per order and moves the stage per order, the customer saved once', () => {
+    const { repo, id } = hotel();
+    const r = importTable(repo, 'orders', history(id), { mapping: { ...emptyMapping(), createMissing: true } });
+    expect(r.errors).toEqual([]);
+    expect(r.created).toBe(4);
+    const c = repo.get('customers', id)!;
+    const ledger = c.pointsLedger as PointsEntry[];
+    expect(ledger.map((e) => `${e.kind}:${e.delta}:${e.orderId}`)).toEqual(['earn:688:D0001', 'earn:400:D0002', 'earn:5000:D0003']);
+    expect(c.points).toBe(6088);
+    expect((c.stageHistory as { from?: string; to: string; reason?: string }[]).map((h) => `${h.from ?? ''}>${h.to}:${h.reason ?? ''}`)).toEqual([
+      '>potential:',
+      'potential>first:orders:D0001',
+      'first>repeat:orders:D0002',
+    ]);
+    // the tier is worked out once, from all the points the import brought: one move, to platinum
+    expect(c.tierId).toBe('M0003');
+    expect((c.tierHistory as TierChange[]).map((h) => `${h.from ?? ''}>${h.to ?? ''}:${h.points}:${h.reason ?? ''}`)).toEqual(['>M0003:6088:orders:D0003']);
+    // one put of the customer in the batch, after the orders that caused it; the new customer too
+    const puts = repo.drainBatch().changes.flatMap((ch) => (ch.op === 'put' ? [`${ch.e}:${ch.r.id}`] : []));
+    expect(puts.filter((p) => p === `customers:${id}`)).toHaveLength(1);
+    expect(puts.indexOf(`customers:${id}`)).toBeGreaterThan(puts.indexOf('orders:D0003'));
+    expect(repo.get('customers', 'N0001')?.points).toBe(12);
+  });
+
+  it('a customer whose record its own rules refuse at the end keeps what it had; the orders are saved', () => {
+    const { repo, id } = hotel();
+    // a hostile edit of the file: a customer name longer than the schema allows
+    const rec = repo.ws.customers.find((c) => c.id === id)!;
+    rec.name = 'x'.repeat(5000);
+    const r = importTable(repo, 'orders', history(id).slice(0, 3));
+    expect(r.applied).toBe(true);
+    const c = repo.get('customers', id)!;
+    expect(c.pointsLedger).toBeUndefined();
+    expect(c.stage).toBe('potential');
+    expect(repo.all('orders')).toHaveLength(2);
+  });
+});
+
