@@ -1,7 +1,7 @@
 // Benchmark (not a test): every report kind of scripts/bench-report-kinds.ts on generated
 // workspaces, beside sqlite3 computing the same figures on the same data in the same run.
 //   node --max-old-space-size=12000 --import tsx scripts/bench-reports.ts [--sizes 25000x70000,100000x1000000] [--runs 5] [--cli-runs 3]
-//                                    [--bin dist/hotel-crm.js] [--keep DIR] [--no-breakdown]
+//                                    [--bin dist/hotel-crm.js] [--keep DIR] [--no-breakdown] [--only KIND,KIND]
 // For each size: the workspace file (written directly, as an import would leave it) and a
 // sqlite3 database of the same customers and orders. Then, per kind:
 // - computation: the service over an open Repo, in this process, median of --runs;
@@ -26,6 +26,8 @@ const arg = (name: string, def: string) => {
 };
 const sizes = arg('--sizes', '25000x70000,100000x1000000').split(',').map((s) => s.split('x').map(Number) as [number, number]);
 const runs = Number(arg('--runs', '5'));
+// --only churn,value: the kinds whose name starts with one of these
+const only = arg('--only', '').split(',').filter(Boolean);
 const cliRuns = Number(arg('--cli-runs', '3'));
 const bin = path.resolve(arg('--bin', 'dist/hotel-crm.js'));
 if (!fs.existsSync(bin)) throw new Error(`${bin} missing: run npm run build first`);
@@ -192,6 +194,7 @@ for (const [nc, no] of sizes) {
   // CPU time beside the wall clock: on a shared machine the wall clock measures the neighbours
   console.log('  kind                               compute cpu (wall)   sqlite3 cpu (wall)  ratio | whole command wall / cpu');
   for (const k of BENCH_KINDS) {
+    if (only.length && !only.some((o) => k.name.startsWith(o))) continue;
     k.compute(repo); // warm: the JIT, and the first build of any index
     const walls: number[] = [];
     const cpus: number[] = [];

@@ -16,10 +16,9 @@ import { importCmd } from './commands/import.js';
 import { exportCmd } from './commands/export.js';
 import { tasksCmd } from './commands/tasks.js';
 import { reportCmd } from './commands/report.js';
-import { reportKindOptions } from './commands/report-kinds.js';
 import { churnCmd } from './commands/churn.js';
 import { analyticsCmd } from './commands/analytics.js';
-import { kpiExplain } from '../presentation/analytics-kpi.js';
+import { reportKindOptions } from './commands/report-kinds.js';
 import { ticketsCmd } from './commands/tickets.js';
 import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
@@ -183,12 +182,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .positional('kind', { type: 'string', describe: t('cli.help.reportKind'), demandOption: true })
         .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
         .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
-        .option('to', { type: 'string', describe: t('cli.help.reportTo') })
-        // churn, value, kpi (the care reports)
-        .option('days', { type: 'string', describe: t('cli.help.reportDays') })
-        .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
-        .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') })
-        .epilogue([t('cli.help.reportKpis'), ...kpiExplain(t)].join('\n')), t),
+        .option('to', { type: 'string', describe: t('cli.help.reportTo') }), t),
       run(reportCmd))
     .command('churn <action> [id]', t('cli.help.churn'), (y) =>
       y

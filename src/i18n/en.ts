@@ -861,8 +861,6 @@ export const en = {
   'analytics.seriesSum': '{from}..{to}: {sum} in all',
   'analytics.noSeries': 'No records to draw yet',
   // analytics: rfm, pyramid, stats (issue 21 part 1)
-  'cli.help.reportAsOf': 'rfm, pyramid: as of this day (default: the day after the last purchase; purchases after it are left out); churn: the day to judge from (default today); kpi: the default period is its month up to it',
-  'cli.help.reportCsv': 'CSV for Excel and WPS (UTF-8 with BOM) instead of text (churn, value, kpi: one row per customer or KPI)',
   'cli.help.reportFrequency': 'rfm: F counts orders (default) or days (distinct days with a purchase)',
   'cli.help.reportShares': 'pyramid: % of VIP, key and ordinary customers (default 1,4,15; the rest are small)',
   'cli.help.reportWrite': 'rfm/pyramid: write each customer\'s segment or layer into their rfmSegment / pyramidLayer field',
@@ -1031,7 +1029,6 @@ export const en = {
   'kpi.better': 'better',
   'kpi.worse': 'worse',
   'kpi.head': 'CRM KPIs  {owner}  {from}..{to}  (before: {pfrom}..{pto})',
-  'report.csvAndJson': '--csv and --json: choose one',
   'report.badAsOf': 'Bad --as-of "{value}": give a date, e.g. 2026-05-01',
   'cli.help.reportDays': 'churn: days without a purchase that warn (90, 180, 365 …; default: analytics set --churn-days)',
   'cli.help.reportFactor': "churn: warn when the silence is longer than this × the customer's usual interval (default 2)",
@@ -1056,6 +1053,10 @@ export const en = {
   'analytics.churn': 'Churn warning: threshold {days} days, factor {factor}, satisfaction bar {bar}',
   'analytics.weights': 'Weights: {list}; lifetime value = {current}% current + {potential}% potential',
   'analytics.margins': 'Gross margins: {list}',
+  'cli.help.reportKpis': 'report kpi, each KPI:',
+  // analytics: rfm, pyramid, stats (issue 21 part 1)
+  'cli.help.reportAsOf': 'as of this day (default: the day after the last purchase; churn: today; kpi: the default period is its month up to it); purchases after it are left out',
+  'cli.help.reportCsv': 'CSV for Excel and WPS (UTF-8 with BOM) instead of text',
   // desk: upcoming anniversaries
   'help.taskAnniversaries': 'the birthdays and anniversaries of the coming 7 days (Enter opens the customer)',
   'hint.taskAnniversaries': 'anniversaries',
@@ -1160,7 +1161,6 @@ export const en = {
   'cli.help.gradeCloseAfter': 'days late after which a submission scores nothing',
   'cli.help.gradeGrace': 'minutes after the deadline still on time (default 0)',
   'cli.help.gradeLabs': 'the course\'s labs, comma separated (default: the labs handed in)',
-  'cli.help.reportKpis': 'report kpi, each KPI:',
 } as const;
 
 export type MessageKey = keyof typeof en;

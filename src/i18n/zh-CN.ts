@@ -862,8 +862,6 @@ export const zhCN = {
   'analytics.seriesSum': '{from}..{to}: 合计 {sum}',
   'analytics.noSeries': '暂无可绘制的数据',
   // analytics: rfm, pyramid, stats (issue 21 part 1)
-  'cli.help.reportAsOf': 'rfm、pyramid：统计截止日（默认：最后一次购买的次日；之后的购买不计）；churn：判断的日期（默认今天）；kpi：默认期间为该日所在月份至该日',
-  'cli.help.reportCsv': '输出 CSV（UTF-8 带 BOM，Excel 与 WPS 可直接打开；churn、value、kpi：每位客户或每项指标一行）',
   'cli.help.reportFrequency': 'rfm：F 按订单数（默认 orders）或按购买天数（days）',
   'cli.help.reportShares': 'pyramid：VIP客户、主要客户、普通客户所占百分比（默认 1,4,15；其余为小客户）',
   'cli.help.reportWrite': 'rfm/pyramid：把每位客户的细分或层级写入客户字段 rfmSegment / pyramidLayer',
@@ -1032,7 +1030,6 @@ export const zhCN = {
   'kpi.better': '改善',
   'kpi.worse': '变差',
   'kpi.head': 'CRM 关键绩效指标  {owner}  {from}..{to}（上期：{pfrom}..{pto}）',
-  'report.csvAndJson': '--csv 与 --json 只能选一个',
   'report.badAsOf': '--as-of "{value}" 无效：请给日期，如 2026-05-01',
   'cli.help.reportDays': 'churn：多少天未消费即预警（90、180、365……；默认值见 analytics set --churn-days）',
   'cli.help.reportFactor': 'churn：未消费天数超过客户平常间隔的多少倍即预警（默认 2）',
@@ -1057,6 +1054,10 @@ export const zhCN = {
   'analytics.churn': '流失预警：阈值 {days} 天，倍数 {factor}，满意度下限 {bar}',
   'analytics.weights': '权重：{list}；终身价值 = 当前价值 {current}% + 潜在价值 {potential}%',
   'analytics.margins': '毛利率：{list}',
+  'cli.help.reportKpis': 'report kpi 各项指标：',
+  // analytics: rfm, pyramid, stats (issue 21 part 1)
+  'cli.help.reportAsOf': '统计截止日（默认：最后一次购买的次日；churn 默认今天；kpi 默认期间为该日所在月份至该日）；之后的购买不计',
+  'cli.help.reportCsv': '输出 CSV（UTF-8 带 BOM，Excel 与 WPS 可直接打开）',
   // desk: upcoming anniversaries
   'help.taskAnniversaries': '未来 7 天的生日和纪念日（Enter 打开客户）',
   'hint.taskAnniversaries': '纪念日',
@@ -1161,5 +1162,4 @@ export const zhCN = {
   'cli.help.gradeCloseAfter': '迟交超过多少天不再得分',
   'cli.help.gradeGrace': '截止后仍算按时的分钟数（默认 0）',
   'cli.help.gradeLabs': '本课程的实训，逗号分隔（默认：已提交的实训）',
-  'cli.help.reportKpis': 'report kpi 各项指标：',
 } satisfies Messages;

@@ -4,7 +4,7 @@
 import { CHURN_REASONS, type ChurnReason, type ChurnReport, type ChurnRow } from '../domain/analytics/churn.js';
 import type { ValueLists } from '../domain/values.js';
 import { valueLabelT, type T } from '../i18n/index.js';
-import { safeCell, stringifyCsv } from '../text/csv.js';
+import { csvText } from './analytics-common.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { fit } from '../text/width.js';
 
@@ -105,6 +105,6 @@ export function churnCsv(r: ChurnReport, t: T, names: Names): string {
   const rows = r.rows.map((row) => [
     row.customerId, names.customer(row.customerId), names.login(row.ownerId) ?? '', row.stage ?? '', row.reasons.join(' '), churnWhy(t, row, r.params),
     row.lastPurchase ?? '', row.daysSince ?? '', row.purchases, row.usualInterval ?? '', row.openComplaints, row.lastIndex ?? '', row.previousIndex ?? '',
-  ].map((v) => safeCell(String(v))));
-  return stringifyCsv([head, ...rows]);
+  ].map((v) => String(v)));
+  return csvText([head, ...rows]);
 }

@@ -2,7 +2,7 @@
 // read them (JSON) and as CSV. Each KPI has a one-line definition (the `?` text and --help).
 import { KPI_BETTER, KPI_CODES, type KpiCode, type KpiReport } from '../domain/analytics/kpi.js';
 import type { T } from '../i18n/index.js';
-import { safeCell, stringifyCsv } from '../text/csv.js';
+import { csvText } from './analytics-common.js';
 import { fit } from '../text/width.js';
 
 export const kpiLabel = (t: T, k: KpiCode): string => t(`kpi.${k}`);
@@ -63,6 +63,6 @@ export function kpiJson(r: KpiReport, meta: { owner: string | null }) {
 /** `report kpi --csv`: one row per KPI. */
 export function kpiCsv(r: KpiReport, t: T): string {
   const head = ['code', 'kpi', 'value', 'previous', 'change', 'unit', 'from', 'to', 'previousFrom', 'previousTo'];
-  const rows = r.rows.map((row) => [row.code, kpiLabel(t, row.code), row.value ?? '', row.previous ?? '', row.change ?? '', KPI_UNIT[row.code], r.period.from, r.period.to, r.previousPeriod.from, r.previousPeriod.to].map((v) => safeCell(String(v))));
-  return stringifyCsv([head, ...rows]);
+  const rows = r.rows.map((row) => [row.code, kpiLabel(t, row.code), row.value ?? '', row.previous ?? '', row.change ?? '', KPI_UNIT[row.code], r.period.from, r.period.to, r.previousPeriod.from, r.previousPeriod.to].map((v) => String(v)));
+  return csvText([head, ...rows]);
 }

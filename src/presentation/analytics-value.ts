@@ -4,7 +4,7 @@
 import { LOYALTY_MAX, TRUST_MAX, CURRENT_INDICATORS, KAISM_QUADRANTS, POTENTIAL_INDICATORS, VALUE_INDICATORS, type KaismQuadrant, type ValueIndicator, type ValueReport, type ValueSettings } from '../domain/analytics/value.js';
 import { fenToGrouped, fenToYuan } from '../domain/money.js';
 import type { T } from '../i18n/index.js';
-import { safeCell, stringifyCsv } from '../text/csv.js';
+import { csvText } from './analytics-common.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { fit } from '../text/width.js';
 import type { Names } from './analytics-churn.js';
@@ -107,6 +107,6 @@ export function valueCsv(r: ValueReport, t: T, names: Names): string {
     row.customerId, names.customer(row.customerId), names.login(row.ownerId) ?? '', row.quadrant, quadrantLabel(t, row.quadrant),
     row.current.toFixed(1), row.potential.toFixed(1), row.lifetime.toFixed(1), (row.raw.grossProfit / 100).toFixed(2), (row.raw.revenue / 100).toFixed(2),
     row.raw.purchases, (row.raw.serviceCost / 100).toFixed(2), row.raw.satisfaction ?? '', round3(row.raw.loyalty / LOYALTY_MAX), round3(row.raw.trust / TRUST_MAX),
-  ].map((v) => safeCell(String(v))));
-  return stringifyCsv([head, ...rows]);
+  ].map((v) => String(v)));
+  return csvText([head, ...rows]);
 }

@@ -1,6 +1,8 @@
 // Flags the care reports (churn, value, kpi) and the churn actions share: checked before the
 // workspace is opened (a bad flag is a usage error, exit 2, nothing done).
+import type { Argv } from 'yargs';
 import { parseDateText } from '../../domain/parse-input.js';
+import { kpiExplain } from '../../presentation/analytics-kpi.js';
 import type { T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
 import { employeeByLoginOrId } from '../../services/funnel.js';
@@ -53,7 +55,7 @@ export function factorFlag(t: T, raw: unknown): number | undefined {
 
 /** --json and --csv exclude each other. */
 export function outputFlag(t: T, args: { json?: boolean; csv?: boolean }): 'json' | 'csv' | 'text' {
-  if (args.json && args.csv) throw new UsageError(t('report.csvAndJson'));
+  if (args.json && args.csv) throw new UsageError(t('report.jsonOrCsv'));
   return args.json ? 'json' : args.csv ? 'csv' : 'text';
 }
 
@@ -88,3 +90,12 @@ export function careWork<R>(t: T, fn: () => R): R {
     throw e;
   }
 }
+
+/** The care kinds' own flags on `report <kind>` (--as-of and --csv are every kind's), and the
+ *  KPI definitions under report --help. */
+export const careReportOptions = (y: Argv, t: T): Argv =>
+  y
+    .option('days', { type: 'string', describe: t('cli.help.reportDays') })
+    .option('factor', { type: 'string', describe: t('cli.help.reportFactor') })
+    .option('explain', { type: 'boolean', describe: t('cli.help.reportExplain') })
+    .epilogue([t('cli.help.reportKpis'), ...kpiExplain(t)].join('\n'));

@@ -4,9 +4,11 @@ import type { T } from '../../i18n/index.js';
 import { workspaceChurn } from '../../services/analytics-churn.js';
 import { churnCsv, churnExplain, churnJson, churnSummary, churnTable } from '../../presentation/analytics-churn.js';
 import { workThenSave } from '../commit.js';
+import { outCsv } from './report-common.js';
+import type { ReportKind } from './report-kind.js';
 import { EXIT, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
-import { careWork, asOfFlag, daysFlag, factorFlag, namesOf, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
+import { careWork, asOfFlag, daysFlag, factorFlag, namesOf, outputFlag, ownerOf, ownerText, careReportOptions, type CareReportArgs } from './report-care-args.js';
 
 const SHOWN = 30;
 
@@ -22,7 +24,7 @@ export async function reportChurnCmd(args: CareReportArgs, io: CliIO, t0: T): Pr
   });
   const t = s.t;
   if (out === 'json') io.out(JSON.stringify(churnJson(report, namesOf(s.repo), { owner: owner?.login ?? null }), null, 2));
-  else if (out === 'csv') io.out(churnCsv(report, t, namesOf(s.repo)).replace(/\r\n$/, ''));
+  else if (out === 'csv') outCsv(io, churnCsv(report, t, namesOf(s.repo)));
   else {
     const p = report.params;
     io.out(t('churn.head', { owner: ownerText(t, owner), asOf: p.asOf, days: p.days, factor: p.factor }));
@@ -34,3 +36,5 @@ export async function reportChurnCmd(args: CareReportArgs, io: CliIO, t0: T): Pr
   if (args.explain && out === 'text') for (const l of churnExplain(t, report.params)) io.out(l);
   return EXIT.ok;
 }
+
+export const churnReport: ReportKind = { kind: 'churn', options: careReportOptions, run: (args, io, t) => reportChurnCmd(args as CareReportArgs, io, t) };

@@ -7,6 +7,9 @@ import type { ReportKind } from './report-kind.js';
 import { rfmReport } from './report-rfm.js';
 import { pyramidReport } from './report-pyramid.js';
 import { statsReport } from './report-stats.js';
+import { churnReport } from './report-churn.js';
+import { kaismReport, valueReport } from './report-value.js';
+import { kpiReport } from './report-kpi.js';
 
 export const REPORT_KINDS: ReportKind[] = [
   // rfm
@@ -14,6 +17,10 @@ export const REPORT_KINDS: ReportKind[] = [
   pyramidReport,
   statsReport,
   // care
+  churnReport,
+  valueReport,
+  kaismReport,
+  kpiReport,
 ];
 
 /** Every kind's flags on `report <kind>`. */

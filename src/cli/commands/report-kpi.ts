@@ -6,6 +6,8 @@ import { workspaceKpi } from '../../services/analytics-kpi.js';
 import { kpiCsv, kpiExplain, kpiJson, kpiTable } from '../../presentation/analytics-kpi.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
+import { outCsv } from './report-common.js';
+import type { ReportKind } from './report-kind.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
 import { careWork, asOfFlag, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
@@ -31,7 +33,7 @@ export async function reportKpiCmd(args: CareReportArgs, io: CliIO, t0: T): Prom
   });
   const t = s.t;
   if (out === 'json') io.out(JSON.stringify(kpiJson(report, { owner: owner?.login ?? null }), null, 2));
-  else if (out === 'csv') io.out(kpiCsv(report, t).replace(/\r\n$/, ''));
+  else if (out === 'csv') outCsv(io, kpiCsv(report, t));
   else {
     io.out(t('kpi.head', { owner: ownerText(t, owner), from: report.period.from, to: report.period.to, pfrom: report.previousPeriod.from, pto: report.previousPeriod.to }));
     for (const l of kpiTable(report, t, 78)) io.out(l.trimEnd());
@@ -39,3 +41,5 @@ export async function reportKpiCmd(args: CareReportArgs, io: CliIO, t0: T): Prom
   if (args.explain && out === 'text') for (const l of kpiExplain(t, report)) io.out(l);
   return EXIT.ok;
 }
+
+export const kpiReport: ReportKind = { kind: 'kpi', run: (args, io, t) => reportKpiCmd(args as CareReportArgs, io, t) };

@@ -4,6 +4,8 @@ import type { T } from '../../i18n/index.js';
 import { workspaceValue } from '../../services/analytics-value.js';
 import { kaismLines, valueCsv, valueExplain, valueJson, valueSummary, valueTable } from '../../presentation/analytics-value.js';
 import { workThenSave } from '../commit.js';
+import { outCsv } from './report-common.js';
+import type { ReportKind } from './report-kind.js';
 import { EXIT, type CliIO } from '../io.js';
 import { openSession } from '../open.js';
 import { careWork, namesOf, outputFlag, ownerOf, ownerText, type CareReportArgs } from './report-care-args.js';
@@ -19,7 +21,7 @@ export async function reportValueCmd(args: CareReportArgs, io: CliIO, t0: T): Pr
   });
   const t = s.t;
   if (out === 'json') io.out(JSON.stringify(valueJson(report, namesOf(s.repo), { owner: owner?.login ?? null }), null, 2));
-  else if (out === 'csv') io.out(valueCsv(report, t, namesOf(s.repo)).replace(/\r\n$/, ''));
+  else if (out === 'csv') outCsv(io, valueCsv(report, t, namesOf(s.repo)));
   else {
     io.out(t('value.head', { owner: ownerText(t, owner) }));
     io.out(valueSummary(report, t));
@@ -34,3 +36,7 @@ export async function reportValueCmd(args: CareReportArgs, io: CliIO, t0: T): Pr
   if (args.explain && out === 'text') for (const l of valueExplain(t, report.settings)) io.out(l);
   return EXIT.ok;
 }
+
+export const valueReport: ReportKind = { kind: 'value', run: (args, io, t) => reportValueCmd(args as CareReportArgs, io, t) };
+/** the same report under the matrix's name */
+export const kaismReport: ReportKind = { kind: 'kaism', run: (args, io, t) => reportValueCmd(args as CareReportArgs, io, t) };

@@ -13,23 +13,11 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { workspaceSurveys } from '../../services/surveys.js';
 import { surveyChart, surveyHead, surveyJson } from '../../presentation/surveys.js';
 import { nameInLanguage } from '../../i18n/index.js';
-import { reportChurnCmd } from './report-churn.js';
-import { reportKpiCmd } from './report-kpi.js';
-import { reportValueCmd } from './report-value.js';
-import type { CareReportArgs } from './report-care-args.js';
 
 import { REPORT_KINDS } from './report-kinds.js';
 import type { ReportArgs } from './report-kind.js';
 
-/** reports with a handler of their own (report-<kind>.ts) */
-const HANDLERS: Record<string, (args: CareReportArgs, io: CliIO, t: T) => Promise<number>> = {
-  churn: reportChurnCmd,
-  value: reportValueCmd,
-  kaism: reportValueCmd,
-  kpi: reportKpiCmd,
-};
-
-export const REPORTS_READY = ['funnel', 'surveys', 'churn', 'value', 'kaism', 'kpi', ...REPORT_KINDS.map((k) => k.kind)];
+export const REPORTS_READY = ['funnel', 'surveys', ...REPORT_KINDS.map((k) => k.kind)];
 export type { ReportArgs };
 
 function dateFlag(t: T, flag: string, raw: string | undefined): string | undefined {
@@ -40,8 +28,6 @@ function dateFlag(t: T, flag: string, raw: string | undefined): string | undefin
 }
 
 export async function reportCmd(args: ReportArgs, io: CliIO, t0: T): Promise<number> {
-  const own = Object.hasOwn(HANDLERS, args.kind) ? HANDLERS[args.kind] : undefined;
-  if (own) return own(args as CareReportArgs, io, t0);
   if (!REPORTS_READY.includes(args.kind)) throw new UsageError(t0('report.notYet', { kind: sanitizeLine(String(args.kind)), ready: REPORTS_READY.join(', ') }));
   const kind = REPORT_KINDS.find((k) => k.kind === args.kind);
   if (kind) return kind.run(args, io, t0);

@@ -89,87 +89,103 @@ export interface ChurnReport {
   byReason: Record<ChurnReason, number>;
 }
 
-interface Acc {
-  purchases: number;
-  days: Set<number>;
-  complaints: number;
-  surveys: { day: string; id: string; index: number }[];
-}
-
 export function churnReport(
   input: { customers: readonly ChurnCustomer[]; orders: readonly ChurnOrder[]; tickets: readonly ChurnTicket[]; surveys: readonly (SurveyLike & { date?: unknown })[] },
   params: ChurnParams,
 ): ChurnReport {
   const asOf = dayNum(params.asOf);
-  const acc = new Map<string, Acc>();
-  const slot = (id: string) => {
-    let a = acc.get(id);
-    if (!a) acc.set(id, (a = { purchases: 0, days: new Set(), complaints: 0, surveys: [] }));
-    return a;
-  };
+  const n = input.customers.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(input.customers[i].id, i);
+  // a million orders: each customer's purchase days gathered in one typed array, bucketed by
+  // customer (counting sort), rather than a Set per customer
+  const m = input.orders.length;
+  const custOf = new Int32Array(m);
+  const dayOfOrder = new Int32Array(m);
+  const purchases = new Int32Array(n + 1);
+  let k = 0;
   for (const o of input.orders) {
+    const i = index.get(o.customerId as string);
+    if (i === undefined) continue;
     const d = dayNum(o.date);
     if (!(d <= asOf) || !isPurchase(o as Record<string, unknown>)) continue;
-    const a = slot(String(o.customerId));
-    a.purchases++;
-    a.days.add(d);
+    custOf[k] = i;
+    dayOfOrder[k] = d;
+    purchases[i + 1]++;
+    k++;
   }
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + purchases[i + 1];
+  const fill = start.slice(0, n);
+  const days = new Int32Array(k);
+  for (let j = 0; j < k; j++) days[fill[custOf[j]]++] = dayOfOrder[j];
+  const complaints = new Int32Array(n);
   for (const t of input.tickets) {
     if (t.type !== 'complaint' || !isUnresolved(t.status)) continue;
+    const i = index.get(t.customerId as string);
+    if (i === undefined) continue;
     const raised = dayNum(typeof t.raisedOn === 'string' ? t.raisedOn : t.createdAt);
     if (raised > asOf) continue;
-    slot(String(t.customerId)).complaints++;
+    complaints[i]++;
   }
+  const surveys = new Map<number, { day: string; id: string; index: number }[]>();
   for (const s of input.surveys) {
+    const i = index.get(s.customerId as string);
+    if (i === undefined) continue;
     const d = typeof s.date === 'string' ? s.date : '';
     if (!(dayNum(d) <= asOf)) continue;
-    const index = surveyIndex(s);
-    if (index === undefined) continue;
-    slot(String(s.customerId)).surveys.push({ day: d, id: s.id, index });
+    const idx = surveyIndex(s);
+    if (idx === undefined) continue;
+    const l = surveys.get(i);
+    if (l) l.push({ day: d, id: s.id, index: idx });
+    else surveys.set(i, [{ day: d, id: s.id, index: idx }]);
   }
   const byReason = Object.fromEntries(CHURN_REASONS.map((r) => [r, 0])) as Record<ChurnReason, number>;
   const rows: ChurnRow[] = [];
   let alreadyLost = 0;
-  for (const c of input.customers) {
+  for (let i = 0; i < n; i++) {
+    const c = input.customers[i];
     if (c.stage === 'lost') {
       alreadyLost++;
       continue;
     }
-    const a = acc.get(c.id);
-    if (!a) continue;
+    const bought = purchases[i + 1];
+    const sv = surveys.get(i);
+    if (!bought && !complaints[i] && !sv) continue;
     const reasons: ChurnReason[] = [];
+    let purchaseDays = 0;
     const row: ChurnRow = {
       customerId: c.id,
       ownerId: typeof c.ownerId === 'string' && c.ownerId ? c.ownerId : undefined,
       stage: typeof c.stage === 'string' ? c.stage : undefined,
       reasons,
-      purchases: a.purchases,
-      purchaseDays: a.days.size,
-      openComplaints: a.complaints,
+      purchases: bought,
+      purchaseDays: 0,
+      openComplaints: complaints[i],
     };
-    if (a.days.size) {
-      let first = Infinity;
-      let last = -Infinity;
-      for (const d of a.days) {
-        if (d < first) first = d;
-        if (d > last) last = d;
-      }
+    if (bought) {
+      const mine = days.subarray(start[i], start[i + 1]).sort();
+      purchaseDays = 1;
+      for (let j = 1; j < mine.length; j++) if (mine[j] !== mine[j - 1]) purchaseDays++;
+      const first = mine[0];
+      const last = mine[mine.length - 1];
       const since = asOf - last;
+      row.purchaseDays = purchaseDays;
       row.lastPurchase = dayStr(last);
       row.daysSince = since;
       if (since > params.days) reasons.push('inactive');
-      const gaps = a.days.size - 1;
+      const gaps = purchaseDays - 1;
       if (gaps > 0) {
         row.usualInterval = Math.round(((last - first) / gaps) * 10) / 10;
         if (since * gaps > params.factor * (last - first)) reasons.push('overdue');
       }
     }
-    if (a.complaints) reasons.push('complaint');
-    if (a.surveys.length) {
-      a.surveys.sort((x, y) => byCode(y.day, x.day) || byCode(y.id, x.id));
-      row.lastIndex = a.surveys[0].index;
-      if (a.surveys.length > 1) {
-        row.previousIndex = a.surveys[1].index;
+    if (complaints[i]) reasons.push('complaint');
+    if (sv) {
+      sv.sort((x, y) => byCode(y.day, x.day) || byCode(y.id, x.id));
+      row.lastIndex = sv[0].index;
+      if (sv.length > 1) {
+        row.previousIndex = sv[1].index;
         if (row.lastIndex < row.previousIndex) reasons.push('satisfactionFalling');
       }
       if (row.lastIndex < params.bar) reasons.push('satisfactionLow');
@@ -179,7 +195,7 @@ export function churnReport(
     rows.push(row);
   }
   rows.sort((x, y) => y.reasons.length - x.reasons.length || (y.daysSince ?? -1) - (x.daysSince ?? -1) || byCode(x.customerId, y.customerId));
-  return { params, customers: input.customers.length, alreadyLost, rows, byReason };
+  return { params, customers: n, alreadyLost, rows, byReason };
 }
 
 /** The reason kept in a customer's stage history when they are marked lost (max 80 characters). */

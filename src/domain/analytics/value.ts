@@ -135,49 +135,53 @@ export function rawIndicators(
   input: { customers: readonly ValueCustomer[]; orders: readonly ValueOrder[]; tickets: readonly ValueTicket[]; surveys: readonly SurveyLike[] },
   margins: Record<string, number>,
 ): Map<string, RawIndicators> {
-  const ids = new Set(input.customers.map((c) => c.id));
-  // gross profit summed as fen × % (exact integers), to the fen once per customer
-  const acc = new Map<string, { gp100: number; revenue: number; purchases: number }>();
+  const n = input.customers.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(input.customers[i].id, i);
+  // a million orders: sums in typed arrays by customer index; gross profit summed as fen × %
+  // (exact integers), to the fen once per customer
+  const gp100 = new Float64Array(n);
+  const revenue = new Float64Array(n);
+  const purchases = new Int32Array(n);
+  const marginCache = new Map<unknown, number>();
   for (const o of input.orders) {
-    const id = String(o.customerId);
-    if (!ids.has(id) || !isPurchase(o as Record<string, unknown>)) continue;
-    let a = acc.get(id);
-    if (!a) acc.set(id, (a = { gp100: 0, revenue: 0, purchases: 0 }));
+    const i = index.get(o.customerId as string);
+    if (i === undefined || !isPurchase(o as Record<string, unknown>)) continue;
+    let mg = marginCache.get(o.type);
+    if (mg === undefined) marginCache.set(o.type, (mg = marginOf(margins, o.type)));
     const total = Number(o.total ?? 0) || 0;
-    a.revenue += total;
-    a.gp100 += total * marginOf(margins, o.type);
-    a.purchases++;
+    revenue[i] += total;
+    gp100[i] += total * mg;
+    purchases[i]++;
   }
-  const cost = new Map<string, number>();
+  const cost = new Float64Array(n);
   for (const t of input.tickets) {
-    const id = String(t.customerId);
-    if (!acc.has(id)) continue;
-    const c = Number(t.recoveryCost ?? 0) || 0;
-    cost.set(id, (cost.get(id) ?? 0) + c);
-  }
-  const sat = new Map<string, number[]>();
-  for (const s of input.surveys) {
-    const id = String(s.customerId);
-    if (!acc.has(id)) continue;
-    const i = surveyIndex(s);
+    const i = index.get(t.customerId as string);
     if (i === undefined) continue;
-    const l = sat.get(id);
-    if (l) l.push(i);
-    else sat.set(id, [i]);
+    cost[i] += Number(t.recoveryCost ?? 0) || 0;
+  }
+  const satSum = new Float64Array(n);
+  const satN = new Int32Array(n);
+  for (const s of input.surveys) {
+    const i = index.get(s.customerId as string);
+    if (i === undefined || !purchases[i]) continue;
+    const x = surveyIndex(s);
+    if (x === undefined) continue;
+    satSum[i] += x;
+    satN[i]++;
   }
   const out = new Map<string, RawIndicators>();
-  for (const c of input.customers) {
-    const a = acc.get(c.id);
-    if (!a) continue;
-    const s = sat.get(c.id);
+  for (let i = 0; i < n; i++) {
+    if (!purchases[i]) continue;
+    const c = input.customers[i];
     out.set(c.id, {
-      grossProfit: roundFen(a.gp100 / 100),
-      purchases: a.purchases,
-      serviceCost: cost.get(c.id) ?? 0,
-      satisfaction: s ? Math.round((s.reduce((x, y) => x + y, 0) / s.length) * 10) / 10 : undefined,
+      grossProfit: roundFen(gp100[i] / 100),
+      purchases: purchases[i],
+      serviceCost: cost[i],
+      satisfaction: satN[i] ? Math.round((satSum[i] / satN[i]) * 10) / 10 : undefined,
       loyalty: LOYALTY_STEPS[String(c.stage)] ?? 0,
       trust: TRUST_STEPS[String(c.relationLevel)] ?? 0,
-      revenue: a.revenue,
+      revenue: revenue[i],
     });
   }
   return out;
@@ -186,68 +190,69 @@ export function rawIndicators(
 const rawValue = (r: RawIndicators, k: ValueIndicator): number => (k === 'satisfaction' ? (r.satisfaction ?? 50) : r[k]);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Weighted mean of the scores over some indicators, 0..1 (0 when every weight is 0). */
-function weighted(scores: Record<ValueIndicator, number>, keys: readonly ValueIndicator[], w: Weights): number {
-  let sw = 0;
-  let s = 0;
-  for (const k of keys) {
-    sw += w[k];
-    s += w[k] * scores[k];
-  }
-  return sw > 0 ? s / sw : 0;
-}
-
 export function valueReport(
   input: { customers: readonly ValueCustomer[]; orders: readonly ValueOrder[]; tickets: readonly ValueTicket[]; surveys: readonly SurveyLike[] },
   settings: ValueSettings,
 ): ValueReport {
   const raw = rawIndicators(input, settings.margins);
-  const min = {} as Record<ValueIndicator, number>;
-  const max = {} as Record<ValueIndicator, number>;
-  for (const k of VALUE_INDICATORS) {
-    min[k] = Infinity;
-    max[k] = -Infinity;
-  }
-  for (const r of raw.values()) {
-    for (const k of VALUE_INDICATORS) {
-      const v = rawValue(r, k);
-      if (v < min[k]) min[k] = v;
-      if (v > max[k]) max[k] = v;
+  const n = raw.size;
+  const ids = [...raw.keys()];
+  const rs = [...raw.values()];
+  // one array per indicator: plain loops, no keyed lookups per customer
+  const cols = VALUE_INDICATORS.map((k) => {
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) a[i] = rawValue(rs[i], k);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (a[i] < lo) lo = a[i];
+      if (a[i] > hi) hi = a[i];
     }
+    const span = hi - lo;
+    const sc = new Float64Array(n);
+    for (let i = 0; i < n; i++) sc[i] = span === 0 ? 0.5 : k === 'serviceCost' ? (hi - a[i]) / span : (a[i] - lo) / span;
+    return sc;
+  });
+  const w = VALUE_INDICATORS.map((k) => settings.weights[k]);
+  const isCurrent = VALUE_INDICATORS.map((k) => CURRENT_INDICATORS.includes(k));
+  let wc = 0;
+  let wp = 0;
+  VALUE_INDICATORS.forEach((_, j) => (isCurrent[j] ? (wc += w[j]) : (wp += w[j])));
+  const cur = new Float64Array(n);
+  const pot = new Float64Array(n);
+  for (let j = 0; j < VALUE_INDICATORS.length; j++) {
+    if (!w[j]) continue;
+    const target = isCurrent[j] ? cur : pot;
+    const col = cols[j];
+    for (let i = 0; i < n; i++) target[i] += w[j] * col[i];
   }
-  const owners = new Map(input.customers.map((c) => [c.id, typeof c.ownerId === 'string' && c.ownerId ? c.ownerId : undefined]));
-  const rows: ValueRow[] = [];
   let sumC = 0;
   let sumP = 0;
-  for (const [customerId, r] of raw) {
-    const scores = {} as Record<ValueIndicator, number>;
-    for (const k of VALUE_INDICATORS) {
-      const span = max[k] - min[k];
-      const v = rawValue(r, k);
-      scores[k] = span === 0 ? 0.5 : k === 'serviceCost' ? (max[k] - v) / span : (v - min[k]) / span;
-    }
-    const current = weighted(scores, CURRENT_INDICATORS, settings.weights) * 100;
-    const potential = weighted(scores, POTENTIAL_INDICATORS, settings.weights) * 100;
-    sumC += current;
-    sumP += potential;
-    rows.push({
-      customerId, ownerId: owners.get(customerId), raw: r, scores,
-      current, potential,
-      lifetime: (current * settings.currentShare + potential * (100 - settings.currentShare)) / 100,
-      currentHigh: false, potentialHigh: false, quadrant: 'opportunistic',
-    });
+  for (let i = 0; i < n; i++) {
+    cur[i] = wc > 0 ? (cur[i] / wc) * 100 : 0;
+    pot[i] = wp > 0 ? (pot[i] / wp) * 100 : 0;
+    sumC += cur[i];
+    sumP += pot[i];
   }
-  const n = rows.length;
+  const owners = new Map<string, string | undefined>();
+  for (const c of input.customers) if (raw.has(c.id)) owners.set(c.id, typeof c.ownerId === 'string' && c.ownerId ? c.ownerId : undefined);
   const quadrants = Object.fromEntries(KAISM_QUADRANTS.map((q) => [q, 0])) as Record<KaismQuadrant, number>;
-  for (const row of rows) {
-    // above the mean: current × n > Σ current (no rounded mean compared)
-    row.currentHigh = row.current * n > sumC + 1e-9 * Math.abs(sumC);
-    row.potentialHigh = row.potential * n > sumP + 1e-9 * Math.abs(sumP);
-    row.quadrant = kaismQuadrant(row.currentHigh, row.potentialHigh);
-    quadrants[row.quadrant]++;
-    row.current = round1(row.current);
-    row.potential = round1(row.potential);
-    row.lifetime = round1(row.lifetime);
+  const rows: ValueRow[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    // above the mean: value × n > Σ values (no rounded mean compared); a hair's float noise is a tie
+    const currentHigh = cur[i] * n > sumC + 1e-9 * Math.abs(sumC);
+    const potentialHigh = pot[i] * n > sumP + 1e-9 * Math.abs(sumP);
+    const quadrant = kaismQuadrant(currentHigh, potentialHigh);
+    quadrants[quadrant]++;
+    const scores = {} as Record<ValueIndicator, number>;
+    for (let j = 0; j < VALUE_INDICATORS.length; j++) scores[VALUE_INDICATORS[j]] = cols[j][i];
+    rows[i] = {
+      customerId: ids[i], ownerId: owners.get(ids[i]), raw: rs[i], scores,
+      current: round1(cur[i]),
+      potential: round1(pot[i]),
+      lifetime: round1((cur[i] * settings.currentShare + pot[i] * (100 - settings.currentShare)) / 100),
+      currentHigh, potentialHigh, quadrant,
+    };
   }
   rows.sort((a, b) => b.lifetime - a.lifetime || byCode(a.customerId, b.customerId));
   return {
