@@ -14,7 +14,7 @@ import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { displayWidth, fit, plainMarks, wrapText } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import type { Repo } from '../../../services/repo.js';
-import { errorText, type MessageKey, type T } from '../../../i18n/index.js';
+import { errorText, nameInLanguage, type MessageKey, type T } from '../../../i18n/index.js';
 import { grantOf } from '../../../domain/permissions.js';
 import { AnalyticsRefused } from '../../../services/analytics-base.js';
 import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, type AnalyticsCtx, type PromptCtx } from './commands.js';
@@ -60,7 +60,8 @@ export const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.is
 function scopeText(repo: Repo, t: T): string {
   const who = repo.whoActs();
   const scope = who.root ? 'all' : (grantOf(who.role, 'customers', 'view') ?? 'own');
-  const name = who.employee ? String(who.employee.name ?? who.employee.login ?? '') : '';
+  // "管理员 Admin" reads as 管理员 in Chinese and Admin in English, as elsewhere
+  const name = who.employee ? nameInLanguage(t, String(who.employee.name ?? who.employee.login ?? '')) : '';
   return t('analytics.scope', { who: sanitizeLine(name || t('analytics.everyone')), scope: t(`perm.scope.${scope}` as 'perm.scope.all') });
 }
 
