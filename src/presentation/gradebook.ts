@@ -18,11 +18,11 @@ const num = (n: number | undefined) => (n === undefined ? '--' : round1(n).toFix
 export function gradebookLines(g: ClassGrades, t: T, width: number): string[] {
   const idW = Math.min(12, Math.max(6, ...g.students.map((s) => displayWidth(s.student))));
   const nameW = 8;
-  const head = `${fit(t('grade.col.student'), idW)}  ${fit(t('grade.col.name'), nameW)}  ${fit(t('grade.col.total'), 6)}  ${fit(t('grade.col.labs'), 6)}  ${t('grade.col.perLab')} ${g.labs.map((_, i) => String(i + 1).padEnd(5)).join('')} ${t('grade.col.flags')}`;
+  const head = `${fit(t('grade.col.student'), idW)}  ${fit(t('grade.col.name'), nameW)}  ${fit(t('grade.col.total'), 6)}  ${fit(t('grade.col.labs'), 8)}  ${t('grade.col.perLab')} ${g.labs.map((_, i) => String(i + 1).padEnd(5)).join('')} ${t('grade.col.flags')}`;
   const lines = [fit(head, width)];
   for (const s of g.students) {
     const perLab = g.labs.map((id) => fit(num(s.labs[id]?.score), 5)).join('');
-    lines.push(fit(`${fit(sanitizeLine(s.student), idW)}  ${fit(sanitizeLine(s.name ?? ''), nameW)}  ${fit(num(s.total), 6)}  ${fit(num(s.parts.labs), 6)}  ${' '.repeat(displayWidth(t('grade.col.perLab')))} ${perLab} ${flagText(t, s.flags)}`, width));
+    lines.push(fit(`${fit(sanitizeLine(s.student), idW)}  ${fit(sanitizeLine(s.name ?? ''), nameW)}  ${fit(num(s.total), 6)}  ${fit(num(s.parts.labs), 8)}  ${' '.repeat(displayWidth(t('grade.col.perLab')))} ${perLab} ${flagText(t, s.flags)}`, width));
   }
   return lines;
 }
