@@ -16,7 +16,7 @@ const num = (n: number | undefined) => (n === undefined ? '--' : round1(n).toFix
 
 /** The gradebook table, a line per student, at most `width` columns. */
 export function gradebookLines(g: ClassGrades, t: T, width: number): string[] {
-  const idW = Math.min(12, Math.max(6, ...g.students.map((s) => displayWidth(s.student))));
+  const idW = Math.min(12, Math.max(displayWidth(t('grade.col.student')), ...g.students.map((s) => displayWidth(s.student))));
   const nameW = 8;
   const head = `${fit(t('grade.col.student'), idW)}  ${fit(t('grade.col.name'), nameW)}  ${fit(t('grade.col.total'), 6)}  ${fit(t('grade.col.labs'), 8)}  ${t('grade.col.perLab')} ${g.labs.map((_, i) => String(i + 1).padEnd(5)).join('')} ${t('grade.col.flags')}`;
   const lines = [fit(head, width)];
