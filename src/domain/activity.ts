@@ -10,6 +10,8 @@ export const Task = z.object({
   contactId: f.ref({ en: 'Contact', zh: '联系人' }, 'contacts'),
   ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees', { aliases: ['执行人'] }),
   due: f.date({ en: 'Due', zh: '截止日期' }, { aliases: ['到期日', '计划日期'] }),
+  dueTime: f.time({ en: 'Time', zh: '时间' }, { aliases: ['截止时间', '计划时间', 'due time'] }),
+  priority: f.enum({ en: 'Priority', zh: '优先级' }, 'taskPriority', { aliases: ['重要程度', '紧急程度'] }),
   status: f.enum({ en: 'Status', zh: '状态' }, 'taskStatus', { required: true }),
   result: f.longtext({ en: 'Result', zh: '结果' }, { aliases: ['执行结果'] }),
   /** what the customer said they need (客户需求); the customer's timeline gathers them */

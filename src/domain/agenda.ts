@@ -6,9 +6,16 @@ import { daysBetween } from './care.js';
 export interface AgendaTask {
   id: string;
   due?: string;
+  /** HH:MM on the due day */
+  dueTime?: string;
+  /** high, normal (the default), low */
+  priority?: string;
   status: string;
   ownerId?: string;
 }
+
+const RANK: Record<string, number> = { high: 0, normal: 1, low: 2 };
+const rank = (t: AgendaTask) => RANK[t.priority ?? 'normal'] ?? 1;
 
 export const isOpenTask = (t: AgendaTask) => t.status === 'open' || t.status === 'doing';
 
@@ -39,10 +46,16 @@ export function agendaCounts(tasks: readonly AgendaTask[], today: string): Agend
 
 const ORDER: AgendaBucket[] = ['overdue', 'today', 'week', 'later', 'undated', 'closed'];
 
-/** The desk's order: overdue, today, this week, later, undated, then closed ones; by due date within. */
+/** The desk's order: overdue, today, this week, later, undated, then closed ones; within, by
+ *  due date, then the hour (a task with none after those with one), then high priority first. */
 export function agendaOrder<T extends AgendaTask>(tasks: readonly T[], today: string): T[] {
   return [...tasks].sort(
-    (a, b) => ORDER.indexOf(bucketOf(a, today)) - ORDER.indexOf(bucketOf(b, today)) || byCode(String(a.due ?? ''), String(b.due ?? '')) || byCode(a.id, b.id),
+    (a, b) =>
+      ORDER.indexOf(bucketOf(a, today)) - ORDER.indexOf(bucketOf(b, today)) ||
+      byCode(String(a.due ?? ''), String(b.due ?? '')) ||
+      byCode(a.dueTime ?? '99:99', b.dueTime ?? '99:99') ||
+      rank(a) - rank(b) ||
+      byCode(a.id, b.id),
   );
 }
 

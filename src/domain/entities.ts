@@ -38,7 +38,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   customers: def({ name: 'customers', label: { en: 'Customers', zh: '客户' }, schema: Customer, prefix: 'C', display: 'name', keys: ['phone'], defaults: { kind: 'individual', stage: 'potential', tags: [] } }),
   contacts: def({ name: 'contacts', label: { en: 'Contacts', zh: '联系人' }, schema: Contact, prefix: 'P', display: 'name', keys: ['phone'], defaults: { isPrimary: false } }),
   anniversaries: def({ name: 'anniversaries', label: { en: 'Anniversaries', zh: '纪念日' }, schema: Anniversary, prefix: 'A', display: 'date', defaults: { remindDays: 7 } }),
-  tasks: def({ name: 'tasks', label: { en: 'Tasks', zh: '任务' }, schema: Task, prefix: 'T', display: 'subject', defaults: { status: 'open', type: 'communication' } }),
+  tasks: def({ name: 'tasks', label: { en: 'Tasks', zh: '任务' }, schema: Task, prefix: 'T', display: 'subject', defaults: { status: 'open', type: 'communication', priority: 'normal' } }),
   leads: def({ name: 'leads', label: { en: 'Leads', zh: '销售线索' }, schema: Lead, prefix: 'L', display: 'name', defaults: { status: 'new' } }),
   opportunities: def({ name: 'opportunities', label: { en: 'Opportunities', zh: '销售机会' }, schema: Opportunity, prefix: 'O', display: 'name', defaults: { stage: 'prospecting' } }),
   contracts: def({ name: 'contracts', label: { en: 'Contracts', zh: '合同' }, schema: Contract, prefix: 'K', display: 'title', defaults: { status: 'draft', type: 'rate' } }),

@@ -101,6 +101,9 @@ export const f = {
     tag(opt<O, Num>(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
       label, kind: 'int', required: o?.required, aliases: o?.aliases,
     }),
+  /** a time of day, 24-hour HH:MM (a task due at 14:30) */
+  time: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
+    tag(opt<O, Str>(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time'), o), { label, kind: 'text', aliases: o?.aliases }),
   phone: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>
     tag(opt<O, Str>(z.string().refine(isValidPhone, 'phone'), o), { label, kind: 'phone', aliases: o?.aliases }),
   email: <const O extends Opt>(label: Label, o?: O): Req<O, Str> =>

@@ -158,6 +158,11 @@ export const DEFAULT_VALUE_LISTS: Record<string, ValueItem[]> = {
     ['wechat', 'WeChat', '微信'],
     ['letter', 'Letter', '信函'],
   ]),
+  taskPriority: list([
+    ['high', 'High', '高'],
+    ['normal', 'Normal', '普通'],
+    ['low', 'Low', '低'],
+  ]),
   taskStatus: list([
     ['open', 'Open', '待办'],
     ['doing', 'In progress', '进行中'],

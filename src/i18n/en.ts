@@ -1161,6 +1161,7 @@ export const en = {
   'cli.help.gradeCloseAfter': 'days late after which a submission scores nothing',
   'cli.help.gradeGrace': 'minutes after the deadline still on time (default 0)',
   'cli.help.gradeLabs': 'the course\'s labs, comma separated (default: the labs handed in)',
+  'err.time': 'is not a time of day: give HH:MM, e.g. 14:30',
 } as const;
 
 export type MessageKey = keyof typeof en;

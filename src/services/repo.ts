@@ -22,7 +22,7 @@ export interface DeletePlan {
 
 export type Where = { field: string; op: 'eq' | 'contains'; value: string };
 
-const OWN_CODES = new Set(['required', 'tooLong', 'date', 'datetime', 'phone', 'email', 'money', 'int', 'min', 'max', 'checkOutBeforeIn']);
+const OWN_CODES = new Set(['required', 'tooLong', 'date', 'datetime', 'time', 'phone', 'email', 'money', 'int', 'min', 'max', 'checkOutBeforeIn']);
 
 function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
   return issues.map((i) => {

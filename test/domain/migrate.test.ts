@@ -42,6 +42,8 @@ describe('migrating a version 1 workspace (money in float yuan)', () => {
     // and the analytics' segments and layers
     delete today.valueLists.rfmSegment;
     delete today.valueLists.pyramidLayer;
+    // and the tasks' priorities
+    delete today.valueLists.taskPriority;
     expect(records(content)).toEqual(records(today));
     expect(migrated.version).toBe(SCHEMA_VERSION);
     expect(migrated.products.find((p) => p.id === 'G0003')!.price).toBe(168800);

@@ -1,7 +1,7 @@
 // The desk (screen 3): complete a task with a result and a need, put one off, and the counts
 // follow; what a customer-relations employee does every morning (syllabus ch. 7).
 import { describe, expect, it } from 'vitest';
-import { renderApp, press } from '../helpers/render-app.js';
+import { renderApp, press, KEY } from '../helpers/render-app.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
 import { Repo } from '../../src/services/repo.js';
 import { todayIn } from '../../src/domain/care.js';
@@ -123,5 +123,37 @@ describe('<App /> tasks screen: upcoming anniversaries', () => {
     await press(empty, 'tasks.anniversaries');
     expect(empty.frame()).toContain('No birthday or anniversary in the coming 7 days');
     empty.unmount();
+  });
+});
+
+describe('<App /> tasks screen: hour and priority', () => {
+  it('a new task with an hour and high priority is marked ! and sorted before the untimed ones of its day; a bad hour is refused', async () => {
+    const { ws, today } = deskWorkspace();
+    const app = await renderApp({ ws, lang: 'zh-CN' });
+    await press(app, 'screen.tasks', 'record.new');
+    await app.type('电话确认婚宴菜单');
+    // 类型, 方式, 客户, 联系人, 负责人, 截止日期 keep their defaults; then 时间 and 优先级
+    for (const _ of ['type', 'channel', 'customerId', 'contactId', 'ownerId', 'due']) await press(app, 'form.next');
+    await app.type(today);
+    await press(app, 'form.next');
+    await app.type('25:00');
+    await press(app, 'form.next');
+    await app.type('高');
+    await press(app, 'picker.pick', 'form.save');
+    expect(app.frame()).toContain('不是时间');
+    expect(ws.tasks.some((t) => t.subject === '电话确认婚宴菜单')).toBe(false);
+    // the form stays on 时间: clear the bad hour and type another
+    expect(app.lines().find((l) => l.startsWith('>'))).toMatch(/^>时间\s+25:00/);
+    await app.press(KEY.ctrlU);
+    await app.type('09:30');
+    await press(app, 'form.save');
+    const made = ws.tasks.find((t) => t.subject === '电话确认婚宴菜单')!;
+    expect(made).toMatchObject({ due: today, dueTime: '09:30', priority: 'high' });
+    const rows = app.lines().filter((l) => /T\d{4}/.test(l));
+    const mine = rows.findIndex((l) => l.includes('! 电话确认婚宴菜单'));
+    expect(rows[mine]).toContain(`${today} 09:30`);
+    // before the task of the same day that has no hour
+    expect(mine).toBeLessThan(rows.findIndex((l) => l.includes('电话确认会议室')));
+    app.unmount();
   });
 });

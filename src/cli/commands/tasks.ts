@@ -1,11 +1,12 @@
 // tasks generate-care | due: the daily desk from the command line. generate-care is what a
 // cron job runs each morning; due lists what an employee has to do, overdue first.
-import { byCode } from '../../domain/compare.js';
 import { parseDateText } from '../../domain/parse-input.js';
 import { daysBetween, todayIn } from '../../domain/care.js';
 import { recordsToYuan } from '../../domain/money-fields.js';
 import { errorText, type T } from '../../i18n/index.js';
 import { generateCareTasks } from '../../services/care.js';
+import { agendaOrder, type AgendaTask } from '../../domain/agenda.js';
+import type { EntityRecord } from '../../domain/workspace.js';
 import { UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { workThenSave } from '../commit.js';
@@ -55,10 +56,11 @@ async function due(args: TasksArgs, io: CliIO, t0: T, given: string | undefined)
     const login = args.for ?? s.repo.actorLogin;
     const emp = s.repo.all('employees').find((e) => String(e.login).toLowerCase() === login.toLowerCase());
     if (!emp) throw new UsageError(s.t('cli.unknownUser', { value: sanitizeLine(login), choices: s.repo.all('employees').map((e) => String(e.login)).join(', ') }));
-    const open = s.repo
-      .all('tasks')
-      .filter((x) => x.ownerId === emp.id && (x.status === 'open' || x.status === 'doing') && typeof x.due === 'string' && daysBetween(today, x.due) <= days)
-      .sort((a, b) => byCode(String(a.due), String(b.due)) || byCode(a.id, b.id));
+    // in the desk's order: by day, then hour, then high priority first
+    const open = agendaOrder(
+      s.repo.all('tasks').filter((x) => x.ownerId === emp.id && (x.status === 'open' || x.status === 'doing') && typeof x.due === 'string' && daysBetween(today, x.due) <= days) as (EntityRecord & AgendaTask)[],
+      today,
+    );
     return { save: false, rows: open, owner: emp };
   });
   if (args.json) {

@@ -11,6 +11,8 @@ import { needsBoth, type RecordCommand, type RecordCtx } from './records/command
 // the day in the hotel's time zone (set at init), as the care rules count it
 let zone: string | undefined;
 const today = () => todayIn(new Date(), zone);
+// whether the list is wide enough for a task's hour beside its day (set as the columns are laid out)
+let withHour = true;
 
 // counted once per version of the records and day, not on every frame
 let counted: { repo: Repo; version: number; day: string; c: ReturnType<typeof agendaCounts>; anniversaries: number } | undefined;
@@ -132,7 +134,8 @@ export const tasksConfig: ScreenConfig = {
   entity: 'tasks',
   columns: (width, t) => [
     { key: 'id', title: t.lang === 'en' ? 'Code' : '编号', width: 5 },
-    { key: 'due', title: t.lang === 'en' ? 'Due' : '截止日期', width: 10 },
+    // the day, and the hour when the task has one (14:30) and the list has room for it
+    { key: 'due', title: t.lang === 'en' ? 'Due' : '截止日期', width: (withHour = width >= 70) ? 16 : 10 },
     { key: 'status', title: t.lang === 'en' ? 'Status' : '状态', width: 6 },
     { key: 'subject', title: t.lang === 'en' ? 'Subject' : '主题', width: 'flex', minWidth: 12 },
     { key: 'customerId', title: t.lang === 'en' ? 'Customer' : '客户', width: 'flex', minWidth: 8 },
@@ -141,9 +144,16 @@ export const tasksConfig: ScreenConfig = {
   ],
   searchFields: ['id', 'subject', 'customerId', 'ownerId', 'result', 'need', 'notes'],
   sortFields: ['due', 'id', 'status', 'ownerId', 'customerId', 'updatedAt'],
+  // a high-priority task is marked where the eye reads first; the hour beside the day when there is room
+  cell: (key, rec) =>
+    key === 'subject' && rec.priority === 'high'
+      ? `! ${String(rec.subject ?? '')}`
+      : key === 'due' && withHour && rec.dueTime && rec.due
+        ? `${String(rec.due)} ${String(rec.dueTime)}`
+        : undefined,
   deskOrder: (recs) => agendaOrder(recs as (EntityRecord & AgendaTask)[], today()),
   summary: deskSummary,
   badge: myDeskBadge,
-  formFields: (entity) => (entity === 'tasks' ? ['subject', 'type', 'channel', 'customerId', 'contactId', 'ownerId', 'due', 'status', 'result', 'need', 'notes'] : undefined),
+  formFields: (entity) => (entity === 'tasks' ? ['subject', 'type', 'channel', 'customerId', 'contactId', 'ownerId', 'due', 'dueTime', 'priority', 'status', 'result', 'need', 'notes'] : undefined),
   commands: COMMANDS,
 };
