@@ -1163,4 +1163,7 @@ export const zhCN = {
   'cli.help.gradeGrace': '截止后仍算按时的分钟数（默认 0）',
   'cli.help.gradeLabs': '本课程的实训，逗号分隔（默认：已提交的实训）',
   'err.time': '不是时间：请写成 时:分，例如 14:30',
+  // screen8
+  'grade.flag.otherStudent': '学生不符',
+  'grade.flag.noStudent': '记录无学生信息',
 } satisfies Messages;
