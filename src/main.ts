@@ -33,7 +33,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-const VALUE_FLAGS = new Set(['--data', '--lang', '--user', '--lab']);
+const VALUE_FLAGS = new Set(['--data', '--lang', '--user', '--lab', '--grade']);
 
 export function hasSubcommand(argv: string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     ascii: argv.includes('--ascii'),
     demo: argv.includes('--demo'),
     processClock: true,
+    grade: flag(argv, '--grade'),
+    workerScript: import.meta.url,
   });
 }
 
