@@ -121,6 +121,8 @@ describe('screen 8, grading', { timeout: 120_000 }, () => {
     const dir = await classFolder();
     const app = await renderApp({ lang: 'en', cols: 60, rows: 24, grading: ports() });
     await press(app, 'screen.grading');
+    expect(app.frame()).toContain('Press o and give the folder');
+    await press(app, 'grading.folder');
     expect(app.frame()).toContain('Submissions folder:');
     await app.type(dir);
     await press(app, 'grading.pathKeep');

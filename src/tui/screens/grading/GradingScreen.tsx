@@ -95,7 +95,8 @@ export function GradingScreen({ active, height, width }: ScreenProps) {
   // grading is the administrator's: the instructor runs the app on their own workspace
   const allowed = repo.whoActs().root;
   const refused = () => (!ports ? ('grading.unavailable' as const) : allowed ? undefined : ('grading.notAllowed' as const));
-  const [mode, setMode] = useState<Mode>(() => (!s.dir && !ports?.dir && allowed && ports ? { kind: 'path', for: 'folder', edit: atEnd('') } : { kind: 'book' }));
+  // the folder is asked for on o, not on arrival: keys such as 1-9 and Tab still leave the screen
+  const [mode, setMode] = useState<Mode>({ kind: 'book' });
   const modeRef = useRef(mode);
   modeRef.current = mode;
 
