@@ -13,7 +13,7 @@ import { replayJournal } from './journal.js';
 import { acquireLockWaiting, type LockInfo } from './lock.js';
 import { prepareWorkspace } from './paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { digestOf, isChecked, markChecked, SnapshotDigest } from './checked-mark.js';
+import { checkedMarkPath, digestOf, isChecked, markChecked, SnapshotDigest } from './checked-mark.js';
 
 import { StoreError, LockedError, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
 export { StoreError, LockedError, type OpenOptions };
@@ -387,6 +387,7 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
     if (release) {
       adapter.removeStaleJournal();
       removeOrphanTemps(file);
+      removeOrphanTemps(checkedMarkPath(file)); // a writer of the mark killed mid-write
     }
   } catch (e) {
     release?.();

@@ -95,6 +95,16 @@ describe('the mark of a checked snapshot', () => {
   });
 });
 
+describe('a mark cut short', () => {
+  it('leaves no temp file behind: the next writer removes one whose writer was killed', async () => {
+    const file = await savedWorkspace();
+    const temp = path.join(path.dirname(file), `.${path.basename(checkedMarkPath(file))}.99999999.deadbeef.tmp`);
+    fs.writeFileSync(temp, '{"v":1');
+    await (await openStore(file, { write: true })).close();
+    expect(fs.existsSync(temp)).toBe(false);
+  });
+});
+
 describe('the built CLI', { timeout: 90_000 }, () => {
   it('refuses a workspace edited by hand after a command found it valid (exit 1, nothing written)', () => {
     const file = path.join(tmpDir(), 'ws.json');
