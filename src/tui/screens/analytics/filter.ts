@@ -69,9 +69,9 @@ export function filterText(repo: Repo, t: T, f: ScreenFilter, ignores: readonly 
 export function ownerChoices(repo: Repo): { id: string; name: string; login: string }[] {
   const owners = new Set<string>();
   for (const c of repo.all('customers')) if (typeof c.ownerId === 'string' && c.ownerId) owners.add(c.ownerId);
-  const me = repo.whoActs().employee?.id;
-  return repo
-    .all('employees')
-    .filter((e) => owners.has(e.id) || e.id === me)
-    .map((e) => ({ id: e.id, name: String(e.name ?? ''), login: String(e.login ?? '') }));
+  const me = repo.whoActs().employee;
+  const list = repo.all('employees').filter((e) => owners.has(e.id) || e.id === me?.id);
+  // the actor themself, also when their role may not view employees
+  if (me && !list.some((e) => e.id === me.id)) list.unshift(me);
+  return list.map((e) => ({ id: e.id, name: String(e.name ?? ''), login: String(e.login ?? '') }));
 }

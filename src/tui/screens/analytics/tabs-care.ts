@@ -67,7 +67,7 @@ const churnTab: TabDef = {
         return { name: sanitizeLine(nameInLanguage(t, String(res.value.name ?? ''))), reason: valueLabelT(t, lists, 'churnReason', res.reason) };
       },
     };
-    const base = { asOf: r.params.asOf, head: [churnSummary(r, t)], about: churnExplain(t, r.params), ignores: ['period' as const] };
+    const base = { asOf: r.params.asOf, head: [churnSummary(r, t)], about: churnExplain(t, r.params), ignores: ['period' as const], lose };
     if (chart === 1) {
       // every customer warned of, one a row: Enter opens them, x marks them lost
       const [header, ...rows] = churnTable(r, t, lists, names(repo), width);
@@ -79,7 +79,6 @@ const churnTab: TabDef = {
         segments: r.rows.map((row) => ({ code: row.customerId, label: `${row.customerId} ${sanitizeLine(names(repo).customer(row.customerId))}`, customers: ids, focus: row.customerId })),
         below: ids.length ? [] : [t('analytics.noChurn')],
         actions: { tasks: winBack },
-        lose,
       };
     }
     return {
