@@ -1170,7 +1170,7 @@ export const en = {
   'analytics.filterPeriodUnused': 'period {from}..{to} (not used here)',
   'analytics.allOwners': 'Every owner (no filter)',
   'analytics.ownerTitle': 'Figures of the customers of (o): an employee whose customers you may see',
-  'analytics.periodPrompt': 'Period (2026-01-01..2026-03-31, 2026-03, 2026; empty: none): ',
+  'analytics.periodPrompt': 'Period (FROM..TO, YYYY-MM, YYYY): ',
   'analytics.periodBad': '"{value}" is not a period: give FROM..TO (YYYY-MM-DD, from not after to), a month YYYY-MM or a year',
   'help.analyticsOwner': "only one owner's customers (a picker of the employees whose customers you may see)",
   'hint.analyticsOwner': 'owner',
@@ -1202,6 +1202,8 @@ export const en = {
   'analytics.noCustomer': 'Choose one customer first (v lists the customers at risk)',
   'analytics.loseTitle': 'Why is {customer} lost? (a churn reason; Esc: not lost)',
   'analytics.selectedOne': '{segment} (Enter opens the customer)',
+  'analytics.about.churnKeys': 'On screen: v lists the customers at risk one a row (Enter opens one); x marks the customer lost with a reason from the churn reasons (stage history keeps it); t makes win-back tasks for the reason or the customer chosen; o narrows to one owner.',
+  'analytics.about.kpiKeys': 'p sets the period (FROM..TO, a month, a year), compared with the same number of days before; without one, this month up to the as-of day (a). o narrows to one owner\'s customers, leads and opportunities.',
   'analytics.lostDone': '{id} {name} marked lost: {reason}',
 } as const;
 

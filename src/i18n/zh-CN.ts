@@ -1171,7 +1171,7 @@ export const zhCN = {
   'analytics.filterPeriodUnused': '期间 {from}..{to} (本页不按期间)',
   'analytics.allOwners': '全部负责人 (不筛选)',
   'analytics.ownerTitle': '只看某负责人的客户 (o): 你可查看其客户的员工',
-  'analytics.periodPrompt': '期间 (2026-01-01..2026-03-31、2026-03、2026; 留空: 不限): ',
+  'analytics.periodPrompt': '期间 (起..止、YYYY-MM、YYYY): ',
   'analytics.periodBad': '"{value}" 不是期间: 请写 起..止 (YYYY-MM-DD, 起不晚于止)、月份 YYYY-MM 或年份',
   'help.analyticsOwner': '只看一位负责人的客户 (从你可查看其客户的员工中选择)',
   'hint.analyticsOwner': '负责人',
@@ -1203,5 +1203,7 @@ export const zhCN = {
   'analytics.noCustomer': '请先选一位客户 (v 列出有流失风险的客户)',
   'analytics.loseTitle': '{customer} 为何流失? (流失原因; Esc: 不标记)',
   'analytics.selectedOne': '{segment} (Enter 打开该客户)',
+  'analytics.about.churnKeys': '本页: v 逐行列出有流失风险的客户 (Enter 打开); x 把客户标记为流失并从流失原因中选原因 (阶段历史保留原因); t 为所选原因或客户创建挽回任务; o 只看一位负责人。',
+  'analytics.about.kpiKeys': 'p 设定期间 (起..止、月份、年份), 与之前同样天数的期间对比; 未设时为截至日 (a) 所在月初至截至日。o 只看一位负责人的客户、线索与商机。',
   'analytics.lostDone': '{id} {name} 已标记为流失: {reason}',
 } satisfies Messages;

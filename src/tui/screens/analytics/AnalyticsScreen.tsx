@@ -294,7 +294,10 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const scope = scopeText(repo, t);
   if (!filterShown) lines.push({ text: fit(scope, width), color: theme.muted });
   else if (displayWidth(`${scope}; ${filterShown}`) <= width) lines.push({ text: fit(`${scope}; ${filterShown}`, width), color: theme.accent });
-  else for (const l of wrapText(filterShown, width).slice(0, 2)) lines.push({ text: fit(l, width), color: theme.accent });
+  else {
+    lines.push({ text: fit(scope, width), color: theme.muted });
+    for (const l of wrapText(filterShown, width).slice(0, 2)) lines.push({ text: fit(l, width), color: theme.accent });
+  }
   // a line of figures too long for a narrow terminal goes on in a second line, never wraps by itself
   for (const h of tv.head) for (const l of wrapText(h, width).slice(0, 2)) lines.push({ text: fit(l, width) });
   if ('error' in view) lines.push({ text: fit(t('analytics.failed', { reason: sanitizeLine(view.error) }), width), color: theme.error });

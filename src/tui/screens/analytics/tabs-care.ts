@@ -67,7 +67,7 @@ const churnTab: TabDef = {
         return { name: sanitizeLine(nameInLanguage(t, String(res.value.name ?? ''))), reason: valueLabelT(t, lists, 'churnReason', res.reason) };
       },
     };
-    const base = { asOf: r.params.asOf, head: [churnSummary(r, t)], about: churnExplain(t, r.params), ignores: ['period' as const], lose };
+    const base = { asOf: r.params.asOf, head: [churnSummary(r, t)], about: [...churnExplain(t, r.params), t('analytics.about.churnKeys')], ignores: ['period' as const], lose };
     if (chart === 1) {
       // every customer warned of, one a row: Enter opens them, x marks them lost
       const [header, ...rows] = churnTable(r, t, lists, names(repo), width);
@@ -164,7 +164,7 @@ const kpiTab: TabDef = {
       rows,
       segments: [],
       below: [],
-      about: kpiExplain(t, r),
+      about: [...kpiExplain(t, r), t('analytics.about.kpiKeys')],
       actions: {},
     };
   },
