@@ -138,12 +138,13 @@ const ltvTab: TabDef = {
   build: ({ repo, t, width, filter }): TabView => {
     const r = workspaceValue(repo, { ownerId: filter.ownerId });
     const [header, ...rows] = valueTable(r, t, names(repo), width);
+    const ids = r.rows.map((row) => row.customerId);
     return {
       head: [valueSummary(r, t)],
       header,
       rows,
-      // each customer is a row: Enter lists that one, and opens it from there
-      segments: r.rows.map((row) => ({ code: row.customerId, label: `${row.customerId} ${names(repo).customer(row.customerId)}`, customers: [row.customerId] })),
+      // each customer is a row: Enter opens them (Esc then lists all of them)
+      segments: r.rows.map((row) => ({ code: row.customerId, label: `${row.customerId} ${sanitizeLine(names(repo).customer(row.customerId))}`, customers: ids, focus: row.customerId })),
       below: [],
       about: valueExplain(t, r.settings),
       ignores: ['period'],
