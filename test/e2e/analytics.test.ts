@@ -87,10 +87,11 @@ describe('screen 7 filters and mark lost in a real terminal', () => {
         await s.waitFor(t);
       }
       s.keys('v');
-      const id = churn.rows[0].customerId;
-      await s.waitFor((x) => x.split('\n').some((l) => l.startsWith(id)));
-      s.keys('x');
-      await s.waitFor(lang === 'en' ? `Why is ${id}` : '为何流失');
+      await s.waitFor((x) => x.split('\n').some((l) => l.startsWith(churn.rows[0].customerId)));
+      // j and x in one burst (a quick typist on a slow link): x is for the row j reached
+      const id = churn.rows[1].customerId;
+      s.keys('j', 'x');
+      await s.waitFor(lang === 'en' ? `Why is ${id}` : `${id} `);
       s.keys('Enter');
       const done = await s.waitFor(lang === 'en' ? 'marked lost: Price' : '已标记为流失: 价格因素');
       fitsIn(done, cols, 24);

@@ -79,12 +79,16 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const [place, setPlaceState] = useState<Place>(() => kept.get(repo) ?? { tab: 2, sel: TABS.map(() => 0), chart: TABS.map(() => 0), filter: {}, frequency: 'orders' });
-  const setPlace = (f: (p: Place) => Place) =>
-    setPlaceState((p) => {
-      const next = f(p);
-      kept.set(repo, next);
-      return next;
-    });
+  // the latest place, also before it is drawn: j then Enter in one burst opens the row j reached
+  // (moves do not wait for a frame, see use-keys)
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  const setPlace = (f: (p: Place) => Place) => {
+    const next = f(placeRef.current);
+    placeRef.current = next;
+    kept.set(repo, next);
+    setPlaceState(next);
+  };
   const [mode, setMode] = useState<Mode>({ kind: 'chart' });
   const [, setLoaded] = useState(0);
   const tab = TABS[place.tab];
@@ -117,9 +121,16 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const ask = (text: string, onYes: () => void) => setMode({ kind: 'ask', text, onYes });
   // t on a row that is one customer (a mover, a churn warning) is for that customer alone
   const actOn = (seg: TabSegment): TabSegment => (seg.focus ? { code: seg.code, label: seg.label, customers: [seg.focus] } : seg);
+  /** the row selected now (after any move not drawn yet) */
+  const segNow = (): TabSegment | undefined => {
+    const p = placeRef.current;
+    return p.tab === place.tab ? tv.segments[Math.max(0, Math.min(p.sel[p.tab] ?? 0, tv.segments.length - 1))] : undefined;
+  };
   const ctx: AnalyticsCtx = {
     view: tv,
-    segment,
+    get segment() {
+      return segNow();
+    },
     charts: tab.charts ?? 1,
     cannotWrite: app.cannotWrite,
     refusedTasks: () => {
@@ -144,7 +155,10 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
         c[p.tab] = ((c[p.tab] ?? 0) + 1) % (tab.charts ?? 1);
         return { ...p, chart: c, sel: p.sel.map((x, i) => (i === p.tab ? 0 : x)) };
       }),
-    open: () => segment && setMode({ kind: 'list', segment }),
+    open: () => {
+      const segment = segNow();
+      if (segment) setMode({ kind: 'list', segment });
+    },
     asOf: () => setMode({ kind: 'asOf', edit: atEnd(place.asOf ?? tv.asOf ?? '') }),
     period: () => setMode({ kind: 'period', edit: atEnd(periodInput(place.filter)) }),
     owner: () => {
@@ -163,8 +177,9 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     frequency: () => setPlace((p) => ({ ...p, frequency: p.frequency === 'orders' ? 'days' : 'orders' })),
     lose: () => {
       const lose = tv.lose;
+      const segment = segNow();
       const id = segment?.focus;
-      if (!lose || !id) return;
+      if (!lose || !segment || !id) return;
       setMode({
         kind: 'pick',
         title: t('analytics.loseTitle', { customer: segment.label }),
@@ -178,6 +193,7 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
       });
     },
     cannotLose: () => {
+      const segment = segNow();
       if (!tv.lose) return 'analytics.noLose';
       if (!segment?.focus) return 'analytics.noCustomer';
       const rec = repo.get('customers', segment.focus);
@@ -187,6 +203,7 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     isRfm: tab.id === 'rfm',
     tasks: () => {
       const act = tv.actions.tasks;
+      const segment = segNow();
       if (!act || !segment) return;
       const seg = actOn(segment);
       const count = act.count(seg);
@@ -200,6 +217,7 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     },
     write: () => {
       const act = tv.actions.write;
+      const segment = segNow();
       if (!act || !segment) return;
       const count = act.count(segment);
       if (count === 0) return app.notify(t('analytics.writeNone', { segment: segment.label }), 'info');
