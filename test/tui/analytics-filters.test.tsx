@@ -256,6 +256,26 @@ describe('<App /> analytics, pyramid movers', () => {
   });
 });
 
+describe('<App /> analytics, lifetime value', () => {
+  it('Enter on a customer\'s row opens them; Esc lists all of them, Esc again the tab', async () => {
+    const ws = loadDemoWorkspace();
+    const app = await openAnalytics({ ws, lang: 'zh-CN' });
+    await press(app, 'analytics.nextTab', 'analytics.nextTab');
+    expect(app.frame()).toContain('[终身价值]');
+    await press(app, 'analytics.down');
+    const id = app.lines().at(-3)!.slice(0, 5);
+    expect(id).toMatch(/^C\d{4}$/);
+    await press(app, 'analytics.open');
+    expect(app.frame()).toContain(`客户 ${id}`);
+    expect(app.frame()).toContain(String(ws.customers.find((c) => c.id === id)!.name));
+    await press(app, 'detail.back');
+    expect(app.frame()).toContain('[分群]');
+    await press(app, 'list.clearFilter');
+    expect(app.frame()).toContain('[终身价值]');
+    app.unmount();
+  });
+});
+
 /** A demo workspace on disk and a writing store over it. */
 async function onDisk(name: string): Promise<{ file: string; store: Awaited<ReturnType<typeof openStore>>; ws: Workspace }> {
   const file = path.join(tmp, `${name}.json`);
