@@ -1162,6 +1162,25 @@ export const en = {
   'cli.help.gradeGrace': 'minutes after the deadline still on time (default 0)',
   'cli.help.gradeLabs': 'the course\'s labs, comma separated (default: the labs handed in)',
   'err.time': 'is not a time of day: give HH:MM, e.g. 14:30',
+  // pg: a shared hotel on PostgreSQL
+  'pg.connect': 'Cannot reach the hotel database {database} on {host}: {reason}. Nothing was read or written; check the URL (--data) and that the server runs.',
+  'pg.noHotel': 'The database {database} on {host} holds no hotel yet. An instructor creates one with `hotel-crm server init URL` (add --demo for the demo hotel).',
+  'pg.newerSchema': 'The hotel in {database} on {host} was made by a newer hotel-crm ({reason}). Update hotel-crm; nothing was changed.',
+  'pg.exists': 'The database {database} on {host} already holds a hotel; nothing was changed. Add --force to replace it (its records and history go too).',
+  'pg.failed': 'The database {database} on {host} did not take this: {reason}. Nothing of this change was saved; try again.',
+  'pg.reason.refused': 'the server refused the connection (is PostgreSQL running?)',
+  'pg.reason.noSocket': 'no server listens at that socket folder',
+  'pg.reason.noHost': 'no such host',
+  'pg.reason.timeout': 'no answer in time',
+  'pg.reason.noDatabase': 'there is no such database (the instructor makes it with createdb)',
+  'pg.reason.auth': 'the server refused the login (user or password)',
+  'pg.reason.denied': 'permission denied',
+  'pg.conflict': 'Not saved: someone else saved the same record first. Nothing of this change was written:',
+  'pg.conflictChanged': '{entity} {id} was changed by {by} at {at} (fields: {fields})',
+  'pg.conflictDeleted': '{entity} {id} was deleted by {by} at {at}',
+  'pg.conflictCreated': '{entity} {id} was created by {by} at {at} meanwhile',
+  'pg.unbound': 'No employee of this hotel works as the server login {unix}. Ask the instructor to run: hotel-crm server add-employee LOGIN --role ROLE --unix-user {unix}',
+  'pg.actAs': '{login} may not act as {wanted}: in a shared hotel only an administrator may use --user.',
 } as const;
 
 export type MessageKey = keyof typeof en;
