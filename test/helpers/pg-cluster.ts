@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for the tests: initdb in a temp folder, listening only on a
 // unix socket in that folder (no TCP port to clash with anything), stopped and removed after.
 // As root (CI) the server runs as the postgres user (PostgreSQL refuses to run as root).
-// In CI a cluster that cannot start fails the tests; elsewhere, with no PostgreSQL binaries at
+// In CI (CI or HOTEL_CRM_REQUIRE_PG set) a cluster that cannot start fails the tests; elsewhere, with no PostgreSQL binaries at
 // all, the tests are skipped, and they say so.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +38,8 @@ export function findPgBin(): string | undefined {
 /** Whether the PostgreSQL tests run here; when they do not, why (printed loudly). */
 export function pgAvailability(): { run: true } | { run: false; why: string } {
   if (findPgBin()) return { run: true };
-  if (process.env.CI) return { run: true }; // CI must have it: startCluster() fails the tests
+  // CI must have it (.ci/run sets HOTEL_CRM_REQUIRE_PG): startCluster() fails the tests
+  if (process.env.CI || process.env.HOTEL_CRM_REQUIRE_PG) return { run: true };
   return { run: false, why: 'no PostgreSQL binaries (initdb) on this machine: the PostgreSQL tests are SKIPPED. Install postgresql to run them.' };
 }
 

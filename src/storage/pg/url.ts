@@ -1,30 +1,31 @@
 // A shared hotel is named by a PostgreSQL URL (postgres://USER@HOST/DB, or a unix socket
-// folder: postgres:///hotel?host=/var/run/postgresql). Messages name the server and the
-// database, never the password.
+// folder: postgres://USER@/hotel?host=/var/run/postgresql). Messages name the server and the
+// database, never the password. WHATWG URL refuses a user without a host, so parsed by hand.
 export function isPostgresUrl(s: string | undefined): s is string {
   return !!s && /^postgres(ql)?:\/\//i.test(s);
 }
 
-/** The server and database a URL names, for messages (defaults as libpq's). */
-export function whereOf(url: string): { host: string; database: string } {
+const PARTS = /^postgres(?:ql)?:\/\/(?:([^@/?#]*)@)?([^/?#]*)(?:\/([^?#]*))?(?:\?([^#]*))?/i;
+
+const decode = (s: string) => {
   try {
-    const u = new URL(url);
-    const socket = u.searchParams.get('host');
-    const host = socket || (u.hostname ? `${decodeURIComponent(u.hostname)}${u.port ? `:${u.port}` : ''}` : process.env.PGHOST || 'localhost');
-    const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || process.env.PGDATABASE || 'postgres';
-    return { host, database };
+    return decodeURIComponent(s);
   } catch {
-    return { host: '?', database: '?' };
+    return s;
   }
+};
+
+/** The server and database a URL names, for messages (libpq's defaults when left out). */
+export function whereOf(url: string): { host: string; database: string } {
+  const m = PARTS.exec(url);
+  if (!m) return { host: '?', database: '?' };
+  const query = new URLSearchParams(m[4] ?? '');
+  const host = query.get('host') || decode(m[2] ?? '') || process.env.PGHOST || 'localhost';
+  const database = decode(m[3] ?? '') || query.get('dbname') || process.env.PGDATABASE || decode((m[1] ?? '').split(':')[0]) || '?';
+  return { host, database };
 }
 
 /** The URL without its password: what the status line and messages show as the workspace. */
 export function displayUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '';
-    return u.toString().replace(/:@/, '@');
-  } catch {
-    return 'postgres://?';
-  }
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1@').replace(/([?&]password=)[^&#]*/i, '$1***');
 }
