@@ -52,7 +52,7 @@ function flag(argv: string[], name: string): string | undefined {
 /** The storage backend the workspace named by --data (or HOTEL_CRM_DATA) lives in: a
  *  postgres:// URL is a shared hotel, anything else a JSON workspace. Each is loaded only
  *  when chosen, so a JSON user never loads the PostgreSQL client. */
-async function backendFor(argv: string[]): Promise<import('./services/ports.js').StorageBackend> {
+async function backendFor(argv: string[]) {
   const data = flag(argv, '--data') ?? process.env.HOTEL_CRM_DATA;
   if (data && /^postgres(ql)?:\/\//i.test(data)) return (await import('./storage/pg/backend.js')).pgBackend;
   return (await import('./storage/backend.js')).fileBackend;
