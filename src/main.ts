@@ -53,8 +53,10 @@ function flag(argv: string[], name: string): string | undefined {
  *  postgres:// URL is a shared hotel, anything else a JSON workspace. Each is loaded only
  *  when chosen, so a JSON user never loads the PostgreSQL client. */
 async function backendFor(argv: string[]) {
-  const data = flag(argv, '--data') ?? process.env.HOTEL_CRM_DATA;
-  if (data && /^postgres(ql)?:\/\//i.test(data)) return (await import('./storage/pg/backend.js')).pgBackend;
+  const pg = (s: string | undefined) => !!s && /^postgres(ql)?:\/\//i.test(s);
+  // `server init URL` names the hotel it creates as its argument
+  const data = flag(argv, '--data') ?? (argv.includes('server') ? argv.find(pg) : undefined) ?? process.env.HOTEL_CRM_DATA;
+  if (pg(data)) return (await import('./storage/pg/backend.js')).pgBackend;
   return (await import('./storage/backend.js')).fileBackend;
 }
 

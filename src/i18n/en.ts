@@ -1181,6 +1181,22 @@ export const en = {
   'pg.conflictCreated': '{entity} {id} was created by {by} at {at} meanwhile',
   'pg.unbound': 'No employee of this hotel works as the server login {unix}. Ask the instructor to run: hotel-crm server add-employee LOGIN --role ROLE --unix-user {unix}',
   'pg.actAs': '{login} may not act as {wanted}: in a shared hotel only an administrator may use --user.',
+  'server.needUrl': 'A shared hotel is named by a PostgreSQL URL (postgres://USER@HOST/DATABASE), not "{value}"',
+  'server.needLogin': 'Name the employee\'s login: hotel-crm server add-employee LOGIN --role ROLE --unix-user NAME',
+  'server.needRole': 'A new employee needs a role: --role ROLE (a code such as R0003, or a role\'s name)',
+  'server.badUnixUser': 'Bad --unix-user "{value}": give the student\'s login on this server (letters, digits, _ and -)',
+  'server.unknownRole': 'No role "{value}". Roles: {choices}',
+  'server.unixTaken': 'The server login {unix} already belongs to the employee {login}; nothing was changed.',
+  'server.adminBound': 'The administrator {login} works as the server login {unix}. Add the others with: hotel-crm server add-employee LOGIN --role ROLE --unix-user NAME --data URL',
+  'server.employeeAdded': 'Added employee {id} {login} ({role}), working as the server login {unix}',
+  'server.employeeBound': 'Employee {id} {login} ({role}) now works as the server login {unix}',
+  'cli.help.server': 'a shared hotel in PostgreSQL: init URL [--demo] creates it; add-employee LOGIN --role R --unix-user NAME binds a server login to an employee',
+  'cli.help.serverAction': 'init or add-employee',
+  'cli.help.serverArg': 'init: the postgres:// URL; add-employee: the employee\'s login',
+  'cli.help.serverForce': 'replace the hotel already in that database (its records and history go too)',
+  'cli.help.serverRole': 'the employee\'s role: its code (R0003) or name',
+  'cli.help.serverUnixUser': 'the student\'s login on this server: they act as this employee',
+  'cli.help.serverName': 'the employee\'s name (a new employee: default the login)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -126,6 +126,9 @@ export interface StorageBackend {
    *  record and moves the rest aside, moves a foreign journal aside, folds the journal into the
    *  workspace, removes orphaned temp files. Throws StoreError / LockedError when it cannot. */
   repair(file: string, now: () => Date): Promise<RepairAction[]>;
+  /** inspect() for a backend that must ask a server (a shared hotel): the workspace as read,
+   *  or why it could not be (error.cause: the error to put in words) */
+  inspectShared?(file: string): Promise<Inspection>;
 }
 
 /** A workspace's files as found, for doctor to judge. */
@@ -136,7 +139,7 @@ export interface Inspection {
   dir: string;
   /** the snapshot's text, or why it could not be read */
   text?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; cause?: unknown };
   /** the lock file's text, or why it could not be read (absent: no lock file) */
   lock?: string;
   lockFile: string;

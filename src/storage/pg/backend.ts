@@ -4,8 +4,10 @@
 import type { StorageBackend } from '../../services/ports.js';
 import { writeFileDurably } from '../durable-file.js';
 import { loadDemoWorkspace } from '../../demo.js';
-import { openPgStore, createPgHotel } from './store.js';
+import { openPgStore, createPgHotel, failed } from './store.js';
 import { displayUrl } from './url.js';
+import { connect } from './connect.js';
+import { readRaw } from './tables.js';
 
 export const pgBackend: StorageBackend = {
   resolvePath: (flag, env = process.env) => flag ?? env.HOTEL_CRM_DATA ?? '',
@@ -24,5 +26,19 @@ export const pgBackend: StorageBackend = {
     temps: [],
     error: { code: 'ESHARED', message: `${displayUrl(url)}: a shared hotel (PostgreSQL)` },
   }),
+  async inspectShared(url) {
+    const display = displayUrl(url);
+    const base = { dir: '', lockFile: '', journalFile: '', temps: [] };
+    let db;
+    try {
+      db = await connect(url);
+      const { raw } = await readRaw(db, url, display);
+      return { ...base, text: JSON.stringify(raw) };
+    } catch (e) {
+      return { ...base, error: { code: 'ESHARED', message: '', cause: failed(url, e) } };
+    } finally {
+      await db?.end().catch(() => {});
+    }
+  },
   repair: async () => [],
 };

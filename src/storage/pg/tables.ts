@@ -38,6 +38,14 @@ const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.slice(0, 3).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 
 export async function loadHotel(db: Db, url: string, display: string): Promise<Loaded> {
+  const { raw, versions } = await readRaw(db, url, display);
+  const parsed = Workspace.safeParse(migrateWorkspace(raw));
+  if (!parsed.success) throw new StoreError('invalid', display, issuesText(parsed.error.issues));
+  return { ws: parsed.data, versions };
+}
+
+/** The hotel as a raw workspace object, before any check of its records (doctor judges it). */
+export async function readRaw(db: Db, url: string, display: string): Promise<{ raw: Record<string, unknown>; versions: Map<string, number> }> {
   const { host, database } = whereOf(url);
   if (!(await hasHotel(db))) throw new SharedStoreError('noHotel', host, database);
   const meta = await db.query<{ key: string; value: unknown; version: number }>(`SELECT key, value, version FROM ${SCHEMA}.meta`);
@@ -70,9 +78,7 @@ export async function loadHotel(db: Db, url: string, display: string): Promise<L
     (raw[r.entity] as unknown[]).push({ ...r.data, id: r.id });
     versions.set(recKey(r.entity, r.id), r.version);
   }
-  const parsed = Workspace.safeParse(migrateWorkspace(raw));
-  if (!parsed.success) throw new StoreError('invalid', display, issuesText(parsed.error.issues));
-  return { ws: parsed.data, versions };
+  return { raw, versions };
 }
 
 const CHUNK = 2000;
