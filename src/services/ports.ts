@@ -86,6 +86,11 @@ export interface WorkspaceStore {
   close(opts?: { compact?: boolean }): Promise<void>;
   /** set for a shared hotel: who is logged in to this machine (the acting employee is theirs) */
   readonly shared?: SharedIdentity;
+  /** a shared hotel: calls back (soon after) each time someone saves; returns the unsubscribe */
+  watch?(onChange: () => void): () => void;
+  /** a shared hotel: brings what others saved since into data (records replaced, added or
+   *  removed in place); true when anything changed. Call with no changes of one's own pending */
+  refresh?(): Promise<boolean>;
 }
 
 export interface OpenOptions {

@@ -253,6 +253,39 @@ describe.skipIf(!avail.run)('a shared hotel on PostgreSQL', { timeout: 60_000 },
     await expect(open(other)).rejects.toMatchObject({ unixUser: me });
   });
 
+  it("hears another session's save and brings it in: created, changed and deleted records", async () => {
+    const place = await cluster!.newDatabase();
+    await pgBackend.create(place, hotel(), now);
+    const seed = await open(place);
+    const old = (seed.repo.create('customers', { name: '旧客' }) as { value: { id: string } }).value;
+    const kept = (seed.repo.create('customers', { name: '老客' }) as { value: { id: string } }).value;
+    await seed.commit();
+    await seed.close();
+    const a = await open(place);
+    const b = await open(place);
+    let heard = 0;
+    const off = b.store.watch!(() => heard++);
+    // the LISTEN is sent after the session's queue: wait for it to be in place
+    expect(await b.store.refresh!()).toBe(false);
+    const made = (a.repo.create('customers', { name: '新客' }) as { value: { id: string } }).value;
+    a.repo.update('customers', kept.id, { name: '老客户' });
+    expect(a.repo.delete('customers', old.id).ok).toBe(true);
+    await a.commit();
+    for (let i = 0; i < 100 && !heard; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toBeGreaterThan(0);
+    expect(await b.store.refresh!()).toBe(true);
+    expect(b.store.data.customers.map((c) => [c.id, c.name]).sort()).toEqual([[kept.id, '老客户'], [made.id, '新客']].sort());
+    // and b's next save of that record starts from what a saved: no conflict
+    const b2 = new (await import('../../src/services/repo.js')).Repo(b.store.data, { actor: 'admin' });
+    b2.update('customers', kept.id, { phone: '13800000009' });
+    await b.store.commit(b2.drainBatch());
+    // its own save, heard back, changes nothing
+    expect(await b.store.refresh!()).toBe(false);
+    off();
+    await a.close();
+    await b.close();
+  });
+
   it('refuses to create a hotel over one that exists unless told to replace it', async () => {
     const place = await cluster!.newDatabase();
     await pgBackend.create(place, pgBackend.loadDemo(), now);

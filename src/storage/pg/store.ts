@@ -8,7 +8,8 @@ import { problemsText } from '../store.js';
 import { connect, inTransaction, reasonOf, type Db } from './connect.js';
 import { commitBatch } from './commit.js';
 import { createHotel, loadHotel, unixUser, writeWhole, recKey, metaKey } from './tables.js';
-import { SCHEMA } from './schema.js';
+import { CHANNEL, SCHEMA } from './schema.js';
+import { lastHistorySeq, pullChanges } from './refresh.js';
 import { displayUrl, whereOf } from './url.js';
 
 /** A database error on the way (not a conflict, not ours): a message naming where and why. */
@@ -22,7 +23,10 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
   const display = displayUrl(url);
   const db = await connect(url);
   let loaded;
+  // the history's mark first: anything saved while the rest is read is looked at again
+  let seen = 0;
   try {
+    seen = await lastHistorySeq(db).catch(() => 0);
     loaded = await loadHotel(db, url, display);
   } catch (e) {
     await db.end().catch(() => {});
@@ -86,6 +90,28 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
         for (const [k] of Object.entries(data.valueLists)) versions.set(metaKey(`values/${k}`), 1);
         for (const k of ['settings', 'organisation', 'counters', 'workspace', 'schema']) versions.set(metaKey(k), 1);
         for (const [e, list] of Object.entries(data)) if (Array.isArray(list)) for (const r of list as { id: string }[]) versions.set(recKey(e, r.id), 1);
+      });
+    },
+    watch(onChange) {
+      const listener = (n: { channel: string }) => {
+        if (n.channel === CHANNEL) onChange();
+      };
+      db.on('notification', listener);
+      void serial(() => db.query(`LISTEN ${CHANNEL}`)).catch(() => {});
+      return () => {
+        db.off('notification', listener);
+        if (!closed) void serial(() => db.query(`UNLISTEN ${CHANNEL}`)).catch(() => {});
+      };
+    },
+    refresh() {
+      return serial(async () => {
+        try {
+          const r = await pullChanges(db, data, versions, seen);
+          seen = r.seq;
+          return r.changed;
+        } catch (e) {
+          throw failed(url, e);
+        }
       });
     },
     replace(ws: Workspace) {
