@@ -15,22 +15,33 @@ import { metaKey, recKey } from './tables.js';
  *  took its number earlier can finish later): each look goes back this far again */
 const OVERLAP = 500;
 
-export async function lastHistorySeq(db: Db): Promise<number> {
-  const r = await db.query<{ s: string }>(`SELECT coalesce(max(seq), 0) AS s FROM ${SCHEMA}.history`);
-  return Number(r.rows[0].s);
+/** Where the history stands: its last number, and the rows of the window already visible. */
+export interface Mark {
+  seq: number;
+  seen: Set<number>;
 }
 
-/** Applies what others saved after `since`; returns the new mark and whether data changed. */
-export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, since: number): Promise<{ seq: number; changed: boolean }> {
-  const h = await db.query<{ seq: string; entity: string; record_id: string }>(
-    `SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 AND entity IS NOT NULL ORDER BY seq`,
-    [Math.max(0, since - OVERLAP)],
+export async function historyMark(db: Db): Promise<Mark> {
+  const r = await db.query<{ s: string }>(`SELECT coalesce(max(seq), 0) AS s FROM ${SCHEMA}.history`);
+  const seq = Number(r.rows[0].s);
+  const w = await db.query<{ seq: string }>(`SELECT seq FROM ${SCHEMA}.history WHERE seq > $1 AND seq <= $2`, [Math.max(0, seq - OVERLAP), seq]);
+  return { seq, seen: new Set(w.rows.map((x) => Number(x.seq))) };
+}
+
+/** Applies what others saved since the mark (moved on in place); true when data changed. */
+export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark): Promise<boolean> {
+  const h = await db.query<{ seq: string; entity: string | null; record_id: string }>(
+    `SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 ORDER BY seq`,
+    [Math.max(0, mark.seq - OVERLAP)],
   );
-  let seq = since;
   const recs = new Map<string, { e: string; id: string }>();
   const metas = new Set<string>([META.counters]);
   for (const r of h.rows) {
-    seq = Math.max(seq, Number(r.seq));
+    const n = Number(r.seq);
+    if (mark.seen.has(n)) continue;
+    mark.seen.add(n);
+    mark.seq = Math.max(mark.seq, n);
+    if (r.entity === null) continue;
     if (r.entity === '$meta') metas.add(r.record_id);
     else if (isEntityName(r.entity)) recs.set(recKey(r.entity, r.record_id), { e: r.entity, id: r.record_id });
   }
@@ -91,5 +102,6 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
     versions.set(metaKey(row.key), row.version);
     changed = true;
   }
-  return { seq, changed };
+  for (const n of mark.seen) if (n <= mark.seq - OVERLAP) mark.seen.delete(n);
+  return changed;
 }

@@ -9,7 +9,7 @@ import { connect, inTransaction, reasonOf, type Db } from './connect.js';
 import { commitBatch } from './commit.js';
 import { createHotel, loadHotel, unixUser, writeWhole, recKey, metaKey } from './tables.js';
 import { CHANNEL, SCHEMA } from './schema.js';
-import { lastHistorySeq, pullChanges } from './refresh.js';
+import { historyMark, pullChanges, type Mark } from './refresh.js';
 import { displayUrl, whereOf } from './url.js';
 
 /** A database error on the way (not a conflict, not ours): a message naming where and why. */
@@ -24,9 +24,9 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
   const db = await connect(url);
   let loaded;
   // the history's mark first: anything saved while the rest is read is looked at again
-  let seen = 0;
+  let mark: Mark = { seq: 0, seen: new Set() };
   try {
-    seen = await lastHistorySeq(db).catch(() => 0);
+    mark = await historyMark(db).catch(() => mark);
     loaded = await loadHotel(db, url, display);
   } catch (e) {
     await db.end().catch(() => {});
@@ -106,9 +106,7 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
     refresh() {
       return serial(async () => {
         try {
-          const r = await pullChanges(db, data, versions, seen);
-          seen = r.seq;
-          return r.changed;
+          return await pullChanges(db, data, versions, mark);
         } catch (e) {
           throw failed(url, e);
         }
