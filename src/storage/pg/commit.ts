@@ -1,8 +1,9 @@
 // One batch into a shared hotel, as one transaction. Each record and meta row carries a
 // version: a change made against an older version than the one saved is a conflict and the
 // whole batch is refused (never a silent overwrite). Rows are locked in one order (entity, id,
-// then meta key) so two commits never wait on each other in a circle; the counters are merged
-// (the larger of each), so two employees creating records never conflict on them.
+// then meta key, then the counters) so two commits never wait on each other in a circle; the
+// counters are merged (the larger of each), so two employees creating records never conflict
+// on them, and a batch that creates nothing does not touch them.
 import type { Batch, Change } from '../../domain/change.js';
 import { ConflictError, type Conflict } from '../../services/ports.js';
 import type { Db } from './connect.js';
@@ -49,7 +50,7 @@ export async function commitBatch(db: Db, batch: Batch, known: ReadonlyMap<strin
     );
     for (const r of locked.rows) now.set(recKey(r.entity, r.id), r.version);
   }
-  const metaKeys = [...metas.keys(), ...(counters ? [META.counters] : [])].sort();
+  const metaKeys = [...metas.keys()].sort();
   const metaNow = new Map<string, { version: number; value: unknown }>();
   if (metaKeys.length) {
     const locked = await db.query<{ key: string; version: number; value: unknown }>(
@@ -120,13 +121,24 @@ export async function commitBatch(db: Db, batch: Batch, known: ReadonlyMap<strin
   }
   let merged: Record<string, number> | undefined;
   if (counters) {
-    const saved = (metaNow.get(META.counters)?.value ?? {}) as Record<string, unknown>;
-    merged = { ...counters };
-    for (const [k, v] of Object.entries(saved)) if (typeof v === 'number' && v > (merged[k] ?? 0)) merged[k] = v;
-    await db.query(
-      `INSERT INTO ${SCHEMA}.meta (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = ${SCHEMA}.meta.version + 1`,
-      [META.counters, JSON.stringify(merged)],
-    );
+    // every batch carries the counters, most of them unchanged: the row (which every creating
+    // commit must lock, one after another) is written only when one of ours is ahead, and then
+    // each counter becomes the larger of the two, in one statement
+    const saved = await db.query<{ value: Record<string, unknown> }>(`SELECT value FROM ${SCHEMA}.meta WHERE key = $1`, [META.counters]);
+    const have = saved.rows[0]?.value ?? {};
+    const ahead = Object.entries(counters).some(([k, v]) => !(typeof have[k] === 'number' && (have[k] as number) >= v));
+    if (!ahead) merged = { ...counters, ...(have as Record<string, number>) };
+    else {
+      const r = await db.query<{ value: Record<string, number> }>(
+        `INSERT INTO ${SCHEMA}.meta AS m (key, value) VALUES ($1, $2::jsonb)
+         ON CONFLICT (key) DO UPDATE SET version = m.version + 1, value = (
+           SELECT jsonb_object_agg(k, GREATEST(coalesce((m.value->>k)::bigint, 0), coalesce((EXCLUDED.value->>k)::bigint, 0)))
+           FROM (SELECT jsonb_object_keys(m.value) UNION SELECT jsonb_object_keys(EXCLUDED.value)) AS ks(k))
+         RETURNING value`,
+        [META.counters, JSON.stringify(counters)],
+      );
+      merged = r.rows[0].value;
+    }
   }
 
   // the history keeps every change in the batch's order, each with the version it left
