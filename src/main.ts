@@ -50,6 +50,17 @@ function flag(argv: string[], name: string): string | undefined {
   return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
 }
 
+/** The storage backend the workspace named by --data (or HOTEL_CRM_DATA) lives in: a
+ *  postgres:// URL is a shared hotel, anything else a JSON workspace. Each is loaded only
+ *  when chosen, so a JSON user never loads the PostgreSQL client. */
+async function backendFor(argv: string[]) {
+  const pg = (s: string | undefined) => !!s && /^postgres(ql)?:\/\//i.test(s);
+  // `server init URL` names the hotel it creates as its argument
+  const data = flag(argv, '--data') ?? (argv.includes('server') ? argv.find(pg) : undefined) ?? process.env.HOTEL_CRM_DATA;
+  if (pg(data)) return (await import('./storage/pg/backend.js')).pgBackend;
+  return (await import('./storage/backend.js')).fileBackend;
+}
+
 /** The reader went away (`hotel-crm list customers | head`): stop quietly, as cat does. */
 function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -67,9 +78,9 @@ async function main(): Promise<void> {
   if (hasSubcommand(argv)) {
     // only here: the full-screen app has its own exit path for a terminal that goes away
     quietOnBrokenPipe(process.stdout);
-    const [{ runCli }, { fileBackend }] = await Promise.all([import('./cli/build.js'), import('./storage/backend.js')]);
+    const [{ runCli }, backend] = await Promise.all([import('./cli/build.js'), backendFor(argv)]);
     process.exitCode = await runCli(argv, {
-      backend: fileBackend,
+      backend,
       out: (s) => process.stdout.write(s + '\n'),
       err: (s) => process.stderr.write(s + '\n'),
       writeOut: (b: Buffer) => process.stdout.write(b),
@@ -90,8 +101,8 @@ async function main(): Promise<void> {
     return;
   }
   keepHeapSmall();
-  const [{ runApp }, { fileBackend }] = await withoutFetch(() => Promise.all([import('./tui/run.js'), import('./storage/backend.js')]));
-  process.exitCode = await runApp(fileBackend, {
+  const [{ runApp }, backend] = await withoutFetch(() => Promise.all([import('./tui/run.js'), backendFor(argv)]));
+  process.exitCode = await runApp(backend, {
     data: flag(argv, '--data'),
     lab: flag(argv, '--lab'),
     lang: flag(argv, '--lang'),

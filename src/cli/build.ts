@@ -24,6 +24,7 @@ import { orgCmd, valuesCmd } from './commands/settings.js';
 import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
 import { labCmd } from './commands/lab.js';
 import { gradeCmd } from './commands/grade.js';
+import { serverCmd } from './commands/server.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 
@@ -279,6 +280,16 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('force', { type: 'boolean', describe: t('cli.help.labForce') })
         .option('to', { type: 'string', describe: t('cli.help.labTo') }),
       run(labCmd))
+    .command('server <action> [arg]', t('cli.help.server'), (y) =>
+      y
+        .positional('action', { type: 'string', choices: ['init', 'add-employee'], demandOption: true, describe: t('cli.help.serverAction') })
+        .positional('arg', { type: 'string', describe: t('cli.help.serverArg') })
+        .option('demo', { type: 'boolean', describe: t('cli.help.demo') })
+        .option('force', { type: 'boolean', describe: t('cli.help.serverForce') })
+        .option('role', { type: 'string', describe: t('cli.help.serverRole') })
+        .option('unix-user', { type: 'string', describe: t('cli.help.serverUnixUser') })
+        .option('name', { type: 'string', describe: t('cli.help.serverName') }),
+      run(serverCmd))
     .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
     .demandCommand(1)
     .strict()

@@ -39,6 +39,8 @@ export const Employee = z.object({
   phone: f.phone({ en: 'Phone', zh: '电话' }, { aliases: ['手机'] }),
   email: f.email({ en: 'Email', zh: '邮箱' }),
   active: f.bool({ en: 'Active', zh: '在职' }),
+  /** the server login (unix user) this employee works as in a shared hotel (PostgreSQL) */
+  unixUser: f.text({ en: 'Unix user', zh: '系统账号' }, { max: 32, aliases: ['unix user', '服务器账号'] }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
 });

@@ -1,7 +1,8 @@
 // A workspace that cannot be opened or written, said in the user's language. Paths, details and
 // the lock's holder came from flags, files and other processes: sanitised before they are shown.
 import { StoreError, LockedError, UnsafePathError, type LockInfo } from '../services/ports.js';
-import type { MessageKey, Params, T } from '../i18n/index.js';
+import { type MessageKey, type Params, type T } from '../i18n/index.js';
+import { sharedErrorText } from './shared-errors.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 const clean = (p: Params): Params =>
@@ -38,5 +39,5 @@ export function storeErrorText(t: T, e: unknown): string | undefined {
   if (e instanceof StoreError) return t(`store.${e.code}`, clean({ file: e.file, detail: e.detail }));
   if (e instanceof LockedError) return lockedText(t, e.holder);
   if (e instanceof UnsafePathError) return t(UNSAFE[e.reason], clean({ file: e.path, dir: e.path }));
-  return undefined;
+  return sharedErrorText(t, e);
 }

@@ -44,6 +44,8 @@ export interface DoctorReport {
   /** the workspace's language setting, when it could be read */
   lang?: string;
   valueLists?: Workspace['valueLists'];
+  /** a shared hotel that could not be read at all: the error to put in words */
+  failure?: unknown;
 }
 
 const clean = (s: unknown, max = 200) => {
@@ -51,8 +53,16 @@ const clean = (s: unknown, max = 200) => {
   return t.length > max ? `${t.slice(0, max)}…` : t;
 };
 
+/** examineWorkspace for a shared hotel, whose backend must ask its server. */
+export async function examineSharedWorkspace(backend: StorageBackend, file: string): Promise<DoctorReport> {
+  return examineSeen(await backend.inspectShared!(file), file);
+}
+
 export function examineWorkspace(backend: StorageBackend, file: string): DoctorReport {
-  const seen = backend.inspect(file);
+  return examineSeen(backend.inspect(file), file);
+}
+
+function examineSeen(seen: Inspection, file: string): DoctorReport {
   const findings: Finding[] = [];
   const add = (code: FindingCode, severity: Finding['severity'], params: Finding['params'] = {}, more: Partial<Finding> = {}) =>
     findings.push({ code, severity, params, ...more });
@@ -66,6 +76,11 @@ export function examineWorkspace(backend: StorageBackend, file: string): DoctorR
   examineLock(seen, add, report);
   for (const t of seen.temps) if (!t.alive) add('temp', 'note', { file: t.path, size: t.size });
 
+  if (seen.error?.cause) {
+    report.failure = seen.error.cause;
+    report.ok = false;
+    return report;
+  }
   if (seen.error) {
     add(seen.error.code === 'ENOENT' ? 'missing' : 'unreadable', 'problem', { file, detail: clean(seen.error.message) });
     return finish(report);

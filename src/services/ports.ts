@@ -84,6 +84,13 @@ export interface WorkspaceStore {
   replace(ws: Workspace): void;
   /** releases the lock, first folding the journal into the snapshot unless told not to */
   close(opts?: { compact?: boolean }): Promise<void>;
+  /** set for a shared hotel: who is logged in to this machine (the acting employee is theirs) */
+  readonly shared?: SharedIdentity;
+  /** a shared hotel: calls back (soon after) each time someone saves; returns the unsubscribe */
+  watch?(onChange: () => void): () => void;
+  /** a shared hotel: brings what others saved since into data (records replaced, added or
+   *  removed in place); true when anything changed. Call with no changes of one's own pending */
+  refresh?(): Promise<boolean>;
 }
 
 export interface OpenOptions {
@@ -108,7 +115,7 @@ export interface StorageBackend {
   /** whether a workspace exists at this place */
   exists(file: string): boolean;
   /** writes a whole new workspace under the writer's lock, dropping any journal of an older one */
-  create(file: string, ws: Workspace, now: Date, opts?: { waitMs?: number }): Promise<void>;
+  create(file: string, ws: Workspace, now: Date, opts?: { waitMs?: number; replace?: boolean }): Promise<void>;
   /** writes a file atomically and durably (an export), with these permission bits */
   writeFile(file: string, bytes: Uint8Array, mode?: number): void;
   /** the demo hotel as a ready workspace */
@@ -124,6 +131,9 @@ export interface StorageBackend {
    *  record and moves the rest aside, moves a foreign journal aside, folds the journal into the
    *  workspace, removes orphaned temp files. Throws StoreError / LockedError when it cannot. */
   repair(file: string, now: () => Date): Promise<RepairAction[]>;
+  /** inspect() for a backend that must ask a server (a shared hotel): the workspace as read,
+   *  or why it could not be (error.cause: the error to put in words) */
+  inspectShared?(file: string): Promise<Inspection>;
 }
 
 /** A workspace's files as found, for doctor to judge. */
@@ -134,7 +144,7 @@ export interface Inspection {
   dir: string;
   /** the snapshot's text, or why it could not be read */
   text?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; cause?: unknown };
   /** the lock file's text, or why it could not be read (absent: no lock file) */
   lock?: string;
   lockFile: string;
@@ -164,3 +174,47 @@ export type RepairAction =
   | { code: 'repairStale' }
   | { code: 'repairFolded'; count: number }
   | { code: 'repairTemps'; count: number };
+
+// ---- a shared hotel (PostgreSQL) ----
+
+/** What went wrong with a shared hotel: it cannot be reached; the database holds no hotel yet
+ *  (server init); a newer program made it; init over one that exists (--force replaces it);
+ *  a save or read failed on the way (the connection dropped …): nothing of it was saved. */
+export type SharedProblem = 'connect' | 'noHotel' | 'newerSchema' | 'exists' | 'failed';
+export class SharedStoreError extends Error {
+  constructor(
+    public problem: SharedProblem,
+    /** the server (host or socket folder) and database, as a message names them: no password */
+    public host: string,
+    public database: string,
+    /** why, as the server or the network said it (sanitise before showing) */
+    public reason = '',
+  ) {
+    super(`${problem}: ${database} on ${host}${reason ? ` (${reason})` : ''}`);
+  }
+}
+
+/** One record someone else changed since this session read it. kind: changed (a newer version
+ *  is saved), deleted (it is gone), created (a record with this id was made meanwhile). */
+export interface Conflict {
+  entity: string;
+  id: string;
+  kind: 'changed' | 'deleted' | 'created';
+  /** the login that saved the newer version, and when (from the history) */
+  by?: string;
+  at?: string;
+  /** the fields whose saved value differs from the one this session started from */
+  fields: string[];
+}
+/** A commit refused because another employee saved the same record first: nothing of the
+ *  batch was written. */
+export class ConflictError extends Error {
+  constructor(public conflicts: Conflict[]) {
+    super(`conflict: ${conflicts.map((c) => `${c.entity} ${c.id} ${c.kind}`).join(', ')}`);
+  }
+}
+
+/** A store of a shared hotel: the acting employee is the one bound to this unix login. */
+export interface SharedIdentity {
+  unixUser: string;
+}

@@ -12,6 +12,34 @@ export class UnknownUserError extends Error {
   }
 }
 
+/** A shared hotel: no active employee is bound to the unix login that runs the program. */
+export class UnboundUnixUserError extends Error {
+  constructor(public unixUser: string) {
+    super(`no employee for unix user ${unixUser}`);
+  }
+}
+
+/** A shared hotel: --user names someone else, and the employee bound to this login is no
+ *  administrator. */
+export class ActAsRefusedError extends Error {
+  constructor(public login: string, public wanted: string) {
+    super(`${login} may not act as ${wanted}`);
+  }
+}
+
+/** The login a session on a shared hotel acts as: the employee bound to the unix login; another
+ *  (--user) only for an administrator. A JSON workspace is the user's own: --user as asked. */
+export function sharedLogin(store: WorkspaceStore, wanted: string | undefined): string | undefined {
+  if (!store.shared) return wanted;
+  const unix = store.shared.unixUser;
+  const me = store.data.employees.find((e) => e.unixUser === unix && e.active !== false);
+  if (!me) throw new UnboundUnixUserError(unix);
+  if (wanted === undefined || wanted.toLowerCase() === me.login.toLowerCase()) return me.login;
+  const role = store.data.roles.find((r) => r.id === me.roleId);
+  if (!role?.isAdmin) throw new ActAsRefusedError(me.login, wanted);
+  return wanted;
+}
+
 export interface SessionOptions extends OpenOptions {
   file: string;
   /** the login to act as; default the workspace's administrator */
@@ -30,6 +58,7 @@ export interface Session {
 }
 
 export function sessionOver(store: WorkspaceStore, opts: { user?: string; clock?: () => Date } = {}): Session {
+  opts = { ...opts, user: sharedLogin(store, opts.user) };
   const probe = new Repo(store.data);
   const actor = probe.actor(opts.user);
   if (!actor) throw new UnknownUserError(opts.user ?? store.data.settings.adminLogin, probe.all('employees').map((e) => String(e.login)));

@@ -28,6 +28,8 @@ import { findLab } from '../services/labs.js';
 import { evaluateLab } from '../domain/labs/check.js';
 import type { Lab } from '../domain/labs/lab-schema.js';
 import { GradingPortsContext, type GradingPorts } from './screens/grading/ports.js';
+import { useSharedRefresh } from './hooks/use-shared-refresh.js';
+import { sharedLogin } from '../services/session.js';
 
 export interface AppProps {
   store: WorkspaceStore;
@@ -106,6 +108,12 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   const repoRef = useRef(repo);
   repoRef.current = repo;
+  // a shared hotel: others' saves appear (the new Repo counts on from the old one's version)
+  useSharedRefresh(store, saveTimer, () => {
+    const next = new Repo(store.data, { actor: repoRef.current.actorLogin });
+    next.version = repoRef.current.version + 1;
+    setRepo(next);
+  });
   // a lab's workspace opens with its panel shown
   const labId = store.data.settings.lab;
   const lab = useMemo(() => labProp ?? (labId ? findLab(labId) : undefined), [labProp, labId]);
@@ -264,6 +272,12 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const user = sanitizeLine(`${actor}${acting.role?.name ? ` (${nameInLanguage(t, String(acting.role.name))})` : ''}`);
   const statusLeft = `${t('status.user')}: ${user}  ${t('status.workspace')}: ${store.file}  ${t('status.lang')}`;
   const switchTo = (login: string) => {
+    // a shared hotel: only an administrator may act as someone else
+    try {
+      sharedLogin(store, login);
+    } catch (e) {
+      return setNotice({ text: storeErrorText(t, e) ?? String(e), kind: 'error' });
+    }
     // what the last actor changed is saved under their name before the next one acts
     if (saveTimer.current) void save();
     setActor(login);

@@ -77,8 +77,10 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     // the same rule as the CLI's: --user LOGIN, else the workspace's administrator
     actor = sessionOver(store, { user: o.user }).actor;
   } catch (e) {
-    if (!(e instanceof UnknownUserError)) throw e;
-    process.stderr.write(sanitizeText(makeT(lang)('cli.unknownUser', { value: e.login, choices: e.logins.join(', ') })) + '\n');
+    // a shared hotel: no employee bound to this login, or --user without the right to it
+    const shared = e instanceof UnknownUserError ? undefined : storeErrorText(makeT(lang), e);
+    if (!(e instanceof UnknownUserError) && !shared) throw e;
+    process.stderr.write((shared ?? sanitizeText(makeT(lang)('cli.unknownUser', { value: (e as UnknownUserError).login, choices: (e as UnknownUserError).logins.join(', ') }))) + '\n');
     await store.close({ compact: false });
     return 1;
   }

@@ -4,7 +4,7 @@ import { ENTITY_NAMES } from '../../domain/entities.js';
 import { entityLabel, errorText, makeT, detectLang, type T } from '../../i18n/index.js';
 import { EXIT, type CliIO } from '../io.js';
 import { workspaceFileOf, type GlobalArgs } from '../open.js';
-import { examineWorkspace, repairWorkspace, type DoctorReport, type Finding, type RepairAction } from '../../services/doctor.js';
+import { examineWorkspace, examineSharedWorkspace, repairWorkspace, type DoctorReport, type Finding, type RepairAction } from '../../services/doctor.js';
 import { storeErrorText } from '../../presentation/store-errors.js';
 import { LockedError } from '../../services/ports.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -37,7 +37,14 @@ export async function doctorCmd(args: GlobalArgs & { repair?: boolean }, io: Cli
       repairFailed = true;
     }
   }
-  const report = examineWorkspace(io.backend, file);
+  const report = io.backend.inspectShared ? await examineSharedWorkspace(io.backend, file) : examineWorkspace(io.backend, file);
+  if (report.failure !== undefined) {
+    // a shared hotel out of reach: where, and why
+    const msg = storeErrorText(t0, report.failure);
+    if (!msg) throw report.failure;
+    io.err(sanitizeLine(msg));
+    return EXIT.refused;
+  }
   const t = makeT(detectLang(args.lang, report.lang, io.env));
   const problems = report.findings.filter((f) => f.severity === 'problem');
   const notes = report.findings.filter((f) => f.severity === 'note');

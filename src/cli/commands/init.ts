@@ -17,7 +17,7 @@ export async function initCmd(args: GlobalArgs & { demo?: boolean; force?: boole
   const lang = normaliseLang(args.lang);
   if (lang) ws.settings.lang = lang;
   try {
-    await io.backend.create(file, ws, io.now(), { waitMs });
+    await io.backend.create(file, ws, io.now(), { waitMs, replace: !!args.force });
   } catch (e) {
     const msg = storeErrorText(t, e);
     if (msg) throw new Refused([msg]);

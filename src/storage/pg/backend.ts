@@ -1,0 +1,44 @@
+// The PostgreSQL backend of the storage port: a shared hotel named by a postgres:// URL
+// (--data or HOTEL_CRM_DATA). main.ts loads this module only for such a URL, and this module
+// loads node-postgres only when it connects: a JSON user never pays for either.
+import type { StorageBackend } from '../../services/ports.js';
+import { writeFileDurably } from '../durable-file.js';
+import { loadDemoWorkspace } from '../../demo.js';
+import { openPgStore, createPgHotel, failed } from './store.js';
+import { displayUrl } from './url.js';
+import { connect } from './connect.js';
+import { readRaw } from './tables.js';
+
+export const pgBackend: StorageBackend = {
+  resolvePath: (flag, env = process.env) => flag ?? env.HOTEL_CRM_DATA ?? '',
+  open: (url, opts) => openPgStore(url, opts),
+  // whether a hotel is there takes a round trip: create() refuses one that exists instead
+  exists: () => false,
+  create: (url, ws, now, opts = {}) => createPgHotel(url, ws, now, !!opts.replace),
+  writeFile(file, bytes, mode = 0o600) {
+    writeFileDurably(file, bytes, mode);
+  },
+  loadDemo: loadDemoWorkspace,
+  inspect: (url) => ({
+    dir: '',
+    lockFile: '',
+    journalFile: '',
+    temps: [],
+    error: { code: 'ESHARED', message: `${displayUrl(url)}: a shared hotel (PostgreSQL)` },
+  }),
+  async inspectShared(url) {
+    const display = displayUrl(url);
+    const base = { dir: '', lockFile: '', journalFile: '', temps: [] };
+    let db;
+    try {
+      db = await connect(url);
+      const { raw } = await readRaw(db, url, display);
+      return { ...base, text: JSON.stringify(raw) };
+    } catch (e) {
+      return { ...base, error: { code: 'ESHARED', message: '', cause: failed(url, e) } };
+    } finally {
+      await db?.end().catch(() => {});
+    }
+  },
+  repair: async () => [],
+};

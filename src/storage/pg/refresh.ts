@@ -1,0 +1,107 @@
+// Others' saves into an open session: the history names what changed since the session last
+// looked, the records and meta tables say what it is now. Each row is checked by its schema
+// before it replaces anything; one's own saves are already known (same version) and skipped.
+import type { Workspace } from '../../domain/workspace.js';
+import { Settings } from '../../domain/workspace.js';
+import { ENTITIES, isEntityName } from '../../domain/entities.js';
+import { Organisation } from '../../domain/org.js';
+import { ValueItem } from '../../domain/values.js';
+import { z } from 'zod';
+import type { Db } from './connect.js';
+import { META, SCHEMA } from './schema.js';
+import { metaKey, recKey } from './tables.js';
+
+/** history rows are numbered when written but may become visible out of order (a commit that
+ *  took its number earlier can finish later): each look goes back this far again */
+const OVERLAP = 500;
+
+/** Where the history stands: its last number, and the rows of the window already visible. */
+export interface Mark {
+  seq: number;
+  seen: Set<number>;
+}
+
+export async function historyMark(db: Db): Promise<Mark> {
+  const r = await db.query<{ s: string }>(`SELECT coalesce(max(seq), 0) AS s FROM ${SCHEMA}.history`);
+  const seq = Number(r.rows[0].s);
+  const w = await db.query<{ seq: string }>(`SELECT seq FROM ${SCHEMA}.history WHERE seq > $1 AND seq <= $2`, [Math.max(0, seq - OVERLAP), seq]);
+  return { seq, seen: new Set(w.rows.map((x) => Number(x.seq))) };
+}
+
+/** Applies what others saved since the mark (moved on in place); true when data changed. */
+export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark): Promise<boolean> {
+  const h = await db.query<{ seq: string; entity: string | null; record_id: string }>(
+    `SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 ORDER BY seq`,
+    [Math.max(0, mark.seq - OVERLAP)],
+  );
+  const recs = new Map<string, { e: string; id: string }>();
+  const metas = new Set<string>([META.counters]);
+  for (const r of h.rows) {
+    const n = Number(r.seq);
+    if (mark.seen.has(n)) continue;
+    mark.seen.add(n);
+    mark.seq = Math.max(mark.seq, n);
+    if (r.entity === null) continue;
+    if (r.entity === '$meta') metas.add(r.record_id);
+    else if (isEntityName(r.entity)) recs.set(recKey(r.entity, r.record_id), { e: r.entity, id: r.record_id });
+  }
+  let changed = false;
+  if (recs.size) {
+    const keys = [...recs.values()];
+    const rows = await db.query<{ entity: string; id: string; data: Record<string, unknown>; version: number }>(
+      `SELECT r.entity, r.id, r.data, r.version FROM ${SCHEMA}.records r JOIN unnest($1::text[], $2::text[]) AS x(e, i) ON r.entity = x.e AND r.id = x.i`,
+      [keys.map((k) => k.e), keys.map((k) => k.id)],
+    );
+    const now = new Map(rows.rows.map((r) => [recKey(r.entity, r.id), r]));
+    for (const [k, { e, id }] of recs) {
+      if (!isEntityName(e)) continue;
+      const list = data[e] as unknown as { id: string }[];
+      const row = now.get(k);
+      const known = versions.get(k);
+      if (!row) {
+        if (known === undefined) continue;
+        const at = list.findIndex((r) => r.id === id);
+        if (at >= 0) list.splice(at, 1);
+        versions.delete(k);
+        changed = true;
+        continue;
+      }
+      if (known !== undefined && row.version <= known) continue;
+      const parsed = ENTITIES[e].schema.safeParse({ ...row.data, id });
+      if (!parsed.success) continue; // a record this version cannot read stays as it was here
+      const at = list.findIndex((r) => r.id === id);
+      if (at >= 0) list[at] = parsed.data as { id: string };
+      else list.push(parsed.data as { id: string });
+      versions.set(k, row.version);
+      changed = true;
+    }
+  }
+  const m = await db.query<{ key: string; value: unknown; version: number }>(`SELECT key, value, version FROM ${SCHEMA}.meta WHERE key = ANY($1::text[])`, [[...metas]]);
+  for (const row of m.rows) {
+    if (row.key === META.counters) {
+      const c = z.record(z.string(), z.number().int().nonnegative()).safeParse(row.value);
+      if (c.success) for (const [k, v] of Object.entries(c.data)) if (v > (data.counters[k] ?? 0)) data.counters[k] = v;
+      continue;
+    }
+    const known = versions.get(metaKey(row.key));
+    if (known !== undefined && row.version <= known) continue;
+    if (row.key === META.settings) {
+      const p = Settings.safeParse(row.value);
+      if (!p.success) continue;
+      data.settings = p.data;
+    } else if (row.key === META.organisation) {
+      const p = Organisation.safeParse(row.value);
+      if (!p.success) continue;
+      data.organisation = p.data;
+    } else if (row.key.startsWith('values/')) {
+      const p = z.array(ValueItem).safeParse(row.value);
+      const name = row.key.slice('values/'.length);
+      if (!p.success || name === '__proto__' || name === 'constructor' || name === 'prototype') continue;
+      data.valueLists = { ...data.valueLists, [name]: p.data };
+    } else continue;
+    versions.set(metaKey(row.key), row.version);
+    changed = true;
+  }
+  for (const n of mark.seen) if (n <= mark.seq - OVERLAP) mark.seen.delete(n);
+  return changed;
+}
