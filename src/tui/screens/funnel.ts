@@ -4,7 +4,8 @@
 import { byCode } from '../../domain/compare.js';
 import { isClosedStage, losePatch, stageMove, winPatch, type FunnelOpp } from '../../domain/funnel.js';
 import { todayIn } from '../../domain/care.js';
-import { DEFAULT_VALUE_LISTS, offeredValues } from '../../domain/values.js';
+import { copyLines } from '../../domain/line-items.js';
+import { offeredValues } from '../../domain/values.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { errorText, valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
@@ -16,6 +17,7 @@ import { needsBoth, type RecordCommand, type RecordCtx } from './records/command
 import { VIEW_LEADS } from './leads.js';
 import { ORDER_FORM } from './orders.js';
 
+const hasLines = (o: EntityRecord) => Array.isArray(o.items) && o.items.length > 0;
 const today = () => todayIn(new Date());
 const opp = (r: EntityRecord) => r as unknown as FunnelOpp;
 
@@ -52,15 +54,16 @@ const needsOpen = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (isC
 
 const needsWon = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (c.record!.stage === 'won' ? undefined : 'funnel.notWon');
 
-/** The order of a won deal, as a form to check: its customer, the opportunity, one line of the
- *  deal's amount (the person adds the stay or splits the lines), the customer's active contract. */
+/** The order of a won deal, as a form to check: its customer, the opportunity, the deal's product
+ *  lines (product, quantity, price, discount) or, when it has none, one line of its amount (the
+ *  person adds the stay or splits the lines), the customer's active contract. */
 function orderFromOpportunity(c: RecordCtx): void {
   const { repo, t } = c.app;
   const o = c.record!;
   const contract = repo.all('contracts').find((k) => k.customerId === o.customerId && (k.opportunityId === o.id || k.status === 'active'));
   const preset: Record<string, unknown> = {
     customerId: o.customerId, opportunityId: o.id, date: today(), type: 'mice', ownerId: o.ownerId,
-    items: o.amount ? [{ description: String(o.name).slice(0, 200), qty: 1, unitPrice: Number(o.amount) }] : [],
+    items: hasLines(o) ? copyLines(o.items) : o.amount ? [{ description: String(o.name).slice(0, 200), qty: 1, unitPrice: Number(o.amount) }] : [],
     ...(contract ? { contractId: contract.id } : {}),
   };
   c.setMode({ kind: 'form', entity: 'orders', preset, fields: ORDER_FORM, back: c.back });
@@ -153,9 +156,9 @@ export const funnelConfig: ScreenConfig = {
   searchFields: ['id', 'name', 'customerId', 'ownerId', 'notes'],
   sortFields: ['stage', 'id', 'amount', 'expectedClose', 'ownerId', 'updatedAt'],
   // the first sort is the funnel's order (by stage, not by the stage's name)
-  deskOrder: (recs) => funnelOrder(recs, DEFAULT_VALUE_LISTS.oppStage.map((v) => v.code)),
+  deskOrder: (recs, repo) => funnelOrder(recs, stageList(repo).map((v) => v.code)),
   cell: (key, rec) => (key === 'amount' ? (rec.amount === undefined ? '' : yuan(Number(rec.amount))) : key === 'expectedClose' && isClosedStage(String(rec.stage)) ? String(rec.closedOn ?? '') : undefined),
   banner: (repo, t, width) => banner(repo, t, width),
-  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'amount', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes'] : undefined),
+  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'items', 'amount', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes'] : undefined),
   commands: COMMANDS,
 };
