@@ -20,12 +20,15 @@ export function fillFromCatalogue(items: readonly Line[], get: (entity: EntityNa
   });
 }
 
-/** A line with no price (and no product to take one from) is refused, naming its number. */
+/** A line with no price, or saying nothing of what it is (no product, no description), is
+ *  refused, naming its number. */
 export function linePriceErrors(items: unknown): FieldError[] {
   if (!Array.isArray(items)) return [];
   const errors: FieldError[] = [];
   items.forEach((l: Line | undefined, i) => {
-    if (l && typeof l === 'object' && l.unitPrice === undefined) errors.push({ field: 'items', code: 'linePrice', params: { line: i + 1 } });
+    if (!l || typeof l !== 'object') return;
+    if (l.unitPrice === undefined) errors.push({ field: 'items', code: 'linePrice', params: { line: i + 1 } });
+    else if (!l.productId && (l.description === undefined || l.description === '')) errors.push({ field: 'items', code: 'lineWhat', params: { line: i + 1 } });
   });
   return errors;
 }

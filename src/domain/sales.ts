@@ -20,7 +20,8 @@ export type Lead = z.infer<typeof Lead>;
 
 export const LineItem = z.object({
   productId: f.part({ en: 'Product', zh: '产品' }, 'ref', z.string().optional(), { ref: 'products' }),
-  description: f.part({ en: 'Description', zh: '说明' }, 'text', z.string().max(200)),
+  // left empty on a line of a product: the product's name (line-items.ts)
+  description: f.part({ en: 'Description', zh: '说明' }, 'text', z.string().max(200).optional()),
   qty: f.part({ en: 'Quantity', zh: '数量' }, 'number', z.number().positive().max(1e6)),
   // left empty: the product's list price (filled in when the order is saved); a negative unit
   // price is a discount line

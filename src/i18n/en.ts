@@ -1162,6 +1162,8 @@ export const en = {
   'cli.help.gradeGrace': 'minutes after the deadline still on time (default 0)',
   'cli.help.gradeLabs': 'the course\'s labs, comma separated (default: the labs handed in)',
   'err.time': 'is not a time of day: give HH:MM, e.g. 14:30',
+  // sales: opportunity products, stages
+  'err.lineWhat': 'line {line} names no product and has no description',
 } as const;
 
 export type MessageKey = keyof typeof en;

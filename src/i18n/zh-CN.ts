@@ -1163,4 +1163,6 @@ export const zhCN = {
   'cli.help.gradeGrace': '截止后仍算按时的分钟数（默认 0）',
   'cli.help.gradeLabs': '本课程的实训，逗号分隔（默认：已提交的实训）',
   'err.time': '不是时间：请写成 时:分，例如 14:30',
+  // sales: opportunity products, stages
+  'err.lineWhat': '第 {line} 行既没有产品也没有说明',
 } satisfies Messages;
