@@ -613,8 +613,8 @@ export const en = {
   'org.saved': 'Hotel profile saved',
   'cli.help.org': "the hotel's profile: show prints it, set changes it (administrator only)",
   'cli.help.orgAction': 'show | set',
-  'cli.help.valuesCmd': 'value lists (sources, levels, payment methods, ticket types …): show, add, rename, retire, restore, up, down (changes: administrator only)',
-  'cli.help.valuesAction': 'show | add | rename | set | retire | restore | up | down',
+  'cli.help.valuesCmd': 'value lists (sources, levels, payment methods, ticket types …): show, add, rename, retire, restore, remove, up, down (changes: administrator only)',
+  'cli.help.valuesAction': 'show | add | rename | set | retire | restore | remove | up | down',
   'cli.help.valuesList': 'the list, e.g. source, creditRating, paymentMethod, ticketType, lostReason',
   'cli.help.valuesCode': 'the value’s code (stays the same when it is renamed)',
   'cli.help.valuesEn': 'the English label',
@@ -644,7 +644,7 @@ export const en = {
   'settings.valuesCount': '{count} values',
   'settings.valueAdd': 'add a value to the list',
   'settings.valueRename': 'rename the value (English and Chinese)',
-  'settings.valueRetire': 'retire the value, or bring a retired one back',
+  'settings.valueRetire': 'retire the value, or bring a retired one back (a stage: remove it)',
   'settings.valueUp': 'move the value up',
   'settings.valueDown': 'move the value down',
   'settings.valueSaved': '{code} {label} saved',
@@ -655,7 +655,7 @@ export const en = {
   'settings.valueZh': 'Chinese',
   'settings.valueRetiredMark': 'retired',
   'settings.hintValueAdd': 'add',
-  'settings.hintValueRetire': 'retire',
+  'settings.hintValueRetire': 'retire/remove',
   'settings.hintOrgEdit': 'edit',
   'settings.valueFormTitle': '{list}: {code}',
   'settings.valueNewTitle': '{list}: new value',
@@ -1164,6 +1164,11 @@ export const en = {
   'err.time': 'is not a time of day: give HH:MM, e.g. 14:30',
   // sales: opportunity products, stages
   'err.lineWhat': 'line {line} names no product and has no description',
+  'err.valueInUse': '"{value}" is still used by {count} records (for a stage: opportunities at it or lost at it); move them to another value first',
+  'err.valuePinned': '"{value}" stays where it is: new opportunities enter at the first stage, and won and lost close the funnel',
+  'settings.valueRemovedNow': '{label} removed from the list',
+  'cli.help.valuesLabel': 'the label in both languages at once (--en and --zh win over it)',
+  'values.removeNotHere': 'values of "{list}" are retired, not removed: values retire {list} CODE',
 } as const;
 
 export type MessageKey = keyof typeof en;
