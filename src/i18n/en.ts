@@ -713,7 +713,7 @@ export const en = {
   'help.orderCancel': 'cancel the order (it is no purchase then: the lifecycle and the revenue leave it out)',
   'help.orderContracts': 'the contracts (rate agreements, group and banquet contracts): pick one to open it',
   'help.orderNewContract': 'a new contract',
-  'help.funnelOrder': 'create the order of a won opportunity (customer, opportunity and amount filled in)',
+  'help.funnelOrder': 'create the order of a won opportunity (customer, opportunity and its products or amount filled in)',
   'hint.orderCancel': 'cancel',
   'hint.orderContracts': 'contracts',
   'hint.funnelOrder': 'order',

@@ -714,7 +714,7 @@ export const zhCN = {
   'help.orderCancel': '取消订单（取消后不计为购买：生命周期和消费金额都不计入）',
   'help.orderContracts': '合同列表（协议价合同、团队合同、宴会合同）：选中即打开',
   'help.orderNewContract': '新增合同',
-  'help.funnelOrder': '为赢单的销售机会生成订单（自动填入客户、机会和金额）',
+  'help.funnelOrder': '为赢单的销售机会生成订单（自动填入客户、机会及其产品明细或金额）',
   'hint.orderCancel': '取消',
   'hint.orderContracts': '合同',
   'hint.funnelOrder': '下单',
