@@ -1169,6 +1169,11 @@ export const en = {
   'settings.valueRemovedNow': '{label} removed from the list',
   'cli.help.valuesLabel': 'the label in both languages at once (--en and --zh win over it)',
   'values.removeNotHere': 'values of "{list}" are retired, not removed: values retire {list} CODE',
+  'funnel.viewAll': 'all',
+  'funnel.viewMine': 'mine',
+  'funnel.viewRecent': 'last 90 days',
+  'help.funnelView2': 'switch the view: all opportunities, mine, created in the last 90 days (the chart follows the list and its / filter, e.g. an owner)',
+  'hint.funnelView2': 'view',
 } as const;
 
 export type MessageKey = keyof typeof en;

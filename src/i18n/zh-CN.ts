@@ -1170,4 +1170,9 @@ export const zhCN = {
   'settings.valueRemovedNow': '已从字典中删除“{label}”',
   'cli.help.valuesLabel': '同时作为中英文名称（--en、--zh 优先）',
   'values.removeNotHere': '字典“{list}”的取值只能停用，不能删除：values retire {list} 编码',
+  'funnel.viewAll': '全部',
+  'funnel.viewMine': '我的',
+  'funnel.viewRecent': '近 90 天',
+  'help.funnelView2': '切换视图：全部销售机会、我的、近 90 天新建的（漏斗图随列表及 / 筛选变化，例如按负责人）',
+  'hint.funnelView2': '视图',
 } satisfies Messages;

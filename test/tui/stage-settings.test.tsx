@@ -54,3 +54,45 @@ for (const [lang, label, cols] of [['zh-CN', '实地考察', 80], ['en', 'Site v
     });
   });
 }
+
+describe('<App /> the funnel follows what the list shows', () => {
+  it('/ an owner or a period: the chart counts only those; v mine and v the last 90 days do too', async () => {
+    const ws = loadDemoWorkspace();
+    const wang = ws.employees.find((e) => e.login === 'wangqiang')!;
+    const app = await renderApp({ ws, lang: 'en', cols: 80, rows: 24 });
+    await press(app, 'screen.funnel', 'list.filter');
+    await app.type(`负责人:${String(wang.name)}`);
+    await press(app, 'filter.keep');
+    const chartTotal = () =>
+      app
+        .lines()
+        .filter((l) => /^(Prospecting|Needs|Proposal|Negotiation|Won|Lost)\b.*¥/.test(l.trimStart()))
+        .reduce((a, l) => a + Number(/\s(\d+)\s+¥/.exec(l)![1]), 0);
+    const theirs = ws.opportunities.filter((o) => o.ownerId === wang.id).length;
+    expect(theirs).toBeGreaterThan(0);
+    expect(theirs).toBeLessThan(ws.opportunities.length);
+    expect(chartTotal(), app.frame()).toBe(theirs);
+    await press(app, 'list.clearFilter');
+    expect(chartTotal()).toBe(ws.opportunities.length);
+    // a period: created on or after a day
+    const day = [...ws.opportunities].map((o) => o.createdAt.slice(0, 10)).sort()[30];
+    await press(app, 'list.filter');
+    await app.type(`createdAt>=${day}`);
+    await press(app, 'filter.keep');
+    const inPeriod = ws.opportunities.filter((o) => o.createdAt.slice(0, 10) >= day).length;
+    expect(Math.abs(chartTotal() - inPeriod), app.frame()).toBeLessThanOrEqual(2);
+    expect(chartTotal()).toBeLessThan(ws.opportunities.length);
+    await press(app, 'list.clearFilter');
+    // v: the administrator's own (none), then the last 90 days'
+    await press(app, 'funnel.view');
+    expect(app.frame()).toContain('[mine]');
+    expect(chartTotal()).toBe(0);
+    await press(app, 'funnel.view');
+    expect(app.frame()).toContain('[last 90 days]');
+    const since = Date.now() - 90 * 86_400_000;
+    const recent = ws.opportunities.filter((o) => Date.parse(o.createdAt) >= since - 86_400_000 && Date.parse(o.createdAt) <= Date.now()).length;
+    expect(Math.abs(chartTotal() - recent)).toBeLessThanOrEqual(1);
+    expect(chartTotal()).toBeLessThan(ws.opportunities.length);
+    app.unmount();
+  });
+});
