@@ -1,7 +1,8 @@
 // What Ink reads as stdin. Two fixes for keys as they arrive over SSH:
 // - a read can hold several keys ("\r\r", Ctrl+U then "wq"): Ink 6 would see one unknown
 //   key, so each control key and escape sequence is handed over as its own read, while a
-//   run of printable text (a paste, an input method's commit) stays together;
+//   run of printable text (a paste, an input method's commit) stays together, unless it is
+//   one key pressed several times;
 // - an arrow key can arrive split (ESC, then "[B" in the next read): a trailing lone ESC is
 //   held a few milliseconds so the halves are joined before Ink sees them.
 import { EventEmitter } from 'node:events';
@@ -21,8 +22,16 @@ export const ESC_HOLD_MS = 30;
 // eslint-disable-next-line no-control-regex
 const TOKEN = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\[\[?[A-Z]?|\u001bO.|\u001b[\s\S]|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f]+/g;
 
+// One key pressed several times (key repeat, `[[`, `jjj` over a slow link) arrives as one run;
+// it is a sequence of presses, not text, and each press must act on what the previous one left.
+// Mixed text stays one read: without the paste brackets it may be an unbracketed paste.
+const repeatedKey = (run: string) => {
+  const chars = [...run];
+  return chars.length > 1 && chars.every((c) => c === chars[0]) ? chars : [run];
+};
+
 export function splitKeys(s: string): string[] {
-  return s.match(TOKEN) ?? [];
+  return (s.match(TOKEN) ?? []).flatMap((k) => (k.charCodeAt(0) < 0x20 || k.charCodeAt(0) === 0x7f ? [k] : repeatedKey(k)));
 }
 
 type RawStdin = NodeJS.ReadStream & { setRawMode?: (m: boolean) => unknown };

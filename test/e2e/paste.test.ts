@@ -35,4 +35,30 @@ describe('paste (tmux paste-buffer -p)', () => {
       s.kill();
     }
   }, 40_000);
+
+  it('takes a key pressed twice in one read ([[ on a slow link) as two presses', async () => {
+    const file = path.join(tmpDir(), 'workspace.json');
+    const s = TmuxSession.start('repeat', ['--data', file, '--demo', '--lang', 'zh-CN']);
+    const tabs = ['统计', '金字塔', 'RFM', 'KAISM', '终身价值', '流失预警', 'KPI'];
+    const active = (t: string) => tabs.indexOf(/\[([^\]]+)\]/.exec(t.split('\n')[1] ?? '')?.[1] ?? '');
+    try {
+      await s.waitFor('客户 200 / 200');
+      s.keys('7');
+      await s.waitFor((t) => active(t) >= 0);
+      for (let i = 0; i < 3; i++) {
+        const before = active(s.screen());
+        s.keys(']');
+        await s.waitFor((t) => active(t) === before + 1);
+      }
+      const at = active(s.screen());
+      // one write, as a slow link delivers a key repeated before the app could read it
+      TmuxSession.tmux('set-buffer', '-b', 'rep', '[[');
+      TmuxSession.tmux('paste-buffer', '-b', 'rep', '-t', s.name);
+      await s.waitFor((t) => active(t) === at - 2);
+      s.keys('q');
+      await s.waitFor(/EXIT=\d+/);
+    } finally {
+      s.kill();
+    }
+  }, 40_000);
 });

@@ -54,6 +54,10 @@ describe('the key stream Ink reads', () => {
     expect(splitKeys('\u0015wq')).toEqual(['\u0015', 'wq']);
     expect(splitKeys('\u001b[A\u001b[Bj')).toEqual(['\u001b[A', '\u001b[B', 'j']);
     expect(splitKeys('王先生')).toEqual(['王先生']);
+    // one key pressed again before the first was read: each press is a key of its own
+    expect(splitKeys('[[')).toEqual(['[', '[']);
+    expect(splitKeys('jjj\r')).toEqual(['j', 'j', 'j', '\r']);
+    expect(splitKeys('jd')).toEqual(['jd']);
   });
 
   it('joins an arrow key that arrived in two reads instead of reporting Escape', async () => {
