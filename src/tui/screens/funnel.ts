@@ -108,7 +108,7 @@ const COMMANDS: RecordCommand[] = [
     },
   },
   VIEW_LEADS,
-  { id: 'funnel.view', keys: ['v'], in: ['list'], description: 'help.funnelView2', footer: { label: 'hint.funnelView2', drop: 4 }, run: (c) => c.nextView() },
+  { id: 'funnel.view', keys: ['V'], in: ['list'], description: 'help.funnelView2', footer: { label: 'hint.funnelView2', drop: 4 }, run: (c) => c.nextView() },
   { id: 'funnel.order', keys: ['o'], description: 'help.funnelOrder', footer: { label: 'hint.funnelOrder', drop: 2 }, unavailable: needsWon, run: orderFromOpportunity },
 ];
 
