@@ -17,6 +17,7 @@ import { localDay } from './funnel.js';
 import { AnalyticsRefused, type AnalyticsFilter } from './analytics-base.js';
 import type { OrderLike } from '../domain/analytics/purchases.js';
 import type { Repo } from './repo.js';
+import type { EntityRecord } from '../domain/workspace.js';
 
 export const MONTH = 'month';
 /** the date an entity's period and months are read from, when it has one of its own */
@@ -107,14 +108,17 @@ function dayReader(kind: FieldInfo['kind'] | undefined): (v: unknown) => string 
   return (v) => (typeof v === 'string' ? v.slice(0, 10) : '');
 }
 
-export function workspaceStats(repo: Repo, spec: StatsSpec, filter: AnalyticsFilter = {}): StatsReport {
-  const denied = repo.refused('view', spec.entity);
+/** The records `report stats` counts: those the actor may see, of the owner, dated (by the
+ *  entity's date field) within the period and not after as-of. */
+export function statsRecords(repo: Repo, entity: EntityName, filter: AnalyticsFilter = {}, dateFieldAsked?: string): EntityRecord[] {
+  const denied = repo.refused('view', entity);
   if (denied) throw new AnalyticsRefused(denied);
-  const fields = entityFields(spec.entity);
-  const dateField = spec.dateField ?? defaultDateField(spec.entity);
+  const fields = entityFields(entity);
+  const dateField = dateFieldAsked ?? defaultDateField(entity);
   const dayOfRec = dayReader(fields.find((f) => f.name === dateField)?.kind);
   const ctx = { get: (e: EntityName, id: string) => repo.get(e, id), all: () => repo.all('departments') };
-  const records = repo.all(spec.entity).filter((r) => {
+  const spec = { entity };
+  return repo.all(entity).filter((r) => {
     if (filter.ownerId && ownerOf(spec.entity, r, ctx).owner !== filter.ownerId) return false;
     if (filter.from || filter.to || filter.asOf) {
       const d = dayOfRec(r[dateField]);
@@ -125,6 +129,13 @@ export function workspaceStats(repo: Repo, spec: StatsSpec, filter: AnalyticsFil
     }
     return true;
   });
+}
+
+export function workspaceStats(repo: Repo, spec: StatsSpec, filter: AnalyticsFilter = {}): StatsReport {
+  const records = statsRecords(repo, spec.entity, filter, spec.dateField);
+  const fields = entityFields(spec.entity);
+  const dateField = spec.dateField ?? defaultDateField(spec.entity);
+  const dayOfRec = dayReader(fields.find((f) => f.name === dateField)?.kind);
   const lists = repo.ws.valueLists;
   const columns: StatsColumn[] = [];
   const groupers: StatsGrouper[] = spec.by.map((name) => {

@@ -22,7 +22,7 @@ import { VALUES_COMMANDS } from './screens/settings/ValuesSection.js';
 import { ORG_COMMANDS } from './screens/settings/OrgSection.js';
 import { FIELDS_FORM_COMMANDS } from './screens/settings/FieldsForm.js';
 import { AnalyticsScreen, analyticsAbout } from './screens/analytics/AnalyticsScreen.js';
-import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS } from './screens/analytics/commands.js';
+import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, PERIOD_COMMANDS } from './screens/analytics/commands.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -83,6 +83,7 @@ export const SCREENS: readonly ScreenDef[] = [
     // a segment's customers are a customer list: the help shows its keys while it is open
     shared: [
       { title: 'analytics.section.asOf', commands: AS_OF_COMMANDS },
+      { title: 'analytics.section.period', commands: PERIOD_COMMANDS },
       { title: 'analytics.section.ask', commands: ASK_COMMANDS },
     ],
     about: analyticsAbout,

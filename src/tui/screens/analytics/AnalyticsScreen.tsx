@@ -17,10 +17,12 @@ import type { Repo } from '../../../services/repo.js';
 import { errorText, nameInLanguage, type MessageKey, type T } from '../../../i18n/index.js';
 import { grantOf } from '../../../domain/permissions.js';
 import { AnalyticsRefused } from '../../../services/analytics-base.js';
-import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, type AnalyticsCtx, type PromptCtx } from './commands.js';
+import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, PERIOD_COMMANDS, type AnalyticsCtx, type PromptCtx } from './commands.js';
 import { TABS, tabTitle } from './tabs.js';
 import { segmentListConfig } from './segment-list.js';
-import type { TabSegment, TabView } from './tab-view.js';
+import type { ScreenFilter, TabSegment, TabView } from './tab-view.js';
+import { Picker, type PickItem } from '../../components/Picker.js';
+import { filterText, ownerChoices, parsePeriod, periodInput } from './filter.js';
 
 type LineModule = typeof import('../../../presentation/line-chart.js');
 // loaded once, on the first chart drawn (never at start: test/architecture/lazy-charts.test.ts)
@@ -30,8 +32,9 @@ const loadLineChart = () => (lineLoading ??= import('../../../presentation/line-
 
 type Mode =
   | { kind: 'chart' }
-  | { kind: 'asOf'; edit: EditState }
+  | { kind: 'asOf' | 'period'; edit: EditState }
   | { kind: 'ask'; text: string; onYes: () => void }
+  | { kind: 'pick'; title: string; items: PickItem[]; current?: string; onPick: (value: string) => void }
   | { kind: 'list'; segment: TabSegment };
 
 interface Place {
@@ -40,7 +43,14 @@ interface Place {
   sel: number[];
   chart: number[];
   asOf?: string;
+  /** the owner and period every tab is narrowed to (o, p) */
+  filter: ScreenFilter;
+  /** RFM's F (f) */
+  frequency: 'orders' | 'days';
 }
+
+// the owner picker's "every owner" item (no employee has this id)
+const ALL_OWNERS = '*';
 
 // the model the screen shows now, for the help overlay (?), which starts with its definition
 const shown: { title?: MessageKey; about: string[] } = { about: [] };
@@ -68,20 +78,24 @@ function scopeText(repo: Repo, t: T): string {
 export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const app = useApp();
   const { repo, t, theme } = app;
-  const [place, setPlaceState] = useState<Place>(() => kept.get(repo) ?? { tab: 2, sel: TABS.map(() => 0), chart: TABS.map(() => 0) });
-  const setPlace = (f: (p: Place) => Place) =>
-    setPlaceState((p) => {
-      const next = f(p);
-      kept.set(repo, next);
-      return next;
-    });
+  const [place, setPlaceState] = useState<Place>(() => kept.get(repo) ?? { tab: 2, sel: TABS.map(() => 0), chart: TABS.map(() => 0), filter: {}, frequency: 'orders' });
+  // the latest place, also before it is drawn: j then Enter in one burst opens the row j reached
+  // (moves do not wait for a frame, see use-keys)
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  const setPlace = (f: (p: Place) => Place) => {
+    const next = f(placeRef.current);
+    placeRef.current = next;
+    kept.set(repo, next);
+    setPlaceState(next);
+  };
   const [mode, setMode] = useState<Mode>({ kind: 'chart' });
   const [, setLoaded] = useState(0);
   const tab = TABS[place.tab];
 
   const view: TabView | { error: string } = useMemo(() => {
     try {
-      return tab.build({ repo, t, asOf: place.asOf, width, chart: place.chart[place.tab] });
+      return tab.build({ repo, t, asOf: place.asOf, width, chart: place.chart[place.tab], filter: place.filter, frequency: place.frequency });
     } catch (e) {
       // a model the actor may not see (no view of orders) says why in its tab; the others keep working
       if (e instanceof AnalyticsRefused) return { error: errorText(t, 'customers', e.error) };
@@ -89,7 +103,7 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     }
     // repo.version: any change of the records redraws the figures
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repo, repo.version, t, place.asOf, width, place.tab, place.chart[place.tab]]);
+  }, [repo, repo.version, t, place.asOf, width, place.tab, place.chart[place.tab], place.filter, place.frequency]);
   const raw: TabView = 'error' in view ? { head: [], rows: [], segments: [], below: [], about: [], actions: {} } : view;
   // plain mode: the reports' typographic marks (· → …) in ASCII too, not only the charts
   const tv: TabView = useMemo(() => (app.ascii ? plainView(raw) : raw), [raw, app.ascii]);
@@ -105,9 +119,18 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const modeRef = useRef(mode);
   modeRef.current = mode;
   const ask = (text: string, onYes: () => void) => setMode({ kind: 'ask', text, onYes });
+  // t on a row that is one customer (a mover, a churn warning) is for that customer alone
+  const actOn = (seg: TabSegment): TabSegment => (seg.focus ? { code: seg.code, label: seg.label, customers: [seg.focus] } : seg);
+  /** the row selected now (after any move not drawn yet) */
+  const segNow = (): TabSegment | undefined => {
+    const p = placeRef.current;
+    return p.tab === place.tab ? tv.segments[Math.max(0, Math.min(p.sel[p.tab] ?? 0, tv.segments.length - 1))] : undefined;
+  };
   const ctx: AnalyticsCtx = {
     view: tv,
-    segment,
+    get segment() {
+      return segNow();
+    },
     charts: tab.charts ?? 1,
     cannotWrite: app.cannotWrite,
     refusedTasks: () => {
@@ -132,22 +155,69 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
         c[p.tab] = ((c[p.tab] ?? 0) + 1) % (tab.charts ?? 1);
         return { ...p, chart: c, sel: p.sel.map((x, i) => (i === p.tab ? 0 : x)) };
       }),
-    open: () => segment && setMode({ kind: 'list', segment }),
+    open: () => {
+      const segment = segNow();
+      if (segment) setMode({ kind: 'list', segment });
+    },
     asOf: () => setMode({ kind: 'asOf', edit: atEnd(place.asOf ?? tv.asOf ?? '') }),
+    period: () => setMode({ kind: 'period', edit: atEnd(periodInput(place.filter)) }),
+    owner: () => {
+      const items: PickItem[] = [
+        { value: ALL_OWNERS, label: t('analytics.allOwners') },
+        ...ownerChoices(repo).map((e) => ({ value: e.id, label: `${e.id} ${sanitizeLine(nameInLanguage(t, e.name))} (${sanitizeLine(e.login)})`, keywords: e.name, name: e.name, person: true })),
+      ];
+      setMode({
+        kind: 'pick',
+        title: t('analytics.ownerTitle'),
+        items,
+        current: place.filter.ownerId ?? ALL_OWNERS,
+        onPick: (v) => setPlace((p) => ({ ...p, filter: { ...p.filter, ownerId: v === ALL_OWNERS ? undefined : v }, sel: p.sel.map(() => 0) })),
+      });
+    },
+    frequency: () => setPlace((p) => ({ ...p, frequency: p.frequency === 'orders' ? 'days' : 'orders' })),
+    lose: () => {
+      const lose = tv.lose;
+      const segment = segNow();
+      const id = segment?.focus;
+      if (!lose || !segment || !id) return;
+      setMode({
+        kind: 'pick',
+        title: t('analytics.loseTitle', { customer: segment.label }),
+        items: lose.reasons.map((r) => ({ value: r.code, label: `${r.code} ${r.label}` })),
+        onPick: (reason) => {
+          const r = lose.run(id, reason);
+          if ('error' in r) return app.notify(r.error, 'error');
+          // said once the customer's lost stage is on disk
+          app.changed(t('analytics.lostDone', { id, name: r.name, reason: r.reason }));
+        },
+      });
+    },
+    cannotLose: () => {
+      const segment = segNow();
+      if (!tv.lose) return 'analytics.noLose';
+      if (!segment?.focus) return 'analytics.noCustomer';
+      const rec = repo.get('customers', segment.focus);
+      const denied = repo.refused('edit', 'customers', rec);
+      return denied ? { say: (tt) => errorText(tt, 'customers', denied) } : undefined;
+    },
+    isRfm: tab.id === 'rfm',
     tasks: () => {
       const act = tv.actions.tasks;
+      const segment = segNow();
       if (!act || !segment) return;
-      const count = act.count(segment);
-      if (count === 0) return app.notify(t('analytics.tasksNone', { segment: segment.label }), 'info');
-      ask(t('analytics.confirmTasks', { count, segment: segment.label }), () => {
-        const r = act.run(segment);
+      const seg = actOn(segment);
+      const count = act.count(seg);
+      if (count === 0) return app.notify(t('analytics.tasksNone', { segment: seg.label }), 'info');
+      ask(t('analytics.confirmTasks', { count, segment: seg.label }), () => {
+        const r = act.run(seg);
         if ('error' in r) return app.notify(r.error, 'error');
         // said once the tasks are on disk
-        app.changed(t('analytics.tasksDone', { count: r.created, skipped: r.skipped, segment: segment.label }));
+        app.changed(t('analytics.tasksDone', { count: r.created, skipped: r.skipped, segment: seg.label }));
       });
     },
     write: () => {
       const act = tv.actions.write;
+      const segment = segNow();
       if (!act || !segment) return;
       const count = act.count(segment);
       if (count === 0) return app.notify(t('analytics.writeNone', { segment: segment.label }), 'info');
@@ -159,7 +229,19 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
     },
   };
   const prompt: PromptCtx =
-    mode.kind === 'asOf'
+    mode.kind === 'period'
+      ? {
+          keep: () => {
+            const m = modeRef.current;
+            if (m.kind !== 'period') return;
+            const period = parsePeriod(m.edit.text);
+            if (!period) return app.notify(t('analytics.periodBad', { value: sanitizeLine(m.edit.text.trim()) }), 'error');
+            setPlace((p) => ({ ...p, filter: { ownerId: p.filter.ownerId, ...period }, sel: p.sel.map(() => 0) }));
+            setMode({ kind: 'chart' });
+          },
+          cancel: () => setMode({ kind: 'chart' }),
+        }
+      : mode.kind === 'asOf'
       ? {
           keep: () => {
             const m = modeRef.current;
@@ -180,8 +262,9 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
           cancel: () => setMode({ kind: 'chart' }),
         };
   useCommands('screen', ANALYTICS_COMMANDS, ctx, { active: active && mode.kind === 'chart' });
-  useCommands('screen', mode.kind === 'asOf' ? AS_OF_COMMANDS : ASK_COMMANDS, prompt, {
-    active: active && (mode.kind === 'asOf' || mode.kind === 'ask'),
+  const typing = mode.kind === 'asOf' || mode.kind === 'period';
+  useCommands('screen', mode.kind === 'asOf' ? AS_OF_COMMANDS : mode.kind === 'period' ? PERIOD_COMMANDS : ASK_COMMANDS, prompt, {
+    active: active && (typing || mode.kind === 'ask'),
     modal: true,
     other: (input, key) => {
       const m = modeRef.current;
@@ -189,26 +272,50 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
         setMode({ kind: 'chart' });
         return true;
       }
-      if (m.kind !== 'asOf') return false;
+      if (m.kind !== 'asOf' && m.kind !== 'period') return false;
       const next = applyEditKey(m.edit, input, key);
-      if (next) setMode({ kind: 'asOf', edit: next });
+      if (next) setMode({ kind: m.kind, edit: next });
       return true;
     },
   });
 
   const segList = useMemo(
-    () => (mode.kind === 'list' ? segmentListConfig(mode.segment, `${t(tabTitle(tab.id))} · ${mode.segment.label}`, () => setMode({ kind: 'chart' })) : undefined),
+    () => (mode.kind === 'list' ? segmentListConfig(mode.segment, `${t(tabTitle(tab.id))} · ${mode.segment.focus ? t('analytics.theseCustomers') : mode.segment.label}`, () => setMode({ kind: 'chart' })) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [mode, tab.id, t],
   );
   if (mode.kind === 'list' && segList) {
     return <RecordScreen key={`seg:${mode.segment.code}`} config={segList} active={active} height={height} width={width} />;
   }
+  if (mode.kind === 'pick') {
+    return (
+      <Picker
+        title={mode.title}
+        items={mode.items}
+        current={mode.current}
+        height={height}
+        width={width}
+        onCancel={() => setMode({ kind: 'chart' })}
+        onPick={(v) => {
+          setMode({ kind: 'chart' });
+          if (v !== undefined) mode.onPick(v);
+        }}
+      />
+    );
+  }
 
   const asOfShown = tv.asOf ? t('analytics.asOf', { date: tv.asOf }) : '';
   const bar = tabBar(TABS.map((d) => t(tabTitle(d.id))), place.tab, width - displayWidth(asOfShown) - 2);
   const lines: { text: string; bold?: boolean; color?: string; inverse?: boolean }[] = [];
-  lines.push({ text: fit(scopeText(repo, t), width), color: theme.muted });
+  // whose figures, and the owner and period they are narrowed to (said for every tab)
+  const filterShown = filterText(repo, t, place.filter, tv.ignores);
+  const scope = scopeText(repo, t);
+  if (!filterShown) lines.push({ text: fit(scope, width), color: theme.muted });
+  else if (displayWidth(`${scope}; ${filterShown}`) <= width) lines.push({ text: fit(`${scope}; ${filterShown}`, width), color: theme.accent });
+  else {
+    lines.push({ text: fit(scope, width), color: theme.muted });
+    for (const l of wrapText(filterShown, width).slice(0, 2)) lines.push({ text: fit(l, width), color: theme.accent });
+  }
   // a line of figures too long for a narrow terminal goes on in a second line, never wraps by itself
   for (const h of tv.head) for (const l of wrapText(h, width).slice(0, 2)) lines.push({ text: fit(l, width) });
   if ('error' in view) lines.push({ text: fit(t('analytics.failed', { reason: sanitizeLine(view.error) }), width), color: theme.error });
@@ -224,7 +331,8 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   for (const b of tv.below.slice(0, Math.max(0, room))) lines.push({ text: fit(b, width) });
   room = height - 1 - lines.length - footLines;
   if (tv.line && room >= 4) {
-    if (tv.line.title) lines.push({ text: fit(tv.line.title, width), bold: true });
+    const title = [tv.line.title, filterShown].filter(Boolean).join('  ');
+    if (title) lines.push({ text: fit(title, width), bold: true });
     if (lineModule) {
       for (const l of lineModule.lineChart(tv.line.points, { width, height: room - 1, ascii: app.ascii, format: tv.line.format })) lines.push({ text: l });
     } else lines.push({ text: fit(t('analytics.drawing'), width), color: theme.muted });
@@ -233,13 +341,18 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
   const bottom =
     mode.kind === 'ask' ? (
       <Text color={theme.warn} bold wrap="truncate">{fit(mode.text, width)}</Text>
-    ) : mode.kind === 'asOf' ? (
+    ) : mode.kind === 'asOf' || mode.kind === 'period' ? (
       <Box>
-        <Text color={theme.accent}>{t('analytics.asOfPrompt')}</Text>
-        <TextField state={mode.edit} width={12} focused origin={{ x: displayWidth(t('analytics.asOfPrompt')), y: app.bodyTop + height - 1 }} />
+        <Text color={theme.accent}>{t(mode.kind === 'asOf' ? 'analytics.asOfPrompt' : 'analytics.periodPrompt')}</Text>
+        <TextField
+          state={mode.edit}
+          width={Math.max(4, Math.min(mode.kind === 'asOf' ? 12 : 24, width - displayWidth(t(mode.kind === 'asOf' ? 'analytics.asOfPrompt' : 'analytics.periodPrompt'))))}
+          focused
+          origin={{ x: displayWidth(t(mode.kind === 'asOf' ? 'analytics.asOfPrompt' : 'analytics.periodPrompt')), y: app.bodyTop + height - 1 }}
+        />
       </Box>
     ) : (
-      <Text color={theme.muted} wrap="truncate">{fit(segment ? t('analytics.selected', { segment: segment.label, count: segment.customers.length }) : '', width)}</Text>
+      <Text color={theme.muted} wrap="truncate">{fit(!segment ? '' : segment.focus ? t('analytics.selectedOne', { segment: segment.label }) : t('analytics.selected', { segment: segment.label, count: segment.customers.length }), width)}</Text>
     );
   return (
     <Box flexDirection="column" width={width} height={height}>

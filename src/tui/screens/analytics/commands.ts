@@ -1,5 +1,6 @@
-// The keys of screen 7 (统计分析), as data: tabs, segments, the as-of date, a segment's customers,
-// follow-up tasks and the segment written to its customers. `?` stays the app's help, which on
+// The keys of screen 7 (统计分析), as data: tabs, segments, the as-of date, the owner and period,
+// RFM's F, a segment's customers, follow-up tasks, the segment written to its customers and a
+// churn-warning customer marked lost. `?` stays the app's help, which on
 // this screen starts with the definition of the model shown.
 import type { MessageKey } from '../../../i18n/index.js';
 import type { Command, Why } from '../../keys.js';
@@ -21,6 +22,15 @@ export interface AnalyticsCtx {
   tasks: () => void;
   write: () => void;
   asOf: () => void;
+  /** o: the owner picker (employees the actor may see); p: the period typed */
+  owner: () => void;
+  period: () => void;
+  /** f on the RFM tab: F counts orders or distinct days */
+  frequency: () => void;
+  isRfm: boolean;
+  /** x on a churn-warning customer: lost, for a reason asked from the churnReason list */
+  lose: () => void;
+  cannotLose: () => Why | undefined;
 }
 
 const needsSegment = (c: AnalyticsCtx): MessageKey | undefined => (c.segment ? undefined : 'analytics.noSegment');
@@ -51,6 +61,17 @@ export const ANALYTICS_COMMANDS: Command<AnalyticsCtx>[] = [
     run: (c) => c.write(),
   },
   { id: 'analytics.chart', keys: ['v'], description: 'help.analyticsChart', footer: { label: 'hint.analyticsChart', drop: 2 }, unavailable: (c) => (c.charts > 1 ? undefined : 'analytics.oneChart'), run: (c) => c.chart() },
+  { id: 'analytics.owner', keys: ['o'], description: 'help.analyticsOwner', footer: { label: 'hint.analyticsOwner', drop: 2 }, run: (c) => c.owner() },
+  { id: 'analytics.period', keys: ['p'], description: 'help.analyticsPeriod', footer: { label: 'hint.analyticsPeriod', drop: 2 }, run: (c) => c.period() },
+  { id: 'analytics.frequency', keys: ['f'], description: 'help.analyticsFrequency', footer: { label: 'hint.analyticsFrequency', drop: 2 }, unavailable: (c) => (c.isRfm ? undefined : 'analytics.notRfm'), run: (c) => c.frequency() },
+  {
+    id: 'analytics.lose',
+    keys: ['x'],
+    description: 'help.analyticsLose',
+    footer: { label: 'hint.analyticsLose', drop: 3 },
+    unavailable: (c) => c.cannotWrite() ?? c.cannotLose(),
+    run: (c) => c.lose(),
+  },
   { id: 'analytics.asOf', keys: ['a'], description: 'help.analyticsAsOf', footer: { label: 'hint.analyticsAsOf', drop: 2 }, unavailable: (c) => (c.view.asOf ? undefined : 'analytics.notDated'), run: (c) => c.asOf() },
 ];
 
@@ -63,6 +84,12 @@ export interface PromptCtx {
 export const AS_OF_COMMANDS: Command<PromptCtx>[] = [
   { id: 'analytics.asOfKeep', keys: ['enter'], description: 'help.analyticsAsOfKeep', footer: { label: 'keys.keep' }, run: (c) => c.keep() },
   { id: 'analytics.asOfCancel', keys: ['esc'], description: 'help.analyticsAsOfCancel', footer: { label: 'keys.clear' }, run: (c) => c.cancel() },
+];
+
+/** The period being typed: Enter keeps it (empty: no period), Esc leaves it as it was. */
+export const PERIOD_COMMANDS: Command<PromptCtx>[] = [
+  { id: 'analytics.periodKeep', keys: ['enter'], description: 'help.analyticsPeriodKeep', footer: { label: 'keys.keep' }, run: (c) => c.keep() },
+  { id: 'analytics.periodCancel', keys: ['esc'], description: 'help.analyticsPeriodCancel', footer: { label: 'keys.clear' }, run: (c) => c.cancel() },
 ];
 
 /** The question before tasks are made or a field written: y does it, any other key does not. */

@@ -23,5 +23,6 @@ export function segmentListConfig(segment: TabSegment, title: string, leave: () 
       },
     ],
     leave,
+    startId: segment.focus,
   };
 }

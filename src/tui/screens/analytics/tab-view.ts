@@ -14,6 +14,9 @@ export interface TabSegment {
   label: string;
   /** its customers' ids, best first where the model ranks them */
   customers: readonly string[];
+  /** a row that is one customer (a mover, a churn warning): Enter opens that customer (Esc
+   *  then lists all of the view's customers); `customers` is then the view's whole list */
+  focus?: string;
 }
 
 /** What `t` and `s` do for a segment: the services of the model, asked when the key is pressed. */
@@ -52,6 +55,21 @@ export interface TabView {
   /** the model's definition, as `?` shows it above the keys */
   about: string[];
   actions: SegmentActions;
+  /** the filter's parts this model leaves out (KAISM and lifetime value take the whole history) */
+  ignores?: ('period' | 'owner')[];
+  /** `x` on a churn-warning customer: mark them lost with a reason */
+  lose?: {
+    reasons: { code: string; label: string }[];
+    run: (customerId: string, reason: string) => { name: string; reason: string } | { error: string };
+  };
+}
+
+/** The owner and period screen 7 is narrowed to (o, p), as `report --owner --from --to`. */
+export interface ScreenFilter {
+  ownerId?: string;
+  /** YYYY-MM-DD, both included */
+  from?: string;
+  to?: string;
 }
 
 export interface TabInput {
@@ -62,6 +80,9 @@ export interface TabInput {
   width: number;
   /** the tab's chart, for tabs with several (stats: by source, by state … per month) */
   chart: number;
+  filter: ScreenFilter;
+  /** RFM's F: orders, or distinct days with a purchase (f) */
+  frequency: 'orders' | 'days';
 }
 
 export interface TabDef {

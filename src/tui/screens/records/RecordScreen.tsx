@@ -89,6 +89,9 @@ export interface ScreenConfig {
   /** a list shown inside another screen (analytics: a segment's customers): Esc on the list,
    *  with no filter, goes back there */
   leave?: () => void;
+  /** a record shown at once (analytics: a mover or a churn warning opened from its row); Esc
+   *  from it goes to the list */
+  startId?: string;
 }
 
 export function RecordScreen({ config, active, height, width }: { config: ScreenConfig; active: boolean; height: number; width: number }) {
@@ -96,10 +99,10 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   const { repo, t, theme } = app;
   const { entity } = config;
   const [st, stRef, set] = useSyncedState<ScreenState>({
-    mode: { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 }, view: 0,
+    mode: config.startId ? { kind: 'detail', id: config.startId } : { kind: 'list' }, filter: atEnd(''), filtering: false, sel: 0, sort: { i: 0, dir: 1 }, view: 0,
   });
   const { mode, filter, filtering, sel, sort } = st;
-  const selectId = useRef<string | undefined>(undefined);
+  const selectId = useRef<string | undefined>(config.startId);
   // the pinyin table is loaded on the first filter, not at start
   const [namePinyin, setNamePinyin] = useState<NamePinyin | undefined>();
   const initials = namePinyin?.initials;
