@@ -3,7 +3,8 @@
 // N student numbers; each run grades the folder with the built CLI under /usr/bin/time, and the
 // medians of wall and CPU time are printed beside the Ink-free floor of reading and parsing the
 // same files (node reading every file and JSON.parse, in the same run).
-//   tsx scripts/bench-grade.ts [--students 300] [--repeat 3] [--bin dist/hotel-crm.js]
+//   tsx scripts/bench-grade.ts [--students 300] [--repeat 3] [--bin dist/hotel-crm.js] [--workers N]
+// (--workers 0 grades in one thread, as before worker threads; default: the machine's cores)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,8 @@ const repeat = Number(arg('--repeat', '3'));
 const bin = path.resolve(arg('--bin', 'dist/hotel-crm.js'));
 if (!fs.existsSync(bin)) throw new Error(`${bin} missing: run npm run build first`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-grade-'));
-const env = { ...process.env, XDG_DATA_HOME: path.join(dir, 'home'), LANG: 'en_US.UTF-8' };
+const workers = arg('--workers', '');
+const env = { ...process.env, XDG_DATA_HOME: path.join(dir, 'home'), LANG: 'en_US.UTF-8', ...(workers ? { HOTEL_CRM_GRADE_WORKERS: workers } : {}) };
 const cli = (args: string[]) => {
   const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
@@ -57,6 +59,7 @@ for (let i = 0; i < repeat; i++) {
 }
 const rows: [string, string][] = [
   ['submissions', `${students} (${(bytes / 1048576).toFixed(0)} MB)`],
+  ['worker threads (HOTEL_CRM_GRADE_WORKERS)', workers || 'cores'],
   ['grade DIR: wall s (median)', median(grade.map((x) => x.wall)).toFixed(2)],
   ['grade DIR: CPU s (median)', median(grade.map((x) => x.cpu)).toFixed(2)],
   ['floor (read + JSON.parse every file): wall s', median(floor.map((x) => x.wall)).toFixed(2)],

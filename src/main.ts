@@ -4,6 +4,7 @@
 // start pays only for the one it uses.
 import { detectLang, makeT } from './i18n/index.js';
 import { setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 
 // The full-screen app runs for hours, fifty at a time on one small server, and each frame Ink
 // builds and drops a few MB of cells and strings. V8's defaults answer that by doubling the
@@ -32,7 +33,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-const VALUE_FLAGS = new Set(['--data', '--lang', '--user', '--lab']);
+const VALUE_FLAGS = new Set(['--data', '--lang', '--user', '--lab', '--grade']);
 
 export function hasSubcommand(argv: string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
       stdoutIsTTY: !!process.stdout.isTTY,
       stderrIsTTY: !!process.stderr.isTTY,
       now: () => new Date(),
+      // grading's worker threads run this very file
+      workerScript: import.meta.url,
     });
     return;
   }
@@ -96,6 +99,8 @@ async function main(): Promise<void> {
     ascii: argv.includes('--ascii'),
     demo: argv.includes('--demo'),
     processClock: true,
+    grade: flag(argv, '--grade'),
+    workerScript: import.meta.url,
   });
 }
 
@@ -113,4 +118,11 @@ function reportUnexpected(e: unknown): void {
   process.exitCode = 1;
 }
 
-main().catch(reportUnexpected);
+/** A thread this program started (grading's workers run the bundle itself): grade its files. */
+async function worker(): Promise<void> {
+  const [w, { fileBackend }] = await Promise.all([import('./cli/grade-worker.js'), import('./storage/backend.js')]);
+  if (w.isGradeWorker()) w.runGradeWorker(fileBackend.loadDemo);
+}
+
+if (isMainThread) main().catch(reportUnexpected);
+else void worker();

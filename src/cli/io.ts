@@ -16,6 +16,8 @@ export interface CliIO {
   writeOut?: (b: Buffer) => void;
   /** standard error without a line end (a progress bar) */
   errRaw?: (s: string) => void;
+  /** the program's own file, for worker threads (grading a class); none: all in one thread */
+  workerScript?: string;
 }
 
 /** A refusal: the data was refused and nothing was written (exit 1). */

@@ -153,6 +153,15 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
   surveys: {
     // scores only of the workspace's indicators, each within the survey's scale
     check: (rec, _prev, ctx) => surveyProblems(rec, (ctx.valueLists?.surveyIndicator ?? DEFAULT_VALUE_LISTS.surveyIndicator!).map((v) => v.code)),
+    // the 1-5 overall satisfaction follows the overall indicator's score when there is one (on a
+    // 10-point scale, halved): a lab, a report or an export that reads 总体满意度 sees what the
+    // form's scores say; a survey without that score keeps the overall it was given
+    stamp: (rec) => {
+      const score = (rec.scores as Record<string, unknown> | undefined)?.overall;
+      if (typeof score !== 'number') return;
+      const scale = typeof rec.scale === 'number' ? rec.scale : 5;
+      rec.overall = Math.max(1, Math.min(5, Math.round((score * 5) / scale)));
+    },
   },
   // both: the lifecycle moves first, then the points (each effect patches its own fields)
   orders: { prepare: orderPrepare, check: orderCheck, effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },

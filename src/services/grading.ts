@@ -65,47 +65,46 @@ function ruleFor(late: GradeOptions['late'], lab: string): LateRule | undefined 
   return 'deadline' in late ? (late as LateRule) : (late as Record<string, LateRule>)[lab];
 }
 
-/** Grades the submissions in `dir` (its *.json files, not its subfolders). */
-export function gradeFolder(dir: string, opts: GradeOptions): ClassGrades {
-  const problems: FileProblem[] = [];
-  const byKey = new Map<string, GradedSubmission>();
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+/** What grading one file gives: a graded submission, a file set aside, or nothing (a folder). */
+export type FileOutcome = { graded: GradedSubmission } | { problem: FileProblem } | { skip: true };
+
+/** The submissions of a folder: its *.json files (not its subfolders), in name order. */
+export const submissionNames = (dir: string): string[] => fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+
+export interface FileGraderOptions {
+  labs: readonly Lab[];
+  late?: GradeOptions['late'];
+  demo: () => Workspace;
+}
+
+/** A grader of one file at a time; it keeps the labs' starting workspaces it made (one per lab
+ *  and day), so a class's files are best given to one grader (or one per worker). */
+export function fileGrader(opts: FileGraderOptions): (dir: string, name: string) => FileOutcome {
   const labsById = new Map(opts.labs.map((l) => [l.id, l]));
   const starts = new Map<string, Workspace>();
-  for (const name of names) {
+  return (dir, name) => {
     const file = path.join(dir, name);
     let text: string;
     let mtime: number;
     try {
       const st = fs.statSync(file);
-      if (!st.isFile()) continue;
-      if (st.size > MAX_BYTES) {
-        problems.push({ file: name, code: 'tooLarge', bytes: st.size });
-        continue;
-      }
+      if (!st.isFile()) return { skip: true };
+      if (st.size > MAX_BYTES) return { problem: { file: name, code: 'tooLarge', bytes: st.size } };
       mtime = st.mtimeMs;
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      problems.push({ file: name, code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-      continue;
+      return { problem: { file: name, code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? String(e) } };
     }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      problems.push({ file: name, code: 'notJson' });
-      continue;
+      return { problem: { file: name, code: 'notJson' } };
     }
     const sub = Submission.safeParse(raw);
-    if (!sub.success) {
-      problems.push({ file: name, code: 'notSubmission' });
-      continue;
-    }
+    if (!sub.success) return { problem: { file: name, code: 'notSubmission' } };
     const lab = labsById.get(sub.data.lab);
-    if (!lab) {
-      problems.push({ file: name, code: 'unknownLab', lab: sub.data.lab });
-      continue;
-    }
+    if (!lab) return { problem: { file: name, code: 'unknownLab', lab: sub.data.lab } };
     const checked = checkSubmission(raw, (id, at) => {
       // the same lab started the same day starts from the same workspace: made once (the check copies it)
       const key = `${id}@${at.toISOString().slice(0, 10)}`;
@@ -122,16 +121,37 @@ export function gradeFolder(dir: string, opts: GradeOptions): ClassGrades {
     const late = lateness(at, ruleFor(opts.late, lab.id));
     const { earned, total } = scoreOf(results);
     const tampered = !verdict.ok || !parsed.success;
-    const flags: LabFlag[] = [...(tampered ? (['tampered'] as const) : []), ...(late.closed ? (['closed'] as const) : late.late ? (['late'] as const) : [])];
-    const graded: GradedSubmission = {
-      file: name,
-      student: sub.data.student,
-      lab: lab.id,
-      at,
-      verdict,
-      results,
-      grade: { labId: lab.id, earned, total: total || lab.tasks.reduce((a, t) => a + t.points, 0), penaltyPct: late.penaltyPct, flags, score: labScore(earned, total, late.penaltyPct, tampered) },
+    // the log names who started the lab: another student's work under this name scores nothing;
+    // a log from before it named anyone is graded, and says so
+    const whose: LabFlag[] = !verdict.ok ? [] : !verdict.student ? ['noStudent'] : verdict.student.login !== sub.data.student ? ['otherStudent'] : [];
+    const flags: LabFlag[] = [...(tampered ? (['tampered'] as const) : []), ...whose, ...(late.closed ? (['closed'] as const) : late.late ? (['late'] as const) : [])];
+    return {
+      graded: {
+        file: name,
+        student: sub.data.student,
+        lab: lab.id,
+        at,
+        verdict,
+        results,
+        grade: { labId: lab.id, earned, total: total || lab.tasks.reduce((a, t) => a + t.points, 0), penaltyPct: late.penaltyPct, flags, score: labScore(earned, total, late.penaltyPct, tampered || whose.includes('otherStudent')) },
+      },
     };
+  };
+}
+
+/** The class from each file's outcome, given in the files' name order (the same order gives
+ *  the same gradebook, however the files were shared out). */
+export function combineGrades(outcomes: readonly FileOutcome[], opts: GradeOptions): ClassGrades {
+  const problems: FileProblem[] = [];
+  const byKey = new Map<string, GradedSubmission>();
+  const labsById = new Map(opts.labs.map((l) => [l.id, l]));
+  for (const o of outcomes) {
+    if ('skip' in o) continue;
+    if ('problem' in o) {
+      problems.push(o.problem);
+      continue;
+    }
+    const graded = o.graded;
     const key = `${graded.student}\u0000${graded.lab}`;
     const before = byKey.get(key);
     if (before) {
@@ -157,4 +177,10 @@ export function gradeFolder(dir: string, opts: GradeOptions): ClassGrades {
     ),
   );
   return { labs: course, students, submissions, problems, distribution: distribution(students.map((s) => s.total)) };
+}
+
+/** Grades the submissions in `dir` (its *.json files, not its subfolders), here and now. */
+export function gradeFolder(dir: string, opts: GradeOptions): ClassGrades {
+  const grade = fileGrader(opts);
+  return combineGrades(submissionNames(dir).map((n) => grade(dir, n)), opts);
 }

@@ -72,6 +72,9 @@ function startHash(base: Workspace): string {
   return h;
 }
 
+export const LabStudent = z.object({ login: z.string().max(64), unixUser: z.string().max(256), uid: z.number().int().optional() });
+export type LabStudent = z.infer<typeof LabStudent>;
+
 export const LabEvent = z.object({
   seq: z.number().int().nonnegative(),
   kind: z.enum(['start', 'batch']),
@@ -79,6 +82,9 @@ export const LabEvent = z.object({
   by: z.string(),
   /** start: the lab and the content hash of the starting workspace */
   lab: z.string().optional(),
+  /** start: who started the lab (the account's login and its unix user), so a submission cannot
+   *  be handed in under another student's name without the chain saying so; older logs lack it */
+  student: LabStudent.optional(),
   content: z.string().optional(),
   /** batch: the changes as the journal records them */
   changes: z.array(z.unknown()).optional(),
@@ -91,8 +97,8 @@ function sealed(e: Omit<LabEvent, 'hash'>): LabEvent {
   return { ...e, hash: sha256(`${e.prev}\n${canonical(e)}`) };
 }
 
-export function startEvent(lab: string, ws: Workspace, at: string, by: string): LabEvent {
-  return sealed({ seq: 0, kind: 'start', at, by, lab, content: contentHash(ws), prev: '' });
+export function startEvent(lab: string, ws: Workspace, at: string, by: string, student?: LabStudent): LabEvent {
+  return sealed({ seq: 0, kind: 'start', at, by, lab, content: contentHash(ws), ...(student ? { student } : {}), prev: '' });
 }
 
 export function nextEvent(prev: LabEvent, batch: Batch): LabEvent {
@@ -155,7 +161,8 @@ export const Submission = z.object({
 export type Submission = z.infer<typeof Submission>;
 
 export type Verdict =
-  | { ok: true; events: number }
+  /** student: who the log's first event says started the lab (none in older logs) */
+  | { ok: true; events: number; student?: LabStudent }
   /** format: not a submission; chain: event `at` does not hash to its place (edited, cut,
    *  reordered); start: the log starts from another workspace than the lab's; content: the
    *  workspace is not what the log makes of the start (edited by hand); nolog: no log */
@@ -191,9 +198,10 @@ export function checkSubmission(raw: unknown, start?: (lab: string, at: Date) =>
   }
   const first = events[0];
   if (first.lab !== sub.data.lab) return no('start', 0);
+  const okay = (): Verdict => (first.student ? { ok: true, events: events.length, student: first.student } : { ok: true, events: events.length });
   if (!start) {
     const ws = Workspace.safeParse(sub.data.workspace);
-    return ws.success ? { verdict: { ok: true, events: events.length }, workspace: ws.data } : no('format');
+    return ws.success ? { verdict: okay(), workspace: ws.data } : no('format');
   }
   const base = start(sub.data.lab, new Date(first.at));
   if (!base || startHash(base) !== first.content) return no('start', 0);
@@ -213,7 +221,7 @@ export function checkSubmission(raw: unknown, start?: (lab: string, at: Date) =>
     const replay = { ...base, counters: { ...base.counters } } as Workspace;
     for (const e of ENTITY_NAMES) (replay as Record<string, unknown>)[e] = [...base[e]];
     applyBatches(replay as never, batches.slice(0, n));
-    if (sameData(contentOf(replay), want)) return { verdict: { ok: true, events: events.length }, workspace: replay };
+    if (sameData(contentOf(replay), want)) return { verdict: okay(), workspace: replay };
   }
   return no('content');
 }

@@ -9,7 +9,7 @@ export function ensureDir(dir: string): void {
 }
 
 /** Writes text given as pieces, so a large workspace is never one string in memory. */
-export type Pieces = Iterable<string>;
+export type Pieces = Iterable<string | Uint8Array>;
 
 export function writeFileDurably(file: string, text: string | Uint8Array | Pieces, mode = 0o600): number {
   const dir = path.dirname(file);

@@ -13,6 +13,7 @@ import { replayJournal } from './journal.js';
 import { acquireLockWaiting, type LockInfo } from './lock.js';
 import { prepareWorkspace } from './paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { checkedMarkPath, digestOf, isChecked, markChecked, SnapshotDigest } from './checked-mark.js';
 
 import { StoreError, LockedError, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
 export { StoreError, LockedError, type OpenOptions };
@@ -118,25 +119,92 @@ function journalError(file: string, jr: JournalRead): StoreError | undefined {
   return new StoreError('journal', journalPathFor(file), `line ${bad.line}: ${what}`);
 }
 
-/** Validates every record in slices of a few milliseconds, yielding between them so a frame
- *  or a key is never held up behind the check (the first slices also compile zod's parsers:
- *  a count of records would be a long first slice). Records keep their identity; defaults the
- *  schema adds are filled in place. */
-export async function validateRecords(ws: Workspace, file: string, sliceMs = 4): Promise<void> {
-  let until = performance.now() + sliceMs;
-  let n = 0;
+/** Plain JSON values equal (what a record read from a file is made of). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** Checks one record; returns zod's output when it differs from the record (a default filled
+ *  in, a name trimmed, an unknown key dropped), else undefined. */
+function checkRecord(ws: Workspace, e: (typeof ENTITY_NAMES)[number], i: number, file: string): Record<string, unknown> | undefined {
+  const rec = (ws[e] as unknown as Record<string, unknown>[])[i];
+  const r = ENTITIES[e].schema.safeParse(rec);
+  if (!r.success) throw new StoreError('invalid', file, `${e}[${i}] ${issuesText(r.error.issues)}`);
+  return sameJson(r.data, rec) ? undefined : (r.data as Record<string, unknown>);
+}
+
+/** Validates every record at once, replacing each that zod changes by zod's output (as a
+ *  parse of the whole workspace would). Returns whether any record changed. */
+export function validateRecordsNow(ws: Workspace, file: string): boolean {
+  let changed = false;
   for (const e of ENTITY_NAMES) {
-    const schema = ENTITIES[e].schema;
     const arr = ws[e] as unknown as Record<string, unknown>[];
     for (let i = 0; i < arr.length; i++) {
-      const r = schema.safeParse(arr[i]);
-      if (!r.success) throw new StoreError('invalid', file, `${e}[${i}] ${issuesText(r.error.issues)}`);
-      if (Object.keys(r.data).length !== Object.keys(arr[i]).length) Object.assign(arr[i], r.data);
+      const out = checkRecord(ws, e, i, file);
+      if (out) {
+        arr[i] = out;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/** Whether every record passes and comes out of the check as it went in. */
+function allRecordsClean(ws: Workspace, file: string): boolean {
+  try {
+    for (const e of ENTITY_NAMES) for (let i = 0; i < ws[e].length; i++) if (checkRecord(ws, e, i, file)) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates every record in slices of a few milliseconds, yielding between them so a frame
+ *  or a key is never held up behind the check (the first slices also compile zod's parsers:
+ *  a count of records would be a long first slice). Records keep their identity; what the
+ *  schema changes (defaults, trimming) is written into them in place. Resolves to whether any
+ *  record changed. */
+export async function validateRecords(ws: Workspace, file: string, sliceMs = 4): Promise<boolean> {
+  let until = performance.now() + sliceMs;
+  let n = 0;
+  let changed = false;
+  for (const e of ENTITY_NAMES) {
+    const arr = ws[e] as unknown as Record<string, unknown>[];
+    for (let i = 0; i < arr.length; i++) {
+      const out = checkRecord(ws, e, i, file);
+      if (out) {
+        Object.assign(arr[i], out);
+        changed = true;
+      }
       if (++n % 16 === 0 && performance.now() > until) {
         await new Promise((res) => setImmediate(res));
         until = performance.now() + sliceMs;
       }
     }
+  }
+  return changed;
+}
+
+/** The pieces as UTF-8 bytes, each added to the digest on its way to the file. */
+function* hashed(pieces: Iterable<string>, digest: SnapshotDigest): Generator<Uint8Array> {
+  for (const p of pieces) {
+    const b = Buffer.from(p, 'utf8');
+    digest.update(b);
+    yield b;
   }
 }
 
@@ -158,17 +226,28 @@ class WorkspaceFile implements Adapter<Workspace> {
   needsSnapshot = false;
   /** the journal was written before the snapshot on disk: everything in it is in the snapshot */
   staleJournal = false;
+  /** the snapshot's hash as last read or written (undefined: this build marks nothing) */
+  digest?: SnapshotDigest;
+  /** what was read is the snapshot alone: no journal applied, no migration */
+  pristine = false;
+  /** the snapshot read is one this build found valid before (checked-mark.ts): no record check */
+  trusted = false;
 
   async read(): Promise<Workspace | null> {
     let text: string;
     let owner: number | undefined;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(this.#file, 'utf8');
+      bytes = fs.readFileSync(this.#file);
       owner = fs.statSync(this.#file).uid;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StoreError('unreadable', this.#file, (e as Error).message);
     }
+    text = bytes.toString('utf8');
+    this.digest = digestOf(bytes);
+    this.pristine = false;
+    this.trusted = false;
     this.snapshotBytes = text.length;
     const jfile = journalPathFor(this.#file);
     const raw = checkHeader(text, this.#file);
@@ -224,20 +303,32 @@ class WorkspaceFile implements Adapter<Workspace> {
       // else: empty, or only a header cut short: the next append starts the file afresh
     }
     const current = upgradeRaw(raw);
-    return this.#shallow ? parseWorkspaceShallow({ raw: current }, this.#file) : parseWorkspaceText({ raw: current }, this.#file);
+    this.pristine = this.journalled === 0;
+    if (this.pristine && isChecked(this.#file, this.digest)) {
+      this.trusted = true;
+      return parseWorkspaceShallow({ raw: current }, this.#file);
+    }
+    if (this.#shallow) return parseWorkspaceShallow({ raw: current }, this.#file);
+    const ws = parseWorkspaceShallow({ raw: current }, this.#file);
+    if (!validateRecordsNow(ws, this.#file) && this.pristine) markChecked(this.#file, this.digest);
+    return ws;
   }
   /** read from an older version: the first write (not a journal append) stores the new one */
   migrated = false;
   async write(data: Workspace): Promise<void> {
     data.generation = (data.generation ?? 0) + 1;
     let written: number;
+    const digest = new SnapshotDigest();
     try {
-      written = writeFileDurably(this.#file, jsonPieces(data as unknown as Record<string, unknown>));
+      written = writeFileDurably(this.#file, hashed(jsonPieces(data as unknown as Record<string, unknown>), digest));
     } catch (e) {
       data.generation--;
       throw new StoreError('unwritable', this.#file, (e as Error).message);
     }
     this.snapshotBytes = written;
+    // only records that passed the check are ever written (openStore's writable)
+    this.digest = digest;
+    markChecked(this.#file, digest);
     // the snapshot now holds everything: the journal can go (if this is cut short, the
     // journal left behind names the older generation and is recognised as stale)
     fs.rmSync(journalPathFor(this.#file), { force: true });
@@ -296,13 +387,20 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
     if (release) {
       adapter.removeStaleJournal();
       removeOrphanTemps(file);
+      removeOrphanTemps(checkedMarkPath(file)); // a writer of the mark killed mid-write
     }
   } catch (e) {
     release?.();
     throw e;
   }
-  let validation: Promise<void> | undefined = opts.deferValidation ? undefined : Promise.resolve();
-  const validate = () => (validation ??= validateRecords(db.data, file));
+  let validation: Promise<void> | undefined = opts.deferValidation && !adapter.trusted ? undefined : Promise.resolve();
+  const validate = () =>
+    (validation ??= (async () => {
+      const read = adapter.digest;
+      const changed = await validateRecords(db.data, file);
+      // nothing changed by the check, nor written meanwhile: the file as read is known good
+      if (!changed && adapter.pristine && read && adapter.digest === read) markChecked(file, read);
+    })());
   const writable = async () => {
     if (!release) throw new Error('store opened read-only');
     await validate(); // never write over a file whose records were not all valid
@@ -402,7 +500,9 @@ export function createWorkspace(file: string, ws: Workspace): void {
   try {
     fs.rmSync(journalPathFor(file), { force: true });
     ws.generation = (ws.generation ?? 0) + 1;
-    writeFileDurably(file, JSON.stringify(ws));
+    const bytes = Buffer.from(JSON.stringify(ws), 'utf8');
+    writeFileDurably(file, bytes);
+    if (allRecordsClean(ws, file)) markChecked(file, digestOf(bytes));
   } catch (e) {
     throw new StoreError('unwritable', file, (e as Error).message);
   }

@@ -27,6 +27,7 @@ import { LabPanel } from './components/LabPanel.js';
 import { findLab } from '../services/labs.js';
 import { evaluateLab } from '../domain/labs/check.js';
 import type { Lab } from '../domain/labs/lab-schema.js';
+import { GradingPortsContext, type GradingPorts } from './screens/grading/ports.js';
 
 export interface AppProps {
   store: WorkspaceStore;
@@ -49,6 +50,10 @@ export interface AppProps {
   screens?: readonly ScreenDef[];
   /** the lab whose panel the app shows (default: the shipped lab the workspace was started for) */
   lab?: Lab;
+  /** what screen 8 (grading) needs from outside; without it the screen says grading is not available */
+  grading?: GradingPorts;
+  /** the screen shown first, by name (--grade DIR opens grading) */
+  startScreen?: string;
 }
 
 const ScreensContext = createContext<readonly ScreenDef[]>(SCREENS);
@@ -67,13 +72,15 @@ export function App(props: AppProps) {
   return (
     <KeysRoot>
       <ScreensContext.Provider value={props.screens ?? SCREENS}>
-        <AppBody {...props} />
+        <GradingPortsContext.Provider value={props.grading}>
+          <AppBody {...props} />
+        </GradingPortsContext.Provider>
       </ScreensContext.Provider>
     </KeysRoot>
   );
 }
 
-function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart, lab: labProp }: AppProps) {
+function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, schedule, onQuit, flush, user: actorLogin, careOnStart, lab: labProp, startScreen }: AppProps) {
   const ink = useInk();
   const SCREENS = useContext(ScreensContext);
   // who acts: --user, else the administrator; the switch-user command changes it
@@ -81,7 +88,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
   const [repo, setRepo] = useState(() => new Repo(store.data, { actor }));
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => makeT(lang), [lang]);
-  const [nav, , setNav] = useSyncedState<{ screen: number; overlay: Overlay }>({ screen: 0, overlay: null });
+  const [nav, , setNav] = useSyncedState<{ screen: number; overlay: Overlay }>({ screen: Math.max(0, SCREENS.findIndex((s) => s.name === startScreen)), overlay: null });
   const { screen, overlay } = nav;
   const setScreen = (f: number | ((n: number) => number)) => setNav((x) => ({ screen: typeof f === 'function' ? f(x.screen) : f }));
   const setOverlay = (o: Overlay) => setNav({ overlay: o });

@@ -27,6 +27,10 @@ export interface RunOptions {
   demo: boolean;
   /** run the process's clock in the workspace's time zone (the program, not a test, owns it) */
   processClock?: boolean;
+  /** --grade DIR: open screen 8 and grade this folder of submissions */
+  grade?: string;
+  /** the program's own file, for grading's worker threads */
+  workerScript?: string;
 }
 
 // the alternate screen, and bracketed paste so a pasted newline is text, not Enter
@@ -118,8 +122,10 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
   out.write(ALT_ON);
   const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
   const stdin = keyStdin(process.stdin);
+  // screen 8: the demo as shipped (each lab's start dates it), durable writes, the worker threads
+  const grading = { demo: () => backend.loadDemo(), writeFile: backend.writeFile.bind(backend), workerScript: o.workerScript, dir: o.grade };
   const element = (s: { cols: number; rows: number }) =>
-    React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush, careOnStart: true });
+    React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush, careOnStart: true, grading, startScreen: o.grade === undefined ? undefined : 'grading' });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
   unmount = () => inst.unmount();
   const onResize = () => inst.rerender(element(size()));

@@ -23,6 +23,8 @@ import { ORG_COMMANDS } from './screens/settings/OrgSection.js';
 import { FIELDS_FORM_COMMANDS } from './screens/settings/FieldsForm.js';
 import { AnalyticsScreen, analyticsAbout } from './screens/analytics/AnalyticsScreen.js';
 import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, PERIOD_COMMANDS } from './screens/analytics/commands.js';
+import { GradingScreen } from './screens/grading/GradingScreen.js';
+import { GRADING_COMMANDS, PATH_COMMANDS, STUDENT_COMMANDS } from './screens/grading/commands.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -87,6 +89,17 @@ export const SCREENS: readonly ScreenDef[] = [
       { title: 'analytics.section.ask', commands: ASK_COMMANDS },
     ],
     about: analyticsAbout,
+  },
+  {
+    name: 'grading',
+    key: '8',
+    title: 'screen.grading',
+    component: GradingScreen,
+    bindings: GRADING_COMMANDS,
+    shared: [
+      { title: 'grading.section.student', commands: STUDENT_COMMANDS },
+      { title: 'grading.section.path', commands: PATH_COMMANDS },
+    ],
   },
   {
     name: 'settings',

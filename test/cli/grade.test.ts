@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { asStudent } from '../helpers/lab-chain.js';
 
 const LAB = 'ch03-products';
 
@@ -18,8 +19,8 @@ function submit(sub: string, student: string, work: string[][]): string {
   const out = tmpDir();
   expect(runBin(['lab', 'submit', LAB, '--to', out], env).code).toBe(0);
   const [made] = fs.readdirSync(out);
-  const sheet = JSON.parse(fs.readFileSync(path.join(out, made), 'utf8'));
-  sheet.student = student; // the file is named by the login; these students share one account here
+  // the file is named by the login; these students share one account here
+  const sheet = asStudent(JSON.parse(fs.readFileSync(path.join(out, made), 'utf8')), student);
   const file = path.join(sub, `${LAB}.${student}.json`);
   fs.writeFileSync(file, JSON.stringify(sheet), { mode: 0o640 });
   return file;

@@ -138,7 +138,7 @@ describe('lab submit', () => {
     expect(r.stdout).toContain(file);
     expect(r.stdout).toContain('Score now 50/100; 2 saves recorded.');
     expect(fs.statSync(file).mode & 0o777).toBe(0o640);
-    expect(verifySubmission(JSON.parse(fs.readFileSync(file, 'utf8')), restart)).toEqual({ ok: true, events: 3 });
+    expect(verifySubmission(JSON.parse(fs.readFileSync(file, 'utf8')), restart)).toEqual({ ok: true, events: 3, student: expect.objectContaining({ login: expect.any(String), unixUser: expect.any(String) }) });
 
     // the student edits the workspace file by hand, then submits again
     const wsFile = path.join(dir, 'hotel-crm', 'labs', 'ch04-customers', 'workspace.json');

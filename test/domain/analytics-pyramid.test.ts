@@ -1,7 +1,7 @@
 // The customer pyramid on a fixture computed by hand.
 import { describe, expect, it } from 'vitest';
 import { customerTotals, type OrderLike } from '../../src/domain/analytics/purchases.js';
-import { layerCustomers, parseShares, pyramidAnalysis, PYRAMID_LAYERS } from '../../src/domain/analytics/pyramid.js';
+import { codeRanks, layerCustomers, parseShares, pyramidAnalysis, PYRAMID_LAYERS } from '../../src/domain/analytics/pyramid.js';
 
 const o = (customerId: string, total: number, date = '2026-06-01', more: Partial<OrderLike> = {}): OrderLike => ({ customerId, date, total, status: 'completed', paymentStatus: 'paid', ...more });
 // 10 buyers and one without purchases (C11). Yuan: C01 1000; C02 and C03 500 each (a tie at
@@ -68,5 +68,14 @@ describe('customer pyramid', () => {
     expect(one.layers.map((l) => l.customers)).toEqual([1, 0, 0, 0]);
     expect(one.layers[0].revenueSharePct).toBeUndefined();
     expect(PYRAMID_LAYERS).toEqual(['vip', 'key', 'ordinary', 'small']);
+  });
+
+  it('ranks codes in code order, whether the customers are kept in that order or not', () => {
+    const sorted = ['C0001', 'C0002', 'C0003', 'C0010', 'C0011'];
+    expect([...codeRanks(sorted)]).toEqual([0, 1, 2, 3, 4]);
+    // out of order only at the very end, at the start, and an imported code among them
+    expect([...codeRanks(['C0001', 'C0002', 'C0003', 'C0011', 'C0010'])]).toEqual([0, 1, 2, 4, 3]);
+    expect([...codeRanks(['C0002', 'C0001', 'C0003'])]).toEqual([1, 0, 2]);
+    expect([...codeRanks(['C0001', 'V-9', 'C0002'])]).toEqual([0, 2, 1]);
   });
 });

@@ -97,11 +97,12 @@ export interface Customer {
   phone?: string;
 }
 
-/** Files that are neither the workspace nor its journal nor its lock: temp files left behind. */
+/** Files that are neither the workspace nor its journal nor its lock nor the mark of its last
+ *  checked snapshot: temp files left behind. */
 export function strayFiles(file: string): string[] {
   const dir = path.dirname(file);
   const base = path.basename(file);
-  const known = new Set([base, `${base}.journal`, `${base}.lock`]);
+  const known = new Set([base, `${base}.journal`, `${base}.lock`, `.${base}.checked`]);
   return fs.readdirSync(dir).filter((f) => !known.has(f) && f.includes(base));
 }
 

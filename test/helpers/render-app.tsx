@@ -9,6 +9,7 @@ import { loadDemoWorkspace } from '../../src/demo.js';
 import { keysPending } from '../../src/tui/hooks/use-keys.js';
 import { SCREENS, type ScreenDef } from '../../src/tui/screens.js';
 import { appSections } from '../../src/tui/key-doc.js';
+import type { GradingPorts } from '../../src/tui/screens/grading/ports.js';
 
 export const KEY = {
   up: '\u001b[A', down: '\u001b[B', enter: '\r', esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', backspace: '\u007f',
@@ -57,6 +58,10 @@ export interface RenderOpts {
   user?: string;
   /** a store of the test's own (e.g. one whose saves the test completes by hand) */
   store?: ReturnType<typeof memoryStore>;
+  /** screen 8's ports (the demo, a durable writer, worker threads, --grade DIR) */
+  grading?: GradingPorts;
+  /** the screen shown first, by name */
+  startScreen?: string;
 }
 
 /** The whole app over an in-memory store, with keys in and frames out. */
@@ -76,6 +81,8 @@ export async function renderApp(opts: RenderOpts = {}) {
       screens={opts.screens}
       user={opts.user}
       careOnStart={opts.careOnStart}
+      grading={opts.grading}
+      startScreen={opts.startScreen}
       schedule={(fn) => fn()}
       onQuit={() => {
         quit = true;

@@ -14,7 +14,13 @@ import { round1 } from '../../domain/grading/gradebook.js';
 import { parseCsv } from '../../text/csv.js';
 import { decodeDetected } from '../../text/encoding.js';
 import { sanitizeLine } from '../../text/sanitize.js';
-import { gradeFolder } from '../../services/grading.js';
+import { gradeFolderAsync } from '../../services/grading-parallel.js';
+
+/** HOTEL_CRM_GRADE_WORKERS=N caps the worker threads (0: grade in one thread); default: the cores */
+function workersOf(env: NodeJS.ProcessEnv): number | undefined {
+  const v = env.HOTEL_CRM_GRADE_WORKERS;
+  return v !== undefined && /^\d{1,2}$/.test(v.trim()) ? Number(v.trim()) : undefined;
+}
 import { shippedLabs } from '../../services/labs.js';
 import { distributionLines, feedbackText, gradebookCsv, gradebookLines, problemText } from '../../presentation/gradebook.js';
 
@@ -106,7 +112,8 @@ export async function gradeCmd(args: GradeArgs, io: CliIO, t: T): Promise<number
   const out = one(t, 'out', args.out);
   const feedback = one(t, 'feedback', args.feedback);
 
-  const g = gradeFolder(dir, { labs, weights, late, scores, demo: () => io.backend.loadDemo(), course });
+  // in worker threads over the machine's cores (the same gradebook as in one thread)
+  const g = await gradeFolderAsync(dir, { labs, weights, late, scores, demo: () => io.backend.loadDemo(), course }, { workerScript: io.workerScript, workers: workersOf(io.env) });
   if (out !== undefined) io.backend.writeFile(out, gradebookCsv(g, t), 0o640);
   if (feedback !== undefined) {
     fs.mkdirSync(feedback, { recursive: true, mode: 0o750 });

@@ -14,7 +14,7 @@ import { findLab, labStartWorkspace, LabStartError, readLabFile, shippedLabs } f
 import { totalPoints, type Lab } from '../../domain/labs/lab-schema.js';
 import { evaluateLab, scoreOf } from '../../domain/labs/check.js';
 import { machineTimeZone } from '../../services/time-zone.js';
-import { labLogFile, parseLog, startEvent, SUBMISSION_FORMAT } from '../../services/lab-log.js';
+import { labLogFile, parseLog, startEvent, SUBMISSION_FORMAT, type LabStudent } from '../../services/lab-log.js';
 import { displayWidth, fit } from '../../text/width.js';
 
 export interface LabArgs extends GlobalArgs {
@@ -81,7 +81,7 @@ async function start(args: LabArgs, io: CliIO, t: T): Promise<number> {
   try {
     await io.backend.create(file, ws, io.now(), { waitMs });
     // the log of how the workspace is changed starts here, from the lab's starting data
-    const first = startEvent(lab.id, ws, io.now().toISOString(), ws.settings.adminLogin);
+    const first = startEvent(lab.id, ws, io.now().toISOString(), ws.settings.adminLogin, studentAccount());
     io.backend.writeFile(labLogFile(file), Buffer.from(JSON.stringify(first) + '\n'), 0o600);
   } catch (e) {
     const msg = storeErrorText(t, e);
@@ -131,8 +131,9 @@ function check(args: LabArgs, io: CliIO, t: T): number {
   return EXIT.ok;
 }
 
-/** The student: the login of the account running the program (not $USER, which anyone can set). */
-function studentLogin(): string {
+/** The student: the account running the program (not $USER, which anyone can set): its login
+ *  as files are named by it, the unix user as the system says it, and the uid. */
+function studentAccount(): LabStudent {
   let name = '';
   try {
     name = os.userInfo().username;
@@ -140,8 +141,11 @@ function studentLogin(): string {
     // no passwd entry (a container): the uid names the account
     name = `uid${process.getuid?.() ?? ''}`;
   }
-  return name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 64) || 'student';
+  const uid = process.getuid?.();
+  const login = name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 64) || 'student';
+  return { login, unixUser: name.slice(0, 256), ...(uid === undefined ? {} : { uid }) };
 }
+const studentLogin = () => studentAccount().login;
 
 async function submit(args: LabArgs, io: CliIO, t: T): Promise<number> {
   const dir = args.to ?? io.env.HOTEL_CRM_SUBMIT_DIR;

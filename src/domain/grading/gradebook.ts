@@ -4,7 +4,9 @@
 import { COURSEWORK, FINAL, PARTS, type Part, type Weights } from './weights.js';
 
 /** why a lab's score is not simply its tasks' points */
-export type LabFlag = 'late' | 'closed' | 'tampered' | 'duplicate' | 'missing';
+/** otherStudent: the log says another student started the lab (scores nothing); noStudent: a log
+ *  from before logs named the student (graded, flagged) */
+export type LabFlag = 'late' | 'closed' | 'tampered' | 'duplicate' | 'missing' | 'otherStudent' | 'noStudent';
 
 export interface LabGrade {
   labId: string;
