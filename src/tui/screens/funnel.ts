@@ -195,6 +195,6 @@ export const funnelConfig: ScreenConfig = {
   // the first sort is the funnel's order (by stage, not by the stage's name), in each view
   views: VIEWS,
   cell: (key, rec) => (key === 'amount' ? (rec.amount === undefined ? '' : yuan(Number(rec.amount))) : key === 'expectedClose' && isClosedStage(String(rec.stage)) ? String(rec.closedOn ?? '') : undefined),
-  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'amount', 'items', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes'] : undefined),
+  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'amount', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes', 'items'] : undefined),
   commands: COMMANDS,
 };
