@@ -11,6 +11,7 @@ import { addDeskTasks } from './demo/desk.js';
 import { addRecoveryMeasures, addSurveys } from './demo/service.js';
 import { addLeads, addLoyalty } from './demo/loyalty.js';
 import { addOrders } from './demo/orders.js';
+import { addOpportunityLines } from './demo/opportunity-lines.js';
 
 /** mulberry32: a small seeded generator, so the demo and the fault rounds replay exactly */
 export function mulberry32(seed: number): () => number {
@@ -168,6 +169,7 @@ export function generateWorkspace(opts: GenOptions): Workspace {
     }
   }
   if (opts.related) addOpportunities(repo, mulberry32((opts.seed ?? 20260901) + 8), now);
+  if (opts.related) addOpportunityLines(repo);
   if (opts.service ?? opts.related) addServiceTickets(repo, now);
   if (opts.service ?? opts.related) {
     addRecoveryMeasures(repo);

@@ -6,6 +6,7 @@
 // each customer's stage agrees with their orders, and a won opportunity's buyer buys.
 import type { Repo } from '../../src/services/repo.js';
 import type { EntityName } from '../../src/domain/entities.js';
+import { copyLines } from '../../src/domain/line-items.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -104,7 +105,8 @@ export function addOrders(repo: Repo, rnd: () => number, now: Date): void {
     const amount = Number(o.amount);
     must('orders', {
       customerId: c.id, type: 'mice', date: day(at), opportunityId: o.id, ownerId: o.ownerId, paymentStatus: 'paid',
-      items: [{ description: String(o.name), qty: 1, unitPrice: amount }],
+      // its products, as o on the funnel copies them; else one line of its amount
+      items: Array.isArray(o.items) && o.items.length ? copyLines(o.items) : [{ description: String(o.name), qty: 1, unitPrice: amount }],
     });
   }
 

@@ -241,6 +241,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .positional('code', { type: 'string', describe: t('cli.help.valuesCode') })
         .option('en', { type: 'string', describe: t('cli.help.valuesEn') })
         .option('zh', { type: 'string', describe: t('cli.help.valuesZh') })
+        .option('label', { type: 'string', describe: t('cli.help.valuesLabel') })
         .option('probability', { type: 'string', describe: t('cli.help.valuesProbability') })
         .option('points-per-yuan', { type: 'string', describe: t('cli.help.valuesPointsPerYuan') }),
       run(valuesCmd))

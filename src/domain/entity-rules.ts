@@ -7,6 +7,7 @@ import { allowedTransitions, canTransition, isStage, stageAfterOrder, isPurchase
 import { ticketPrepare, ticketCheck } from './ticket-rules.js';
 import type { StageChange } from './customer.js';
 import { orderCheck, orderPrepare } from './order-rules.js';
+import { opportunityCheck, opportunityLinesPrepare } from './opportunity-rules.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
 import { surveyProblems } from './survey-score.js';
 import { wouldLoop } from './tree.js';
@@ -164,7 +165,8 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
   },
   // both: the lifecycle moves first, then the points (each effect patches its own fields)
   orders: { prepare: orderPrepare, check: orderCheck, effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },
-  opportunities: { prepare: opportunityPrepare },
+  // the lines make the amount first, then a stage move sets the probability
+  opportunities: { prepare: (rec, prev, ctx) => opportunityPrepare(opportunityLinesPrepare(rec, prev, ctx), prev, ctx), check: opportunityCheck },
   employees: {
     undeletable: (rec, ctx) => (rec.login === ctx.adminLogin ? { field: 'id', code: 'adminUndeletable' } : undefined),
     check(rec, _prev, ctx) {

@@ -27,6 +27,9 @@ export interface FieldMeta {
   /** worked out from the record's other fields (an order's total from its lines): forms show
    *  it read-only; input may give it only where the record has nothing to work it out from */
   computed?: boolean;
+  /** worked out from this structured field of the record when it has rows (an opportunity's
+   *  amount from its product lines); typed in when it has none (older data, imports) */
+  computedFrom?: string;
   /** a date that recurs every year (a birthday): its year is the origin, its month and day the occasion */
   yearly?: boolean;
   /** a text key that ends in `@YYYY-MM-DD` (a care task's occasion): the date moves with the data */
@@ -95,8 +98,8 @@ export const f = {
     }),
   /** an amount of money in integer fen (yuan × 100); people and files see yuan (see money.ts).
    *  The sign is checked where a person types the amount: `signed` fields take negatives. */
-  money: <const O extends Opt & { signed?: boolean; computed?: boolean }>(label: Label, o?: O): Req<O, Num> =>
-    tag(opt<O, Num>(fenSchema(), o), { label, kind: 'money', required: o?.required, aliases: o?.aliases, signed: o?.signed, computed: o?.computed }),
+  money: <const O extends Opt & { signed?: boolean; computed?: boolean; computedFrom?: string }>(label: Label, o?: O): Req<O, Num> =>
+    tag(opt<O, Num>(fenSchema(), o), { label, kind: 'money', required: o?.required, aliases: o?.aliases, signed: o?.signed, computed: o?.computed, computedFrom: o?.computedFrom }),
   int: <const O extends Opt & { min?: number; max?: number }>(label: Label, o?: O): Req<O, Num> =>
     tag(opt<O, Num>(z.number().int('int').min(o?.min ?? 0, 'min').max(o?.max ?? 1e12, 'max'), o), {
       label, kind: 'int', required: o?.required, aliases: o?.aliases,

@@ -5,6 +5,7 @@
 import type { FieldError } from './errors.js';
 import type { RuleContext } from './entity-rules.js';
 import { lineTotal, orderTotal, type LineLike, type StayLike } from './order-totals.js';
+import { fillFromCatalogue, linePriceErrors } from './line-items.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -33,15 +34,7 @@ export function orderPrepare(rec: Rec, prev: Rec | undefined, ctx: Pick<RuleCont
   if (!items.length && !rec.stay && typeof given === 'number' && given !== 0 && (!prev || prev.total !== given)) {
     items = [{ description: AMOUNT_LINE, qty: 1, unitPrice: given }];
   }
-  items = items.map((l) => {
-    if (!l || typeof l !== 'object' || typeof l.productId !== 'string' || !l.productId) return l;
-    const product = ctx.get('products', l.productId);
-    if (!product) return l;
-    const line = { ...l };
-    if (line.unitPrice === undefined || line.unitPrice === null) line.unitPrice = product.price ?? 0;
-    if (line.description === undefined || line.description === '') line.description = String(product.name ?? '');
-    return line;
-  });
+  items = fillFromCatalogue(items, ctx.get);
   out.items = items;
   out.status ??= 'confirmed';
   const stay = rec.stay && typeof rec.stay === 'object' ? (rec.stay as StayLike) : undefined;
@@ -51,11 +44,7 @@ export function orderPrepare(rec: Rec, prev: Rec | undefined, ctx: Pick<RuleCont
 }
 
 export function orderCheck(rec: Rec, _prev: Rec | undefined, ctx: Pick<RuleContext, 'get'>): FieldError[] {
-  const errors: FieldError[] = [];
-  const items = (rec.items as LineLike[] & { productId?: string }[]) ?? [];
-  items.forEach((l, i) => {
-    if (l.unitPrice === undefined) errors.push({ field: 'items', code: 'linePrice', params: { line: i + 1 } });
-  });
+  const errors: FieldError[] = linePriceErrors(rec.items);
   if (Math.abs(Number(rec.total)) > 1e14) errors.push({ field: 'total', code: 'max' });
   void ctx;
   return errors;

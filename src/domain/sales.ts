@@ -18,12 +18,25 @@ export const Lead = z.object({
 });
 export type Lead = z.infer<typeof Lead>;
 
+export const LineItem = z.object({
+  productId: f.part({ en: 'Product', zh: '产品' }, 'ref', z.string().optional(), { ref: 'products' }),
+  // left empty on a line of a product: the product's name (line-items.ts)
+  description: f.part({ en: 'Description', zh: '说明' }, 'text', z.string().max(200).optional()),
+  qty: f.part({ en: 'Quantity', zh: '数量' }, 'number', z.number().positive().max(1e6)),
+  // left empty: the product's list price (filled in when the order is saved); a negative unit
+  // price is a discount line
+  unitPrice: f.money({ en: 'Unit price', zh: '单价' }, { signed: true }),
+  discountPct: f.part({ en: 'Discount %', zh: '折扣%' }, 'number', z.number().min(0).max(100).optional()),
+});
+export type LineItem = z.infer<typeof LineItem>;
+
 export const Opportunity = z.object({
   id: f.id({ en: 'Code', zh: '机会编号' }),
   name: f.text({ en: 'Name', zh: '机会名称' }, { required: true, aliases: ['名称'] }),
   customerId: f.ref({ en: 'Customer', zh: '客户' }, 'customers', { required: true, aliases: ['客户名称'] }),
   stage: f.enum({ en: 'Stage', zh: '阶段' }, 'oppStage', { required: true, aliases: ['销售阶段'] }),
-  amount: f.money({ en: 'Amount', zh: '金额' }, { aliases: ['预计金额'] }),
+  // with product lines: their sum (order-totals.ts), kept by the system; without: typed in
+  amount: f.money({ en: 'Amount', zh: '金额' }, { aliases: ['预计金额'], computedFrom: 'items' }),
   probability: f.int({ en: 'Probability %', zh: '成交概率%' }, { max: 100, aliases: ['概率'] }),
   expectedClose: f.date({ en: 'Expected close', zh: '预计成交日期' }),
   ownerId: f.ref({ en: 'Owner', zh: '负责人' }, 'employees'),
@@ -33,6 +46,8 @@ export const Opportunity = z.object({
   lostReason: f.enum({ en: 'Lost because', zh: '输单原因类别' }, 'lostReason'),
   lostStage: f.enum({ en: 'Lost at stage', zh: '输单时阶段' }, 'oppStage'),
   closedOn: f.date({ en: 'Closed on', zh: '结单日期' }),
+  // the products quoted, as an order's lines: a won deal's order starts with them
+  items: f.json({ en: 'Products', zh: '产品明细' }, z.array(LineItem).max(500).optional()),
   notes: f.longtext({ en: 'Notes', zh: '备注' }),
   createdAt: f.createdAt(),
   updatedAt: f.updatedAt(),
@@ -59,16 +74,6 @@ export const Contract = z.object({
 });
 export type Contract = z.infer<typeof Contract>;
 
-export const LineItem = z.object({
-  productId: f.part({ en: 'Product', zh: '产品' }, 'ref', z.string().optional(), { ref: 'products' }),
-  description: f.part({ en: 'Description', zh: '说明' }, 'text', z.string().max(200)),
-  qty: f.part({ en: 'Quantity', zh: '数量' }, 'number', z.number().positive().max(1e6)),
-  // left empty: the product's list price (filled in when the order is saved); a negative unit
-  // price is a discount line
-  unitPrice: f.money({ en: 'Unit price', zh: '单价' }, { signed: true }),
-  discountPct: f.part({ en: 'Discount %', zh: '折扣%' }, 'number', z.number().min(0).max(100).optional()),
-});
-export type LineItem = z.infer<typeof LineItem>;
 
 export const Stay = z
   .object({

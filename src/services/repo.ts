@@ -6,6 +6,7 @@ import type { Workspace, EntityRecord } from '../domain/workspace.js';
 import { fail, ok, type FieldError, type Result } from '../domain/errors.js';
 import { isRetired, resolveValue } from '../domain/values.js';
 import { editValueList, type ValueEdit } from '../domain/value-edit.js';
+import { valueUses } from '../domain/value-uses.js';
 import { Organisation } from '../domain/org.js';
 import { RULES, ownedKinds, scopeErrors, type Effect, type RuleContext, type SaveOpts } from '../domain/entity-rules.js';
 import type { RefResolver } from '../domain/parse-input.js';
@@ -476,11 +477,11 @@ export class Repo {
     return { ok: true, value: parsed.data, changed: true };
   }
 
-  /** Edits one value list (add, rename, retire, restore, move): an administrator only. */
+  /** Edits one value list (add, remove, rename, retire, restore, move): an administrator only. */
   editValues(list: string, edit: ValueEdit): Result<Workspace['valueLists'][string]> {
     const denied = this.refusedSettings();
     if (denied) return fail(denied);
-    const r = editValueList(this.ws.valueLists, list, edit);
+    const r = editValueList(this.ws.valueLists, list, edit, (code) => valueUses((e) => this.ws[e] as EntityRecord[], list, code));
     if (!r.ok) {
       const { code, ...params } = r.error;
       return fail({ field: '', code, params: params as Record<string, string> });

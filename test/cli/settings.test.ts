@@ -103,7 +103,7 @@ describe('org and values subcommands', { timeout: 90_000 }, () => {
     expect(high.code).toBe(1);
     expect(high.stderr).toContain('from 0 to 100');
     expect(run(file, 'values', 'set', 'oppStage', 'negotiation', '--points-per-yuan', '2').code).toBe(1);
-    expect(run(file, 'values', 'add', 'oppStage', 'visit', '--en', 'Visit', '--zh', '拜访').code).toBe(1);
+    expect(run(file, 'values', 'add', 'oppStage', 'visit', '--en', 'Visit', '--zh', '拜访', '--probability', '101').code).toBe(1);
     expect(run(file, 'values', 'set', 'oppStage', 'negotiation', '--probability', 'half').code).toBe(2);
     expect(run(file, 'values', 'set', 'oppStage', 'negotiation').code).toBe(2);
     expect(files(file)).toEqual(before);

@@ -129,7 +129,7 @@ describe('<App /> funnel screen', () => {
     const mine = ws.opportunities.filter((o) => o.ownerId === me.id);
     const app = await renderApp({ lang: 'en', ws, user: 'wangqiang' });
     await press(app, 'screen.funnel');
-    expect(app.frame()).toContain(`Opportunities ${mine.length} of ${mine.length}`);
+    expect(app.frame()).toContain(`Opportunities [all] ${mine.length} of ${mine.length}`);
     const shown = (s: string) => stageRow(app.frame(), s).count;
     expect(['Prospecting', 'Needs', 'Proposal', 'Negotiation', 'Won', 'Lost'].reduce((a, s) => a + shown(s), 0)).toBe(mine.length);
     const first = mine.find((o) => o.stage === 'prospecting' || o.stage === 'needs')!;

@@ -1,8 +1,8 @@
 // The hotel's own settings from the command line: `org show|set` (its profile) and
-// `values [LIST] | values add|rename|retire|restore|up|down LIST CODE` (value lists). Only an
+// `values [LIST] | values add|rename|retire|restore|remove|up|down LIST CODE` (value lists). Only an
 // administrator changes them (the service says so); every change is printed once on disk.
 import { ORG_FIELDS } from '../../domain/org.js';
-import { editableLists, VALUE_NUMBERS } from '../../domain/value-edit.js';
+import { editableLists, RESHAPABLE_FIXED, VALUE_NUMBERS } from '../../domain/value-edit.js';
 import type { ValueEdit } from '../../domain/value-edit.js';
 import { errorMessage, type T } from '../../i18n/index.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
@@ -47,9 +47,9 @@ export async function orgCmd(args: OrgArgs, io: CliIO, t0: T): Promise<number> {
   return EXIT.ok;
 }
 
-export type ValuesArgs = GlobalArgs & { action?: string; list?: string; code?: string; en?: string; zh?: string; probability?: string; pointsPerYuan?: string };
+export type ValuesArgs = GlobalArgs & { action?: string; list?: string; code?: string; en?: string; zh?: string; label?: string; probability?: string; pointsPerYuan?: string };
 
-const EDITS = ['add', 'rename', 'set', 'retire', 'restore', 'up', 'down'];
+const EDITS = ['add', 'rename', 'set', 'retire', 'restore', 'remove', 'up', 'down'];
 
 /** `--probability 40` / `--points-per-yuan 1.5`; `--probability default` goes back to the default */
 function numberFlag(t: T, flag: string, raw: unknown): number | null | undefined {
@@ -89,12 +89,20 @@ export async function valuesCmd(args: ValuesArgs, io: CliIO, t0: T): Promise<num
   }
   if (!EDITS.includes(action)) throw new UsageError(t0('values.badAction', { action: sanitizeLine(action), actions: ['show', ...EDITS].join(' | ') }));
   if (!args.list || !args.code) throw new UsageError(t0('values.needListCode', { action }));
-  for (const k of ['en', 'zh'] as const) if (args[k] !== undefined && typeof args[k] !== 'string') throw new UsageError(t0('cli.repeatedFlag', { flag: k }));
+  for (const k of ['en', 'zh', 'label'] as const) if (args[k] !== undefined && typeof args[k] !== 'string') throw new UsageError(t0('cli.repeatedFlag', { flag: k }));
+  // --label gives both languages the one label, unless --en or --zh gives its own
+  if (args.label !== undefined) args = { ...args, en: args.en ?? args.label, zh: args.zh ?? args.label };
   const code = String(args.code);
   let edit: ValueEdit;
   if (action === 'add') {
     if (!args.en || !args.zh) throw new UsageError(t0('values.needLabels'));
-    edit = { op: 'add', code, en: args.en, zh: args.zh };
+    const probability = numberFlag(t0, 'probability', args.probability) ?? undefined;
+    const pointsPerYuan = numberFlag(t0, 'points-per-yuan', args.pointsPerYuan) ?? undefined;
+    edit = { op: 'add', code, en: args.en, zh: args.zh, probability, pointsPerYuan };
+  } else if (action === 'remove') {
+    // only the stages are removed; the values of other lists stay on old records, retired
+    if (!(String(args.list) in RESHAPABLE_FIXED)) throw new Refused([t0('values.removeNotHere', { list: sanitizeLine(String(args.list)) })]);
+    edit = { op: 'remove', code };
   } else if (action === 'rename' || action === 'set') {
     const probability = numberFlag(t0, 'probability', args.probability);
     const pointsPerYuan = numberFlag(t0, 'points-per-yuan', args.pointsPerYuan);

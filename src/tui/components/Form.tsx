@@ -62,10 +62,17 @@ const isNested = (fi: FieldInfo) => fi.kind === 'json';
 
 const isChoice = (fi: FieldInfo) => fi.kind === 'enum' || fi.kind === 'ref';
 
-/** worked out from the other fields (an order's total): shown, never typed */
-const isComputed = (fi: FieldInfo) => !!fi.computed;
+/** a structured field's text (JSON) holds rows */
+const hasRows = (text: string | undefined): boolean => {
+  if (!text) return false;
+  const v: unknown = JSON.parse(text);
+  return Array.isArray(v) ? v.length > 0 : !!v && typeof v === 'object';
+};
+/** worked out from the other fields (an order's total; an opportunity's amount once it has
+ *  product lines): shown, never typed */
+const isComputed = (fi: FieldInfo, texts?: Record<string, string>) => !!fi.computed || (!!fi.computedFrom && !!texts && hasRows(texts[fi.computedFrom]));
 /** fields that take no typed text */
-const untyped = (fi: FieldInfo) => isChoice(fi) || fi.kind === 'bool' || isNested(fi) || isComputed(fi);
+const untyped = (fi: FieldInfo, texts?: Record<string, string>) => isChoice(fi) || fi.kind === 'bool' || isNested(fi) || isComputed(fi, texts);
 
 interface FormState {
   texts: Record<string, string>;
@@ -109,7 +116,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   // the texts with the focused field's edit applied, from the latest state
   const textsOf = (x: FormState) => {
     const cur = fields[x.focus];
-    return untyped(cur) ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
+    return untyped(cur, x.texts) ? x.texts : { ...x.texts, [cur.name]: x.edit.text };
   };
   const focus = st.focus;
   const edit = st.edit;
@@ -136,7 +143,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const all = textsOf(x);
     const cur = fields[x.focus];
     const n = (i + fields.length) % fields.length;
-    if (cur.kind !== 'enum' && !isNested(cur) && !isComputed(cur)) checkField(cur, all[cur.name] ?? '');
+    if (cur.kind !== 'enum' && !isNested(cur) && !isComputed(cur, all)) checkField(cur, all[cur.name] ?? '');
     set({ texts: all, focus: n, edit: selectAll(all[fields[n].name] ?? '') });
   };
 
@@ -145,7 +152,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
     for (const fi of fields) {
-      if (isComputed(fi)) continue;
+      if (isComputed(fi, all)) continue;
       if (isNested(fi)) {
         if (all[fi.name]) values[fi.name] = JSON.parse(all[fi.name]);
         continue;
@@ -252,7 +259,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       if (isChoice(cur)) return openPicker(cur);
       if (isNested(cur)) return set({ nested: cur });
       if (cur.kind === 'bool') return toggle();
-      if (isComputed(cur) && x.focus < fields.length - 1) return moveTo(x.focus + 1);
+      if (isComputed(cur, x.texts) && x.focus < fields.length - 1) return moveTo(x.focus + 1);
       if (x.focus === fields.length - 1) return save();
       moveTo(x.focus + 1);
     },
@@ -293,7 +300,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       }
       if (x.dup) return true;
       const cur = fields[x.focus];
-      if (cur.kind === 'bool' || isNested(cur) || isComputed(cur)) return true;
+      if (cur.kind === 'bool' || isNested(cur) || isComputed(cur, x.texts)) return true;
       if (isChoice(cur)) {
         // typing on a choice opens its options, filtered by what was typed (女 on 性别)
         const typed = typedText(input, key);
@@ -365,7 +372,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   offRef.current = off;
 
   // the computed fields as the record would be saved now (an order's total from its lines)
-  const preview = fields.some(isComputed)
+  const preview = fields.some((fi) => isComputed(fi, textsNow))
     ? (() => {
         const draft: Record<string, unknown> = { ...(record ?? ENTITIES[entity].defaults), ...preset };
         for (const fi of fields) {
@@ -381,7 +388,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     : undefined;
 
   const display = (fi: FieldInfo, text: string): string => {
-    if (isComputed(fi)) {
+    if (isComputed(fi, textsNow)) {
       const v = preview?.[fi.name];
       const shown = fi.kind === 'money' && typeof v === 'number' ? fenToGrouped(v) : v === undefined ? '' : String(v);
       return `${shown}  (${t('orders.computed')})`;
@@ -427,12 +434,12 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         const isFocus = idx === focus;
         const text = textsNow[fi.name] ?? '';
         const err = errors[fi.name];
-        const label = fit(`${t.l(fi.label)}${fi.required && !isComputed(fi) ? '*' : ''}`, labelW);
+        const label = fit(`${t.l(fi.label)}${fi.required && !isComputed(fi, textsNow) ? '*' : ''}`, labelW);
         return (
           <Box key={fi.name}>
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
-              {isFocus && !untyped(fi) ? (
+              {isFocus && !untyped(fi, textsNow) ? (
                 <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>

@@ -2,20 +2,22 @@
 // opportunities; ] and [ move the selected one a stage, w wins it, l loses it with a reason.
 // Every change goes through the Repo as the acting employee, and says so once it is on disk.
 import { byCode } from '../../domain/compare.js';
-import { isClosedStage, losePatch, stageMove, winPatch, type FunnelOpp } from '../../domain/funnel.js';
+import { filterOpps, funnelReport, isClosedStage, losePatch, stageMove, winPatch, type FunnelOpp } from '../../domain/funnel.js';
 import { todayIn } from '../../domain/care.js';
-import { DEFAULT_VALUE_LISTS, offeredValues } from '../../domain/values.js';
+import { copyLines } from '../../domain/line-items.js';
+import { offeredValues } from '../../domain/values.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import { errorText, valueLabelT, type MessageKey, type T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
-import { stageList, workspaceFunnel } from '../../services/funnel.js';
+import { localDay, stageList } from '../../services/funnel.js';
 import { funnelChart, funnelSummary, yuan } from '../../presentation/funnel.js';
 import { displayWidth, fit } from '../../text/width.js';
-import type { ScreenConfig } from './records/RecordScreen.js';
+import type { ListView, ScreenConfig } from './records/RecordScreen.js';
 import { needsBoth, type RecordCommand, type RecordCtx } from './records/commands.js';
 import { VIEW_LEADS } from './leads.js';
 import { ORDER_FORM } from './orders.js';
 
+const hasLines = (o: EntityRecord) => Array.isArray(o.items) && o.items.length > 0;
 const today = () => todayIn(new Date());
 const opp = (r: EntityRecord) => r as unknown as FunnelOpp;
 
@@ -52,15 +54,16 @@ const needsOpen = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (isC
 
 const needsWon = (c: RecordCtx): MessageKey | undefined => needsBoth(c) ?? (c.record!.stage === 'won' ? undefined : 'funnel.notWon');
 
-/** The order of a won deal, as a form to check: its customer, the opportunity, one line of the
- *  deal's amount (the person adds the stay or splits the lines), the customer's active contract. */
+/** The order of a won deal, as a form to check: its customer, the opportunity, the deal's product
+ *  lines (product, quantity, price, discount) or, when it has none, one line of its amount (the
+ *  person adds the stay or splits the lines), the customer's active contract. */
 function orderFromOpportunity(c: RecordCtx): void {
   const { repo, t } = c.app;
   const o = c.record!;
   const contract = repo.all('contracts').find((k) => k.customerId === o.customerId && (k.opportunityId === o.id || k.status === 'active'));
   const preset: Record<string, unknown> = {
     customerId: o.customerId, opportunityId: o.id, date: today(), type: 'mice', ownerId: o.ownerId,
-    items: o.amount ? [{ description: String(o.name).slice(0, 200), qty: 1, unitPrice: Number(o.amount) }] : [],
+    items: hasLines(o) ? copyLines(o.items) : o.amount ? [{ description: String(o.name).slice(0, 200), qty: 1, unitPrice: Number(o.amount) }] : [],
     ...(contract ? { contractId: contract.id } : {}),
   };
   c.setMode({ kind: 'form', entity: 'orders', preset, fields: ORDER_FORM, back: c.back });
@@ -105,6 +108,7 @@ const COMMANDS: RecordCommand[] = [
     },
   },
   VIEW_LEADS,
+  { id: 'funnel.view', keys: ['V'], in: ['list'], description: 'help.funnelView2', footer: { label: 'hint.funnelView2', drop: 4 }, run: (c) => c.nextView() },
   { id: 'funnel.order', keys: ['o'], description: 'help.funnelOrder', footer: { label: 'hint.funnelOrder', drop: 2 }, unavailable: needsWon, run: orderFromOpportunity },
 ];
 
@@ -117,23 +121,59 @@ function funnelOrder(recs: EntityRecord[], stages: string[]): EntityRecord[] {
   return [...recs].sort((a, b) => rank(a) - rank(b) || Number(b.amount ?? 0) - Number(a.amount ?? 0) || byCode(a.id, b.id));
 }
 
-/** The head line (the figures on the right when they fit) and the chart above the list. */
-// the chart is made once per change of the records, not on every key that moves the selection
-let drawn: { repo: Repo; version: number; t: T; width: number; lines: string[] } | undefined;
-function banner(repo: Repo, t: T, width: number): string[] {
-  if (drawn && drawn.repo === repo && drawn.version === repo.version && drawn.t === t && drawn.width === width) return drawn.lines;
-  const lines = chartLines(repo, t, width);
-  drawn = { repo, version: repo.version, t, width, lines };
+/** The head line (the figures on the right when they fit) and the chart above the list: the
+ *  funnel of the opportunities the list shows (its view, and what `/` filtered: an owner's name,
+ *  a customer). */
+// the chart is made once per change of the records or of the rows shown, not on every key that
+// moves the selection
+let drawn: { repo: Repo; version: number; rows: EntityRecord[]; t: T; width: number; lines: string[] } | undefined;
+function banner(repo: Repo, t: T, width: number, rows: EntityRecord[]): string[] {
+  if (drawn && drawn.repo === repo && drawn.version === repo.version && drawn.rows === rows && drawn.t === t && drawn.width === width) return drawn.lines;
+  const lines = chartLines(repo, t, width, rows);
+  drawn = { repo, version: repo.version, rows, t, width, lines };
   return lines;
 }
 
-function chartLines(repo: Repo, t: T, width: number): string[] {
-  const r = workspaceFunnel(repo);
+function chartLines(repo: Repo, t: T, width: number, rows: EntityRecord[]): string[] {
+  const r = funnelReport(rows as unknown as FunnelOpp[], stageList(repo), localDay);
   const head = t('funnel.title');
   const summary = funnelSummary(r, t);
   const room = width - displayWidth(head) - displayWidth(summary);
   return [fit(`${head}${' '.repeat(Math.max(2, room))}${summary}`, width), ...funnelChart(r, t, repo.ws.valueLists, width)];
 }
+
+const myEmployeeId = (repo: Repo) => {
+  const me = repo.actorLogin.toLowerCase();
+  return repo.all('employees').find((e) => String(e.login).toLowerCase() === me)?.id;
+};
+
+/** the period of the recent view: opportunities created in the last 90 days */
+const RECENT_DAYS = 90;
+
+const inFunnelOrder = (recs: EntityRecord[], repo: Repo) => funnelOrder(recs, stageList(repo).map((v) => v.code));
+
+/** The funnel of all the opportunities shown, of the acting employee's, of the last 90 days' (v). */
+const VIEWS: ListView[] = [
+  { id: 'all', label: 'funnel.viewAll', rows: inFunnelOrder, banner: (repo, t, width, rows) => banner(repo, t, width, rows) },
+  {
+    id: 'mine',
+    label: 'funnel.viewMine',
+    rows: (recs, repo) => {
+      const me = myEmployeeId(repo);
+      return inFunnelOrder(recs.filter((r) => me !== undefined && r.ownerId === me), repo);
+    },
+    banner: (repo, t, width, rows) => banner(repo, t, width, rows),
+  },
+  {
+    id: 'recent',
+    label: 'funnel.viewRecent',
+    rows: (recs, repo) => {
+      const from = todayIn(new Date(Date.now() - RECENT_DAYS * 86_400_000));
+      return inFunnelOrder(filterOpps(recs as unknown as (FunnelOpp & EntityRecord)[], { from }, localDay), repo);
+    },
+    banner: (repo, t, width, rows) => banner(repo, t, width, rows),
+  },
+];
 
 export const funnelConfig: ScreenConfig = {
   entity: 'opportunities',
@@ -152,10 +192,9 @@ export const funnelConfig: ScreenConfig = {
   ],
   searchFields: ['id', 'name', 'customerId', 'ownerId', 'notes'],
   sortFields: ['stage', 'id', 'amount', 'expectedClose', 'ownerId', 'updatedAt'],
-  // the first sort is the funnel's order (by stage, not by the stage's name)
-  deskOrder: (recs) => funnelOrder(recs, DEFAULT_VALUE_LISTS.oppStage.map((v) => v.code)),
+  // the first sort is the funnel's order (by stage, not by the stage's name), in each view
+  views: VIEWS,
   cell: (key, rec) => (key === 'amount' ? (rec.amount === undefined ? '' : yuan(Number(rec.amount))) : key === 'expectedClose' && isClosedStage(String(rec.stage)) ? String(rec.closedOn ?? '') : undefined),
-  banner: (repo, t, width) => banner(repo, t, width),
-  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'amount', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes'] : undefined),
+  formFields: (entity) => (entity === 'opportunities' ? ['name', 'customerId', 'stage', 'amount', 'probability', 'expectedClose', 'ownerId', 'leadId', 'lostReason', 'closeReason', 'closedOn', 'notes', 'items'] : undefined),
   commands: COMMANDS,
 };

@@ -71,7 +71,7 @@ export interface ScreenConfig {
   /** said under "no records" when the workspace has none of them (the first start) */
   emptyHint?: MessageKey[];
   /** the order of the first sort (a desk: overdue first), instead of by the first sort field */
-  deskOrder?: (recs: EntityRecord[]) => EntityRecord[];
+  deskOrder?: (recs: EntityRecord[], repo: Repo) => EntityRecord[];
   /** a line of figures beside the count (a desk: overdue 2 · today 1) */
   summary?: (repo: Repo, t: T) => string;
   /** a few figures beside the screen's title in the screen bar (the desk: the acting employee's late and today's tasks) */
@@ -167,7 +167,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     const lv = config.views?.[st.view];
     // a view picks its records and gives the first sort its order
     if (lv) filtered = lv.rows(filtered, repo);
-    if (sort.i === 0 && sort.dir === 1 && (lv || config.deskOrder)) return lv ? filtered : config.deskOrder!(filtered);
+    if (sort.i === 0 && sort.dir === 1 && (lv || config.deskOrder)) return lv ? filtered : config.deskOrder!(filtered, repo);
     if (sf === 'id' && sort.dir === 1) return filtered === repo.all(entity) ? [...filtered] : filtered;
     const fi = fieldsByName.get(sf)!;
     // names by their reading (曾小明 under z), once the pinyin table is in

@@ -1,15 +1,15 @@
 // Settings: the value lists (数据字典). Left and right choose a list (sources, levels, payment
 // methods, ticket types …), up and down a value; n adds one, e renames it in both languages,
 // x retires it (kept on old records, no longer offered) or brings it back, J and K move it.
-// Codes never change. Only an administrator may change a list.
+// The opportunity stages: n adds one before won, x removes one no opportunity is at, J and K
+// move it between the first stage and won. Codes never change. Only an administrator may change a list.
 import { useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { useApp, type AppServices } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import type { Command } from '../../keys.js';
-import { editableLists, VALUE_NUMBERS, type ValueEdit } from '../../../domain/value-edit.js';
+import { editableLists, RESHAPABLE_FIXED, reshapable, VALUE_NUMBERS, type ValueEdit } from '../../../domain/value-edit.js';
 import { errorMessage } from '../../../i18n/index.js';
-import { FIXED_LISTS } from '../../../domain/values.js';
 import { valueListLabel } from '../../../presentation/value-lists.js';
 import { fit } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
@@ -19,7 +19,7 @@ import { settingsRefused } from './OrgSection.js';
 interface ValuesCtx {
   app: AppServices;
   hasValue: boolean;
-  /** a list the program's logic reads (the stages): its values are renamed and tuned, never added, retired or moved */
+  /** a list the program's logic reads (statuses): its values are renamed and tuned, never added, retired or moved */
   fixed: boolean;
   list: (by: number) => void;
   move: (by: number) => void;
@@ -77,7 +77,7 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
   const ctx: ValuesCtx = {
     app,
     hasValue: !!item,
-    fixed: FIXED_LISTS.has(name),
+    fixed: !reshapable(name),
     list: (by) => setSt((s) => ({ list: (s.list + by + names.length) % names.length, row: 0 })),
     move: (by) => setSt((s) => ({ ...s, row: Math.max(0, Math.min(at().items.length - 1, at().row + by)) })),
     add: () => setForm({}),
@@ -88,6 +88,14 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
     retire: () => {
       const { item } = at();
       if (!item) return;
+      // a stage is removed (the funnel has no place for a retired one): only one no opportunity is at
+      if (at().name in RESHAPABLE_FIXED) {
+        const r = repo.editValues(at().name, { op: 'remove', code: item.code });
+        if (!r.ok) return app.notify(r.errors.map((e) => errorMessage(t, e)).join('; '), 'error');
+        setSt((s) => ({ ...s, row: Math.min(s.row, r.value.length - 1) }));
+        app.changed(t('settings.valueRemovedNow', { label: sanitizeLine(item[lang]) }));
+        return;
+      }
       const err = apply({ op: item.retired ? 'restore' : 'retire', code: item.code }, (label) => t(item.retired ? 'settings.valueRestoredNow' : 'settings.valueRetiredNow', { label }));
       if (err) app.notify(err, 'error');
     },
@@ -113,7 +121,7 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
           { name: 'code', label: t('settings.valueCode'), value: editing?.code ?? '', readOnly: !!editing },
           { name: 'zh', label: t('settings.valueZh'), value: editing?.zh ?? '' },
           { name: 'en', label: t('settings.valueEn'), value: editing?.en ?? '' },
-          ...(num && editing ? [{ name: 'number', label: numLabel, value: String(editing[num.field] ?? '') }] : []),
+          ...(num ? [{ name: 'number', label: numLabel, value: editing ? String(editing[num.field] ?? '') : '' }] : []),
         ]}
         active={active}
         width={width}
@@ -121,14 +129,14 @@ export function ValuesSection({ active, width, height }: { active: boolean; widt
         onCancel={() => setForm(null)}
         onSave={(x) => {
           let n: number | null | undefined;
-          if (num && editing) {
+          if (num) {
             const raw = (x.number ?? '').trim();
             n = raw === '' ? null : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
             if (Number.isNaN(n)) return t('settings.valueNumberBad', { value: sanitizeLine(raw) });
           }
           const edit: ValueEdit = editing
             ? { op: 'rename', code: editing.code, en: x.en, zh: x.zh, ...(num ? { [num.field]: n } : {}) }
-            : { op: 'add', code: x.code, en: x.en, zh: x.zh };
+            : { op: 'add', code: x.code, en: x.en, zh: x.zh, ...(num && typeof n === 'number' ? { [num.field]: n } : {}) };
           const err = apply(edit, (label) => t('settings.valueSaved', { code: edit.code.trim(), label }));
           if (!err) setForm(null);
           return err;
