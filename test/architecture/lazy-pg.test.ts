@@ -2,35 +2,16 @@
 // parses none of it. The app is bundled as the build does it; the chunk holding pg (its
 // optional native binding's name is in it) must be reached through import() only, and the
 // native binding itself, which is not installed, must stay a require that runs only when asked.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { bundleOptions } from '../../scripts/esbuild-options.mjs';
+import { bundleApp, refsTo, type BundleFile } from '../helpers/bundle.js';
 
-let dir = '';
-let files: { name: string; text: string }[] = [];
-
-function walk(d: string): string[] {
-  return readdirSync(d).flatMap((n) => {
-    const p = path.join(d, n);
-    return statSync(p).isDirectory() ? walk(p) : n.endsWith('.js') ? [p] : [];
-  });
-}
+let files: BundleFile[] = [];
+let remove = () => {};
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'hotel-crm-lazy-pg-'));
-  await build({ ...bundleOptions({ 'hotel-crm': 'src/main.ts' }, dir), logLevel: 'silent' });
-  files = walk(dir).map((p) => ({ name: path.relative(dir, p), text: readFileSync(p, 'utf8') }));
+  ({ files, remove } = await bundleApp('hotel-crm-lazy-pg-'));
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** the files that refer to this chunk, and how (the few characters before the name) */
-function refsTo(chunk: string) {
-  const base = path.basename(chunk);
-  return files.flatMap((f) => [...f.text.matchAll(new RegExp(`["'][^"']*${base.replace(/[.$-]/g, '\\$&')}["']`, 'g'))].map((m) => ({ f: f.name, before: f.text.slice(Math.max(0, m.index! - 8), m.index) })));
-}
+afterAll(() => remove());
 
 describe('the PostgreSQL client loads with a shared hotel, not at start', () => {
   it('keeps pg out of the entry, in chunks that only import() reaches', () => {
@@ -39,7 +20,7 @@ describe('the PostgreSQL client loads with a shared hotel, not at start', () => 
       expect(holders.length).toBe(1);
       const chunk = holders[0];
       expect(chunk.name).not.toBe('hotel-crm.js');
-      const refs = refsTo(chunk.name);
+      const refs = refsTo(files, chunk.name);
       expect(refs.length).toBeGreaterThan(0);
       // a static import reads `from"./x.js"` or `import"./x.js"`; import() reads `import("./x.js")`
       expect(refs.filter((r) => !/import\(\s*$/.test(r.before))).toEqual([]);
