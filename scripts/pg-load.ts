@@ -30,11 +30,13 @@ interface ChildResult {
   refreshMs: number[];
 }
 
-const p95 = (xs: number[]) => {
+const pct = (q: number) => (xs: number[]) => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.floor(s.length * 0.95))].toFixed(2);
+  return +s[Math.min(s.length - 1, Math.floor(s.length * q))].toFixed(2);
 };
+const p95 = pct(0.95);
+const median = pct(0.5);
 
 async function child(url: string, seconds: number, seed: number): Promise<void> {
   const out: ChildResult = { edits: {}, creates: 0, conflicts: 0, errors: [], commitMs: [], refreshMs: [] };
@@ -89,7 +91,7 @@ async function child(url: string, seconds: number, seed: number): Promise<void> 
 }
 
 /** The same mix as plain SQL on N connections: the floor our commit and refresh stand on. */
-async function floor(url: string, procs: number, seconds: number): Promise<{ commit: number; refresh: number }> {
+async function floor(url: string, procs: number, seconds: number): Promise<{ commit: number; refresh: number; medianCommit: number; medianRefresh: number }> {
   const pg = (await import('pg')).default;
   const commit: number[] = [];
   const refresh: number[] = [];
@@ -113,7 +115,7 @@ async function floor(url: string, procs: number, seconds: number): Promise<{ com
       await c.end();
     }),
   );
-  return { commit: p95(commit), refresh: p95(refresh) };
+  return { commit: p95(commit), refresh: p95(refresh), medianCommit: median(commit), medianRefresh: median(refresh) };
 }
 
 async function main(): Promise<void> {
@@ -173,6 +175,8 @@ async function main(): Promise<void> {
       lostUpdates: lost,
       p95CommitMs: p95(all('commitMs')),
       p95RefreshMs: p95(all('refreshMs')),
+      medianCommitMs: median(all('commitMs')),
+      medianRefreshMs: median(all('refreshMs')),
       floor: await floor(url, procs, Math.min(seconds, 10)),
     };
     if (json) process.stdout.write(JSON.stringify(report) + '\n');
@@ -180,6 +184,7 @@ async function main(): Promise<void> {
       console.log(`${procs} employees, ${seconds} s: ${report.edits} edits, ${report.creates} creates, ${report.refreshes} list refreshes saved`);
       console.log(`conflicts (refreshed and retried): ${report.conflicts}; errors shown to an employee: ${report.errors.length}; lost updates: ${lost.length}`);
       console.log(`p95 commit ${report.p95CommitMs} ms (plain SQL update: ${report.floor.commit} ms); p95 list refresh ${report.p95RefreshMs} ms (plain SQL select: ${report.floor.refresh} ms)`);
+      console.log(`median commit ${report.medianCommitMs} ms (plain SQL update: ${report.floor.medianCommit} ms); median list refresh ${report.medianRefreshMs} ms (plain SQL select: ${report.floor.medianRefresh} ms)`);
       for (const e of [...report.errors.slice(0, 5), ...lost.slice(0, 5)]) console.log(`  ${e}`);
     }
     process.exitCode = report.errors.length || lost.length ? 1 : 0;
