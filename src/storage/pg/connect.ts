@@ -72,3 +72,17 @@ export async function inTransaction<T>(db: Db, fn: () => Promise<T>, tries = 5):
     }
   }
 }
+
+/** Runs one statement (its own transaction), again when it lost a deadlock or a race for a new
+ *  row's key (the next try sees that row: a conflict), never shown to a user. */
+export async function retried<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (i < tries && (code === '40P01' || code === '40001' || code === '23505')) continue;
+      throw e;
+    }
+  }
+}

@@ -3,7 +3,9 @@
 // every saved change, which nothing may change or remove (history: grading reads it).
 export const SCHEMA = 'hotel_crm';
 /** the tables' own revision: a newer one was made by a newer program, which this one refuses */
-export const SCHEMA_REV = 1;
+export const SCHEMA_REV = 2;
+
+import { COMMIT_FN } from './commit-fn.js';
 
 export const CREATE_SQL = `
 CREATE SCHEMA ${SCHEMA};
@@ -42,7 +44,7 @@ CREATE TRIGGER history_no_change BEFORE UPDATE OR DELETE ON ${SCHEMA}.history
   FOR EACH ROW EXECUTE FUNCTION ${SCHEMA}.history_append_only();
 CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON ${SCHEMA}.history
   FOR EACH STATEMENT EXECUTE FUNCTION ${SCHEMA}.history_append_only();
-`;
+${COMMIT_FN}`;
 
 /** meta keys: the workspace's header, its settings, profile, counters and one per value list */
 export const META = {

@@ -5,7 +5,7 @@ import type { Workspace } from '../../domain/workspace.js';
 import { parseBatch, type Batch } from '../../domain/change.js';
 import { ConflictError, SharedStoreError, StoreError, type OpenOptions, type WorkspaceStore } from '../../services/ports.js';
 import { problemsText } from '../store.js';
-import { connect, inTransaction, reasonOf, type Db } from './connect.js';
+import { connect, inTransaction, reasonOf, retried, type Db } from './connect.js';
 import { commitBatch } from './commit.js';
 import { createHotel, loadHotel, unixUser, writeWhole, recKey, metaKey } from './tables.js';
 import { CHANNEL, SCHEMA } from './schema.js';
@@ -61,7 +61,7 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
       await serial(async () => {
         let done;
         try {
-          done = await inTransaction(db, () => commitBatch(db, checked.value, versions));
+          done = await retried(() => commitBatch(db, checked.value, versions));
         } catch (e) {
           throw failed(url, e);
         }
