@@ -27,6 +27,7 @@ import { gradeCmd } from './commands/grade.js';
 import { serverCmd } from './commands/server.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
+import { maskPassword } from '../text/url-password.js';
 
 type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
 
@@ -333,7 +334,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     if (e instanceof UsageError) return usage(e.message);
     const errno = fsErrorCode(e);
     if (errno) {
-      shown.err(t('cli.fsFailed', { file: fsErrorPath(e) ?? io.backend.resolvePath(args.data as string | undefined, io.env), reason: fsReasonText(t, errno) }));
+      shown.err(t('cli.fsFailed', { file: maskPassword(fsErrorPath(e) ?? io.backend.resolvePath(args.data as string | undefined, io.env)), reason: fsReasonText(t, errno) }));
       return EXIT.refused;
     }
     throw e;

@@ -1292,6 +1292,11 @@ export const en = {
   'analytics.about.churnKeys': 'On screen: v lists the customers at risk one a row (Enter opens one); x marks the customer lost with a reason from the churn reasons (stage history keeps it); t makes win-back tasks for the reason or the customer chosen; o narrows to one owner.',
   'analytics.about.kpiKeys': 'p sets the period (FROM..TO, a month, a year), compared with the same number of days before; without one, this month up to the as-of day (a). o narrows to one owner\'s customers, leads and opportunities.',
   'analytics.lostDone': '{id} {name} marked lost: {reason}',
+  // pgcore
+  'server.roleCreated': 'Created the database role {unix}: it may read the hotel and save only through hotel-crm (no direct writes)',
+  'server.roleGranted': 'The database role {unix} may now read the hotel and save only through hotel-crm',
+  'server.roleFailed': 'Could not give the server login {unix} a database role ({reason}); nothing was changed. Run server add-employee as a database role that may create roles (a superuser).',
+  'pg.reason.oldHotel': 'this hotel was made by an older hotel-crm (no commit function): the instructor recreates it with server init --force after an export',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1293,4 +1293,9 @@ export const zhCN = {
   'analytics.about.churnKeys': '本页: v 逐行列出有流失风险的客户 (Enter 打开); x 把客户标记为流失并从流失原因中选原因 (阶段历史保留原因); t 为所选原因或客户创建挽回任务; o 只看一位负责人。',
   'analytics.about.kpiKeys': 'p 设定期间 (起..止、月份、年份), 与之前同样天数的期间对比; 未设时为截至日 (a) 所在月初至截至日。o 只看一位负责人的客户、线索与商机。',
   'analytics.lostDone': '{id} {name} 已标记为流失: {reason}',
+  // pgcore
+  'server.roleCreated': '已创建数据库角色 {unix}：可读取酒店数据，只能通过 hotel-crm 保存（不能直接写表）',
+  'server.roleGranted': '数据库角色 {unix} 现在可读取酒店数据，只能通过 hotel-crm 保存',
+  'server.roleFailed': '无法为服务器账号 {unix} 建立数据库角色（{reason}）；未做任何更改。请用可创建角色的数据库角色（超级用户）运行 server add-employee。',
+  'pg.reason.oldHotel': '该酒店由旧版 hotel-crm 创建（没有提交函数）：请教师先导出，再用 server init --force 重建',
 } satisfies Messages;

@@ -14,6 +14,7 @@ const REASONS: Record<string, MessageKey> = {
   noDatabase: 'pg.reason.noDatabase',
   auth: 'pg.reason.auth',
   denied: 'pg.reason.denied',
+  oldHotel: 'pg.reason.oldHotel',
 };
 
 const PROBLEMS: Record<SharedStoreError['problem'], MessageKey> = {

@@ -134,6 +134,9 @@ export interface StorageBackend {
   /** inspect() for a backend that must ask a server (a shared hotel): the workspace as read,
    *  or why it could not be (error.cause: the error to put in words) */
   inspectShared?(file: string): Promise<Inspection>;
+  /** a shared hotel: lets a student's unix login connect as a database role that may read the
+   *  hotel and save only through the app's commit (created when missing) */
+  allowLogin?(file: string, unixUser: string): Promise<{ created: boolean }>;
 }
 
 /** A workspace's files as found, for doctor to judge. */

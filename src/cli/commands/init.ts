@@ -5,11 +5,14 @@ import { EXIT, Refused, type CliIO } from '../io.js';
 import { waitMsOf, type GlobalArgs } from '../open.js';
 import { machineTimeZone } from '../../services/time-zone.js';
 import { demoForToday } from '../../services/demo-today.js';
+import { maskPassword } from '../../text/url-password.js';
 
 export async function initCmd(args: GlobalArgs & { demo?: boolean; force?: boolean }, io: CliIO, t: T): Promise<number> {
   const file = io.backend.resolvePath(args.data, io.env);
   const waitMs = waitMsOf(args, io);
-  if (io.backend.exists(file) && !args.force) throw new Refused([t('cli.initExists', { file })]);
+  // a database URL's password never reaches the screen
+  const shown = maskPassword(file);
+  if (io.backend.exists(file) && !args.force) throw new Refused([t('cli.initExists', { file: shown })]);
   // the demo's desk dated today: overdue, today's and next week's tasks whatever the date
   const ws = args.demo ? demoForToday(io.backend.loadDemo(), io.now()) : emptyWorkspace(io.now().toISOString());
   // exports write times on the hotel's clock: this machine's zone, as the workspace is made
@@ -24,7 +27,7 @@ export async function initCmd(args: GlobalArgs & { demo?: boolean; force?: boole
     throw e;
   }
   const demo = args.demo ? t('cli.initDemo', { count: ws.customers.length }) : '';
-  if (args.json) io.out(JSON.stringify({ file, customers: ws.customers.length }));
-  else io.out(t('cli.initDone', { file, demo }));
+  if (args.json) io.out(JSON.stringify({ file: shown, customers: ws.customers.length }));
+  else io.out(t('cli.initDone', { file: shown, demo }));
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@ import { workThenSave } from '../commit.js';
 import { machineTimeZone } from '../../services/time-zone.js';
 import { demoForToday } from '../../services/demo-today.js';
 import { sanitizeLine } from '../../text/sanitize.js';
+import { maskPassword } from '../../text/url-password.js';
 
 const isUrl = (s: string | undefined): s is string => !!s && /^postgres(ql)?:\/\//i.test(s);
 /** a unix login as useradd takes it */
@@ -45,7 +46,7 @@ async function serverInit(args: ServerArgs, io: CliIO, t: T): Promise<number> {
     throw e;
   }
   const admin = ws.employees.find((e) => e.login.toLowerCase() === ws.settings.adminLogin.toLowerCase());
-  const shown = url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1@');
+  const shown = maskPassword(url);
   if (args.json) io.out(JSON.stringify({ url: shown, customers: ws.customers.length, admin: admin?.login, unixUser: admin?.unixUser }));
   else {
     io.out(t('cli.initDone', { file: shown, demo: args.demo ? t('cli.initDemo', { count: ws.customers.length }) : '' }));
@@ -61,7 +62,7 @@ async function addEmployee(args: ServerArgs, io: CliIO, t: T): Promise<number> {
   if (!unix || !UNIX_USER.test(unix)) throw new UsageError(t('server.badUnixUser', { value: sanitizeLine(unix ?? '') }));
   if (!isUrl(args.data ?? io.env.HOTEL_CRM_DATA)) throw new UsageError(t('server.needUrl', { value: sanitizeLine(args.data ?? '') }));
   const s = await openSession(args, io, 'write');
-  const r = await workThenSave(s, () => {
+  const r = await workThenSave(s, async () => {
     const repo = s.repo;
     const roles = repo.unscoped('roles');
     let role: EntityRecord | undefined;
@@ -78,10 +79,23 @@ async function addEmployee(args: ServerArgs, io: CliIO, t: T): Promise<number> {
     const res = existing ? repo.update('employees', existing.id, values) : role ? repo.create('employees', { login, name: args.name ?? login, active: true, ...values }) : undefined;
     if (!res) throw new UsageError(t('server.needRole'));
     if (!res.ok) throw new Refused([t('cli.refused'), ...res.errors.map((e) => `  ${errorText(t, 'employees', e)}`)]);
-    return { save: true, emp: res.value, created: !existing };
+    // the database role the student's psql and app connect as (it may read the hotel and save
+    // only through the app's commit); made before the binding is saved, so a failure saves nothing
+    let dbRole: { created: boolean } | undefined;
+    if (io.backend.allowLogin) {
+      try {
+        dbRole = await io.backend.allowLogin(io.backend.resolvePath(args.data, io.env), unix);
+      } catch (e) {
+        throw new Refused([t('server.roleFailed', { unix, reason: sanitizeLine(storeErrorText(t, e) ?? String((e as Error).message)) })]);
+      }
+    }
+    return { save: true, emp: res.value, created: !existing, dbRole };
   });
   const roleName = String(s.repo.get('roles', String(r.emp.roleId))?.name ?? r.emp.roleId);
-  if (args.json) io.out(JSON.stringify({ id: r.emp.id, login: r.emp.login, roleId: r.emp.roleId, unixUser: unix, created: r.created }));
-  else io.out(t(r.created ? 'server.employeeAdded' : 'server.employeeBound', { id: r.emp.id, login: String(r.emp.login), role: roleName, unix }));
+  if (args.json) io.out(JSON.stringify({ id: r.emp.id, login: r.emp.login, roleId: r.emp.roleId, unixUser: unix, created: r.created, databaseRole: r.dbRole ? unix : null }));
+  else {
+    io.out(t(r.created ? 'server.employeeAdded' : 'server.employeeBound', { id: r.emp.id, login: String(r.emp.login), role: roleName, unix }));
+    if (r.dbRole) io.out(t(r.dbRole.created ? 'server.roleCreated' : 'server.roleGranted', { unix }));
+  }
   return EXIT.ok;
 }

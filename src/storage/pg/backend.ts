@@ -6,7 +6,8 @@ import { writeFileDurably } from '../durable-file.js';
 import { loadDemoWorkspace } from '../../demo.js';
 import { openPgStore, createPgHotel, failed } from './store.js';
 import { displayUrl } from './url.js';
-import { connect } from './connect.js';
+import { connect, inTransaction } from './connect.js';
+import { allowLogin } from './rights.js';
 import { readRaw } from './tables.js';
 
 export const pgBackend: StorageBackend = {
@@ -41,4 +42,15 @@ export const pgBackend: StorageBackend = {
     }
   },
   repair: async () => [],
+  async allowLogin(url, login) {
+    let db;
+    try {
+      db = await connect(url);
+      return { created: await inTransaction(db, () => allowLogin(db!, login), 1) };
+    } catch (e) {
+      throw failed(url, e);
+    } finally {
+      await db?.end().catch(() => {});
+    }
+  },
 };

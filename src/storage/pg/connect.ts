@@ -27,7 +27,10 @@ export function reasonOf(e: unknown): string {
     case '28000':
       return 'auth';
     case 'EACCES':
+    case '42501':
       return 'denied';
+    case '42883':
+      return 'oldHotel';
     default:
       return String(err?.message ?? e).slice(0, 200);
   }

@@ -1,11 +1,11 @@
 // The tables of a shared hotel, in their own schema (hotel_crm): the workspace's settings and
 // lists (meta), every record as a JSON document with a version (records), and the history of
 // every saved change, which nothing may change or remove (history: grading reads it).
+import { COMMIT_FN } from './commit-fn.js';
+
 export const SCHEMA = 'hotel_crm';
 /** the tables' own revision: a newer one was made by a newer program, which this one refuses */
 export const SCHEMA_REV = 2;
-
-import { COMMIT_FN } from './commit-fn.js';
 
 export const CREATE_SQL = `
 CREATE SCHEMA ${SCHEMA};

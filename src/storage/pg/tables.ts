@@ -9,6 +9,7 @@ import { SharedStoreError, StoreError } from '../../services/ports.js';
 import { CREATE_SQL, META, SCHEMA, SCHEMA_REV } from './schema.js';
 import type { Db } from './connect.js';
 import { whereOf } from './url.js';
+import { grantRights } from './rights.js';
 
 /** entity and id as one map key; meta rows under a prefix no entity name has */
 export const recKey = (e: string, id: string) => `${e}\u0000${id}`;
@@ -154,5 +155,6 @@ export async function createHotel(db: Db, url: string, ws: Workspace, at: string
     await db.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
   }
   await db.query(CREATE_SQL);
+  await grantRights(db);
   await writeWhole(db, ws, at, ws.settings.adminLogin);
 }

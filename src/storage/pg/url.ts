@@ -1,6 +1,8 @@
 // A shared hotel is named by a PostgreSQL URL (postgres://USER@HOST/DB, or a unix socket
 // folder: postgres://USER@/hotel?host=/var/run/postgresql). Messages name the server and the
 // database, never the password. WHATWG URL refuses a user without a host, so parsed by hand.
+import { maskPassword } from '../../text/url-password.js';
+
 export function isPostgresUrl(s: string | undefined): s is string {
   return !!s && /^postgres(ql)?:\/\//i.test(s);
 }
@@ -25,7 +27,7 @@ export function whereOf(url: string): { host: string; database: string } {
   return { host, database };
 }
 
-/** The URL without its password: what the status line and messages show as the workspace. */
+/** The URL with its password masked (***): what the status line and messages show as the workspace. */
 export function displayUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1@').replace(/([?&]password=)[^&#]*/i, '$1***');
+  return maskPassword(url);
 }
