@@ -62,6 +62,8 @@ describe.skipIf(!avail.run)('the CLI on a shared hotel', { timeout: 90_000 }, ()
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Added employee E\d+ stu01 .*stu01/);
+    // and a database role for that login, which may read and save through the app only
+    expect(r.stdout).toContain('Created the database role stu01');
     const list = runBin(['list', 'employees', '--data', url, '--json']);
     expect(JSON.parse(list.stdout)).toContainEqual(expect.objectContaining({ login: 'stu01', name: '学生一', roleId: 'R0004', unixUser: 'stu01' }));
     // the same server login for a second employee: refused, nothing written
@@ -91,6 +93,28 @@ describe.skipIf(!avail.run)('the CLI on a shared hotel', { timeout: 90_000 }, ()
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('zhangli may not act as admin');
     noStack(other.stderr);
+  });
+
+  it('never shows a password given in the URL: init, server init, JSON and error messages mask it', async () => {
+    const secret = 's3cr3tPW';
+    const withPw = (u: string) => u.replace(/^postgres:\/\/hotel@/, `postgres://hotel:${secret}@`);
+    const a = withPw(await cluster!.newDatabase());
+    const init = runBin(['server', 'init', a]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('postgres://hotel:***@/');
+    const b = withPw(await cluster!.newDatabase());
+    const plain = runBin(['init', '--data', b, '--json']);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).file).toContain('postgres://hotel:***@/');
+    const zh = runBin(['server', 'init', a, '--lang', 'zh-CN']);
+    expect(zh.code).toBe(1);
+    const query = `${cluster!.urlFor('no_such_db')}&password=${secret}`;
+    const missing = runBin(['list', 'customers', '--data', query]);
+    expect(missing.code).toBe(1);
+    for (const r of [init, plain, zh, missing]) {
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      noStack(r.stderr);
+    }
   });
 
   it('says which server and database it cannot reach, and why, in both languages', async () => {

@@ -2,6 +2,7 @@
 // hotel on PostgreSQL (a throwaway cluster). Whatever the backend, a user sees the same: what
 // was created opens again, a commit survives a reopen, a bad batch writes nothing, and a second
 // writer never silently overwrites the first one's save.
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileBackend } from '../../src/storage/backend.js';
@@ -284,6 +285,45 @@ describe.skipIf(!avail.run)('a shared hotel on PostgreSQL', { timeout: 60_000 },
     off();
     await a.close();
     await b.close();
+  });
+
+  it.skipIf(os.userInfo().username === 'hotel')("gives a student's login a database role that reads and saves through the app but cannot write the tables", async () => {
+    const place = await cluster!.newDatabase();
+    const ws = pgBackend.loadDemo();
+    const me = os.userInfo().username;
+    for (const e of ws.employees) delete e.unixUser;
+    ws.employees.find((e) => e.login === 'admin')!.unixUser = 'teacher';
+    ws.employees.find((e) => e.login === 'zhangli')!.unixUser = me;
+    await pgBackend.create(place, ws, now);
+    await pgBackend.allowLogin!(place, me);
+    // the student's own connection (peer authentication maps the unix login to this role)
+    const asMe = place.replace(/^postgres:\/\/[^@]*@/, `postgres://${encodeURIComponent(me)}@`);
+    const s = await open(asMe);
+    expect(s.actor.login).toBe('zhangli');
+    const made = s.repo.create('customers', { name: '直连客' }) as { ok: boolean; value: { id: string } };
+    expect(made.ok).toBe(true);
+    await s.commit();
+    await s.close();
+    const pg = (await import('pg')).default;
+    const db = new pg.Client({ connectionString: asMe });
+    await db.connect();
+    try {
+      await expect(db.query(`UPDATE hotel_crm.records SET data = '{}'::jsonb`)).rejects.toThrow(/permission denied/);
+      await expect(db.query(`DELETE FROM hotel_crm.records`)).rejects.toThrow(/permission denied/);
+      await expect(db.query(`UPDATE hotel_crm.meta SET value = '{}'::jsonb`)).rejects.toThrow(/permission denied/);
+      await expect(db.query(`INSERT INTO hotel_crm.history (batch, at, by_login, change) VALUES (1, now(), 'admin', '{}')`)).rejects.toThrow(/permission denied/);
+      // the commit function saves only as the employee bound to this login
+      const asAdmin = { at: now.toISOString(), by: 'admin', recs: [{ e: 'customers', i: made.value.id, d: null, del: true, b: 1 }], metas: [], counters: null, changes: [] };
+      await expect(db.query(`SELECT hotel_crm.commit_batch($1::jsonb)`, [JSON.stringify(asAdmin)])).rejects.toThrow(/may not save as admin/);
+      // reading is allowed, and the history names the employee and the database login
+      const h = await db.query(`SELECT by_login, unix_user FROM hotel_crm.history WHERE entity = 'customers' AND record_id = $1`, [made.value.id]);
+      expect(h.rows).toEqual([{ by_login: 'zhangli', unix_user: me }]);
+    } finally {
+      await db.end();
+    }
+    const after = await open(place);
+    expect(after.repo.get('customers', made.value.id)?.name).toBe('直连客');
+    await after.close();
   });
 
   it('refuses to create a hotel over one that exists unless told to replace it', async () => {
