@@ -8,7 +8,7 @@ import { useCommands } from '../../hooks/use-keys.js';
 import type { Command } from '../../keys.js';
 import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
 import { TextField } from '../../components/TextField.js';
-import { fit } from '../../../text/width.js';
+import { displayWidth, fit } from '../../../text/width.js';
 
 interface FieldsCtx {
   move: (by: number) => void;
@@ -70,7 +70,7 @@ export function FieldsForm({ title, lines, active, width, height, onSave, onCanc
       return true;
     },
   });
-  const labelW = Math.min(24, Math.max(...lines.map((l) => l.label.length)) + 2);
+  const labelW = Math.min(24, Math.max(...lines.map((l) => displayWidth(l.label))) + 2);
   const focusName = editable[st.focus]?.name;
   return (
     <Box flexDirection="column" width={width} height={height}>
