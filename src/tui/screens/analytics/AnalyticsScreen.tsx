@@ -22,7 +22,7 @@ import { TABS, tabTitle } from './tabs.js';
 import { segmentListConfig } from './segment-list.js';
 import type { ScreenFilter, TabSegment, TabView } from './tab-view.js';
 import { Picker, type PickItem } from '../../components/Picker.js';
-import { filterText, ownerChoices, parsePeriod, periodInput } from './filter.js';
+import { filterText, ownerChoices, parsePeriod, periodInput, reversedPeriod } from './filter.js';
 
 type LineModule = typeof import('../../../presentation/line-chart.js');
 // loaded once, on the first chart drawn (never at start: test/architecture/lazy-charts.test.ts)
@@ -235,7 +235,10 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
             const m = modeRef.current;
             if (m.kind !== 'period') return;
             const period = parsePeriod(m.edit.text);
-            if (!period) return app.notify(t('analytics.periodBad', { value: sanitizeLine(m.edit.text.trim()) }), 'error');
+            if (!period) {
+              const back = reversedPeriod(m.edit.text);
+              return app.notify(back ? t('analytics.periodReversed', back) : t('analytics.periodBad', { value: sanitizeLine(m.edit.text.trim()) }), 'error');
+            }
             setPlace((p) => ({ ...p, filter: { ownerId: p.filter.ownerId, ...period }, sel: p.sel.map(() => 0) }));
             setMode({ kind: 'chart' });
           },
