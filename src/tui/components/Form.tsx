@@ -393,7 +393,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       const shown = fi.kind === 'money' && typeof v === 'number' ? fenToGrouped(v) : v === undefined ? '' : String(v);
       return `${shown}  (${t('orders.computed')})`;
     }
-    if (!text) return '';
+    // an empty list still says how to fill it, rather than a blank the user cannot read
+    if (!text) return isNested(fi) ? (nestedShape(ENTITIES[entity].schema.shape[fi.name]).kind === 'object' ? t('detail.nestedEmpty') : t('nested.rows', { n: 0 })) : '';
     if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
     if (isNested(fi)) {
