@@ -1293,6 +1293,9 @@ export const en = {
   'analytics.about.churnKeys': 'On screen: v lists the customers at risk one a row (Enter opens one); x marks the customer lost with a reason from the churn reasons (stage history keeps it); t makes win-back tasks for the reason or the customer chosen; o narrows to one owner.',
   'analytics.about.kpiKeys': 'p sets the period (FROM..TO, a month, a year), compared with the same number of days before; without one, this month up to the as-of day (a). o narrows to one owner\'s customers, leads and opportunities.',
   'analytics.lostDone': '{id} {name} marked lost: {reason}',
+  // nested-row picker
+  'keys.nestedRowChoose': 'choose this part from a list (a product from the catalogue, a status)',
+  'keys.nestedRowNoChoice': 'this part is typed, not chosen from a list',
 } as const;
 
 export type MessageKey = keyof typeof en;
