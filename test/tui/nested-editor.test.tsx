@@ -90,6 +90,8 @@ describe('the nested-record editor', () => {
       // the whole catalogue on sale fits: 家庭周末套餐 (G0011) is off sale, so a new line does not offer it
       expect(app.frame()).toContain('G0001');
       expect(app.frame()).toContain('G0014');
+      // with its price, as the catalogue has it
+      expect(app.frame()).toMatch(/G0001 .* ¥588\.00/);
       expect(app.frame()).not.toContain('G0011');
       // found by a word of its name, in the screen's language
       await app.type(lang === 'en' ? 'Suite' : '套房');

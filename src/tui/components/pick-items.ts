@@ -10,6 +10,7 @@ import type { T } from '../../i18n/index.js';
 import type { Repo } from '../../services/repo.js';
 import { refName } from '../../presentation/cells.js';
 import type { PickItem } from './Picker.js';
+import { fenToGrouped } from '../../domain/money.js';
 
 /** What tells apart records of the same name in a picker (four 畅游旅行社 in four cities). */
 const PICK_DETAILS = ['city', 'phone', 'tel', 'login'];
@@ -35,7 +36,10 @@ export function recordPickItems(repo: Repo, t: T, target: EntityName, recs: read
       value: r.id,
       name,
       person: isPersonName(target, r), // 曾 read zeng in a guest's or contact's name
-      label: [r.id, name, ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
+      // a product is chosen by its price as much as its name
+      label: [r.id, name, ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k]))), typeof r.price === 'number' ? `¥${fenToGrouped(r.price)}` : '']
+        .filter(Boolean)
+        .join('  '),
     };
   });
 }
