@@ -108,6 +108,11 @@ describe('<App /> analytics, owner and period', () => {
     expect(app.frame()).toContain(`with orders ${all.customers}`);
     await typePeriod(app, '2026-03');
     expect(app.frame()).toContain('period 2026-03-01..2026-03-31');
+    // p again offers the period set, selected: what is typed replaces it
+    await press(app, 'analytics.period');
+    await app.type('2026-04');
+    await press(app, 'analytics.periodKeep');
+    expect(app.frame()).toContain('period 2026-04-01..2026-04-30');
     await typePeriod(app, '');
     expect(app.frame()).not.toContain('period 2026');
     expect(app.frame()).toContain(`with orders ${all.customers}`);

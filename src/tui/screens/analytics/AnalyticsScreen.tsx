@@ -10,7 +10,7 @@ import { useCommands } from '../../hooks/use-keys.js';
 import type { ScreenProps } from '../../screens.js';
 import { RecordScreen } from '../records/RecordScreen.js';
 import { TextField } from '../../components/TextField.js';
-import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { applyEditKey, selectAll, type EditState } from '../../text-edit.js';
 import { displayWidth, fit, plainMarks, wrapText } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import type { Repo } from '../../../services/repo.js';
@@ -159,8 +159,8 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
       const segment = segNow();
       if (segment) setMode({ kind: 'list', segment });
     },
-    asOf: () => setMode({ kind: 'asOf', edit: atEnd(place.asOf ?? tv.asOf ?? '') }),
-    period: () => setMode({ kind: 'period', edit: atEnd(periodInput(place.filter)) }),
+    asOf: () => setMode({ kind: 'asOf', edit: selectAll(place.asOf ?? tv.asOf ?? '') }),
+    period: () => setMode({ kind: 'period', edit: selectAll(periodInput(place.filter)) }),
     owner: () => {
       const items: PickItem[] = [
         { value: ALL_OWNERS, label: t('analytics.allOwners') },
