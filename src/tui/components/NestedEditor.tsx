@@ -15,7 +15,7 @@ import { errorMessage } from '../../i18n/index.js';
 import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
-import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { TextField } from './TextField.js';
@@ -97,7 +97,8 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
   const openRow = (index: number) => {
     const src = index >= 0 ? stRef.current.rows[index] : {};
     const texts = Object.fromEntries(cols.map((c) => [c.name, textOf(c, src[c.name])]));
-    set({ row: { index, texts, focus: 0, edit: atEnd(texts[cols[0].name] ?? ''), errors: {} }, banner: null });
+    // as in the record form: a value reached is selected, so typing replaces it
+    set({ row: { index, texts, focus: 0, edit: selectAll(texts[cols[0].name] ?? ''), errors: {} }, banner: null });
   };
 
   /** the row typed, checked by the schema: the row, or the errors by part */
@@ -158,7 +159,7 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
       const r = x.row;
       const texts = { ...r.texts, [cols[r.focus].name]: r.edit.text };
       const focus = (r.focus + n + cols.length) % cols.length;
-      return { row: { ...r, texts, focus, edit: atEnd(texts[cols[focus].name] ?? '') } };
+      return { row: { ...r, texts, focus, edit: selectAll(texts[cols[focus].name] ?? '') } };
     });
   const isChoicePart = (c: FieldInfo) => c.kind === 'enum' || c.kind === 'ref';
   const rowCtx: NestedRowCtx = {
