@@ -1258,7 +1258,8 @@ export const en = {
   'analytics.allOwners': 'Every owner (no filter)',
   'analytics.ownerTitle': 'Figures of the customers of (o): an employee whose customers you may see',
   'analytics.periodPrompt': 'Period (FROM..TO, YYYY-MM, YYYY): ',
-  'analytics.periodBad': '"{value}" is not a period: give FROM..TO (YYYY-MM-DD, from not after to), a month YYYY-MM or a year',
+  'analytics.periodBad': '"{value}" is not a period: FROM..TO (YYYY-MM-DD), YYYY-MM or YYYY',
+  'analytics.periodReversed': 'The period starts after it ends: {from} is later than {to}',
   'help.analyticsOwner': "only one owner's customers (a picker of the employees whose customers you may see)",
   'hint.analyticsOwner': 'owner',
   'help.analyticsPeriod': 'only a period: purchases (RFM, pyramid, series), new customers (stats), KPIs of FROM..TO',
@@ -1297,6 +1298,9 @@ export const en = {
   'server.roleGranted': 'The database role {unix} may now read the hotel and save only through hotel-crm',
   'server.roleFailed': 'Could not give the server login {unix} a database role ({reason}); nothing was changed. Run server add-employee as a database role that may create roles (a superuser).',
   'pg.reason.oldHotel': 'this hotel was made by an older hotel-crm (no commit function): the instructor recreates it with server init --force after an export',
+  // nested-row picker
+  'keys.nestedRowChoose': 'choose this part from a list (a product from the catalogue, a status)',
+  'keys.nestedRowNoChoice': 'this part is typed, not chosen from a list',
 } as const;
 
 export type MessageKey = keyof typeof en;
