@@ -28,31 +28,35 @@ export async function historyMark(db: Db): Promise<Mark> {
   return { seq, seen: new Set(w.rows.map((x) => Number(x.seq))) };
 }
 
-/** Applies what others saved since the mark (moved on in place); true when data changed. */
+type Row = { entity: string; id: string; data: Record<string, unknown>; version: number };
+
+/** Applies what others saved since the mark (moved on in place); true when data changed.
+ *  One statement, so one round trip and one snapshot: the history rows this session has not
+ *  seen, the records and meta rows they name as they are now, and the counters. */
 export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark): Promise<boolean> {
-  const h = await db.query<{ seq: string; entity: string | null; record_id: string }>(
-    `SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 ORDER BY seq`,
-    [Math.max(0, mark.seq - OVERLAP)],
+  const q = await db.query<{ h: [string, string | null, string | null][]; recs: Row[]; metas: { key: string; value: unknown; version: number }[] }>(
+    `WITH h AS (SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 AND seq <> ALL($2::bigint[])),
+          k AS (SELECT DISTINCT entity, record_id FROM h WHERE entity IS NOT NULL AND entity <> '$meta')
+     SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(seq::text, entity, record_id) ORDER BY seq), '[]') FROM h) AS h,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('entity', r.entity, 'id', r.id, 'data', r.data, 'version', r.version)), '[]')
+               FROM ${SCHEMA}.records r JOIN k ON r.entity = k.entity AND r.id = k.record_id) AS recs,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('key', m.key, 'value', m.value, 'version', m.version)), '[]')
+               FROM ${SCHEMA}.meta m WHERE m.key = $3 OR m.key IN (SELECT record_id FROM h WHERE entity = '$meta')) AS metas`,
+    [Math.max(0, mark.seq - OVERLAP), [...mark.seen].map(String), META.counters],
   );
+  const { h, recs: recRows, metas: metaRows } = q.rows[0];
   const recs = new Map<string, { e: string; id: string }>();
-  const metas = new Set<string>([META.counters]);
-  for (const r of h.rows) {
-    const n = Number(r.seq);
+  for (const [seq, entity, recordId] of h) {
+    const n = Number(seq);
     if (mark.seen.has(n)) continue;
     mark.seen.add(n);
     mark.seq = Math.max(mark.seq, n);
-    if (r.entity === null) continue;
-    if (r.entity === '$meta') metas.add(r.record_id);
-    else if (isEntityName(r.entity)) recs.set(recKey(r.entity, r.record_id), { e: r.entity, id: r.record_id });
+    if (entity === null || entity === '$meta' || recordId === null) continue;
+    if (isEntityName(entity)) recs.set(recKey(entity, recordId), { e: entity, id: recordId });
   }
   let changed = false;
   if (recs.size) {
-    const keys = [...recs.values()];
-    const rows = await db.query<{ entity: string; id: string; data: Record<string, unknown>; version: number }>(
-      `SELECT r.entity, r.id, r.data, r.version FROM ${SCHEMA}.records r JOIN unnest($1::text[], $2::text[]) AS x(e, i) ON r.entity = x.e AND r.id = x.i`,
-      [keys.map((k) => k.e), keys.map((k) => k.id)],
-    );
-    const now = new Map(rows.rows.map((r) => [recKey(r.entity, r.id), r]));
+    const now = new Map(recRows.map((r) => [recKey(r.entity, r.id), r]));
     for (const [k, { e, id }] of recs) {
       if (!isEntityName(e)) continue;
       const list = data[e] as unknown as { id: string }[];
@@ -76,8 +80,7 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
       changed = true;
     }
   }
-  const m = await db.query<{ key: string; value: unknown; version: number }>(`SELECT key, value, version FROM ${SCHEMA}.meta WHERE key = ANY($1::text[])`, [[...metas]]);
-  for (const row of m.rows) {
+  for (const row of metaRows) {
     if (row.key === META.counters) {
       const c = z.record(z.string(), z.number().int().nonnegative()).safeParse(row.value);
       if (c.success) for (const [k, v] of Object.entries(c.data)) if (v > (data.counters[k] ?? 0)) data.counters[k] = v;
