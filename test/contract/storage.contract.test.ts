@@ -124,6 +124,39 @@ describe.each(KINDS.filter((k) => k.name === 'json' || avail.run))('the storage 
     await after.close();
   });
 
+  it('gives a new record whose id someone else took at the same moment the next free id; references to it follow', async () => {
+    const place = await k.place();
+    await k.backend.create(place, hotel(), now);
+    const a = await open(place);
+    let b;
+    try {
+      b = await open(place);
+    } catch (e) {
+      // one writer at a time: the second opens after the first closed, and counts on from it
+      expect(k.concurrent).toBe(false);
+      expect(e).toBeInstanceOf(LockedError);
+    }
+    const first = (a.repo.create('customers', { name: '先到' }) as { value: { id: string } }).value;
+    await a.commit();
+    await a.close();
+    b ??= await open(place);
+    const mine = (b.repo.create('customers', { name: '后到' }) as { ok: boolean; value: { id: string } }).value;
+    const contact = (b.repo.create('contacts', { name: '李联系', customerId: mine.id }) as { ok: boolean; value: { id: string; customerId: string } }).value;
+    expect(contact).toBeDefined();
+    await b.commit();
+    // what the session reports after the save is the id it was saved under
+    expect(mine.id).not.toBe(first.id);
+    expect(contact.customerId).toBe(mine.id);
+    await b.close();
+    const c = await open(place);
+    expect(c.repo.all('customers').map((r) => [r.id, r.name]).sort()).toEqual([[first.id, '先到'], [mine.id, '后到']].sort());
+    expect(c.repo.get('contacts', contact.id)?.customerId).toBe(mine.id);
+    // and the next one counts on from both
+    const next = (c.repo.create('customers', { name: '第三位' }) as { value: { id: string } }).value;
+    expect([first.id, mine.id]).not.toContain(next.id);
+    await c.close();
+  });
+
   it('stamps the acting employee on the session', async () => {
     const place = await k.place();
     await k.backend.create(place, k.backend.loadDemo(), now);

@@ -7,6 +7,7 @@ import { ConflictError, SharedStoreError, StoreError, type OpenOptions, type Wor
 import { problemsText } from '../store.js';
 import { connect, inTransaction, reasonOf, retried, type Db } from './connect.js';
 import { commitBatch } from './commit.js';
+import { nextFree, putKeys, renameBatch, renameInWorkspace, takenIds, type Renames } from './renumber.js';
 import { createHotel, loadHotel, unixUser, writeWhole, recKey, metaKey } from './tables.js';
 import { CHANNEL, SCHEMA } from './schema.js';
 import { historyMark, pullChanges, type Mark } from './refresh.js';
@@ -60,11 +61,32 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
       if (!checked.ok) throw new StoreError('invalid', display, problemsText(checked.problems));
       await serial(async () => {
         let done;
+        const batch = checked.value;
+        const keys = putKeys(batch);
+        const renames: Renames = new Map();
         try {
-          done = await retried(() => commitBatch(db, checked.value, versions));
+          for (let tries = 1; ; tries++) {
+            try {
+              done = await retried(() => commitBatch(db, batch, versions));
+              break;
+            } catch (e) {
+              // someone else's new record took the id of one of ours meanwhile: ours takes the next free one
+              const taken = e instanceof ConflictError && tries < 5 ? takenIds(e.conflicts, batch, versions) : undefined;
+              if (!taken) throw e;
+              const more = await nextFree(db, taken, batch, { ...data.counters });
+              renameBatch(batch, more);
+              for (const [en, m] of more) {
+                const all = renames.get(en) ?? new Map<string, string>();
+                // a record renamed twice: its first id maps to its last
+                for (const [from, to] of m) all.set([...all].find(([, v]) => v === from)?.[0] ?? from, to);
+                renames.set(en, all);
+              }
+            }
+          }
         } catch (e) {
           throw failed(url, e);
         }
+        if (renames.size) renameInWorkspace(data, keys, renames);
         for (const [k, v] of done.versions) {
           if (v === undefined) versions.delete(k);
           else versions.set(k, v);
