@@ -91,6 +91,10 @@ export interface WorkspaceStore {
   /** a shared hotel: brings what others saved since into data (records replaced, added or
    *  removed in place); true when anything changed. Call with no changes of one's own pending */
   refresh?(): Promise<boolean>;
+  /** a shared hotel: reads one record as it is saved now into data (replaced, added, or removed
+   *  when deleted) and takes its version as the one this session read, so the next save of it
+   *  goes over that version. Call with no changes of one's own pending */
+  reread?(entity: string, id: string): Promise<{ record?: Record<string, unknown>; version?: number }>;
 }
 
 export interface OpenOptions {
@@ -205,6 +209,8 @@ export interface Conflict {
   at?: string;
   /** the fields whose saved value differs from the one this session started from */
   fields: string[];
+  /** the record as this session read it (the version it started from), when the history has it */
+  original?: Record<string, unknown>;
 }
 /** A commit refused because another employee saved the same record first: nothing of the
  *  batch was written. */

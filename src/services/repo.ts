@@ -438,6 +438,15 @@ export class Repo {
     return out;
   }
 
+  /** Changes a refused save held, sent again with the next one (a conflict settled by keeping
+   *  mine): the records are in the workspace already, checked when they were made. */
+  requeue(changes: Change[]): void {
+    const kept = changes.filter((c) => c.op === 'put' || c.op === 'del');
+    if (!kept.length) return;
+    this.#changes.push(...kept);
+    this.#touch();
+  }
+
   /** The changes since the last call as one batch, stamped with the actor and the time. */
   drainBatch(): Batch {
     return { at: this.#clock().toISOString(), by: this.actorLogin, changes: this.drainChanges() };

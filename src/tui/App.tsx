@@ -30,6 +30,10 @@ import type { Lab } from '../domain/labs/lab-schema.js';
 import { GradingPortsContext, type GradingPorts } from './screens/grading/ports.js';
 import { useSharedRefresh } from './hooks/use-shared-refresh.js';
 import { sharedLogin } from '../services/session.js';
+import { useConflict } from './hooks/use-conflict.js';
+import { ConflictDialog, clashMarks } from './components/ConflictDialog.js';
+import { Form } from './components/Form.js';
+import { entityLabel } from '../i18n/index.js';
 
 export interface AppProps {
   store: WorkspaceStore;
@@ -132,9 +136,16 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       .then(() => {
         if (done) setNotice({ text: done, kind: 'ok' });
       })
-      .catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: storeErrorText(t, e) ?? e.message }), kind: 'error' }));
+      .catch(async (e: Error) => {
+        // someone else saved the same record first: the person chooses (a dialog), else it is said
+        if (await conflictRef.current(e, batch)) return setNotice(null);
+        setNotice({ text: t('app.saveFailed', { reason: storeErrorText(t, e) ?? e.message }), kind: 'error' });
+      });
   }, [store, t]);
   if (flush) flush.current = async () => void (await save());
+  const conflict = useConflict(store, repoRef, setRepo, (done) => changed(done), (n) => setNotice(n), t);
+  const conflictRef = useRef(conflict.open);
+  conflictRef.current = conflict.open;
   // the records are checked after the first frame is drawn; a bad one makes the session read-only
   useEffect(() => {
     store
@@ -325,6 +336,20 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
               if (login) switchTo(login);
             }}
           />
+        ) : conflict.state?.form ? (
+          <Form
+            key="conflictForm"
+            entity={conflict.state.form.entity}
+            record={repo.get(conflict.state.form.entity, conflict.state.form.id)}
+            preset={conflict.state.form.preset}
+            marks={clashMarks(repo, t, conflict.state.settling, conflict.state.form.clashes)}
+            title={t('conflict.editTitle', { entity: entityLabel(t, conflict.state.form.entity), id: conflict.state.form.id, count: conflict.state.form.clashes.length })}
+            width={cols}
+            height={bodyH}
+            onDone={() => conflict.close()}
+          />
+        ) : conflict.state ? (
+          <ConflictDialog settling={conflict.state.settling} ctx={conflict.ctx} error={conflict.state.error} width={cols} height={bodyH} />
         ) : overlay === 'palette' ? (
           <Picker
             title={t('palette.title')}
@@ -340,9 +365,9 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           />
         ) : null}
         {/* under a dialog the screen stays, hidden, with its selection and filter */}
-        <Box height={bodyH} flexDirection="row" display={overlay ? 'none' : 'flex'}>
+        <Box height={bodyH} flexDirection="row" display={overlay || conflict.state ? 'none' : 'flex'}>
           <Box height={bodyH} width={bodyW} flexDirection="column">
-            <current.component key={current.name} active={overlay === null} height={bodyH} width={bodyW} />
+            <current.component key={current.name} active={overlay === null && !conflict.state} height={bodyH} width={bodyW} />
           </Box>
           {panel === 'side' ? (
             <Box marginLeft={1}>

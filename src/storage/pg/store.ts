@@ -11,6 +11,7 @@ import { createHotel, loadHotel, unixUser, writeWhole, recKey, metaKey } from '.
 import { CHANNEL, SCHEMA } from './schema.js';
 import { historyMark, pullChanges, type Mark } from './refresh.js';
 import { displayUrl, whereOf } from './url.js';
+import { rereadRecord } from './reread.js';
 
 /** A database error on the way (not a conflict, not ours): a message naming where and why. */
 export function failed(url: string, e: unknown): Error {
@@ -107,6 +108,15 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
       return serial(async () => {
         try {
           return await pullChanges(db, data, versions, mark);
+        } catch (e) {
+          throw failed(url, e);
+        }
+      });
+    },
+    reread(entity: string, id: string) {
+      return serial(async () => {
+        try {
+          return await rereadRecord(db, data, versions, entity, id);
         } catch (e) {
           throw failed(url, e);
         }

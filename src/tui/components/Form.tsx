@@ -46,6 +46,8 @@ export interface FormProps {
   onValues?: (values: Record<string, unknown>) => void;
   /** the title instead of "New …" */
   title?: string;
+  /** words beside fields when the form opens (a conflict's clashes), as an error would be */
+  marks?: Record<string, string>;
 }
 
 function textOf(fi: FieldInfo, v: unknown): string {
@@ -90,7 +92,7 @@ interface FormState {
 /** What tells apart records of the same name in a picker (four 畅游旅行社 in four cities). */
 const PICK_DETAILS = ['city', 'phone', 'tel', 'login'];
 
-export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle }: FormProps) {
+export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle, marks }: FormProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
@@ -103,7 +105,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return Object.fromEntries(fields.map((fi) => [fi.name, textOf(fi, base[fi.name])]));
   }, [record, preset, fields, entity]);
   const [st, stRef, set] = useSyncedState<FormState>(() => ({
-    texts: initial, focus: 0, edit: record ? selectAll(initial[fields[0]?.name] ?? '') : atEnd(initial[fields[0]?.name] ?? ''), errors: {}, picker: null, confirmDiscard: false, banner: null, dup: null,
+    texts: initial, focus: 0, edit: record ? selectAll(initial[fields[0]?.name] ?? '') : atEnd(initial[fields[0]?.name] ?? ''), errors: { ...marks }, picker: null, confirmDiscard: false, banner: null, dup: null,
   }));
   const setTexts = (texts: Record<string, string>) => set({ texts });
   const setErrors = (f: (e: Record<string, string>) => Record<string, string>) => set((x) => ({ errors: f(x.errors) }));
