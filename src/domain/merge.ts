@@ -30,14 +30,15 @@ const STAMPS = new Set(['id', 'createdAt', 'updatedAt']);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** original: the record both started from (absent: unknown, so every difference is a clash). */
-export function mergeRecord(original: Rec | undefined, mine: Rec, theirs: Rec, order: string[] = []): Merge {
+/** original: the record both started from (absent: unknown, so every difference is a clash).
+ *  kept: fields the rules keep (a stage's history): theirs, never listed. */
+export function mergeRecord(original: Rec | undefined, mine: Rec, theirs: Rec, order: string[] = [], kept: ReadonlySet<string> = new Set()): Merge {
   const names = new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(original ?? {})]);
   const sorted = [...order.filter((n) => names.has(n)), ...[...names].filter((n) => !order.includes(n)).sort()];
   const fields: FieldMerge[] = [];
   const merged: Rec = { ...theirs };
   for (const field of sorted) {
-    if (STAMPS.has(field)) continue;
+    if (STAMPS.has(field) || kept.has(field)) continue;
     const o = original?.[field];
     const m = mine[field];
     const th = theirs[field];

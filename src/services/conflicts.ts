@@ -60,7 +60,9 @@ export async function openConflict(store: WorkspaceStore, err: unknown, batch: B
     const now = await store.reread(entity, c.id);
     conflicting.add(keyOf(entity, c.id));
     const order = entityFields(entity).map((f) => f.name);
-    const merge = mine && now.record ? mergeRecord(c.original, mine, now.record, order) : undefined;
+    // the fields the rules keep (a stage's history, a points ledger) are theirs in an edit
+    const kept = new Set(entityFields(entity).filter((f) => f.system).map((f) => f.name));
+    const merge = mine && now.record ? mergeRecord(c.original, mine, now.record, order, kept) : undefined;
     cases.push({ entity, id: c.id, kind: now.record ? 'changed' : 'deleted', by: c.by, at: c.at, original: c.original, mine, theirs: now.record, version: now.version, merge });
   }
   const rest = batch.changes.filter((c) => (c.op === 'put' ? !conflicting.has(keyOf(c.e, c.r.id)) : c.op === 'del' ? !conflicting.has(keyOf(c.e, c.id)) : false));

@@ -39,3 +39,11 @@ describe('three-way merge of a record two people saved', () => {
     expect(m.clashes).toEqual(['city']);
   });
 });
+
+describe('fields the rules keep', () => {
+  it('are theirs and never listed (a stage history both sides stamped)', () => {
+    const m = mergeRecord({ ...original, stageHistory: [] }, { ...original, stageHistory: [{ at: '1' }], city: '广州' }, { ...original, stageHistory: [{ at: '2' }] }, [], new Set(['stageHistory']));
+    expect(m.fields.map((f) => f.field)).toEqual(['city']);
+    expect(m.merged.stageHistory).toEqual([{ at: '2' }]);
+  });
+});

@@ -50,12 +50,15 @@ export function ConflictDialog({ settling, ctx, width, height, error }: { settli
     const fi = entityFields(c.entity).find((f) => f.name === field);
     return fi ? t.l(fi.label) : field;
   };
+  const system = new Set(entityFields(c.entity).filter((f) => f.system).map((f) => f.name));
+  // no merge: a record deleted meanwhile (the fields of mine that differ from the original), or
+  // mine was a delete (the fields they changed)
+  const side = c.mine ?? c.theirs ?? {};
   const rows =
     c.merge?.fields ??
-    // deleted meanwhile (or mine was a delete): the fields of mine that differ from the original
-    Object.keys(c.mine ?? {})
-      .filter((k) => !['id', 'createdAt', 'updatedAt'].includes(k) && JSON.stringify(c.mine?.[k]) !== JSON.stringify(c.original?.[k]))
-      .map((field) => ({ field, original: c.original?.[field], mine: c.mine?.[field], theirs: undefined, clash: false, mineChanged: true, theirsChanged: false }));
+    Object.keys(side)
+      .filter((k) => !system.has(k) && k !== 'createdAt' && k !== 'updatedAt' && JSON.stringify(side[k]) !== JSON.stringify(c.original?.[k]))
+      .map((field) => ({ field, original: c.original?.[field], mine: c.mine?.[field], theirs: c.theirs?.[field], clash: false }));
   const head = `${fit(' ' + t('conflict.col.field'), labelW)} ${fit(t('conflict.col.original'), colW)} ${fit(t('conflict.col.mine'), colW)} ${fit(t('conflict.col.theirs'), colW)}`;
   const explain = deleted ? t('conflict.explainDeleted') : t('conflict.explain', { version: c.version ?? '?' });
   const bodyH = Math.max(1, height - 6 - (error ? 1 : 0) - (c.mine ? 0 : 1) - (settling.cases.length > 1 ? 1 : 0));
