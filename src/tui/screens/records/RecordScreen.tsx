@@ -183,10 +183,16 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);
+  const lastRepo = useRef(repo);
+  // the selected record deleted by someone else: said once the frame is drawn
+  const goneSaid = useRef<string | undefined>(undefined);
   if (lastRows.current !== rows) {
     const want = selectId.current ?? lastRows.current[sel]?.id;
+    // others' saves arrive as a new Repo; this session's own come on the same one
+    if (!selectId.current && want && lastRepo.current !== repo && !repo.get(entity, want) && lastRepo.current.get(entity, want)) goneSaid.current = want;
     selectId.current = undefined;
     lastRows.current = rows;
+    lastRepo.current = repo;
     const idx = want ? rows.findIndex((r) => r.id === want) : -1;
     const next = idx >= 0 ? idx : Math.min(sel, Math.max(0, rows.length - 1));
     if (next !== sel) {
@@ -195,6 +201,12 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     }
   }
   const selectedNow = () => rows[Math.min(stRef.current.sel, rows.length - 1)];
+  useEffect(() => {
+    const gone = goneSaid.current;
+    if (!gone) return;
+    goneSaid.current = undefined;
+    if (stRef.current.mode.kind === 'list') app.notify(t('list.goneMoved', { id: gone }), 'info');
+  });
 
   // requests from the palette or another screen: open a record, start a new one
   const req = app.request;
@@ -558,6 +570,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           height={listH - 2}
           width={width}
           focused={active}
+          rowKey={(r) => rows[r]?.id}
           cell={(r, key) => {
             const rec = rows[r];
             const own = config.cell?.(key, rec, repo, t);
