@@ -95,6 +95,8 @@ export interface WorkspaceStore {
    *  when deleted) and takes its version as the one this session read, so the next save of it
    *  goes over that version. Call with no changes of one's own pending */
   reread?(entity: string, id: string): Promise<{ record?: Record<string, unknown>; version?: number }>;
+  /** a shared hotel: the login of whoever last saved this record, as a refresh brought it in */
+  changedBy?(entity: string, id: string): string | undefined;
 }
 
 export interface OpenOptions {

@@ -208,6 +208,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         if (args) setRequest({ ...args, seq: Date.now() + Math.random() });
       },
       request,
+      changedBy: store.changedBy ? (e, id) => store.changedBy!(e, id) : undefined,
     }),
     [repo, t, theme, ascii, readOnly, size, changed, request, invalid],
   );

@@ -29,6 +29,7 @@ function sharedStore(ws: Workspace) {
       pending = fn;
       heard?.();
     },
+    changedBy: (_e: string, _id: string): string | undefined => 'lisi',
   });
 }
 
@@ -71,6 +72,41 @@ describe('a list while others save', () => {
     const after = app.lines();
     expect(after[cursorLine(after)]).toContain(next);
     expect(app.frame()).toContain(`${id} 已被他人删除；光标移到下一条记录`);
+    app.unmount();
+  });
+});
+
+const change = (ws: Workspace, id: string, patch: Record<string, unknown>) => {
+  const at = ws.customers.findIndex((c) => c.id === id);
+  ws.customers[at] = { ...ws.customers[at], ...patch, updatedAt: '2026-11-26T07:50:00.000Z' };
+};
+
+describe('a record open while someone else saves it', () => {
+  it('its detail shows their values and says who changed it', async () => {
+    const ws = loadDemoWorkspace();
+    const store = sharedStore(ws);
+    const app = await renderApp({ ws, store, lang: 'en' });
+    await press(app, 'list.open');
+    expect(app.frame()).toContain('Tanaka Trading Ltd.');
+    store.others(() => change(store.data, 'C0001', { name: 'Tanaka KK' }));
+    await settle();
+    expect(app.frame()).toContain('Tanaka KK');
+    expect(app.frame()).toContain('Changed by lisi just now');
+    app.unmount();
+  });
+
+  it('its form keeps what is typed, says who changed it, and saves only the typed fields over theirs', async () => {
+    const ws = loadDemoWorkspace();
+    const store = sharedStore(ws);
+    const app = await renderApp({ ws, store, lang: 'zh-CN' });
+    await press(app, 'record.edit');
+    await app.type('田中商事');
+    store.others(() => change(store.data, 'C0001', { city: 'Lyon' }));
+    await settle();
+    expect(app.frame()).toContain('lisi 刚刚修改了此记录');
+    expect(app.frame()).toMatch(/客户名称\*\s+田中商事/);
+    await press(app, 'form.save');
+    expect(store.data.customers.find((c) => c.id === 'C0001')).toMatchObject({ name: '田中商事', city: 'Lyon' });
     app.unmount();
   });
 });

@@ -29,12 +29,12 @@ export async function historyMark(db: Db): Promise<Mark> {
 }
 
 /** Applies what others saved since the mark (moved on in place); true when data changed. */
-export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark): Promise<boolean> {
-  const h = await db.query<{ seq: string; entity: string | null; record_id: string }>(
-    `SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 ORDER BY seq`,
+export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark, heard?: Map<string, string>): Promise<boolean> {
+  const h = await db.query<{ seq: string; entity: string | null; record_id: string; by_login?: string }>(
+    `SELECT seq, entity, record_id, by_login FROM ${SCHEMA}.history WHERE seq > $1 ORDER BY seq`,
     [Math.max(0, mark.seq - OVERLAP)],
   );
-  const recs = new Map<string, { e: string; id: string }>();
+  const recs = new Map<string, { e: string; id: string; by?: string }>();
   const metas = new Set<string>([META.counters]);
   for (const r of h.rows) {
     const n = Number(r.seq);
@@ -43,7 +43,7 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
     mark.seq = Math.max(mark.seq, n);
     if (r.entity === null) continue;
     if (r.entity === '$meta') metas.add(r.record_id);
-    else if (isEntityName(r.entity)) recs.set(recKey(r.entity, r.record_id), { e: r.entity, id: r.record_id });
+    else if (isEntityName(r.entity)) recs.set(recKey(r.entity, r.record_id), { e: r.entity, id: r.record_id, by: r.by_login });
   }
   let changed = false;
   if (recs.size) {
@@ -53,7 +53,7 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
       [keys.map((k) => k.e), keys.map((k) => k.id)],
     );
     const now = new Map(rows.rows.map((r) => [recKey(r.entity, r.id), r]));
-    for (const [k, { e, id }] of recs) {
+    for (const [k, { e, id, by }] of recs) {
       if (!isEntityName(e)) continue;
       const list = data[e] as unknown as { id: string }[];
       const row = now.get(k);
@@ -63,6 +63,7 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
         const at = list.findIndex((r) => r.id === id);
         if (at >= 0) list.splice(at, 1);
         versions.delete(k);
+        if (by) heard?.set(k, by);
         changed = true;
         continue;
       }
@@ -73,6 +74,8 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
       if (at >= 0) list[at] = parsed.data as { id: string };
       else list.push(parsed.data as { id: string });
       versions.set(k, row.version);
+      // who saved it: an open detail or form of it says so
+      if (by) heard?.set(k, by);
       changed = true;
     }
   }

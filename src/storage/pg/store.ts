@@ -46,6 +46,8 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
     if (!opts.write) throw new Error('store opened read-only');
   };
   let closed = false;
+  /** who saved each record the refreshes brought in, last */
+  const heard = new Map<string, string>();
   const store: WorkspaceStore = {
     file: display,
     get data() {
@@ -107,11 +109,14 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
     refresh() {
       return serial(async () => {
         try {
-          return await pullChanges(db, data, versions, mark);
+          return await pullChanges(db, data, versions, mark, heard);
         } catch (e) {
           throw failed(url, e);
         }
       });
+    },
+    changedBy(entity: string, id: string) {
+      return heard.get(recKey(entity, id));
     },
     reread(entity: string, id: string) {
       return serial(async () => {

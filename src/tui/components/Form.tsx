@@ -48,6 +48,8 @@ export interface FormProps {
   title?: string;
   /** words beside fields when the form opens (a conflict's clashes), as an error would be */
   marks?: Record<string, string>;
+  /** a few words after the title (the record changed by someone else just now) */
+  note?: string;
 }
 
 function textOf(fi: FieldInfo, v: unknown): string {
@@ -92,7 +94,7 @@ interface FormState {
 /** What tells apart records of the same name in a picker (four 畅游旅行社 in four cities). */
 const PICK_DETAILS = ['city', 'phone', 'tel', 'login'];
 
-export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle, marks }: FormProps) {
+export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle, marks, note }: FormProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
@@ -107,6 +109,9 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const [st, stRef, set] = useSyncedState<FormState>(() => ({
     texts: initial, focus: 0, edit: record ? selectAll(initial[fields[0]?.name] ?? '') : atEnd(initial[fields[0]?.name] ?? ''), errors: { ...marks }, picker: null, confirmDiscard: false, banner: null, dup: null,
   }));
+  // the record and texts the form opened with: when others' saves change the record under the
+  // form, only the fields typed in here are saved over theirs
+  const opened = useRef({ record, initial });
   const setTexts = (texts: Record<string, string>) => set({ texts });
   const setErrors = (f: (e: Record<string, string>) => Record<string, string>) => set((x) => ({ errors: f(x.errors) }));
   const setConfirmDiscard = (confirmDiscard: boolean) => set({ confirmDiscard });
@@ -153,8 +158,10 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const all = textsOf(stRef.current);
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
+    const under = !!record && opened.current.record !== record;
     for (const fi of fields) {
       if (isComputed(fi, all)) continue;
+      if (under && (all[fi.name] ?? '') === (opened.current.initial[fi.name] ?? '')) continue;
       if (isNested(fi)) {
         if (all[fi.name]) values[fi.name] = JSON.parse(all[fi.name]);
         continue;
@@ -429,6 +436,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {title}
+        {note ? <Text color={theme.warn}>{`  ${note}`}</Text> : null}
       </Text>
       {banner ? <Text color={theme.error} bold wrap="truncate">{fit(banner, width)}</Text> : null}
       {fields.slice(off, off + bodyH).map((fi, i) => {

@@ -20,6 +20,7 @@ import { loadNamePinyin, type NamePinyin } from './name-pinyin.js';
 import { findRecords, SearchIndex, searchSpec, sortRecords, splitQuery, warmSearch } from './list-model.js';
 import { DEFAULT_VALUE_LISTS } from '../../../domain/values.js';
 import { displayWidth, fit } from '../../../text/width.js';
+import { sanitizeLine } from '../../../text/sanitize.js';
 import { ConfirmLine, Detail, detailOffset } from './Detail.js';
 import { buildDetail, type DetailModel, type DetailTarget } from './detail-model.js';
 import { NestedEditor } from '../../components/NestedEditor.js';
@@ -423,6 +424,18 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     if (mode.kind === 'detail' && !shown) setMode(mode.back ?? { kind: 'list' });
   });
 
+  // a record shown (its detail or its form) that others' saves changed: say who, until it is left
+  const shownKey = mode.kind === 'form' && mode.id ? `${mode.entity}:${mode.id}` : view ? `${view.of}:${view.rec.id}` : undefined;
+  const shownRec = mode.kind === 'form' && mode.id ? repo.get(mode.entity, mode.id) : view?.rec;
+  const seen = useRef<{ key?: string; rec?: unknown; repo?: unknown; note?: string }>({});
+  if (seen.current.key !== shownKey) seen.current = { key: shownKey, rec: shownRec, repo };
+  else if (shownRec && seen.current.rec !== shownRec) {
+    const [of, ...idParts] = shownKey!.split(':');
+    const by = seen.current.repo !== repo ? app.changedBy?.(of, idParts.join(':')) : undefined;
+    seen.current = { key: shownKey, rec: shownRec, repo, note: by ? t('detail.changedBy', { by: sanitizeLine(by) }) : seen.current.note };
+  }
+  const changedNote = seen.current.note;
+
   if (mode.kind === 'form') {
     const rec = mode.id ? repo.get(mode.entity, mode.id) : undefined;
     return (
@@ -434,6 +447,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         fields={mode.fields ?? config.formFields?.(mode.entity)}
         choices={(field, rec) => config.formChoices?.(mode.entity, field, rec)}
         title={mode.title}
+        note={changedNote}
         onValues={mode.onValues}
         width={width}
         height={height}
@@ -502,7 +516,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         width={width}
         height={height}
         commands={view.of === entity ? own('detail') : []}
-        note={view.of === entity ? config.detailNote?.(view.rec, t) : undefined}
+        note={[view.of === entity ? config.detailNote?.(view.rec, t) : undefined, changedNote].filter(Boolean).join('  ') || undefined}
         footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
       />
     );
