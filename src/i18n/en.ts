@@ -1293,8 +1293,8 @@ export const en = {
   'analytics.about.kpiKeys': 'p sets the period (FROM..TO, a month, a year), compared with the same number of days before; without one, this month up to the as-of day (a). o narrows to one owner\'s customers, leads and opportunities.',
   'analytics.lostDone': '{id} {name} marked lost: {reason}',
   // pgui: a conflict in a shared hotel settled by the person; the list and detail under others' saves
-  'conflict.title': 'Not saved: {entity} {id} {name} was changed by {by} at {at}',
-  'conflict.titleDeleted': 'Not saved: {entity} {id} {name} was deleted by {by} at {at}',
+  'conflict.title': 'Not saved: {entity} {id} was changed by {by} at {at}',
+  'conflict.titleDeleted': 'Not saved: {entity} {id} was deleted by {by} at {at}',
   'conflict.col.field': 'Field',
   'conflict.col.original': 'Original',
   'conflict.col.mine': 'Mine',

@@ -1294,8 +1294,8 @@ export const zhCN = {
   'analytics.about.kpiKeys': 'p 设定期间 (起..止、月份、年份), 与之前同样天数的期间对比; 未设时为截至日 (a) 所在月初至截至日。o 只看一位负责人的客户、线索与商机。',
   'analytics.lostDone': '{id} {name} 已标记为流失: {reason}',
   // pgui: a conflict in a shared hotel settled by the person; the list and detail under others' saves
-  'conflict.title': '未保存：{entity} {id} {name} 已被 {by} 于 {at} 修改',
-  'conflict.titleDeleted': '未保存：{entity} {id} {name} 已被 {by} 于 {at} 删除',
+  'conflict.title': '未保存：{entity} {id} 已被 {by} 于 {at} 修改',
+  'conflict.titleDeleted': '未保存：{entity} {id} 已被 {by} 于 {at} 删除',
   'conflict.col.field': '字段',
   'conflict.col.original': '原值',
   'conflict.col.mine': '我的',

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useCommands } from '../hooks/use-keys.js';
 import { CONFLICT_COMMANDS, CONFLICT_DELETED_COMMANDS, type ConflictCtx } from './commands.js';
-import { ENTITIES, entityFields } from '../../domain/entities.js';
+import { entityFields } from '../../domain/entities.js';
 import type { EntityRecord } from '../../domain/workspace.js';
 import type { ConflictCase, Settling } from '../../services/conflicts.js';
 import { entityLabel, type T } from '../../i18n/index.js';
@@ -15,13 +15,16 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { fit } from '../../text/width.js';
 import { useApp } from '../context.js';
 
-/** a time from the history as a person reads it: the day and the minute, in this machine's zone */
-export function whenText(at: string | undefined): string {
+/** a time from the history as a person reads it, in this machine's zone: the minute, and the
+ *  day unless it is today (the title must fit 60 columns) */
+export function whenText(at: string | undefined, now = new Date()): string {
   if (!at) return '?';
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return sanitizeLine(at);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const today = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  return `${day === today ? '' : `${day} `}${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** one field's value as the list shows it (a stage by its label, an amount with ¥) */
@@ -33,9 +36,7 @@ export function valueText(repo: Repo, t: T, c: ConflictCase, field: string, v: u
 }
 
 export function caseTitle(t: T, c: ConflictCase): string {
-  const rec = c.theirs ?? c.mine ?? c.original;
-  const name = String(rec?.[ENTITIES[c.entity].display] ?? '');
-  const p = { entity: entityLabel(t, c.entity), id: sanitizeLine(c.id), name: sanitizeLine(name), by: sanitizeLine(c.by ?? '?'), at: whenText(c.at) };
+  const p = { entity: entityLabel(t, c.entity), id: sanitizeLine(c.id), by: sanitizeLine(c.by ?? '?'), at: whenText(c.at) };
   return t(c.kind === 'deleted' ? 'conflict.titleDeleted' : 'conflict.title', p);
 }
 
