@@ -190,7 +190,9 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
   if (lastRows.current !== rows) {
     const want = selectId.current ?? lastRows.current[sel]?.id;
     // others' saves arrive as a new Repo; this session's own come on the same one
-    if (!selectId.current && want && lastRepo.current !== repo && !repo.get(entity, want) && lastRepo.current.get(entity, want)) goneSaid.current = want;
+    // (gone from the workspace, not only out of sight: another acting employee sees less)
+    const gone = () => lastRepo.current.actorLogin === repo.actorLogin && !repo.unscoped(entity).some((r) => r.id === want);
+    if (!selectId.current && want && lastRepo.current !== repo && !repo.get(entity, want) && lastRepo.current.get(entity, want) && gone()) goneSaid.current = want;
     selectId.current = undefined;
     lastRows.current = rows;
     lastRepo.current = repo;
