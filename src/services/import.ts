@@ -190,6 +190,9 @@ const ID_RE = /^[A-Za-z0-9_-]{1,24}$/;
 const MEMO_KINDS: ReadonlySet<string> = new Set(['date', 'enum', 'bool']);
 const MEMO_MAX = 10_000;
 
+/** the values of a plan whose checked record is all that is needed any more */
+const NO_VALUES: Record<string, unknown> = Object.freeze({});
+
 interface Plan {
   line: number;
   kind: 'create' | 'update';
@@ -463,7 +466,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
     }
     // a checked new record is what gets inserted; its parsed values are needed again only to
     // merge a later duplicate row into it (--on-duplicate update). 1M rows: 1M objects fewer.
-    if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = {};
+    if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = NO_VALUES;
     plans.push(plan);
     if (fromFile.rounded) report.roundingLines++;
     for (const k of dupKeys) planned.set(k, plan);
