@@ -38,6 +38,9 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
   });
 }
 
+/** what toUpperCase may change: anything but upper-case letters, digits, - and _ */
+const LOWER = /[^A-Z0-9_-]/;
+
 /** entity → its fields checked against the workspace (value lists, references), by name */
 const LISTED = new Map<EntityName, Map<string, FieldInfo>>();
 function listedFields(entity: EntityName): Map<string, FieldInfo> {
@@ -173,7 +176,10 @@ export class Repo {
     return this.ws[entity] as unknown as EntityRecord[];
   }
   #rawGet(entity: EntityName, id: string): EntityRecord | undefined {
-    return this.#ids(entity).get(id) ?? this.#ids(entity).get(id.toUpperCase());
+    const m = this.#ids(entity);
+    // ids are upper case; a code typed in lower case is found too (without a new string for
+    // every miss: an import asks about each of 25k customers it is about to create)
+    return m.get(id) ?? (LOWER.test(id) ? m.get(id.toUpperCase()) : undefined);
   }
 
   /** a role handed out (created, edited, given to an employee) must not exceed the actor's own */
