@@ -42,7 +42,8 @@ class Memo<V> {
 const charsOf = new Memo<StyledChar[]>(512);
 const widthOf = new Memo<number>(8192);
 const widestOf = new Memo<number>(2048);
-const styledChars = (line: string) => charsOf.get(line, charsOfLine);
+/** the cells of one line of a frame (exported for test/tui/ink-output.test.ts) */
+export const styledChars = (line: string): readonly StyledChar[] => charsOf.get(line, charsOfLine);
 
 // One cell object per character and style, shared by every line that shows it. The library's
 // own styledCharsFromTokens copies each token with object spread, which gives every cell its
