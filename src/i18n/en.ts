@@ -1258,7 +1258,8 @@ export const en = {
   'analytics.allOwners': 'Every owner (no filter)',
   'analytics.ownerTitle': 'Figures of the customers of (o): an employee whose customers you may see',
   'analytics.periodPrompt': 'Period (FROM..TO, YYYY-MM, YYYY): ',
-  'analytics.periodBad': '"{value}" is not a period: give FROM..TO (YYYY-MM-DD, from not after to), a month YYYY-MM or a year',
+  'analytics.periodBad': '"{value}" is not a period: FROM..TO (YYYY-MM-DD), YYYY-MM or YYYY',
+  'analytics.periodReversed': 'The period starts after it ends: {from} is later than {to}',
   'help.analyticsOwner': "only one owner's customers (a picker of the employees whose customers you may see)",
   'hint.analyticsOwner': 'owner',
   'help.analyticsPeriod': 'only a period: purchases (RFM, pyramid, series), new customers (stats), KPIs of FROM..TO',
@@ -1292,6 +1293,9 @@ export const en = {
   'analytics.about.churnKeys': 'On screen: v lists the customers at risk one a row (Enter opens one); x marks the customer lost with a reason from the churn reasons (stage history keeps it); t makes win-back tasks for the reason or the customer chosen; o narrows to one owner.',
   'analytics.about.kpiKeys': 'p sets the period (FROM..TO, a month, a year), compared with the same number of days before; without one, this month up to the as-of day (a). o narrows to one owner\'s customers, leads and opportunities.',
   'analytics.lostDone': '{id} {name} marked lost: {reason}',
+  // nested-row picker
+  'keys.nestedRowChoose': 'choose this part from a list (a product from the catalogue, a status)',
+  'keys.nestedRowNoChoice': 'this part is typed, not chosen from a list',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1259,7 +1259,8 @@ export const zhCN = {
   'analytics.allOwners': '全部负责人 (不筛选)',
   'analytics.ownerTitle': '只看某负责人的客户 (o): 你可查看其客户的员工',
   'analytics.periodPrompt': '期间 (起..止、YYYY-MM、YYYY): ',
-  'analytics.periodBad': '"{value}" 不是期间: 请写 起..止 (YYYY-MM-DD, 起不晚于止)、月份 YYYY-MM 或年份',
+  'analytics.periodBad': '"{value}" 不是期间: 请写 起..止 (YYYY-MM-DD)、YYYY-MM 或 YYYY',
+  'analytics.periodReversed': '期间的开始晚于结束: {from} 在 {to} 之后',
   'help.analyticsOwner': '只看一位负责人的客户 (从你可查看其客户的员工中选择)',
   'hint.analyticsOwner': '负责人',
   'help.analyticsPeriod': '只看一个期间: 起..止 内的购买 (RFM、金字塔、月度曲线)、新客户 (统计) 与 KPI',
@@ -1293,4 +1294,7 @@ export const zhCN = {
   'analytics.about.churnKeys': '本页: v 逐行列出有流失风险的客户 (Enter 打开); x 把客户标记为流失并从流失原因中选原因 (阶段历史保留原因); t 为所选原因或客户创建挽回任务; o 只看一位负责人。',
   'analytics.about.kpiKeys': 'p 设定期间 (起..止、月份、年份), 与之前同样天数的期间对比; 未设时为截至日 (a) 所在月初至截至日。o 只看一位负责人的客户、线索与商机。',
   'analytics.lostDone': '{id} {name} 已标记为流失: {reason}',
+  // nested-row picker
+  'keys.nestedRowChoose': '从列表中选择此项（从产品目录选产品、选状态）',
+  'keys.nestedRowNoChoice': '此项需要输入，不从列表中选择',
 } satisfies Messages;
