@@ -152,6 +152,9 @@ async function reportUnexpected(e: unknown): Promise<void> {
 
 /** A thread this program started (grading's workers run the bundle itself): grade its files. */
 async function worker(): Promise<void> {
+  // grading a class is CPU-bound: the optimising compiler back (V8's flags are the process's,
+  // so an app that grades on screen 8 keeps it from here on, as a large workspace does)
+  setFlagsFromString('--opt');
   const [w, { fileBackend }] = await Promise.all([import('./cli/grade-worker.js'), import('./storage/backend.js')]);
   if (w.isGradeWorker()) w.runGradeWorker(fileBackend.loadDemo);
 }
