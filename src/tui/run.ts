@@ -15,6 +15,7 @@ import { demoForToday } from '../services/demo-today.js';
 import { labWorkspaceFile } from '../services/labs.js';
 import { loggedStore } from '../services/lab-log.js';
 import { LAB_ID } from '../domain/labs/lab-schema.js';
+import { ENTITY_NAMES } from '../domain/entities.js';
 
 export interface RunOptions {
   data?: string;
@@ -31,6 +32,8 @@ export interface RunOptions {
   grade?: string;
   /** the program's own file, for grading's worker threads */
   workerScript?: string;
+  /** told how many records the opened workspace holds (main.ts tunes the JS engine by it) */
+  opened?: (records: number) => void;
 }
 
 // the alternate screen, and bracketed paste so a pasted newline is text, not Enter
@@ -70,6 +73,7 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     store.replace(ws);
     await store.save();
   }
+  o.opened?.(ENTITY_NAMES.reduce((n, e) => n + (store.data[e]?.length ?? 0), 0));
   if (o.processClock) useWorkspaceClock(store.data);
   const lang = detectLang(o.lang, store.data.settings.lang);
   let actor;
