@@ -1258,7 +1258,8 @@ export const en = {
   'analytics.allOwners': 'Every owner (no filter)',
   'analytics.ownerTitle': 'Figures of the customers of (o): an employee whose customers you may see',
   'analytics.periodPrompt': 'Period (FROM..TO, YYYY-MM, YYYY): ',
-  'analytics.periodBad': '"{value}" is not a period: give FROM..TO (YYYY-MM-DD, from not after to), a month YYYY-MM or a year',
+  'analytics.periodBad': '"{value}" is not a period: FROM..TO (YYYY-MM-DD), YYYY-MM or YYYY',
+  'analytics.periodReversed': 'The period starts after it ends: {from} is later than {to}',
   'help.analyticsOwner': "only one owner's customers (a picker of the employees whose customers you may see)",
   'hint.analyticsOwner': 'owner',
   'help.analyticsPeriod': 'only a period: purchases (RFM, pyramid, series), new customers (stats), KPIs of FROM..TO',
@@ -1323,7 +1324,9 @@ export const en = {
   'grading.team.title': 'Grading: the team lab {id} on this shared hotel, from its history',
   'grading.team.loading': 'Reading the hotel\'s history…',
   'grading.team.failed': 'The history could not be read: {reason}',
-  'grading.team.employee': '{login}  {points} points  {saves} saves  {tasks}',
+  // nested-row picker
+  'keys.nestedRowChoose': 'choose this part from a list (a product from the catalogue, a status)',
+  'keys.nestedRowNoChoice': 'this part is typed, not chosen from a list',
 } as const;
 
 export type MessageKey = keyof typeof en;

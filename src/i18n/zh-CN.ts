@@ -1259,7 +1259,8 @@ export const zhCN = {
   'analytics.allOwners': '全部负责人 (不筛选)',
   'analytics.ownerTitle': '只看某负责人的客户 (o): 你可查看其客户的员工',
   'analytics.periodPrompt': '期间 (起..止、YYYY-MM、YYYY): ',
-  'analytics.periodBad': '"{value}" 不是期间: 请写 起..止 (YYYY-MM-DD, 起不晚于止)、月份 YYYY-MM 或年份',
+  'analytics.periodBad': '"{value}" 不是期间: 请写 起..止 (YYYY-MM-DD)、YYYY-MM 或 YYYY',
+  'analytics.periodReversed': '期间的开始晚于结束: {from} 在 {to} 之后',
   'help.analyticsOwner': '只看一位负责人的客户 (从你可查看其客户的员工中选择)',
   'hint.analyticsOwner': '负责人',
   'help.analyticsPeriod': '只看一个期间: 起..止 内的购买 (RFM、金字塔、月度曲线)、新客户 (统计) 与 KPI',
@@ -1324,5 +1325,7 @@ export const zhCN = {
   'grading.team.title': '实训评分：本共享酒店上的团队实训 {id}，按历史评判',
   'grading.team.loading': '正在读取酒店的历史…',
   'grading.team.failed': '无法读取历史：{reason}',
-  'grading.team.employee': '{login}  {points} 分  保存 {saves} 次  {tasks}',
+  // nested-row picker
+  'keys.nestedRowChoose': '从列表中选择此项（从产品目录选产品、选状态）',
+  'keys.nestedRowNoChoice': '此项需要输入，不从列表中选择',
 } satisfies Messages;

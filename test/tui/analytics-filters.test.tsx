@@ -100,11 +100,19 @@ describe('<App /> analytics, owner and period', () => {
     const all = workspaceRfm(new Repo(ws));
     const app = await openAnalytics({ ws, lang: 'en' });
     await typePeriod(app, '2026-03-31..2026-01-01');
-    expect(app.frame()).toContain('"2026-03-31..2026-01-01" is not a period');
+    expect(app.frame()).toContain('The period starts after it ends: 2026-03-31 is later than 2026-01-01');
+    await press(app, 'analytics.periodCancel');
+    await typePeriod(app, '2026-13..2026-02');
+    expect(app.frame()).toContain('"2026-13..2026-02" is not a period: FROM..TO (YYYY-MM-DD), YYYY-MM or YYYY');
     await press(app, 'analytics.periodCancel');
     expect(app.frame()).toContain(`with orders ${all.customers}`);
     await typePeriod(app, '2026-03');
     expect(app.frame()).toContain('period 2026-03-01..2026-03-31');
+    // p again offers the period set, selected: what is typed replaces it
+    await press(app, 'analytics.period');
+    await app.type('2026-04');
+    await press(app, 'analytics.periodKeep');
+    expect(app.frame()).toContain('period 2026-04-01..2026-04-30');
     await typePeriod(app, '');
     expect(app.frame()).not.toContain('period 2026');
     expect(app.frame()).toContain(`with orders ${all.customers}`);
@@ -138,6 +146,16 @@ describe('<App /> analytics, owner and period', () => {
     expect(f).toContain('每月收入');
     expect(f.split('\n').filter((l) => l.includes('负责人 张丽; 期间 2026-01-01..2026-12-31')).length).toBe(2);
     fits(app, 80, 24);
+    app.unmount();
+  });
+
+  it('at 80 columns in Chinese the whole period message shows', async () => {
+    const app = await openAnalytics({ ws: loadDemoWorkspace(), lang: 'zh-CN', cols: 80 });
+    await typePeriod(app, '2026-13..2026-02');
+    expect(app.frame()).toContain('"2026-13..2026-02" 不是期间: 请写 起..止 (YYYY-MM-DD)、YYYY-MM 或 YYYY');
+    await press(app, 'analytics.periodCancel');
+    await typePeriod(app, '2026-03..2026-01');
+    expect(app.frame()).toContain('期间的开始晚于结束: 2026-03-01 在 2026-01-31 之后');
     app.unmount();
   });
 

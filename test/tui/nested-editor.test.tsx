@@ -72,13 +72,51 @@ describe('the nested-record editor', () => {
     // edit the first row's description, remove the second
     await press(app, 'detail.open');
     await press(app, 'nested.up', 'nested.edit', 'nestedRow.next');
-    await app.press(KEY.ctrlU);
+    // the description reached is selected, as in the record form: typing replaces it
     await app.type('Room night, river view');
     await press(app, 'nestedRow.accept', 'nested.down', 'nested.delete', 'nested.save');
     expect(app.store.data.orders.find((o) => o.id === id)!.items).toEqual([{ description: 'Room night, river view', qty: 2, unitPrice: 50000 }]);
     expect(app.frame()).toContain('Line items (1)');
     app.unmount();
   });
+
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`Ctrl+O on a line's product picks it from the catalogue; products off sale are not offered (${lang}, 60 columns)`, async () => {
+      const { ws, id } = withOrder();
+      const app = await renderApp({ ws, lang, cols: 60, rows: 24, screens: [screenOf('orders', ['id', 'customerId', 'date'])] });
+      await press(app, 'list.open', 'detail.nextSection', 'detail.open', 'nested.add');
+      // the first part of a new line is its product: chosen from a list, found by a word of its name
+      await press(app, 'nestedRow.choose');
+      // the whole catalogue on sale fits: 家庭周末套餐 (G0011) is off sale, so a new line does not offer it
+      expect(app.frame()).toContain('G0001');
+      expect(app.frame()).toContain('G0014');
+      // with its price, as the catalogue has it
+      expect(app.frame()).toMatch(/G0001 .* ¥588\.00/);
+      expect(app.frame()).not.toContain('G0011');
+      // found by a word of its name, in the screen's language
+      await app.type(lang === 'en' ? 'Suite' : '套房');
+      expect(app.frame()).toContain('G0003');
+      expect(app.frame()).not.toContain('G0001');
+      await press(app, 'picker.down');
+      const shown = app.frame();
+      await press(app, 'picker.pick');
+      expect(shown).toContain('G0014');
+      // the part holds the product's code, and typing goes on from there
+      const code = /G00(03|14)/.exec(app.frame())![0];
+      // a part that is typed is not chosen from a list: Ctrl+O there says so and changes nothing
+      await press(app, 'nestedRow.next', 'nestedRow.choose');
+      expect(app.frame()).toContain(lang === 'en' ? 'this part is typed, not chosen from a list' : '此项需要输入，不从列表中选择');
+      await press(app, 'nestedRow.next');
+      await app.type('1');
+      await press(app, 'nestedRow.next');
+      await app.type('100');
+      await press(app, 'nestedRow.accept', 'nested.save');
+      const items = app.store.data.orders.find((o) => o.id === id)!.items!;
+      expect(items).toHaveLength(2);
+      expect(items[1]).toMatchObject({ productId: code, qty: 1, unitPrice: 10000 });
+      app.unmount();
+    });
+  }
 
   it('Esc on a changed list asks first; y discards the rows changed', async () => {
     const { ws, id } = withOrder();

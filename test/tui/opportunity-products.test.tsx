@@ -23,6 +23,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await press(app, 'filter.keep', 'record.edit');
       // the products are the form's last field: back round from the first
       await press(app, 'form.prev');
+      // an empty products field says it has no lines and how to add one, not a blank
+      expect(app.frame()).toContain(lang === 'en' ? '0 rows' : '0 行（Enter 编辑）');
       await press(app, 'form.enter', 'nested.add');
       await app.type(product.id);
       await press(app, 'nestedRow.next', 'nestedRow.next');

@@ -18,6 +18,8 @@ for (const [lang, label, cols] of [['zh-CN', '实地考察', 80], ['en', 'Site v
       const app = await renderApp({ ws, lang, cols, rows: 24 });
       await stagesList(app);
       await press(app, 'values.add');
+      // the number's label is shown whole (a Chinese label was once cut to 成交概~ at 80 columns)
+      expect(app.frame()).toContain(lang === 'en' ? 'Probability %' : '成交概率 %');
       await app.type('visit');
       await press(app, 'fields.next');
       await app.type('实地考察');

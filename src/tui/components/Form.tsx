@@ -15,10 +15,8 @@ import type { EntityRecord } from '../../domain/workspace.js';
 import { parseFieldText } from '../../domain/parse-input.js';
 import { fenToGrouped, fenToText } from '../../domain/money.js';
 import type { FieldError } from '../../domain/errors.js';
-import { offeredValues } from '../../domain/values.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
 import { computedPreview, inScope, refScope } from '../../domain/entity-rules.js';
-import { isPersonName } from '../../domain/person.js';
 import { useApp } from '../context.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -26,6 +24,7 @@ import { refName } from '../../presentation/cells.js';
 import { applyEditKey, atEnd, selectAll, typedText, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 import { Picker, type PickItem } from './Picker.js';
+import { recordPickItems, valuePickItems } from './pick-items.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 
 export interface FormProps {
@@ -86,9 +85,6 @@ interface FormState {
   /** a save refused because another record has the same natural key */
   dup: FieldError | null;
 }
-
-/** What tells apart records of the same name in a picker (four 畅游旅行社 in four cities). */
-const PICK_DETAILS = ['city', 'phone', 'tel', 'login'];
 
 export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle }: FormProps) {
   const app = useApp();
@@ -204,34 +200,14 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   };
 
   const pickItems = (fi: FieldInfo): PickItem[] => {
-    if (fi.kind === 'enum') {
-      const only = choices?.(fi.name, record);
-      // retired values are not offered, except the one the record already has
-      const items = offeredValues(lists, fi.values!, record?.[fi.name]).filter((v) => !only || only.includes(v.code));
-      // a value with a meaning (定级 A-D) says it where it is chosen
-      return items.map((v) => {
-        const label = t.lang === 'en' ? v.en : v.zh;
-        const meaning = v.description?.[t.lang === 'en' ? 'en' : 'zh'];
-        return { value: v.code, label: meaning ? `${label}  ${meaning}` : label, keywords: `${v.zh} ${v.en}` };
-      });
-    }
+    if (fi.kind === 'enum') return valuePickItems(t, lists, fi, record?.[fi.name], choices?.(fi.name, record));
     const target = fi.ref as EntityName;
     let recs = repo.all(target);
-    const disp = ENTITIES[target].display;
     // a reference scoped by another field (an anniversary's contact by its customer) offers only those
     const scope = refScope(entity, fi.name);
     const by = scope ? valueNow(scope.by) : undefined;
     if (scope && by !== undefined) recs = recs.filter((r) => inScope(scope, { [scope.by]: by }, r));
-    return recs.map((r) => {
-      // "银卡 Silver" reads 银卡 on a Chinese screen
-      const name = refName(repo, t, target, r.id) ?? '';
-      return {
-        value: r.id,
-        name,
-        person: isPersonName(target, r), // 曾 read zeng in a guest's or contact's name
-        label: [r.id, name, ...PICK_DETAILS.map((k) => (k === disp || r[k] === undefined ? '' : String(r[k])))].filter(Boolean).join('  '),
-      };
-    });
+    return recordPickItems(repo, t, target, recs);
   };
   const openPicker = (fi: FieldInfo, filter = '') => set({ picker: { field: fi, items: pickItems(fi), filter } });
 
@@ -393,7 +369,8 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
       const shown = fi.kind === 'money' && typeof v === 'number' ? fenToGrouped(v) : v === undefined ? '' : String(v);
       return `${shown}  (${t('orders.computed')})`;
     }
-    if (!text) return '';
+    // an empty list still says how to fill it, rather than a blank the user cannot read
+    if (!text) return isNested(fi) ? (nestedShape(ENTITIES[entity].schema.shape[fi.name]).kind === 'object' ? t('detail.nestedEmpty') : t('nested.rows', { n: 0 })) : '';
     if (fi.kind === 'enum') return valueLabelT(t, lists, fi.values!, text);
     if (fi.kind === 'bool') return text === 'true' ? '[x]' : '[ ]';
     if (isNested(fi)) {

@@ -15,10 +15,13 @@ import { errorMessage } from '../../i18n/index.js';
 import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
-import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { fit } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { TextField } from './TextField.js';
+import { Picker, type PickItem } from './Picker.js';
+import { recordPickItems, valuePickItems } from './pick-items.js';
+import type { EntityName } from '../../domain/entities.js';
 import { nestedRowText } from '../screens/records/detail-model.js';
 import {
   NESTED_COMMANDS, NESTED_DISCARD_COMMANDS, NESTED_ROW_COMMANDS,
@@ -57,6 +60,8 @@ interface State {
   changed: boolean;
   confirmDiscard: boolean;
   banner: string | null;
+  /** the list a choice part of the row is picked from (an order line's product) */
+  picker: { items: PickItem[]; filter: string } | null;
 }
 
 function textOf(fi: FieldInfo, v: unknown): string {
@@ -84,7 +89,7 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
   const locked = readOnly || shape.kind === 'other';
   const [st, stRef, set] = useSyncedState<State>(() => {
     const rows = nestedRows(shape, value);
-    return { rows, sel: Math.max(0, Math.min(start ?? 0, rows.length - 1)), row: null, changed: false, confirmDiscard: false, banner: null };
+    return { rows, sel: Math.max(0, Math.min(start ?? 0, rows.length - 1)), row: null, changed: false, confirmDiscard: false, banner: null, picker: null };
   });
   const lists = repo.ws.valueLists;
   const pctx = { lists, resolveRef: repo.resolveRef };
@@ -92,7 +97,8 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
   const openRow = (index: number) => {
     const src = index >= 0 ? stRef.current.rows[index] : {};
     const texts = Object.fromEntries(cols.map((c) => [c.name, textOf(c, src[c.name])]));
-    set({ row: { index, texts, focus: 0, edit: atEnd(texts[cols[0].name] ?? ''), errors: {} }, banner: null });
+    // as in the record form: a value reached is selected, so typing replaces it
+    set({ row: { index, texts, focus: 0, edit: selectAll(texts[cols[0].name] ?? ''), errors: {} }, banner: null });
   };
 
   /** the row typed, checked by the schema: the row, or the errors by part */
@@ -153,10 +159,29 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
       const r = x.row;
       const texts = { ...r.texts, [cols[r.focus].name]: r.edit.text };
       const focus = (r.focus + n + cols.length) % cols.length;
-      return { row: { ...r, texts, focus, edit: atEnd(texts[cols[focus].name] ?? '') } };
+      return { row: { ...r, texts, focus, edit: selectAll(texts[cols[focus].name] ?? '') } };
     });
+  const isChoicePart = (c: FieldInfo) => c.kind === 'enum' || c.kind === 'ref';
   const rowCtx: NestedRowCtx = {
     moveBy: moveField,
+    choice: () => {
+      const r = stRef.current.row;
+      return !!r && isChoicePart(cols[r.focus]);
+    },
+    choose: () => {
+      const r = stRef.current.row;
+      if (!r) return;
+      const c = cols[r.focus];
+      let items: PickItem[];
+      if (c.kind === 'enum') items = valuePickItems(t, lists, c, r.edit.text);
+      else {
+        const target = c.ref as EntityName;
+        // a product off sale is not offered for a new line, but a line that has it keeps it
+        const recs = repo.all(target).filter((x) => x.status !== 'inactive' || x.id === r.edit.text.trim());
+        items = recordPickItems(repo, t, target, recs);
+      }
+      set({ picker: { items, filter: '' } });
+    },
     enter: () => {
       const r = stRef.current.row;
       if (r && r.focus === cols.length - 1) rowCtx.accept();
@@ -186,7 +211,7 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
 
   useCommands('form', NESTED_COMMANDS, listCtx, { active: !st.row && !st.confirmDiscard, modal: true });
   useCommands('form', NESTED_ROW_COMMANDS, rowCtx, {
-    active: !!st.row,
+    active: !!st.row && !st.picker,
     modal: true,
     other: (input, key) => {
       const r = stRef.current.row;
@@ -211,6 +236,28 @@ export function NestedEditor({ title, schema, value, start, readOnly, width, hei
       {fit(`${sanitizeLine(title)}${locked ? `  (${t('nested.readOnly')})` : ''}`, width)}
     </Text>
   );
+
+  if (st.row && st.picker) {
+    const r = st.row;
+    const c = cols[r.focus];
+    return (
+      <Picker
+        title={`${sanitizeLine(title)} - ${t.l(c.label)}`}
+        items={st.picker.items}
+        initialFilter={st.picker.filter}
+        current={r.edit.text}
+        height={height}
+        width={width}
+        allowNone={!c.required}
+        onCancel={() => set({ picker: null })}
+        onPick={(v) => {
+          const errors = { ...r.errors };
+          delete errors[c.name];
+          set({ picker: null, row: { ...r, texts: { ...r.texts, [c.name]: v ?? '' }, edit: atEnd(v ?? ''), errors } });
+        }}
+      />
+    );
+  }
 
   if (st.row) {
     const r = st.row;

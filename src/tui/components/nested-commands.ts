@@ -31,6 +31,9 @@ export const NESTED_COMMANDS: Command<NestedCtx>[] = [
 
 export interface NestedRowCtx {
   moveBy: (n: number) => void;
+  /** the part with focus is chosen from a list (a product, a status) */
+  choice: () => boolean;
+  choose: () => void;
   enter: () => void;
   accept: () => void;
   cancel: () => void;
@@ -40,6 +43,10 @@ export const NESTED_ROW_COMMANDS: Command<NestedRowCtx>[] = [
   { id: 'nestedRow.next', keys: ['tab', 'down'], description: 'hint.next', footer: { label: 'hint.next', drop: 3 }, run: (c) => c.moveBy(1) },
   { id: 'nestedRow.prev', keys: ['shift+tab', 'up'], description: 'help.prevField', run: (c) => c.moveBy(-1) },
   { id: 'nestedRow.enter', keys: ['enter'], description: 'keys.nestedRowEnter', run: (c) => c.enter() },
+  {
+    id: 'nestedRow.choose', keys: ['ctrl+o'], description: 'keys.nestedRowChoose', footer: { label: 'hint.choose', drop: 2 },
+    unavailable: (c) => (c.choice() ? undefined : 'keys.nestedRowNoChoice'), run: (c) => c.choose(),
+  },
   { id: 'nestedRow.accept', keys: ['ctrl+s'], description: 'keys.nestedRowAccept', footer: { label: 'keys.nestedRowDone' }, run: (c) => c.accept() },
   { id: 'nestedRow.cancel', keys: ['esc'], description: 'keys.nestedRowCancel', footer: { label: 'hint.cancel' }, run: (c) => c.cancel() },
 ];

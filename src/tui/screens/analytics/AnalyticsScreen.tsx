@@ -10,7 +10,7 @@ import { useCommands } from '../../hooks/use-keys.js';
 import type { ScreenProps } from '../../screens.js';
 import { RecordScreen } from '../records/RecordScreen.js';
 import { TextField } from '../../components/TextField.js';
-import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { applyEditKey, selectAll, type EditState } from '../../text-edit.js';
 import { displayWidth, fit, plainMarks, wrapText } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import type { Repo } from '../../../services/repo.js';
@@ -22,7 +22,7 @@ import { TABS, tabTitle } from './tabs.js';
 import { segmentListConfig } from './segment-list.js';
 import type { ScreenFilter, TabSegment, TabView } from './tab-view.js';
 import { Picker, type PickItem } from '../../components/Picker.js';
-import { filterText, ownerChoices, parsePeriod, periodInput } from './filter.js';
+import { filterText, ownerChoices, parsePeriod, periodInput, reversedPeriod } from './filter.js';
 
 type LineModule = typeof import('../../../presentation/line-chart.js');
 // loaded once, on the first chart drawn (never at start: test/architecture/lazy-charts.test.ts)
@@ -159,8 +159,8 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
       const segment = segNow();
       if (segment) setMode({ kind: 'list', segment });
     },
-    asOf: () => setMode({ kind: 'asOf', edit: atEnd(place.asOf ?? tv.asOf ?? '') }),
-    period: () => setMode({ kind: 'period', edit: atEnd(periodInput(place.filter)) }),
+    asOf: () => setMode({ kind: 'asOf', edit: selectAll(place.asOf ?? tv.asOf ?? '') }),
+    period: () => setMode({ kind: 'period', edit: selectAll(periodInput(place.filter)) }),
     owner: () => {
       const items: PickItem[] = [
         { value: ALL_OWNERS, label: t('analytics.allOwners') },
@@ -235,7 +235,10 @@ export function AnalyticsScreen({ active, height, width }: ScreenProps) {
             const m = modeRef.current;
             if (m.kind !== 'period') return;
             const period = parsePeriod(m.edit.text);
-            if (!period) return app.notify(t('analytics.periodBad', { value: sanitizeLine(m.edit.text.trim()) }), 'error');
+            if (!period) {
+              const back = reversedPeriod(m.edit.text);
+              return app.notify(back ? t('analytics.periodReversed', back) : t('analytics.periodBad', { value: sanitizeLine(m.edit.text.trim()) }), 'error');
+            }
             setPlace((p) => ({ ...p, filter: { ownerId: p.filter.ownerId, ...period }, sel: p.sel.map(() => 0) }));
             setMode({ kind: 'chart' });
           },

@@ -14,10 +14,21 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
  *  as an end: "2026-01..2026-03").
  *  Empty: no period. undefined: not a period (a bad date, from after to). */
 export function parsePeriod(text: string): { from?: string; to?: string } | undefined {
+  const r = readPeriod(text);
+  return r && !r.reversed ? r.period : undefined;
+}
+
+/** The two ends of a period typed the wrong way round (so the message can say just that), else undefined. */
+export function reversedPeriod(text: string): { from: string; to: string } | undefined {
+  const r = readPeriod(text);
+  return r?.reversed && r.period.from && r.period.to ? { from: r.period.from, to: r.period.to } : undefined;
+}
+
+function readPeriod(text: string): { period: { from?: string; to?: string }; reversed?: true } | undefined {
   const s = text.trim();
-  if (!s) return {};
+  if (!s) return { period: {} };
   const whole = spanOf(s);
-  if (whole) return whole;
+  if (whole) return { period: whole };
   const parts = s.split(/\s*(?:\.\.|~|～|至|\sto\s)\s*|\s+/i);
   if (parts.length !== 2) return undefined;
   // each end a day, a month or a year: 2026-01..2026-03 is January to March
@@ -26,8 +37,8 @@ export function parsePeriod(text: string): { from?: string; to?: string } | unde
   if ((parts[0] && !a) || (parts[1] && !b) || (!a && !b)) return undefined;
   const from = a?.from;
   const to = b?.to;
-  if (from && to && from > to) return undefined;
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return from && to && from > to ? { period, reversed: true } : { period };
 }
 
 /** A day, a month (2026-03, 2026年3月) or a year as the days it spans. */

@@ -12,7 +12,7 @@ import { useApp } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import type { ScreenProps } from '../../screens.js';
 import { TextField } from '../../components/TextField.js';
-import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { applyEditKey, selectAll, type EditState } from '../../text-edit.js';
 import { displayWidth, fit } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import type { T } from '../../../i18n/index.js';
@@ -138,9 +138,9 @@ function FolderGrading({ active, height, width }: ScreenProps) {
     students: students.length,
     move: (by) => update(s, { sel: Math.max(0, Math.min(students.length - 1, Number.isFinite(by) ? sel + by : by > 0 ? students.length - 1 : 0)) }),
     open: () => setMode({ kind: 'student', top: 0 }),
-    folder: () => setMode({ kind: 'path', for: 'folder', edit: atEnd(s.dir ?? ports?.dir ?? '') }),
+    folder: () => setMode({ kind: 'path', for: 'folder', edit: selectAll(s.dir ?? ports?.dir ?? '') }),
     regrade: () => s.dir && ports && void grade(s, ports, s.dir),
-    exportCsv: () => setMode({ kind: 'path', for: 'export', edit: atEnd(s.dir ? path.join(path.dirname(path.resolve(s.dir)), 'gradebook.csv') : 'gradebook.csv') }),
+    exportCsv: () => setMode({ kind: 'path', for: 'export', edit: selectAll(s.dir ? path.join(path.dirname(path.resolve(s.dir)), 'gradebook.csv') : 'gradebook.csv') }),
   };
   const drill = mode.kind === 'student' && g ? studentLines(g, students[sel], t, width) : [];
   const drillRoom = Math.max(1, height - 2);

@@ -6,9 +6,9 @@ import { Box, Text } from 'ink';
 import { useApp } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import type { Command } from '../../keys.js';
-import { applyEditKey, atEnd, type EditState } from '../../text-edit.js';
+import { applyEditKey, atEnd, selectAll, type EditState } from '../../text-edit.js';
 import { TextField } from '../../components/TextField.js';
-import { fit } from '../../../text/width.js';
+import { displayWidth, fit } from '../../../text/width.js';
 
 interface FieldsCtx {
   move: (by: number) => void;
@@ -43,14 +43,20 @@ export function FieldsForm({ title, lines, active, width, height, onSave, onCanc
 }) {
   const { theme } = useApp();
   const editable = lines.filter((l) => !l.readOnly);
+  // as in the record form: the value of the line reached is selected, so typing replaces it
   const [st, setSt] = useState<{ focus: number; texts: Record<string, EditState>; error?: string }>(() => ({
     focus: 0,
-    texts: Object.fromEntries(lines.map((l) => [l.name, atEnd(l.value)])),
+    texts: Object.fromEntries(lines.map((l) => [l.name, l.name === editable[0]?.name ? selectAll(l.value) : atEnd(l.value)])),
   }));
   const ref = useRef(st);
   ref.current = st;
   const ctx: FieldsCtx = {
-    move: (by) => setSt((s) => ({ ...s, focus: (s.focus + by + editable.length) % editable.length })),
+    move: (by) =>
+      setSt((s) => {
+        const focus = (s.focus + by + editable.length) % editable.length;
+        const name = editable[focus].name;
+        return { ...s, focus, texts: { ...s.texts, [name]: selectAll(s.texts[name].text) } };
+      }),
     save: () => {
       const texts = Object.fromEntries(Object.entries(ref.current.texts).map(([k, v]) => [k, v.text]));
       const error = onSave(texts);
@@ -70,7 +76,7 @@ export function FieldsForm({ title, lines, active, width, height, onSave, onCanc
       return true;
     },
   });
-  const labelW = Math.min(24, Math.max(...lines.map((l) => l.label.length)) + 2);
+  const labelW = Math.min(24, Math.max(...lines.map((l) => displayWidth(l.label))) + 2);
   const focusName = editable[st.focus]?.name;
   return (
     <Box flexDirection="column" width={width} height={height}>
