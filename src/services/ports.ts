@@ -4,6 +4,7 @@
 // hands them a backend.
 import type { Workspace } from '../domain/workspace.js';
 import type { Change, ChangeProblem } from '../domain/change.js';
+import type { HistoryBatch } from '../domain/grading/team-credit.js';
 
 /** Who holds a workspace's writer lock. Every field came from a file another process wrote:
  *  sanitise before showing (presentation/store-errors.ts: lockedText, lockBannerText). */
@@ -140,6 +141,17 @@ export interface StorageBackend {
   /** inspect() for a backend that must ask a server (a shared hotel): the workspace as read,
    *  or why it could not be (error.cause: the error to put in words) */
   inspectShared?(file: string): Promise<Inspection>;
+  /** a shared hotel: every save of its history, in the order they were made, each change
+   *  checked by its schema; reads only. Absent: this backend keeps no shared history (a JSON
+   *  workspace is not a shared hotel). Throws SharedStoreError when the hotel cannot be read */
+  readHistory?(file: string): Promise<HistoryRead>;
+}
+
+/** A shared hotel's history as read (grading a team lab). */
+export interface HistoryRead {
+  batches: HistoryBatch[];
+  /** changes this version cannot read (a newer program's, or damaged): left out, counted */
+  skipped: number;
 }
 
 /** A workspace's files as found, for doctor to judge. */

@@ -24,10 +24,11 @@ import { Footer } from './Footer.js';
 import { paletteEntries, paletteItems, type PaletteEntry } from './palette.js';
 import { useSyncedState } from './hooks/use-synced-state.js';
 import { LabPanel } from './components/LabPanel.js';
+import { useTeamCredits } from './hooks/use-team-credits.js';
 import { findLab } from '../services/labs.js';
 import { evaluateLab } from '../domain/labs/check.js';
 import type { Lab } from '../domain/labs/lab-schema.js';
-import { GradingPortsContext, type GradingPorts } from './screens/grading/ports.js';
+import { GradingPortsContext, useGradingPorts, type GradingPorts } from './screens/grading/ports.js';
 import { useSharedRefresh } from './hooks/use-shared-refresh.js';
 import { sharedLogin } from '../services/session.js';
 import { useConflict } from './hooks/use-conflict.js';
@@ -262,6 +263,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   // judged again after every change (the repo's version) and when the lab or language changes
   const labResults = useMemo(() => (lab && labShown ? evaluateLab(lab, store.data) : undefined), [lab, labShown, store.data, repo, repo.version]);
+  // a team lab on a shared hotel: who did each done task
+  const labBy = useTeamCredits(useGradingPorts(), lab, labShown, repo.version);
   const { cols, rows } = size;
   if (cols < 60 || rows < 16) {
     return <Text>{t('app.tooSmall', { cols, rows })}</Text>;
@@ -372,11 +375,11 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           </Box>
           {panel === 'side' ? (
             <Box marginLeft={1}>
-              <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={panelW} height={fullH} mode="side" />
+              <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={panelW} height={fullH} mode="side" by={labBy} />
             </Box>
           ) : null}
         </Box>
-        {panel === 'below' ? <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={cols} height={panelH} mode="below" /> : null}
+        {panel === 'below' ? <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={cols} height={panelH} mode="below" by={labBy} /> : null}
         <Text color={notice?.kind === 'error' ? theme.error : notice?.kind === 'ok' ? theme.ok : theme.muted} wrap="truncate">
           {fit(notice ? sanitizeLine(notice.text) : statusLeft, cols)}
         </Text>

@@ -129,7 +129,9 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
   const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
   const stdin = keyStdin(process.stdin);
   // screen 8: the demo as shipped (each lab's start dates it), durable writes, the worker threads
-  const grading = { demo: () => backend.loadDemo(), writeFile: backend.writeFile.bind(backend), workerScript: o.workerScript, dir: o.grade };
+  // a shared hotel: screen 8 and the lab panel grade its team lab from the history (loaded when first asked)
+  const team = store.shared && backend.readHistory ? async () => (await import('../services/team-lab.js')).gradeTeam(backend, file) : undefined;
+  const grading = { demo: () => backend.loadDemo(), writeFile: backend.writeFile.bind(backend), workerScript: o.workerScript, dir: o.grade, team, hotel: store.file };
   const element = (s: { cols: number; rows: number }) =>
     React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush, careOnStart: true, grading, startScreen: o.grade === undefined ? undefined : 'grading' });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });

@@ -8,6 +8,7 @@ import { openPgStore, createPgHotel, failed } from './store.js';
 import { displayUrl } from './url.js';
 import { connect } from './connect.js';
 import { readRaw } from './tables.js';
+import { readPgHistory } from './history.js';
 
 export const pgBackend: StorageBackend = {
   resolvePath: (flag, env = process.env) => flag ?? env.HOTEL_CRM_DATA ?? '',
@@ -41,4 +42,5 @@ export const pgBackend: StorageBackend = {
     }
   },
   repair: async () => [],
+  readHistory: (url) => readPgHistory(url),
 };
