@@ -1,8 +1,8 @@
 // The composition root. A subcommand runs the CLI; no subcommand in a terminal opens the
 // full-screen app. Here, and only here, a storage backend is chosen and handed to the shell,
 // so neither shell knows where workspaces live. Each shell is loaded with import() so a
-// start pays only for the one it uses.
-import { detectLang, makeT } from './i18n/index.js';
+// start pays only for the one it uses; so are the messages (below: the heap is set up before
+// anything sizeable is loaded).
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 
@@ -17,6 +17,21 @@ import { isMainThread } from 'node:worker_threads';
 function keepHeapSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1'); // the young generation keeps its first size
   setFlagsFromString('--heap-growing-percent=20'); // the old one is collected sooner
+  // The optimising compilers were the session's peak, not its code or data: Ink's layout engine
+  // (WebAssembly) is recompiled by TurboFan once the first full frame has run it hot, and the
+  // app's own hot functions a few keys later; each costs 3-8 MB of compiler memory for a
+  // moment (an Ink hello world lays out one line and never pays it). On a class's workspace
+  // the baseline tiers answer a key in the same few milliseconds (scripts/bench.ts). The
+  // WebAssembly tier is read when yoga is compiled, so this runs before Ink is loaded.
+  setFlagsFromString('--liftoff-only');
+  setFlagsFromString('--no-opt');
+}
+
+/** A workspace this large is filtered and sorted in loops where TurboFan's code is worth its
+ *  memory (a key on 100 000 customers: 25 ms with it, 30-130 ms without). */
+const OPTIMISE_FROM_RECORDS = 20_000;
+function optimiseIfLarge(records: number): void {
+  if (records >= OPTIMISE_FROM_RECORDS) setFlagsFromString('--opt');
 }
 
 /** Ink's layout engine is WebAssembly whose loader asks `typeof fetch`; in Node that one question
@@ -64,8 +79,8 @@ async function backendFor(argv: string[]) {
 /** The reader went away (`hotel-crm list customers | head`): stop quietly, as cat does. */
 function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') reportUnexpected(e);
-    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    void reportUnexpected(e).finally(() => process.exit(1));
   });
 }
 
@@ -95,7 +110,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    const t = makeT(detectLang(flag(argv, '--lang'), undefined));
+    const t = await messages(argv);
     process.stderr.write(`${t('cli.noTty')}\n${t('cli.usage')}  hotel-crm --help\n`);
     process.exitCode = 2;
     return;
@@ -112,28 +127,37 @@ async function main(): Promise<void> {
     processClock: true,
     grade: flag(argv, '--grade'),
     workerScript: import.meta.url,
+    opened: optimiseIfLarge,
   });
 }
 
 // Anything no command turned into a message: one line in the user's language; the stack
 // only for whoever asks for it.
-function reportUnexpected(e: unknown): void {
+async function messages(argv: string[]) {
+  const { detectLang, makeT } = await import('./i18n/index.js');
+  return makeT(detectLang(flag(argv, '--lang'), undefined));
+}
+
+async function reportUnexpected(e: unknown): Promise<void> {
+  process.exitCode = 1;
   const argv = process.argv.slice(2);
-  const t = makeT(detectLang(flag(argv, '--lang'), undefined));
+  const t = await messages(argv);
   // no control character of the message reaches the terminal (the text sanitiser is a layer
   // main.ts does not load; without ESC and BEL no sequence can start)
   // eslint-disable-next-line no-control-regex
   const message = String((e as Error)?.message ?? e).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
   if (process.env.HOTEL_CRM_DEBUG && process.env.HOTEL_CRM_DEBUG !== '0') process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
   process.stderr.write(`${t('cli.unexpected', { message })}\n${t('cli.debugHint')}\n`);
-  process.exitCode = 1;
 }
 
 /** A thread this program started (grading's workers run the bundle itself): grade its files. */
 async function worker(): Promise<void> {
+  // grading a class is CPU-bound: the optimising compiler back (V8's flags are the process's,
+  // so an app that grades on screen 8 keeps it from here on, as a large workspace does)
+  setFlagsFromString('--opt');
   const [w, { fileBackend }] = await Promise.all([import('./cli/grade-worker.js'), import('./storage/backend.js')]);
   if (w.isGradeWorker()) w.runGradeWorker(fileBackend.loadDemo);
 }
 
-if (isMainThread) main().catch(reportUnexpected);
+if (isMainThread) main().catch((e: unknown) => reportUnexpected(e));
 else void worker();

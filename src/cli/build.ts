@@ -261,7 +261,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),
       run(pointsCmd))
     .command('stages', t('cli.help.stages'), (y) => y, run(stagesCmd))
-    .command('grade <dir>', t('cli.help.grade'), (y) =>
+    .command('grade [dir]', t('cli.help.grade'), (y) =>
       y
         .positional('dir', { type: 'string', describe: t('cli.help.gradeDir') })
         .option('weights', { type: 'string', describe: t('cli.help.gradeWeights') })
@@ -273,14 +273,16 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('max-penalty', { type: 'string', describe: t('cli.help.gradeMaxPenalty') })
         .option('close-after', { type: 'string', describe: t('cli.help.gradeCloseAfter') })
         .option('grace', { type: 'string', describe: t('cli.help.gradeGrace') })
-        .option('labs', { type: 'string', describe: t('cli.help.gradeLabs') }),
+        .option('labs', { type: 'string', describe: t('cli.help.gradeLabs') })
+        .option('csv', { type: 'string', describe: t('cli.help.gradeCsv') }),
       run(gradeCmd))
     .command('lab <action> [arg]', t('cli.help.lab'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['list', 'start', 'status', 'check', 'submit'], demandOption: true, describe: t('cli.help.labAction') })
         .positional('arg', { type: 'string', describe: t('cli.help.labArg') })
         .option('force', { type: 'boolean', describe: t('cli.help.labForce') })
-        .option('to', { type: 'string', describe: t('cli.help.labTo') }),
+        .option('to', { type: 'string', describe: t('cli.help.labTo') })
+        .option('team', { type: 'boolean', describe: t('cli.help.labTeam') }),
       run(labCmd))
     .command('server <action> [arg]', t('cli.help.server'), (y) =>
       y

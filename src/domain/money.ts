@@ -51,8 +51,14 @@ function decimalToFen(d: Decimal, round: boolean): FenResult {
   return { fen: d.neg && fen !== 0 ? -fen : 0 + fen };
 }
 
+/** digits and at most two decimals, far below MAX_FEN: read without the general path */
+const PLAIN_YUAN = /^(\d{1,11})(?:\.(\d{1,2}))?$/;
+
 /** Yuan as people write it: `1234.5`, `1,234.50`, `¥1234`, `￥1，000`, `1234元`, `RMB 88`. */
 export function parseYuanText(text: string, opts: { allowNegative?: boolean } = {}): FenResult {
+  // what a spreadsheet's amount column holds on nearly every row (an import reads 100k of them)
+  const plain = PLAIN_YUAN.exec(text);
+  if (plain) return { fen: Number(plain[1]) * 100 + (plain[2] === undefined ? 0 : Number(plain[2].length === 1 ? `${plain[2]}0` : plain[2])) };
   let t = text.trim().replace(/[,，\s]/g, '');
   let neg = false;
   if (/^[-−]/.test(t)) {

@@ -29,6 +29,9 @@ export const Settings = z.object({
   timeZone: z.string().refine(isTimeZone).optional().catch(undefined),
   /** the lab (实训) this workspace was started for (`lab start`): the app shows its panel */
   lab: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/).optional().catch(undefined),
+  /** a team lab on a shared hotel (`lab start ID --team`): when its starting data was loaded;
+   *  grading credits the saves after it */
+  labSince: z.iso.datetime({ offset: true }).optional().catch(undefined),
   /** the care reports' thresholds, weights and margins (analytics/settings.ts); unset: defaults */
   analytics: AnalyticsSettings.optional(),
 });

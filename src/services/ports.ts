@@ -4,6 +4,7 @@
 // hands them a backend.
 import type { Workspace } from '../domain/workspace.js';
 import type { Change, ChangeProblem } from '../domain/change.js';
+import type { HistoryBatch } from '../domain/grading/team-credit.js';
 
 /** Who holds a workspace's writer lock. Every field came from a file another process wrote:
  *  sanitise before showing (presentation/store-errors.ts: lockedText, lockBannerText). */
@@ -91,6 +92,12 @@ export interface WorkspaceStore {
   /** a shared hotel: brings what others saved since into data (records replaced, added or
    *  removed in place); true when anything changed. Call with no changes of one's own pending */
   refresh?(): Promise<boolean>;
+  /** a shared hotel: reads one record as it is saved now into data (replaced, added, or removed
+   *  when deleted) and takes its version as the one this session read, so the next save of it
+   *  goes over that version. Call with no changes of one's own pending */
+  reread?(entity: string, id: string): Promise<{ record?: Record<string, unknown>; version?: number }>;
+  /** a shared hotel: the login of whoever last saved this record, as a refresh brought it in */
+  changedBy?(entity: string, id: string): string | undefined;
 }
 
 export interface OpenOptions {
@@ -137,6 +144,17 @@ export interface StorageBackend {
   /** a shared hotel: lets a student's unix login connect as a database role that may read the
    *  hotel and save only through the app's commit (created when missing) */
   allowLogin?(file: string, unixUser: string): Promise<{ created: boolean }>;
+  /** a shared hotel: every save of its history, in the order they were made, each change
+   *  checked by its schema; reads only. Absent: this backend keeps no shared history (a JSON
+   *  workspace is not a shared hotel). Throws SharedStoreError when the hotel cannot be read */
+  readHistory?(file: string): Promise<HistoryRead>;
+}
+
+/** A shared hotel's history as read (grading a team lab). */
+export interface HistoryRead {
+  batches: HistoryBatch[];
+  /** changes this version cannot read (a newer program's, or damaged): left out, counted */
+  skipped: number;
 }
 
 /** A workspace's files as found, for doctor to judge. */
@@ -208,6 +226,8 @@ export interface Conflict {
   at?: string;
   /** the fields whose saved value differs from the one this session started from */
   fields: string[];
+  /** the record as this session read it (the version it started from), when the history has it */
+  original?: Record<string, unknown>;
 }
 /** A commit refused because another employee saved the same record first: nothing of the
  *  batch was written. */

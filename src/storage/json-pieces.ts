@@ -22,7 +22,9 @@ export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
       // one native stringify per piece, its brackets cut off: a fifth faster than one per record
       // joined (the array form writes undefined as null, as JSON.stringify(value) does)
       const part = JSON.stringify(v.slice(i, i + PER_PIECE));
-      yield (i ? ',' : '') + part.slice(1, -1);
+      // the comma on its own: joined to the piece it would make a copy of it to encode
+      if (i) yield ',';
+      yield part.slice(1, -1);
     }
     yield ']';
   }

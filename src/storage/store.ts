@@ -199,13 +199,34 @@ export async function validateRecords(ws: Workspace, file: string, sliceMs = 4):
   return changed;
 }
 
-/** The pieces as UTF-8 bytes, each added to the digest on its way to the file. */
+/** bytes of UTF-8 gathered before a write: a few writes of a 50 MB snapshot, not thousands */
+const CHUNK = 4 << 20;
+
+/** The pieces as UTF-8 bytes, each added to the digest on its way to the file. They are
+ *  encoded into one reused buffer (a new Buffer per piece cost twice the time, measured on an
+ *  import's 57 MB snapshot), so each chunk given out is overwritten by the next: the consumer
+ *  (writeFileDurably) writes it before asking for the next. */
 function* hashed(pieces: Iterable<string>, digest: SnapshotDigest): Generator<Uint8Array> {
-  for (const p of pieces) {
-    const b = Buffer.from(p, 'utf8');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
+  const flush = () => {
+    const b = buf.subarray(0, used);
     digest.update(b);
-    yield b;
+    used = 0;
+    return b;
+  };
+  for (const p of pieces) {
+    // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (used + p.length * 3 > CHUNK && used > 0) yield flush();
+    if (p.length * 3 > CHUNK) {
+      const b = Buffer.from(p, 'utf8');
+      digest.update(b);
+      yield b;
+      continue;
+    }
+    used += buf.write(p, used, 'utf8');
   }
+  if (used > 0) yield flush();
 }
 
 class WorkspaceFile implements Adapter<Workspace> {

@@ -24,12 +24,17 @@ import { Footer } from './Footer.js';
 import { paletteEntries, paletteItems, type PaletteEntry } from './palette.js';
 import { useSyncedState } from './hooks/use-synced-state.js';
 import { LabPanel } from './components/LabPanel.js';
+import { useTeamCredits } from './hooks/use-team-credits.js';
 import { findLab } from '../services/labs.js';
 import { evaluateLab } from '../domain/labs/check.js';
 import type { Lab } from '../domain/labs/lab-schema.js';
-import { GradingPortsContext, type GradingPorts } from './screens/grading/ports.js';
+import { GradingPortsContext, useGradingPorts, type GradingPorts } from './screens/grading/ports.js';
 import { useSharedRefresh } from './hooks/use-shared-refresh.js';
 import { sharedLogin } from '../services/session.js';
+import { useConflict } from './hooks/use-conflict.js';
+import { ConflictDialog, clashMarks } from './components/ConflictDialog.js';
+import { Form } from './components/Form.js';
+import { entityLabel } from '../i18n/index.js';
 
 export interface AppProps {
   store: WorkspaceStore;
@@ -132,9 +137,16 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
       .then(() => {
         if (done) setNotice({ text: done, kind: 'ok' });
       })
-      .catch((e: Error) => setNotice({ text: t('app.saveFailed', { reason: storeErrorText(t, e) ?? e.message }), kind: 'error' }));
+      .catch(async (e: Error) => {
+        // someone else saved the same record first: the person chooses (a dialog), else it is said
+        if (await conflictRef.current(e, batch)) return setNotice(null);
+        setNotice({ text: t('app.saveFailed', { reason: storeErrorText(t, e) ?? e.message }), kind: 'error' });
+      });
   }, [store, t]);
   if (flush) flush.current = async () => void (await save());
+  const conflict = useConflict(store, repoRef, setRepo, (done) => changed(done), (n) => setNotice(n), t);
+  const conflictRef = useRef(conflict.open);
+  conflictRef.current = conflict.open;
   // the records are checked after the first frame is drawn; a bad one makes the session read-only
   useEffect(() => {
     store
@@ -197,6 +209,7 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
         if (args) setRequest({ ...args, seq: Date.now() + Math.random() });
       },
       request,
+      changedBy: store.changedBy ? (e, id) => store.changedBy!(e, id) : undefined,
     }),
     [repo, t, theme, ascii, readOnly, size, changed, request, invalid],
   );
@@ -250,6 +263,8 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
 
   // judged again after every change (the repo's version) and when the lab or language changes
   const labResults = useMemo(() => (lab && labShown ? evaluateLab(lab, store.data) : undefined), [lab, labShown, store.data, repo, repo.version]);
+  // a team lab on a shared hotel: who did each done task
+  const labBy = useTeamCredits(useGradingPorts(), lab, labShown, repo.version);
   const { cols, rows } = size;
   if (cols < 60 || rows < 16) {
     return <Text>{t('app.tooSmall', { cols, rows })}</Text>;
@@ -325,6 +340,20 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
               if (login) switchTo(login);
             }}
           />
+        ) : conflict.state?.form ? (
+          <Form
+            key="conflictForm"
+            entity={conflict.state.form.entity}
+            record={repo.get(conflict.state.form.entity, conflict.state.form.id)}
+            preset={conflict.state.form.preset}
+            marks={clashMarks(repo, t, conflict.state.settling, conflict.state.form.clashes)}
+            title={t('conflict.editTitle', { entity: entityLabel(t, conflict.state.form.entity), id: conflict.state.form.id, count: conflict.state.form.clashes.length })}
+            width={cols}
+            height={bodyH}
+            onDone={() => conflict.close()}
+          />
+        ) : conflict.state ? (
+          <ConflictDialog settling={conflict.state.settling} ctx={conflict.ctx} error={conflict.state.error} width={cols} height={bodyH} />
         ) : overlay === 'palette' ? (
           <Picker
             title={t('palette.title')}
@@ -340,17 +369,17 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
           />
         ) : null}
         {/* under a dialog the screen stays, hidden, with its selection and filter */}
-        <Box height={bodyH} flexDirection="row" display={overlay ? 'none' : 'flex'}>
+        <Box height={bodyH} flexDirection="row" display={overlay || conflict.state ? 'none' : 'flex'}>
           <Box height={bodyH} width={bodyW} flexDirection="column">
-            <current.component key={current.name} active={overlay === null} height={bodyH} width={bodyW} />
+            <current.component key={current.name} active={overlay === null && !conflict.state} height={bodyH} width={bodyW} />
           </Box>
           {panel === 'side' ? (
             <Box marginLeft={1}>
-              <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={panelW} height={fullH} mode="side" />
+              <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={panelW} height={fullH} mode="side" by={labBy} />
             </Box>
           ) : null}
         </Box>
-        {panel === 'below' ? <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={cols} height={panelH} mode="below" /> : null}
+        {panel === 'below' ? <LabPanel lab={lab!} results={labResults!} t={t} theme={theme} width={cols} height={panelH} mode="below" by={labBy} /> : null}
         <Text color={notice?.kind === 'error' ? theme.error : notice?.kind === 'ok' ? theme.ok : theme.muted} wrap="truncate">
           {fit(notice ? sanitizeLine(notice.text) : statusLeft, cols)}
         </Text>

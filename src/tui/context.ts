@@ -27,6 +27,8 @@ export interface AppServices {
   /** resolves once every record of the workspace has been checked */
   whenValidated: () => Promise<void>;
   openScreen: (name: string, args?: { focusId?: string; action?: 'new' }) => void;
+  /** a shared hotel: who last saved a record that others' saves brought in */
+  changedBy?: (entity: string, id: string) => string | undefined;
   /** a request another screen left for this one (open a record, start a new one) */
   request?: { focusId?: string; action?: 'new'; seq: number };
 }

@@ -2,7 +2,7 @@
 // command declarations only.
 import type { MessageKey, T } from '../i18n/index.js';
 import { SYSTEM_COMMANDS, globalCommands } from './app-commands.js';
-import { DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, HELP_COMMANDS, IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, PICKER_COMMANDS } from './components/commands.js';
+import { CONFLICT_COMMANDS, CONFLICT_DELETED_COMMANDS, DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, HELP_COMMANDS, IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, PICKER_COMMANDS } from './components/commands.js';
 import { NESTED_COMMANDS, NESTED_DISCARD_COMMANDS, NESTED_ROW_COMMANDS } from './components/nested-commands.js';
 import { describe, keyLabel, shortKey, type AnyCommand } from './keys.js';
 import type { Entry } from './hooks/use-keys.js';
@@ -23,6 +23,7 @@ export function appSections(screens: readonly ScreenDef[]): KeySection[] {
     { title: 'keys.section.importFile', commands: IMPORT_FILE_COMMANDS },
     { title: 'keys.section.importPreview', commands: IMPORT_PREVIEW_COMMANDS },
     { title: 'keys.section.help', commands: HELP_COMMANDS },
+    { title: 'keys.section.conflict', commands: [...CONFLICT_COMMANDS, ...CONFLICT_DELETED_COMMANDS] },
   ];
 }
 

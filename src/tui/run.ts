@@ -15,6 +15,7 @@ import { demoForToday } from '../services/demo-today.js';
 import { labWorkspaceFile } from '../services/labs.js';
 import { loggedStore } from '../services/lab-log.js';
 import { LAB_ID } from '../domain/labs/lab-schema.js';
+import { ENTITY_NAMES } from '../domain/entities.js';
 
 export interface RunOptions {
   data?: string;
@@ -31,6 +32,8 @@ export interface RunOptions {
   grade?: string;
   /** the program's own file, for grading's worker threads */
   workerScript?: string;
+  /** told how many records the opened workspace holds (main.ts tunes the JS engine by it) */
+  opened?: (records: number) => void;
 }
 
 // the alternate screen, and bracketed paste so a pasted newline is text, not Enter
@@ -70,6 +73,7 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
     store.replace(ws);
     await store.save();
   }
+  o.opened?.(ENTITY_NAMES.reduce((n, e) => n + (store.data[e]?.length ?? 0), 0));
   if (o.processClock) useWorkspaceClock(store.data);
   const lang = detectLang(o.lang, store.data.settings.lang);
   let actor;
@@ -125,7 +129,9 @@ export async function runApp(backend: StorageBackend, o: RunOptions): Promise<nu
   const size = () => ({ cols: out.columns || 80, rows: out.rows || 24 });
   const stdin = keyStdin(process.stdin);
   // screen 8: the demo as shipped (each lab's start dates it), durable writes, the worker threads
-  const grading = { demo: () => backend.loadDemo(), writeFile: backend.writeFile.bind(backend), workerScript: o.workerScript, dir: o.grade };
+  // a shared hotel: screen 8 and the lab panel grade its team lab from the history (loaded when first asked)
+  const team = store.shared && backend.readHistory ? async () => (await import('../services/team-lab.js')).gradeTeam(backend, file) : undefined;
+  const grading = { demo: () => backend.loadDemo(), writeFile: backend.writeFile.bind(backend), workerScript: o.workerScript, dir: o.grade, team, hotel: store.file };
   const element = (s: { cols: number; rows: number }) =>
     React.createElement(App, { store, lang, user: String(actor.login), theme: makeTheme(), ascii, size: s, loadDemo: loadDemoWorkspace, flush, careOnStart: true, grading, startScreen: o.grade === undefined ? undefined : 'grading' });
   const inst = render(element(size()), { stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });

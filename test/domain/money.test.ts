@@ -28,6 +28,13 @@ describe('yuan text → fen', () => {
     expect(parseYuanText('-0')).toEqual({ fen: 0 });
   });
 
+  // a cell as a spreadsheet writes it is read by a short path; with spaces around, by the long
+  // one: both read the same fen
+  it.each(['0', '000', '7', '7.5', '0.07', '00012.05', '100', '3.10', '99999999999', '99999999999.99', '123456789012'])('%s reads the same by the short path as by the long one', (text) => {
+    expect(parseYuanText(text)).toEqual(parseYuanText(` ${text} `));
+    expect('fen' in parseYuanText(text)).toBe(true);
+  });
+
   it('refuses an amount of a trillion yuan or more', () => {
     expect(parseYuanText('1000000000000')).toEqual({ error: 'max' });
     expect(parseYuanText('123456789012345678901234')).toEqual({ error: 'max' });

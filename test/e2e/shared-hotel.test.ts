@@ -52,4 +52,56 @@ describe.skipIf(!avail.run)('two apps on one shared hotel (tmux, 80x24)', () => 
     const list = runBin(['list', 'customers', '--data', url, '--where', 'name=Zhou Shared', '--json']);
     expect(JSON.parse(list.stdout)).toHaveLength(1);
   }, 90_000);
+
+  it('two apps save the same customer: the second sees per field what changed, keeps its own, and the database holds it', async () => {
+    const url = await cluster!.newDatabase();
+    expect(runBin(['server', 'init', url, '--demo']).code).toBe(0);
+    const args = ['--data', url, '--lang', 'en'];
+    const a = TmuxSession.start('clash-a', args);
+    const b = TmuxSession.start('clash-b', args);
+    let mine = '';
+    try {
+      await a.waitFor('Customers 200 of 200', 15_000);
+      await b.waitFor('Customers 200 of 200', 15_000);
+      // both open C0001's form (the first row) and rename it
+      for (const [s, name] of [[a, 'Zhou A'], [b, 'Zhou B']] as const) {
+        s.keys('e');
+        await s.waitFor('Edit Customers C0001');
+        s.type(name);
+      }
+      // both save at once: the database takes one, the other's save finds it changed
+      TmuxSession.tmux('send-keys', '-t', 'clash-a', 'C-s', ';', 'send-keys', '-t', 'clash-b', 'C-s');
+      const end = Date.now() + 20_000;
+      let loser: TmuxSession | undefined;
+      while (!loser && Date.now() < end) {
+        for (const [s, name] of [[a, 'Zhou A'], [b, 'Zhou B']] as const) {
+          if (s.screen().includes('Not saved: Customers C0001')) {
+            loser = s;
+            mine = name;
+          }
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(loser, 'one of the two saves meets the other').toBeDefined();
+      const theirs = mine === 'Zhou A' ? 'Zhou B' : 'Zhou A';
+      const dialog = loser!.screen();
+      expect(dialog).toMatch(new RegExp(`!Name\\s+Tanaka Trading Ltd\\.\\s+${mine}\\s+${theirs}`));
+      expect(dialog).toMatch(/k keep mine\s+t take theirs\s+e edit/);
+      loser!.keys('k');
+      await loser!.waitFor('Saved over admin', 15_000);
+      // the other app hears it and shows the kept name
+      const winner = loser === a ? b : a;
+      await winner.waitFor(mine, 15_000);
+      for (const s of [a, b]) {
+        s.keys('q');
+        await s.waitFor('EXIT=0');
+      }
+    } finally {
+      a.kill();
+      b.kill();
+    }
+    const list = runBin(['list', 'customers', '--data', url, '--where', 'id=C0001', '--json']);
+    // the database holds the value the second one chose to keep
+    expect(JSON.parse(list.stdout)[0].name).toBe(mine);
+  }, 120_000);
 });

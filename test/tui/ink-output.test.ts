@@ -4,7 +4,7 @@
 // both must give the same string, frame after frame (ours shares cells between frames).
 import { describe, expect, it } from 'vitest';
 import chalk from 'chalk';
-import LeanOutput from '../../src/tui/ink-output.js';
+import LeanOutput, { styledChars } from '../../src/tui/ink-output.js';
 // Ink's package exports only its entry; its frame buffer is reached by path
 import InkOutput from '../../node_modules/ink/build/output.js';
 
@@ -92,5 +92,14 @@ describe('the lean frame buffer draws what Ink draws', () => {
     });
     for (const f of frames) expect(f.lean).toBe(f.ink);
     expect(frames[0].lean).not.toBe(frames[1].lean);
+  });
+
+  it('keeps one cell per character and style however many lines show it (a long session does not grow by the characters it drew)', () => {
+    const a = styledChars(`${chalk.bold('王先生')} C0001 ${chalk.inverse('王')}`);
+    const b = styledChars(`x ${chalk.bold('王丽')} ${chalk.inverse('王')}x`);
+    expect(a[0]).toBe(b[2]); // 王 in bold, at the start of one line and inside another
+    expect(a.at(-1)).toBe(b.at(-2)); // 王 in inverse
+    expect(a[0]).not.toBe(a.at(-1)); // the same character in another style is another cell
+    expect(a[0].styles).toBe(b[2].styles);
   });
 });

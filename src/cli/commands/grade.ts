@@ -15,6 +15,7 @@ import { parseCsv } from '../../text/csv.js';
 import { decodeDetected } from '../../text/encoding.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { gradeFolderAsync } from '../../services/grading-parallel.js';
+import { gradeTeamCmd } from './grade-team.js';
 
 /** HOTEL_CRM_GRADE_WORKERS=N caps the worker threads (0: grade in one thread); default: the cores */
 function workersOf(env: NodeJS.ProcessEnv): number | undefined {
@@ -36,6 +37,8 @@ export interface GradeArgs extends GlobalArgs {
   closeAfter?: string;
   grace?: string;
   labs?: string;
+  /** a team lab's gradebook as CSV (grade --data URL) */
+  csv?: string;
 }
 
 const one = (t: T, flag: string, v: unknown): string | undefined => {
@@ -66,6 +69,11 @@ function scoresProblem(t: T, p: ScoresProblem): string {
 
 export async function gradeCmd(args: GradeArgs, io: CliIO, t: T): Promise<number> {
   const dir = one(t, 'dir', args.dir);
+  // no folder: a team lab on the shared hotel --data names, graded from its history
+  if (dir === undefined) {
+    if (args.data === undefined && !io.env.HOTEL_CRM_DATA) throw new UsageError(t('grade.team.needWhat'));
+    return gradeTeamCmd(args, io, t);
+  }
   if (!dir || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(t('grade.noDir', { dir: sanitizeLine(String(dir ?? '')) }));
   // every flag is checked before anything is read or written
   const deadlineRaw = one(t, 'deadline', args.deadline);

@@ -16,12 +16,15 @@ import { evaluateLab, scoreOf } from '../../domain/labs/check.js';
 import { machineTimeZone } from '../../services/time-zone.js';
 import { labLogFile, parseLog, startEvent, SUBMISSION_FORMAT, type LabStudent } from '../../services/lab-log.js';
 import { displayWidth, fit } from '../../text/width.js';
+import { startTeamLab } from './lab-team.js';
 
 export interface LabArgs extends GlobalArgs {
   action: 'list' | 'start' | 'status' | 'check' | 'submit';
   arg?: string;
   force?: boolean;
   to?: string;
+  /** lab start --team: on the shared hotel --data names (lab-team.ts) */
+  team?: boolean;
 }
 
 const labFile = (id: string, io: CliIO, t: T): string => labFileOf(id, io, t);
@@ -65,6 +68,7 @@ function list(args: LabArgs, io: CliIO, t: T): number {
 
 async function start(args: LabArgs, io: CliIO, t: T): Promise<number> {
   const lab = labOf(args.arg, 'start', t);
+  if (args.team) return startTeamLab(lab, args, io, t);
   const file = args.data ? io.backend.resolvePath(args.data, io.env) : labFile(lab.id, io, t);
   const waitMs = waitMsOf(args, io);
   if (io.backend.exists(file) && !args.force) throw new Refused([t('lab.exists', { id: lab.id, file })]);

@@ -9,6 +9,7 @@ import { displayUrl } from './url.js';
 import { connect, inTransaction } from './connect.js';
 import { allowLogin } from './rights.js';
 import { readRaw } from './tables.js';
+import { readPgHistory } from './history.js';
 
 export const pgBackend: StorageBackend = {
   resolvePath: (flag, env = process.env) => flag ?? env.HOTEL_CRM_DATA ?? '',
@@ -53,4 +54,5 @@ export const pgBackend: StorageBackend = {
       await db?.end().catch(() => {});
     }
   },
+  readHistory: (url) => readPgHistory(url),
 };

@@ -79,18 +79,20 @@ async function describe(db: Db, list: { e: string; id: string; kind: Conflict['k
     );
     const l = last.rows[0];
     let fields: string[] = [];
+    let original: Record<string, unknown> | undefined;
     if (c.kind === 'changed' && c.base !== undefined && l) {
       const base = await db.query<{ change: unknown }>(
         `SELECT change FROM ${SCHEMA}.history WHERE entity = $1 AND record_id = $2 AND version = $3 ORDER BY seq DESC LIMIT 1`,
         [c.e, c.id, c.base],
       );
       const before = dataOf(base.rows[0]?.change) ?? {};
+      if (base.rows[0]) original = before;
       const after = dataOf(l.change) ?? {};
       const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
       fields = [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
     }
     const [entity, id] = c.e === '$meta' ? metaName(c.id) : [c.e, c.id];
-    out.push({ entity, id, kind: c.kind, by: l?.by_login, at: l ? new Date(l.at).toISOString() : undefined, fields });
+    out.push({ entity, id, kind: c.kind, by: l?.by_login, at: l ? new Date(l.at).toISOString() : undefined, fields, original });
   }
   return out;
 }

@@ -33,11 +33,11 @@ type Row = { entity: string; id: string; data: Record<string, unknown>; version:
 /** Applies what others saved since the mark (moved on in place); true when data changed.
  *  One statement, so one round trip and one snapshot: the history rows this session has not
  *  seen, the records and meta rows they name as they are now, and the counters. */
-export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark): Promise<boolean> {
-  const q = await db.query<{ h: [string, string | null, string | null][]; recs: Row[]; metas: { key: string; value: unknown; version: number }[] }>(
-    `WITH h AS (SELECT seq, entity, record_id FROM ${SCHEMA}.history WHERE seq > $1 AND seq <> ALL($2::bigint[])),
+export async function pullChanges(db: Db, data: Workspace, versions: Map<string, number>, mark: Mark, heard?: Map<string, string>): Promise<boolean> {
+  const q = await db.query<{ h: [string, string | null, string | null, string | null][]; recs: Row[]; metas: { key: string; value: unknown; version: number }[] }>(
+    `WITH h AS (SELECT seq, entity, record_id, by_login FROM ${SCHEMA}.history WHERE seq > $1 AND seq <> ALL($2::bigint[])),
           k AS (SELECT DISTINCT entity, record_id FROM h WHERE entity IS NOT NULL AND entity <> '$meta')
-     SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(seq::text, entity, record_id) ORDER BY seq), '[]') FROM h) AS h,
+     SELECT (SELECT coalesce(jsonb_agg(jsonb_build_array(seq::text, entity, record_id, by_login) ORDER BY seq), '[]') FROM h) AS h,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('entity', r.entity, 'id', r.id, 'data', r.data, 'version', r.version)), '[]')
                FROM ${SCHEMA}.records r JOIN k ON r.entity = k.entity AND r.id = k.record_id) AS recs,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('key', m.key, 'value', m.value, 'version', m.version)), '[]')
@@ -45,19 +45,19 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
     [Math.max(0, mark.seq - OVERLAP), [...mark.seen].map(String), META.counters],
   );
   const { h, recs: recRows, metas: metaRows } = q.rows[0];
-  const recs = new Map<string, { e: string; id: string }>();
-  for (const [seq, entity, recordId] of h) {
+  const recs = new Map<string, { e: string; id: string; by?: string }>();
+  for (const [seq, entity, recordId, by] of h) {
     const n = Number(seq);
     if (mark.seen.has(n)) continue;
     mark.seen.add(n);
     mark.seq = Math.max(mark.seq, n);
     if (entity === null || entity === '$meta' || recordId === null) continue;
-    if (isEntityName(entity)) recs.set(recKey(entity, recordId), { e: entity, id: recordId });
+    if (isEntityName(entity)) recs.set(recKey(entity, recordId), { e: entity, id: recordId, by: by ?? undefined });
   }
   let changed = false;
   if (recs.size) {
     const now = new Map(recRows.map((r) => [recKey(r.entity, r.id), r]));
-    for (const [k, { e, id }] of recs) {
+    for (const [k, { e, id, by }] of recs) {
       if (!isEntityName(e)) continue;
       const list = data[e] as unknown as { id: string }[];
       const row = now.get(k);
@@ -67,6 +67,7 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
         const at = list.findIndex((r) => r.id === id);
         if (at >= 0) list.splice(at, 1);
         versions.delete(k);
+        if (by) heard?.set(k, by);
         changed = true;
         continue;
       }
@@ -77,6 +78,8 @@ export async function pullChanges(db: Db, data: Workspace, versions: Map<string,
       if (at >= 0) list[at] = parsed.data as { id: string };
       else list.push(parsed.data as { id: string });
       versions.set(k, row.version);
+      // who saved it: an open detail or form of it says so
+      if (by) heard?.set(k, by);
       changed = true;
     }
   }

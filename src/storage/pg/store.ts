@@ -12,6 +12,7 @@ import { createHotel, loadHotel, unixUser, writeWhole, recKey, metaKey } from '.
 import { CHANNEL, SCHEMA } from './schema.js';
 import { historyMark, pullChanges, type Mark } from './refresh.js';
 import { displayUrl, whereOf } from './url.js';
+import { rereadRecord } from './reread.js';
 
 /** A database error on the way (not a conflict, not ours): a message naming where and why. */
 export function failed(url: string, e: unknown): Error {
@@ -46,6 +47,8 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
     if (!opts.write) throw new Error('store opened read-only');
   };
   let closed = false;
+  /** who saved each record the refreshes brought in, last */
+  const heard = new Map<string, string>();
   const store: WorkspaceStore = {
     file: display,
     get data() {
@@ -128,7 +131,19 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
     refresh() {
       return serial(async () => {
         try {
-          return await pullChanges(db, data, versions, mark);
+          return await pullChanges(db, data, versions, mark, heard);
+        } catch (e) {
+          throw failed(url, e);
+        }
+      });
+    },
+    changedBy(entity: string, id: string) {
+      return heard.get(recKey(entity, id));
+    },
+    reread(entity: string, id: string) {
+      return serial(async () => {
+        try {
+          return await rereadRecord(db, data, versions, entity, id);
         } catch (e) {
           throw failed(url, e);
         }

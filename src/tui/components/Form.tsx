@@ -45,6 +45,10 @@ export interface FormProps {
   onValues?: (values: Record<string, unknown>) => void;
   /** the title instead of "New …" */
   title?: string;
+  /** words beside fields when the form opens (a conflict's clashes), as an error would be */
+  marks?: Record<string, string>;
+  /** a few words after the title (the record changed by someone else just now) */
+  note?: string;
 }
 
 function textOf(fi: FieldInfo, v: unknown): string {
@@ -86,7 +90,7 @@ interface FormState {
   dup: FieldError | null;
 }
 
-export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle }: FormProps) {
+export function Form({ entity, record, preset, fields: only, width, height, onDone, choices, onValues, title: ownTitle, marks, note }: FormProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const fields = useMemo(() => {
@@ -99,8 +103,11 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     return Object.fromEntries(fields.map((fi) => [fi.name, textOf(fi, base[fi.name])]));
   }, [record, preset, fields, entity]);
   const [st, stRef, set] = useSyncedState<FormState>(() => ({
-    texts: initial, focus: 0, edit: record ? selectAll(initial[fields[0]?.name] ?? '') : atEnd(initial[fields[0]?.name] ?? ''), errors: {}, picker: null, confirmDiscard: false, banner: null, dup: null,
+    texts: initial, focus: 0, edit: record ? selectAll(initial[fields[0]?.name] ?? '') : atEnd(initial[fields[0]?.name] ?? ''), errors: { ...marks }, picker: null, confirmDiscard: false, banner: null, dup: null,
   }));
+  // the record and texts the form opened with: when others' saves change the record under the
+  // form, only the fields typed in here are saved over theirs
+  const opened = useRef({ record, initial });
   const setTexts = (texts: Record<string, string>) => set({ texts });
   const setErrors = (f: (e: Record<string, string>) => Record<string, string>) => set((x) => ({ errors: f(x.errors) }));
   const setConfirmDiscard = (confirmDiscard: boolean) => set({ confirmDiscard });
@@ -147,8 +154,10 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const all = textsOf(stRef.current);
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
+    const under = !!record && opened.current.record !== record;
     for (const fi of fields) {
       if (isComputed(fi, all)) continue;
+      if (under && (all[fi.name] ?? '') === (opened.current.initial[fi.name] ?? '')) continue;
       if (isNested(fi)) {
         if (all[fi.name]) values[fi.name] = JSON.parse(all[fi.name]);
         continue;
@@ -404,6 +413,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {title}
+        {note ? <Text color={theme.warn}>{`  ${note}`}</Text> : null}
       </Text>
       {banner ? <Text color={theme.error} bold wrap="truncate">{fit(banner, width)}</Text> : null}
       {fields.slice(off, off + bodyH).map((fi, i) => {

@@ -40,11 +40,14 @@ export interface LabPanelProps {
   width: number;
   height: number;
   mode: 'side' | 'below';
+  /** a team lab on a shared hotel: the login credited with each done task (by task id) */
+  by?: ReadonlyMap<string, string>;
 }
 
 type Line = { text: string; color?: string; bold?: boolean };
 
-export function labPanelLines({ lab, results, t, width, height, mode, theme }: LabPanelProps): Line[] {
+export function labPanelLines({ lab, results, t, width, height, mode, theme, by }: LabPanelProps): Line[] {
+  const doneBy = (r: TaskResult) => (r.passed && by?.get(r.taskId) ? sanitizeLine(t('lab.panel.by', { login: by.get(r.taskId)! })) : '');
   const lang = t.lang === 'en' ? 'en' : 'zh';
   const earned = results.reduce((a, r) => a + r.earned, 0);
   const total = results.reduce((a, r) => a + r.points, 0);
@@ -58,7 +61,9 @@ export function labPanelLines({ lab, results, t, width, height, mode, theme }: L
       const r = results[i];
       const pts = String(task.points);
       const body = `${tick(r)} ${i + 1} ${sanitizeLine(task.description[lang])}`;
-      lines.push({ text: fit(body, width - pts.length - 1) + ' ' + pts, color: r.passed ? theme.ok : undefined });
+      const who = doneBy(r);
+      const tail = who ? `${who} ${pts}` : pts;
+      lines.push({ text: fit(body, Math.max(0, width - displayWidth(tail) - 1)) + ' ' + tail, color: r.passed ? theme.ok : undefined });
     });
     return lines.slice(0, height);
   }
@@ -71,6 +76,7 @@ export function labPanelLines({ lab, results, t, width, height, mode, theme }: L
     const desc = wrapLines(`${first}${task.description[lang]} (${task.points})`, width);
     desc.forEach((l, k) => taskLines.push({ text: k === 0 ? l : l, color: r.passed ? theme.ok : undefined }));
     if (!r.passed) for (const l of wrapLines(`    ${r.reason[lang]}`, width).slice(0, 2)) taskLines.push({ text: l, color: theme.muted });
+    else if (doneBy(r)) taskLines.push({ text: `    ${doneBy(r)}`, color: theme.muted });
   });
   const room = Math.max(0, height - 1 - taskLines.length - 1);
   const shown = scenario.slice(0, Math.min(room, 6));

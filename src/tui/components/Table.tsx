@@ -31,6 +31,9 @@ export interface TableProps {
   width: number;
   /** false when another panel has the focus: the selection is drawn without inverse */
   focused?: boolean;
+  /** which record a row shows: when the selected record moves (others' rows arrive above it)
+   *  it stays on the same line of the screen */
+  rowKey?: (row: number) => string | undefined;
 }
 
 /** Two spaces between columns: `个人客户  现实客户` must not read as one phrase. */
@@ -103,12 +106,17 @@ const Row = memo(function Row({ text, selected, focused }: { text: string; selec
   );
 });
 
-export function Table({ columns, rowCount, cell, selected, height, width, focused = true }: TableProps) {
+export function Table({ columns, rowCount, cell, selected, height, width, focused = true, rowKey }: TableProps) {
   const { theme } = useApp();
   const offRef = useRef(0);
+  const anchor = useRef<{ key?: string; index: number }>({ index: -1 });
   const bodyHeight = Math.max(1, height - 1);
-  const off = scrollOffset(offRef.current, selected, bodyHeight, rowCount);
+  const key = rowKey?.(selected);
+  const moved = key !== undefined && anchor.current.key === key && anchor.current.index !== selected;
+  const start = moved ? Math.max(0, offRef.current + selected - anchor.current.index) : offRef.current;
+  const off = scrollOffset(start, selected, bodyHeight, rowCount);
   offRef.current = off;
+  anchor.current = { key, index: selected };
   const end = Math.min(rowCount, off + bodyHeight);
   const cells: string[][] = [];
   for (let r = off; r < end; r++) cells.push(columns.map((c) => cell(r, c.key)));

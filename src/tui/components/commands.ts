@@ -109,3 +109,24 @@ export const HELP_COMMANDS: Command<HelpCtx>[] = [
   { id: 'help.pageUp', keys: ['pgup'], description: 'help.pageUp', run: (c) => c.scrollBy(-c.page) },
   { id: 'help.close', keys: ['esc', '?', 'q', 'enter'], description: 'keys.closeHelp', footer: { label: 'keys.close' }, run: (c) => c.close() },
 ];
+
+export interface ConflictCtx {
+  keepMine: () => void;
+  takeTheirs: () => void;
+  edit: () => void;
+  /** why edit cannot run (several records in one conflict, or mine was a delete) */
+  editRefused: () => MessageKey | undefined;
+}
+
+/** A save someone else overtook: keep mine, take theirs, or edit with both. */
+export const CONFLICT_COMMANDS: Command<ConflictCtx>[] = [
+  { id: 'conflict.keepMine', keys: ['k'], description: 'keys.conflictKeepMine', footer: { label: 'hint.keepMine' }, run: (c) => c.keepMine() },
+  { id: 'conflict.takeTheirs', keys: ['t'], description: 'keys.conflictTakeTheirs', footer: { label: 'hint.takeTheirs' }, run: (c) => c.takeTheirs() },
+  { id: 'conflict.edit', keys: ['e'], description: 'keys.conflictEdit', footer: { label: 'hint.conflictEdit' }, run: (c) => c.edit(), unavailable: (c) => c.editRefused() },
+];
+
+/** The record was deleted meanwhile: re-create it with my values, or discard my change. */
+export const CONFLICT_DELETED_COMMANDS: Command<ConflictCtx>[] = [
+  { id: 'conflict.recreate', keys: ['r'], description: 'keys.conflictRecreate', footer: { label: 'hint.recreate' }, run: (c) => c.keepMine() },
+  { id: 'conflict.discard', keys: ['d'], description: 'keys.conflictDiscard', footer: { label: 'hint.discardMine' }, run: (c) => c.takeTheirs() },
+];

@@ -23,6 +23,7 @@ import { fsErrorCode, fsReasonText } from '../../../presentation/fs-errors.js';
 import { GRADING_COMMANDS, PATH_COMMANDS, STUDENT_COMMANDS, type GradingCtx, type PathCtx, type StudentCtx } from './commands.js';
 import { bookHead, bookRow, chartLines, labsLine, problemLines, studentLines } from './lines.js';
 import { useGradingPorts, type GradingPorts } from './ports.js';
+import { TeamGradebook } from './TeamGradebook.js';
 
 interface Session {
   dir?: string;
@@ -80,7 +81,14 @@ type Mode = { kind: 'book' } | { kind: 'student'; top: number } | { kind: 'path'
 const failedText = (t: T, f: NonNullable<Session['failed']>) =>
   t('grading.failed', { dir: sanitizeLine(f.dir), reason: f.code ? fsReasonText(t, f.code) : sanitizeLine(f.message ?? '') });
 
-export function GradingScreen({ active, height, width }: ScreenProps) {
+export function GradingScreen(props: ScreenProps) {
+  // a shared hotel: its team lab's gradebook from the history, not a folder of submissions
+  const shared = useGradingPorts();
+  if (shared?.team) return <TeamGradebook {...props} ports={shared} />;
+  return <FolderGrading {...props} />;
+}
+
+function FolderGrading({ active, height, width }: ScreenProps) {
   const app = useApp();
   const { repo, t, theme } = app;
   const ports = useGradingPorts();

@@ -20,6 +20,7 @@ import { loadNamePinyin, type NamePinyin } from './name-pinyin.js';
 import { findRecords, SearchIndex, searchSpec, sortRecords, splitQuery, warmSearch } from './list-model.js';
 import { DEFAULT_VALUE_LISTS } from '../../../domain/values.js';
 import { displayWidth, fit } from '../../../text/width.js';
+import { sanitizeLine } from '../../../text/sanitize.js';
 import { ConfirmLine, Detail, detailOffset } from './Detail.js';
 import { buildDetail, type DetailModel, type DetailTarget } from './detail-model.js';
 import { NestedEditor } from '../../components/NestedEditor.js';
@@ -183,10 +184,18 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
 
   // keep the selection on the record it was on (or on one just created)
   const lastRows = useRef(rows);
+  const lastRepo = useRef(repo);
+  // the selected record deleted by someone else: said once the frame is drawn
+  const goneSaid = useRef<string | undefined>(undefined);
   if (lastRows.current !== rows) {
     const want = selectId.current ?? lastRows.current[sel]?.id;
+    // others' saves arrive as a new Repo; this session's own come on the same one
+    // (gone from the workspace, not only out of sight: another acting employee sees less)
+    const gone = () => lastRepo.current.actorLogin === repo.actorLogin && !repo.unscoped(entity).some((r) => r.id === want);
+    if (!selectId.current && want && lastRepo.current !== repo && !repo.get(entity, want) && lastRepo.current.get(entity, want) && gone()) goneSaid.current = want;
     selectId.current = undefined;
     lastRows.current = rows;
+    lastRepo.current = repo;
     const idx = want ? rows.findIndex((r) => r.id === want) : -1;
     const next = idx >= 0 ? idx : Math.min(sel, Math.max(0, rows.length - 1));
     if (next !== sel) {
@@ -195,6 +204,12 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     }
   }
   const selectedNow = () => rows[Math.min(stRef.current.sel, rows.length - 1)];
+  useEffect(() => {
+    const gone = goneSaid.current;
+    if (!gone) return;
+    goneSaid.current = undefined;
+    if (stRef.current.mode.kind === 'list') app.notify(t('list.goneMoved', { id: gone }), 'info');
+  });
 
   // requests from the palette or another screen: open a record, start a new one
   const req = app.request;
@@ -411,6 +426,18 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
     if (mode.kind === 'detail' && !shown) setMode(mode.back ?? { kind: 'list' });
   });
 
+  // a record shown (its detail or its form) that others' saves changed: say who, until it is left
+  const shownKey = mode.kind === 'form' && mode.id ? `${mode.entity}:${mode.id}` : view ? `${view.of}:${view.rec.id}` : undefined;
+  const shownRec = mode.kind === 'form' && mode.id ? repo.get(mode.entity, mode.id) : view?.rec;
+  const seen = useRef<{ key?: string; rec?: unknown; repo?: unknown; note?: string }>({});
+  if (seen.current.key !== shownKey) seen.current = { key: shownKey, rec: shownRec, repo };
+  else if (shownRec && seen.current.rec !== shownRec) {
+    const [of, ...idParts] = shownKey!.split(':');
+    const by = seen.current.repo !== repo ? app.changedBy?.(of, idParts.join(':')) : undefined;
+    seen.current = { key: shownKey, rec: shownRec, repo, note: by ? t('detail.changedBy', { by: sanitizeLine(by) }) : seen.current.note };
+  }
+  const changedNote = seen.current.note;
+
   if (mode.kind === 'form') {
     const rec = mode.id ? repo.get(mode.entity, mode.id) : undefined;
     return (
@@ -422,6 +449,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         fields={mode.fields ?? config.formFields?.(mode.entity)}
         choices={(field, rec) => config.formChoices?.(mode.entity, field, rec)}
         title={mode.title}
+        note={changedNote}
         onValues={mode.onValues}
         width={width}
         height={height}
@@ -490,7 +518,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
         width={width}
         height={height}
         commands={view.of === entity ? own('detail') : []}
-        note={view.of === entity ? config.detailNote?.(view.rec, t) : undefined}
+        note={[view.of === entity ? config.detailNote?.(view.rec, t) : undefined, changedNote].filter(Boolean).join('  ') || undefined}
         footer={mode.kind === 'confirm' ? <ConfirmLine entity={mode.entity} id={mode.id} /> : undefined}
       />
     );
@@ -558,6 +586,7 @@ export function RecordScreen({ config, active, height, width }: { config: Screen
           height={listH - 2}
           width={width}
           focused={active}
+          rowKey={(r) => rows[r]?.id}
           cell={(r, key) => {
             const rec = rows[r];
             const own = config.cell?.(key, rec, repo, t);

@@ -1,0 +1,72 @@
+// Screen 8 on a shared hotel: the team lab the hotel runs, graded from its history (the same
+// service and words as `grade --data`): the team's score, each task with who did it and when,
+// a row per employee with the tasks credited to them. Read again as others' saves arrive.
+import { useEffect, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useApp } from '../../context.js';
+import type { ScreenProps } from '../../screens.js';
+import { fit } from '../../../text/width.js';
+import { sanitizeLine } from '../../../text/sanitize.js';
+import { TeamGradeError, type TeamGrading } from '../../../services/team-lab.js';
+import { workspaceTimeZone } from '../../../services/time-zone.js';
+import { storeErrorText } from '../../../presentation/store-errors.js';
+import { teamGradeLines } from '../../../presentation/team-gradebook.js';
+import type { GradingPorts } from './ports.js';
+
+export function TeamGradebook({ active, height, width, ports }: ScreenProps & { ports: GradingPorts }) {
+  const app = useApp();
+  const { repo, t, theme } = app;
+  const [state, setState] = useState<{ g?: TeamGrading; error?: string; loading: boolean }>({ loading: true });
+  const busy = useRef(false);
+  const again = useRef(false);
+  // grading is the administrator's, as for a folder of submissions
+  const allowed = repo.whoActs().root;
+  const version = repo.version;
+  const labId = repo.ws.settings.lab;
+  useEffect(() => {
+    if (!active || !allowed || !ports.team) return;
+    // one read at a time; saves that arrive meanwhile are read once it is done
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
+    const read = () => {
+      busy.current = true;
+      ports.team!()
+        .then((g) => setState({ g, loading: false }))
+        .catch((e) => setState((s) => ({ ...s, loading: false, error: errorText(e) })))
+        .finally(() => {
+          busy.current = false;
+          if (again.current) {
+            again.current = false;
+            read();
+          }
+        });
+    };
+    read();
+  }, [active, allowed, version, labId, ports, t]);
+
+  function errorText(e: unknown): string {
+    if (e instanceof TeamGradeError) {
+      const p = e.problem;
+      if (p.code === 'unknownLab') return t('grade.team.unknownLab', { lab: sanitizeLine(p.lab), ids: '' });
+      return p.code === 'noLab' ? t('grade.team.noLab') : t('grade.team.notShared', { file: sanitizeLine(ports.hotel ?? '') });
+    }
+    return storeErrorText(t, e) ?? sanitizeLine(String((e as Error).message ?? e));
+  }
+
+  const lines: { text: string; bold?: boolean; color?: string }[] = [];
+  lines.push({ text: fit(t('grading.team.title', { id: labId ?? '-' }), width), bold: true });
+  if (!allowed) lines.push({ text: fit(t('grading.notAllowed'), width), color: theme.warn });
+  else if (state.error) lines.push({ text: fit(t('grading.team.failed', { reason: state.error }), width), color: theme.error });
+  else if (!state.g) lines.push({ text: fit(t('grading.team.loading'), width), color: theme.muted });
+  else for (const l of teamGradeLines(state.g, t, state.g.timeZone ?? workspaceTimeZone(repo.ws), ports.hotel ?? '', width)) lines.push({ text: l });
+  while (lines.length < height) lines.push({ text: '' });
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {lines.slice(0, height).map((l, i) => (
+        <Text key={i} bold={l.bold} color={l.color} wrap="truncate">{l.text || ' '}</Text>
+      ))}
+    </Box>
+  );
+}
