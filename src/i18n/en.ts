@@ -1365,6 +1365,7 @@ export const en = {
   'list.goneMoved': '{id} was deleted by someone else; the cursor moved to the next record',
   'conflict.editOne': 'Edit works on one changed record: keep mine or take theirs',
   'detail.changedBy': 'Changed by {by} just now',
+  'grading.section.team': 'A shared hotel\'s team gradebook',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1366,4 +1366,5 @@ export const zhCN = {
   'list.goneMoved': '{id} 已被他人删除；光标移到下一条记录',
   'conflict.editOne': '编辑仅适用于一条被修改的记录：请选择保留我的或采用对方的',
   'detail.changedBy': '{by} 刚刚修改了此记录',
+  'grading.section.team': '共享酒店的团队评分',
 } satisfies Messages;

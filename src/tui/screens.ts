@@ -24,7 +24,7 @@ import { FIELDS_FORM_COMMANDS } from './screens/settings/FieldsForm.js';
 import { AnalyticsScreen, analyticsAbout } from './screens/analytics/AnalyticsScreen.js';
 import { ANALYTICS_COMMANDS, AS_OF_COMMANDS, ASK_COMMANDS, PERIOD_COMMANDS } from './screens/analytics/commands.js';
 import { GradingScreen } from './screens/grading/GradingScreen.js';
-import { GRADING_COMMANDS, PATH_COMMANDS, STUDENT_COMMANDS } from './screens/grading/commands.js';
+import { GRADING_COMMANDS, PATH_COMMANDS, STUDENT_COMMANDS, TEAM_COMMANDS } from './screens/grading/commands.js';
 
 export interface ScreenProps {
   /** false while a dialog or the help covers the screen: it keeps its state but takes no key */
@@ -99,6 +99,7 @@ export const SCREENS: readonly ScreenDef[] = [
     shared: [
       { title: 'grading.section.student', commands: STUDENT_COMMANDS },
       { title: 'grading.section.path', commands: PATH_COMMANDS },
+      { title: 'grading.section.team', commands: TEAM_COMMANDS },
     ],
   },
   {

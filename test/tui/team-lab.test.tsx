@@ -3,7 +3,7 @@
 // asking for a folder. The history is the grading port's (a fake here; PostgreSQL in
 // test/cli/pg-team.test.ts).
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../helpers/render-app.js';
+import { renderApp, press } from '../helpers/render-app.js';
 import { loadDemoWorkspace } from '../../src/demo.js';
 import { findLab, labStartWorkspace } from '../../src/services/labs.js';
 import { Repo } from '../../src/services/repo.js';
@@ -62,4 +62,21 @@ describe('a team lab in the app', () => {
     await until(zh, (x) => x.includes('团队得分'), 'the team gradebook in Chinese');
     expect(zh.frame()).toContain('团队得分 30/100');
   });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`at 80x24 the employees below the tasks are reached by scrolling; the title stays (${lang})`, async () => {
+      const { ws, team } = teamHotel();
+      const grading: GradingPorts = { demo: loadDemoWorkspace, writeFile: () => {}, team: async () => team, hotel: 'postgres://hotel@/hotel' };
+      const app = await renderApp({ ws, lang, cols: 80, rows: 24, grading, startScreen: 'grading' });
+      await until(app, (f) => f.includes(lang === 'en' ? 'Team score' : '团队得分'), 'the team gradebook');
+      // the lab panel and four tasks fill the screen: stu01's row is below it
+      expect(app.frame()).not.toMatch(/stu01\s+30\s+1\s+new/);
+      await press(app, 'grading.teamEnd');
+      expect(app.frame()).toMatch(/stu01\s+30\s+1\s+new/);
+      expect(app.frame()).toContain('ch04-customers');
+      await press(app, 'grading.teamHome');
+      expect(app.frame()).toContain(lang === 'en' ? 'Team score' : '团队得分');
+      app.unmount?.();
+    });
+  }
 });

@@ -12,11 +12,15 @@ import { workspaceTimeZone } from '../../../services/time-zone.js';
 import { storeErrorText } from '../../../presentation/store-errors.js';
 import { teamGradeLines } from '../../../presentation/team-gradebook.js';
 import type { GradingPorts } from './ports.js';
+import { useCommands } from '../../hooks/use-keys.js';
+import { TEAM_COMMANDS, type TeamCtx } from './commands.js';
 
 export function TeamGradebook({ active, height, width, ports }: ScreenProps & { ports: GradingPorts }) {
   const app = useApp();
   const { repo, t, theme } = app;
   const [state, setState] = useState<{ g?: TeamGrading; error?: string; loading: boolean }>({ loading: true });
+  // the tasks and then the employees are taller than 24 rows: the first line stays, the rest scrolls
+  const [top, setTop] = useState(0);
   const busy = useRef(false);
   const again = useRef(false);
   // grading is the administrator's, as for a folder of submissions
@@ -61,10 +65,16 @@ export function TeamGradebook({ active, height, width, ports }: ScreenProps & { 
   else if (state.error) lines.push({ text: fit(t('grading.team.failed', { reason: state.error }), width), color: theme.error });
   else if (!state.g) lines.push({ text: fit(t('grading.team.loading'), width), color: theme.muted });
   else for (const l of teamGradeLines(state.g, t, state.g.timeZone ?? workspaceTimeZone(repo.ws), ports.hotel ?? '', width)) lines.push({ text: l });
-  while (lines.length < height) lines.push({ text: '' });
+  const room = Math.max(1, height - 1);
+  const maxTop = Math.max(0, lines.length - 1 - room);
+  const shownTop = Math.min(top, maxTop);
+  const ctx: TeamCtx = { scroll: (by) => setTop((v) => Math.max(0, Math.min(maxTop, Math.min(v, maxTop) + by))) };
+  useCommands('screen', TEAM_COMMANDS, ctx, { active });
+  const shown = [lines[0], ...lines.slice(1 + shownTop, 1 + shownTop + room)];
+  while (shown.length < height) shown.push({ text: '' });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {lines.slice(0, height).map((l, i) => (
+      {shown.map((l, i) => (
         <Text key={i} bold={l.bold} color={l.color} wrap="truncate">{l.text || ' '}</Text>
       ))}
     </Box>

@@ -48,6 +48,20 @@ export const STUDENT_COMMANDS: Command<StudentCtx>[] = [
   { id: 'grading.back', keys: ['esc'], description: 'help.gradingBack', footer: { label: 'hint.back' }, run: (c) => c.back() },
 ];
 
+export interface TeamCtx {
+  scroll: (by: number) => void;
+}
+
+/** The team gradebook of a shared hotel (taller than a terminal: tasks, then employees). */
+export const TEAM_COMMANDS: Command<TeamCtx>[] = [
+  { id: 'grading.teamDown', keys: ['down', 'j'], moves: true, description: 'help.gradingScroll', footer: { label: 'hint.gradingScroll', drop: 1 }, run: (c) => c.scroll(1) },
+  { id: 'grading.teamUp', keys: ['up', 'k'], moves: true, description: 'help.gradingScroll', run: (c) => c.scroll(-1) },
+  { id: 'grading.teamPgdn', keys: ['pgdn', 'space'], moves: true, description: 'help.gradingPage', run: (c) => c.scroll(10) },
+  { id: 'grading.teamPgup', keys: ['pgup'], moves: true, description: 'help.gradingPage', run: (c) => c.scroll(-10) },
+  { id: 'grading.teamEnd', keys: ['G', 'end'], moves: true, description: 'help.last', run: (c) => c.scroll(Infinity) },
+  { id: 'grading.teamHome', keys: ['g', 'home'], moves: true, description: 'help.first', run: (c) => c.scroll(-Infinity) },
+];
+
 export interface PathCtx {
   keep: () => void;
   cancel: () => void;
