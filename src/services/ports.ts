@@ -78,8 +78,9 @@ export interface WorkspaceStore {
   readonly created: boolean;
   /** writes the whole workspace (and empties the journal) */
   save(): Promise<void>;
-  /** makes one batch of changes durable: resolved means on disk */
-  commit(batch: Batch): Promise<void>;
+  /** makes one batch of changes durable: resolved means on disk. A shared hotel may have given
+   *  new records other ids (someone else took theirs at the same moment): entity → old → new. */
+  commit(batch: Batch): Promise<void | CommitDone>;
   /** resolves once every record has been checked (at once unless opened with deferValidation) */
   validate(): Promise<void>;
   replace(ws: Workspace): void;
@@ -229,6 +230,11 @@ export interface Conflict {
   /** the record as this session read it (the version it started from), when the history has it */
   original?: Record<string, unknown>;
 }
+/** What a commit changed beyond the batch: the new records it gave other ids, by entity. */
+export interface CommitDone {
+  renamed?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
 /** A commit refused because another employee saved the same record first: nothing of the
  *  batch was written. */
 export class ConflictError extends Error {

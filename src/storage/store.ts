@@ -488,8 +488,8 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
       adapter.journalled += batch.changes.length;
       await compactIfBig();
     },
-    append(changes) {
-      return store.commit({ at: now().toISOString(), by: '?', changes });
+    async append(changes) {
+      await store.commit({ at: now().toISOString(), by: '?', changes });
     },
     replace(ws: Workspace) {
       ws.id = db.data.id;

@@ -5,6 +5,7 @@ import { storeErrorText, lockBannerText } from '../presentation/store-errors.js'
 import { Box, Text, useApp as useInk } from 'ink';
 import { KeysRoot, useCommands, useKeysRoot, runCommand } from './hooks/use-keys.js';
 import type { WorkspaceStore } from '../services/ports.js';
+import { withIdsRenamed } from '../presentation/renamed-ids.js';
 import { Repo } from '../services/repo.js';
 import { generateCareTasks } from '../services/care.js';
 import { recheckTiers } from '../services/loyalty.js';
@@ -134,8 +135,9 @@ function AppBody({ store, lang: initialLang, theme, ascii, size, loadDemo, sched
     if (!batch.changes.length) return Promise.resolve();
     return store
       .commit(batch)
-      .then(() => {
-        if (done) setNotice({ text: done, kind: 'ok' });
+      .then((r) => {
+        // "Created C0201" says the id saved, when a shared hotel gave the record the next free one
+        if (done) setNotice({ text: r?.renamed ? withIdsRenamed(done, r.renamed) : done, kind: 'ok' });
       })
       .catch(async (e: Error) => {
         // someone else saved the same record first: the person chooses (a dialog), else it is said

@@ -342,7 +342,7 @@ describe('<App /> analytics, churn: mark lost and win-back', () => {
     const { store, ws } = await onDisk('held');
     const held: (() => void)[] = [];
     const commit = store.commit.bind(store);
-    store.commit = (b) => new Promise<void>((done) => held.push(() => void commit(b).then(done)));
+    store.commit = (b) => new Promise<void>((done) => held.push(() => void commit(b).then(() => done())));
     const id = workspaceChurn(new Repo(ws)).rows[0].customerId;
     const app = await openAnalytics({ ws, store: store as never, lang: 'en' });
     await press(app, 'analytics.nextTab', 'analytics.nextTab', 'analytics.nextTab', 'analytics.chart', 'analytics.lose', 'picker.pick');

@@ -3,7 +3,7 @@
 // concurrency (commit.ts). Saved means committed: PostgreSQL has flushed its WAL.
 import type { Workspace } from '../../domain/workspace.js';
 import { parseBatch, type Batch } from '../../domain/change.js';
-import { ConflictError, SharedStoreError, StoreError, type OpenOptions, type WorkspaceStore } from '../../services/ports.js';
+import { ConflictError, SharedStoreError, StoreError, type CommitDone, type OpenOptions, type WorkspaceStore } from '../../services/ports.js';
 import { problemsText } from '../store.js';
 import { connect, inTransaction, reasonOf, retried, type Db } from './connect.js';
 import { commitBatch } from './commit.js';
@@ -57,12 +57,12 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
     created: false,
     shared: { unixUser: unixUser() },
     validate: () => Promise.resolve(),
-    async commit(batch: Batch) {
+    async commit(batch: Batch): Promise<CommitDone | undefined> {
       writable();
-      if (!batch.changes.length) return;
+      if (!batch.changes.length) return undefined;
       const checked = parseBatch(batch);
       if (!checked.ok) throw new StoreError('invalid', display, problemsText(checked.problems));
-      await serial(async () => {
+      return serial(async () => {
         let done;
         const batch = checked.value;
         const keys = putKeys(batch);
@@ -96,6 +96,7 @@ export async function openPgStore(url: string, opts: OpenOptions = {}): Promise<
         }
         // others' creations moved the counters on: the next id made here skips theirs
         if (done.counters) Object.assign(data.counters, done.counters);
+        return renames.size ? { renamed: renames } : undefined;
       });
     },
     /** the whole workspace in place of what the hotel holds (the demo loaded into an empty one) */
