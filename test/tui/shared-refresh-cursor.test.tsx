@@ -109,4 +109,27 @@ describe('a record open while someone else saves it', () => {
     expect(store.data.customers.find((c) => c.id === 'C0001')).toMatchObject({ name: '田中商事', city: 'Lyon' });
     app.unmount();
   });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`a field typed here that they changed too is not saved over theirs unseen: marked, then Ctrl+S again keeps mine (${lang})`, async () => {
+      const ws = loadDemoWorkspace();
+      const store = sharedStore(ws);
+      const app = await renderApp({ ws, store, lang, cols: lang === 'en' ? 60 : 80 });
+      await press(app, 'record.edit');
+      await app.type('田中商事');
+      store.others(() => change(store.data, 'C0001', { name: 'Tanaka Trading Co.', city: 'Lyon' }));
+      await settle();
+      await press(app, 'form.save');
+      // nothing saved: their name stands, and the form says whose it is and what it is
+      expect(store.data.customers.find((c) => c.id === 'C0001')).toMatchObject({ name: 'Tanaka Trading Co.', city: 'Lyon' });
+      expect(app.frame()).toContain(lang === 'en' ? 'Not saved: lisi changed 1 field(s)' : '未保存：lisi 也修改了你改过的 1 个字段');
+      expect(app.frame()).toContain(lang === 'en' ? 'clash; theirs: Tanaka' : '冲突；对方：Tanaka Trading Co.');
+      expect(app.frame()).toMatch(lang === 'en' ? /Name\*?\s+田中商事/ : /客户名称\*\s+田中商事/);
+      // seen: a second Ctrl+S keeps mine, and their other change stays
+      await press(app, 'form.save');
+      await settle();
+      expect(store.data.customers.find((c) => c.id === 'C0001')).toMatchObject({ name: '田中商事', city: 'Lyon' });
+      app.unmount();
+    });
+  }
 });

@@ -155,6 +155,27 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
     const values: Record<string, unknown> = {};
     const errs: FieldError[] = [];
     const under = !!record && opened.current.record !== record;
+    if (under) {
+      // a field typed here that someone else also changed meanwhile, to something else: never
+      // saved over theirs unseen. Marked with their value; Ctrl+S again keeps mine, Esc theirs.
+      const clashes: Record<string, string> = {};
+      for (const fi of fields) {
+        if (isComputed(fi, all)) continue;
+        const mine = all[fi.name] ?? '';
+        const was = opened.current.initial[fi.name] ?? '';
+        const theirs = initial[fi.name] ?? '';
+        if (mine !== was && theirs !== was && mine !== theirs) clashes[fi.name] = t('conflict.clashMark', { value: sanitizeLine(display(fi, theirs)) || '-' });
+      }
+      const names = Object.keys(clashes);
+      if (names.length) {
+        opened.current = { record: opened.current.record, initial: { ...opened.current.initial, ...Object.fromEntries(names.map((n) => [n, initial[n] ?? ''])) } };
+        const by = app.changedBy?.(entity, record.id);
+        const first = fields.findIndex((f) => clashes[f.name]);
+        setTexts(all);
+        set({ errors: clashes, banner: t('form.clashBanner', { by: sanitizeLine(by ?? '?'), count: names.length }), focus: first, edit: atEnd(all[fields[first].name] ?? '') });
+        return;
+      }
+    }
     for (const fi of fields) {
       if (isComputed(fi, all)) continue;
       if (under && (all[fi.name] ?? '') === (opened.current.initial[fi.name] ?? '')) continue;
