@@ -1366,7 +1366,7 @@ export const en = {
   'conflict.editOne': 'Edit works on one changed record: keep mine or take theirs',
   'detail.changedBy': 'Changed by {by} just now',
   'grading.section.team': 'A shared hotel\'s team gradebook',
-  'form.clashBanner': 'Not saved: {by} changed {count} field(s) you changed too (marked with their value). Ctrl+S again saves yours over theirs; Esc leaves theirs.',
+  'form.clashBanner': 'Not saved: {by} also changed {count} field(s) you changed (marked). Ctrl+S again keeps yours; Esc leaves theirs.',
 } as const;
 
 export type MessageKey = keyof typeof en;

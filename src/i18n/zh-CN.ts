@@ -1367,5 +1367,5 @@ export const zhCN = {
   'conflict.editOne': '编辑仅适用于一条被修改的记录：请选择保留我的或采用对方的',
   'detail.changedBy': '{by} 刚刚修改了此记录',
   'grading.section.team': '共享酒店的团队评分',
-  'form.clashBanner': '未保存：{by} 也修改了你改过的 {count} 个字段（已标出对方的值）。再按 Ctrl+S 用你的值覆盖；Esc 保留对方的。',
+  'form.clashBanner': '未保存：{by} 也改了你改的 {count} 个字段（已标出）。再按 Ctrl+S 保留你的值；Esc 保留对方的。',
 } satisfies Messages;

@@ -122,7 +122,9 @@ describe('a record open while someone else saves it', () => {
       await press(app, 'form.save');
       // nothing saved: their name stands, and the form says whose it is and what it is
       expect(store.data.customers.find((c) => c.id === 'C0001')).toMatchObject({ name: 'Tanaka Trading Co.', city: 'Lyon' });
-      expect(app.frame()).toContain(lang === 'en' ? 'Not saved: lisi changed 1 field(s)' : '未保存：lisi 也修改了你改过的 1 个字段');
+      expect(app.frame()).toContain(lang === 'en' ? 'Not saved: lisi also changed 1 field(s)' : '未保存：lisi 也改了你改的 1 个字段');
+      // what to do next is shown whole, at 60 columns too
+      expect(app.frame()).toContain(lang === 'en' ? 'Esc leaves theirs.' : '保留对方的。');
       expect(app.frame()).toContain(lang === 'en' ? 'clash; theirs: Tanaka' : '冲突；对方：Tanaka Trading Co.');
       expect(app.frame()).toMatch(lang === 'en' ? /Name\*?\s+田中商事/ : /客户名称\*\s+田中商事/);
       // seen: a second Ctrl+S keeps mine, and their other change stays

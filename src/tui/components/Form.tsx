@@ -18,7 +18,7 @@ import type { FieldError } from '../../domain/errors.js';
 import { entityLabel, errorMessage, valueLabelT } from '../../i18n/index.js';
 import { computedPreview, inScope, refScope } from '../../domain/entity-rules.js';
 import { useApp } from '../context.js';
-import { fit } from '../../text/width.js';
+import { fit, wrapText } from '../../text/width.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { refName } from '../../presentation/cells.js';
 import { applyEditKey, atEnd, selectAll, typedText, type EditState } from '../text-edit.js';
@@ -370,7 +370,9 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
   const labelW = Math.min(22, Math.max(12, Math.floor(width * 0.22)));
   const valueW = Math.max(16, Math.min(40, width - labelW - 24));
   const errW = Math.max(0, width - labelW - valueW - 4);
-  const bodyH = Math.max(3, height - 3 - (banner ? 1 : 0) - (dup ? 1 : 0));
+  // a banner says what to do next: at 60 columns it takes two lines rather than lose its end
+  const bannerLines = banner ? wrapText(banner, width).slice(0, 2) : [];
+  const bodyH = Math.max(3, height - 3 - bannerLines.length - (dup ? 1 : 0));
   let off = offRef.current;
   if (focus < off) off = focus;
   if (focus >= off + bodyH) off = focus - bodyH + 1;
@@ -436,7 +438,9 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
         {title}
         {note ? <Text color={theme.warn}>{`  ${note}`}</Text> : null}
       </Text>
-      {banner ? <Text color={theme.error} bold wrap="truncate">{fit(banner, width)}</Text> : null}
+      {bannerLines.map((l, i) => (
+        <Text key={`banner${i}`} color={theme.error} bold wrap="truncate">{fit(l, width)}</Text>
+      ))}
       {fields.slice(off, off + bodyH).map((fi, i) => {
         const idx = off + i;
         const isFocus = idx === focus;
@@ -448,7 +452,7 @@ export function Form({ entity, record, preset, fields: only, width, height, onDo
             <Text color={err ? theme.error : isFocus ? theme.accent : undefined} bold={isFocus}>{`${isFocus ? '>' : ' '}${label} `}</Text>
             <Box width={valueW}>
               {isFocus && !untyped(fi, textsNow) ? (
-                <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + (banner ? 1 : 0) + i }} />
+                <TextField state={edit} width={valueW} focused origin={{ x: labelW + 2, y: app.bodyTop + 1 + bannerLines.length + i }} />
               ) : (
                 <Text inverse={isFocus} wrap="truncate">{fit(sanitizeLine(display(fi, text)) || (isFocus && isChoice(fi) ? '(Enter)' : ''), valueW)}</Text>
               )}
