@@ -3,33 +3,21 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lab } from '../../domain/labs/lab-schema.js';
 import type { GradingPorts } from '../screens/grading/ports.js';
+import { serialReader } from './serial-read.js';
 
 /** taskId → the login credited with it; undefined on a workspace that is not a shared hotel */
 export function useTeamCredits(ports: GradingPorts | undefined, lab: Lab | undefined, shown: boolean, version: number): ReadonlyMap<string, string> | undefined {
   const [by, setBy] = useState<ReadonlyMap<string, string>>();
-  const busy = useRef(false);
-  const again = useRef(false);
+  const reader = useRef(serialReader());
   useEffect(() => {
     if (!ports?.team || !lab || !shown) return;
-    if (busy.current) {
-      again.current = true;
-      return;
-    }
-    const read = () => {
-      busy.current = true;
-      ports.team!()
+    reader.current.run(() =>
+      ports
+        .team!()
         .then((g) => setBy(g.lab.id === lab.id ? new Map(g.grade.tasks.filter((x) => x.by).map((x) => [x.taskId, x.by!])) : undefined))
         // the panel still shows the ticks; the names come with the next read that works
-        .catch(() => {})
-        .finally(() => {
-          busy.current = false;
-          if (again.current) {
-            again.current = false;
-            read();
-          }
-        });
-    };
-    read();
+        .catch(() => {}),
+    );
   }, [ports, lab, shown, version]);
   return ports?.team ? by : undefined;
 }

@@ -14,6 +14,7 @@ import { teamGradeLines } from '../../../presentation/team-gradebook.js';
 import type { GradingPorts } from './ports.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import { TEAM_COMMANDS, type TeamCtx } from './commands.js';
+import { serialReader } from '../../hooks/serial-read.js';
 
 export function TeamGradebook({ active, height, width, ports }: ScreenProps & { ports: GradingPorts }) {
   const app = useApp();
@@ -21,8 +22,7 @@ export function TeamGradebook({ active, height, width, ports }: ScreenProps & { 
   const [state, setState] = useState<{ g?: TeamGrading; error?: string; loading: boolean }>({ loading: true });
   // the tasks and then the employees are taller than 24 rows: the first line stays, the rest scrolls
   const [top, setTop] = useState(0);
-  const busy = useRef(false);
-  const again = useRef(false);
+  const reader = useRef(serialReader());
   // grading is the administrator's, as for a folder of submissions
   const allowed = repo.whoActs().root;
   const version = repo.version;
@@ -30,24 +30,11 @@ export function TeamGradebook({ active, height, width, ports }: ScreenProps & { 
   useEffect(() => {
     if (!active || !allowed || !ports.team) return;
     // one read at a time; saves that arrive meanwhile are read once it is done
-    if (busy.current) {
-      again.current = true;
-      return;
-    }
-    const read = () => {
-      busy.current = true;
+    reader.current.run(() =>
       ports.team!()
         .then((g) => setState({ g, loading: false }))
-        .catch((e) => setState((s) => ({ ...s, loading: false, error: errorText(e) })))
-        .finally(() => {
-          busy.current = false;
-          if (again.current) {
-            again.current = false;
-            read();
-          }
-        });
-    };
-    read();
+        .catch((e) => setState((s) => ({ ...s, loading: false, error: errorText(e) }))),
+    );
   }, [active, allowed, version, labId, ports, t]);
 
   function errorText(e: unknown): string {
