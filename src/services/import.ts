@@ -237,6 +237,10 @@ function mergedMapping(opts: ImportOptions): ImportMapping {
 
 /** Rows are taken one at a time: a table read as it goes (csvRows) is never held whole. */
 export function importTable(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions = {}): ImportReport {
+  return repo.atOneTime(() => importRows(repo, entity, table, opts));
+}
+
+function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
   const mp = mergedMapping(opts);
   const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, roundingLines: 0, createdRefs: {}, errors: [], applied: false });

@@ -198,11 +198,27 @@ export class Repo {
   #visible = new Map<EntityName, { version: number; org: number; list: EntityRecord[] }>();
 
   #lastNow = { ms: NaN, iso: '' };
+  /** the one time every record of a running import is stamped with (atOneTime) */
+  #frozenNow?: string;
   now(): string {
+    if (this.#frozenNow !== undefined) return this.#frozenNow;
     const d = this.#clock();
     // an import stamps 100k records within a few milliseconds: format each millisecond once
     if (d.getTime() !== this.#lastNow.ms) this.#lastNow = { ms: d.getTime(), iso: d.toISOString() };
     return this.#lastNow.iso;
+  }
+
+  /** Runs `work` with the clock read once: an import is one change made at one time, so every
+   *  record it creates or moves carries the same time (100k orders once read the clock 300k
+   *  times, and a customer's stage history said its first and second order came 0.4 s apart). */
+  atOneTime<T>(work: () => T): T {
+    if (this.#frozenNow !== undefined) return work();
+    this.#frozenNow = this.now();
+    try {
+      return work();
+    } finally {
+      this.#frozenNow = undefined;
+    }
   }
 
   /** The records of the entity the actor may see (all of them for an administrator: the same

@@ -63,3 +63,26 @@ describe('an imported order history and its customers', () => {
   });
 });
 
+
+describe('an import is one change at one time', () => {
+  it('stamps every record it creates and every move it makes with the same time, however long it runs', async () => {
+    const { Repo } = await import('../../src/services/repo.js');
+    const { repo: seed } = hotel();
+    // a clock that moves a second each time it is read
+    let t = Date.parse('2026-11-26T08:00:00Z');
+    const repo = new Repo(seed.ws, { clock: () => new Date((t += 1000)) });
+    const id = seed.ws.customers[0].id;
+    const r = importTable(repo, 'orders', history(id), { mapping: { ...emptyMapping(), createMissing: true } });
+    expect(r.errors).toEqual([]);
+    const times = new Set<string>();
+    for (const o of repo.ws.orders) times.add(String(o.createdAt)).add(String(o.updatedAt));
+    for (const c of repo.ws.customers) {
+      for (const h of c.stageHistory as { at: string; reason?: string }[]) if (h.reason) times.add(h.at);
+      for (const e of (c.pointsLedger as PointsEntry[] | undefined) ?? []) times.add(e.at);
+    }
+    times.add(String(repo.get('customers', 'N0001')!.createdAt));
+    expect([...times]).toHaveLength(1);
+    // and the clock moves on after it
+    expect(repo.now()).not.toBe([...times][0]);
+  });
+});
