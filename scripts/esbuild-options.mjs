@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { lazyStringWidth } from './lazy-string-width.mjs';
 
 const fastWidth = fileURLToPath(new URL('../src/text/fast-width.ts', import.meta.url));
 const inkOutput = fileURLToPath(new URL('../src/tui/ink-output.ts', import.meta.url));
@@ -60,6 +61,20 @@ export function bundleOptions(entryPoints, outdir) {
         name: 'lean-ink-output',
         setup(b) {
           b.onResolve({ filter: /^\.\/output\.js$/ }, (a) => (/[\\/]ink[\\/]build[\\/]/.test(a.importer) ? { path: inkOutput } : undefined));
+        },
+      },
+      {
+        // string-width builds a grapheme segmenter (and version 8 an RGI_Emoji regular expression)
+        // when its module is evaluated: 40-130 ms on every start, CLI and app alike (yargs' cliui
+        // and wrap-ansi carry their own copies), for text that fast-width.ts answers without them.
+        // They are built on first use instead; the functions that use them are string-width's own, so widths are the same
+        // (scripts/lazy-string-width.mjs; a string-width whose source no longer matches fails the build).
+        name: 'lazy-string-width',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (a) => ({
+            contents: lazyStringWidth(readFileSync(a.path, 'utf8'), a.path),
+            loader: 'js',
+          }));
         },
       },
       {

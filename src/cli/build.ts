@@ -9,27 +9,39 @@ import { DEFAULT_VALUE_LISTS } from '../domain/values.js';
 import type { FieldInfo } from '../domain/fields.js';
 import { ENTITIES } from '../domain/entities.js';
 import { EXIT, Refused, UsageError, type CliIO } from './io.js';
-import { addCmd, deleteCmd, listCmd, updateCmd } from './commands/records.js';
-import { initCmd } from './commands/init.js';
-import { doctorCmd } from './commands/doctor.js';
-import { importCmd } from './commands/import.js';
-import { exportCmd } from './commands/export.js';
-import { tasksCmd } from './commands/tasks.js';
-import { reportCmd } from './commands/report.js';
-import { churnCmd } from './commands/churn.js';
-import { analyticsCmd } from './commands/analytics.js';
-import { reportKindOptions } from './commands/report-kinds.js';
-import { ticketsCmd } from './commands/tickets.js';
-import { orgCmd, valuesCmd } from './commands/settings.js';
-import { leadsCmd, pointsCmd, stagesCmd } from './commands/loyalty.js';
-import { labCmd } from './commands/lab.js';
-import { gradeCmd } from './commands/grade.js';
-import { serverCmd } from './commands/server.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { fsErrorCode, fsErrorPath, fsReasonText } from '../presentation/fs-errors.js';
 import { maskPassword } from '../text/url-password.js';
 
 type Handler = (args: never, io: CliIO, t: T) => Promise<number>;
+
+// Each command's module is loaded when that command runs: one instructor script runs
+// hundreds of commands, and each paid for compiling and evaluating all of them (lab checks,
+// grading, analytics, the import) to list one entity.
+const COMMANDS = {
+  init: () => import('./commands/init.js').then((m) => m.initCmd),
+  list: () => import('./commands/records.js').then((m) => m.listCmd),
+  add: () => import('./commands/records.js').then((m) => m.addCmd),
+  update: () => import('./commands/records.js').then((m) => m.updateCmd),
+  delete: () => import('./commands/records.js').then((m) => m.deleteCmd),
+  import: () => import('./commands/import.js').then((m) => m.importCmd),
+  export: () => import('./commands/export.js').then((m) => m.exportCmd),
+  tasks: () => import('./commands/tasks.js').then((m) => m.tasksCmd),
+  report: () => import('./commands/report.js').then((m) => m.reportCmd),
+  churn: () => import('./commands/churn.js').then((m) => m.churnCmd),
+  analytics: () => import('./commands/analytics.js').then((m) => m.analyticsCmd),
+  tickets: () => import('./commands/tickets.js').then((m) => m.ticketsCmd),
+  org: () => import('./commands/settings.js').then((m) => m.orgCmd),
+  values: () => import('./commands/settings.js').then((m) => m.valuesCmd),
+  leads: () => import('./commands/loyalty.js').then((m) => m.leadsCmd),
+  points: () => import('./commands/loyalty.js').then((m) => m.pointsCmd),
+  stages: () => import('./commands/loyalty.js').then((m) => m.stagesCmd),
+  grade: () => import('./commands/grade.js').then((m) => m.gradeCmd),
+  lab: () => import('./commands/lab.js').then((m) => m.labCmd),
+  server: () => import('./commands/server.js').then((m) => m.serverCmd),
+  doctor: () => import('./commands/doctor.js').then((m) => m.doctorCmd),
+} satisfies Record<string, () => Promise<Handler>>;
+type CommandName = keyof typeof COMMANDS;
 
 /** What --help says of one field flag: its label in the interface language, whether it is
  *  required, and what it takes (a choice field lists each code with its label and meaning). */
@@ -130,10 +142,13 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
   // yargs calls a command's handler before it has checked every option (--lang xx was
   // found only after the record was added), so the handler is only noted here and run once
   // the whole command line has passed: exit 2 means nothing was done.
-  let pending: { fn: Handler; args: Record<string, unknown> } | undefined;
-  const run = (fn: Handler) => (args: unknown) => {
-    pending = { fn, args: args as Record<string, unknown> };
+  let pending: { command: CommandName; args: Record<string, unknown> } | undefined;
+  const run = (command: CommandName) => (args: unknown) => {
+    pending = { command, args: args as Record<string, unknown> };
   };
+  // `report <kind>` declares every kind's flags, which come with the kinds' code: loaded only
+  // when the command line may be a report (yargs runs a command's builder only for that command)
+  const reportKinds = raw.includes('report') ? await import('./commands/report-kinds.js') : undefined;
   const entityPos = (y: Argv) =>
     y.positional('entity', { type: 'string', describe: t('cli.help.entity', { choices: entityChoices(t) }), demandOption: true });
 
@@ -147,11 +162,11 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     .option('ascii', { type: 'boolean', describe: t('cli.help.ascii') })
     .option('wait', { type: 'string', describe: t('cli.help.wait') })
     .option('lab', { type: 'string', describe: t('cli.help.labFlag') })
-    .command('init', t('cli.help.init'), (y) => y.option('demo', { type: 'boolean', describe: t('cli.help.demo') }).option('force', { type: 'boolean', describe: t('cli.help.force') }), run(initCmd))
-    .command('list <entity>', t('cli.help.list'), (y) => entityPos(y).option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(listCmd))
-    .command('add <entity>', t('cli.help.add'), (y) => grantOptions(fieldOptions(entityPos(y), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicate') }).strict(false), run(addCmd))
-    .command('update <entity> <id>', t('cli.help.update'), (y) => grantOptions(fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicateUpdate') }).strict(false), run(updateCmd))
-    .command('delete <entity> <id>', t('cli.help.delete'), (y) => entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), run(deleteCmd))
+    .command('init', t('cli.help.init'), (y) => y.option('demo', { type: 'boolean', describe: t('cli.help.demo') }).option('force', { type: 'boolean', describe: t('cli.help.force') }), run('init'))
+    .command('list <entity>', t('cli.help.list'), (y) => entityPos(y).option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run('list'))
+    .command('add <entity>', t('cli.help.add'), (y) => grantOptions(fieldOptions(entityPos(y), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicate') }).strict(false), run('add'))
+    .command('update <entity> <id>', t('cli.help.update'), (y) => grantOptions(fieldOptions(entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), raw, t), t).option('allow-duplicate', { type: 'boolean', describe: t('cli.help.allowDuplicateUpdate') }).strict(false), run('update'))
+    .command('delete <entity> <id>', t('cli.help.delete'), (y) => entityPos(y).positional('id', { type: 'string', demandOption: true, describe: t('cli.help.id') }), run('delete'))
     .command('import <entity> <file>', t('cli.help.import'), (y) =>
       entityPos(y)
         .positional('file', { type: 'string', demandOption: true, describe: t('cli.help.file') })
@@ -168,14 +183,14 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('null', { type: 'string', describe: t('cli.help.importNull') })
         .option('date-order', { type: 'string', describe: t('cli.help.importDateOrder') })
         .option('set', { type: 'string', array: true, describe: t('cli.help.importSet') })
-        .option('create-missing', { type: 'boolean', describe: t('cli.help.importCreateMissing') }), run(importCmd))
+        .option('create-missing', { type: 'boolean', describe: t('cli.help.importCreateMissing') }), run('import'))
     .command('export <entity>', t('cli.help.export'), (y) =>
       entityPos(y)
         .option('format', { type: 'string', choices: ['csv', 'json'], describe: t('cli.help.format') })
         .option('out', { type: 'string', describe: t('cli.help.out') })
         .option('mode', { type: 'string', describe: t('cli.help.mode') })
         .option('encoding', { type: 'string', describe: t('cli.help.exportEncoding') })
-        .option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run(exportCmd))
+        .option('where', { type: 'string', array: true, describe: t('cli.help.where') }), run('export'))
     .command('tasks <action>', t('cli.help.tasks'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['generate-care', 'due', 'follow-up'], demandOption: true, describe: t('cli.help.tasksAction') })
@@ -188,14 +203,14 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('subject', { type: 'string', describe: t('cli.help.followUpSubject') })
         .option('channel', { type: 'string', describe: t('cli.help.followUpChannel') })
         .option('owner', { type: 'string', describe: t('cli.help.followUpOwner') }),
-      run(tasksCmd))
+      run('tasks'))
     .command('report <kind>', t('cli.help.report'), (y) =>
-      reportKindOptions(y
+      reportKinds!.reportKindOptions(y
         .positional('kind', { type: 'string', describe: t('cli.help.reportKind'), demandOption: true })
         .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
         .option('from', { type: 'string', describe: t('cli.help.reportFrom') })
         .option('to', { type: 'string', describe: t('cli.help.reportTo') }), t),
-      run(reportCmd))
+      run('report'))
     .command('churn <action> [id]', t('cli.help.churn'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['lose', 'win-back'], demandOption: true, describe: t('cli.help.churnAction') })
@@ -207,7 +222,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('owner', { type: 'string', describe: t('cli.help.reportOwner') })
         .option('due', { type: 'string', describe: t('cli.help.churnDue') })
         .option('subject', { type: 'string', describe: t('cli.help.followUpSubject') }),
-      run(churnCmd))
+      run('churn'))
     .command('analytics <action>', t('cli.help.analytics'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['show', 'set', 'reset'], demandOption: true, describe: t('cli.help.analyticsAction') })
@@ -217,14 +232,14 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('weight', { type: 'string', array: true, describe: t('cli.help.weight') })
         .option('current-share', { type: 'string', describe: t('cli.help.currentShare') })
         .option('margin', { type: 'string', array: true, describe: t('cli.help.margin') }),
-      run(analyticsCmd))
+      run('analytics'))
     .command('tickets <action> [id]', t('cli.help.tickets'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['advance', 'reopen'], demandOption: true, describe: t('cli.help.ticketsAction') })
         .positional('id', { type: 'string', describe: t('cli.help.ticketId') })
         .option('note', { type: 'string', describe: t('cli.help.ticketNote') })
         .option('to', { type: 'string', describe: t('cli.help.ticketTo') }),
-      run(ticketsCmd))
+      run('tickets'))
     .command('org <action>', t('cli.help.org'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['show', 'set'], demandOption: true, describe: t('cli.help.orgAction') })
@@ -234,7 +249,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('phone', { type: 'string', describe: t('org.phone') })
         .option('stars', { type: 'string', describe: t('org.stars') })
         .option('currency', { type: 'string', describe: t('org.currency') }),
-      run(orgCmd))
+      run('org'))
     .command('values [action] [list] [code]', t('cli.help.valuesCmd'), (y) =>
       y
         .positional('action', { type: 'string', describe: t('cli.help.valuesAction') })
@@ -245,22 +260,22 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('label', { type: 'string', describe: t('cli.help.valuesLabel') })
         .option('probability', { type: 'string', describe: t('cli.help.valuesProbability') })
         .option('points-per-yuan', { type: 'string', describe: t('cli.help.valuesPointsPerYuan') }),
-      run(valuesCmd))
+      run('values'))
     .command('leads <action> [id]', t('cli.help.leads'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['convert'], demandOption: true, describe: t('cli.help.leadsAction') })
         .positional('id', { type: 'string', describe: t('cli.help.leadId') })
         .option('customer', { type: 'string', describe: t('cli.help.leadCustomer') })
         .option('new', { type: 'boolean', describe: t('cli.help.leadNew') }),
-      run(leadsCmd))
+      run('leads'))
     .command('points <action> [customer]', t('cli.help.points'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['redeem', 'adjust', 'recheck'], demandOption: true, describe: t('cli.help.pointsAction') })
         .positional('customer', { type: 'string', describe: t('cli.help.pointsCustomer') })
         .option('points', { type: 'string', describe: t('cli.help.pointsN') })
         .option('reason', { type: 'string', describe: t('cli.help.pointsReason') }),
-      run(pointsCmd))
-    .command('stages', t('cli.help.stages'), (y) => y, run(stagesCmd))
+      run('points'))
+    .command('stages', t('cli.help.stages'), (y) => y, run('stages'))
     .command('grade [dir]', t('cli.help.grade'), (y) =>
       y
         .positional('dir', { type: 'string', describe: t('cli.help.gradeDir') })
@@ -275,7 +290,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('grace', { type: 'string', describe: t('cli.help.gradeGrace') })
         .option('labs', { type: 'string', describe: t('cli.help.gradeLabs') })
         .option('csv', { type: 'string', describe: t('cli.help.gradeCsv') }),
-      run(gradeCmd))
+      run('grade'))
     .command('lab <action> [arg]', t('cli.help.lab'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['list', 'start', 'status', 'check', 'submit'], demandOption: true, describe: t('cli.help.labAction') })
@@ -283,7 +298,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('force', { type: 'boolean', describe: t('cli.help.labForce') })
         .option('to', { type: 'string', describe: t('cli.help.labTo') })
         .option('team', { type: 'boolean', describe: t('cli.help.labTeam') }),
-      run(labCmd))
+      run('lab'))
     .command('server <action> [arg]', t('cli.help.server'), (y) =>
       y
         .positional('action', { type: 'string', choices: ['init', 'add-employee'], demandOption: true, describe: t('cli.help.serverAction') })
@@ -293,8 +308,8 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
         .option('role', { type: 'string', describe: t('cli.help.serverRole') })
         .option('unix-user', { type: 'string', describe: t('cli.help.serverUnixUser') })
         .option('name', { type: 'string', describe: t('cli.help.serverName') }),
-      run(serverCmd))
-    .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run(doctorCmd))
+      run('server'))
+    .command('doctor', t('cli.help.doctor'), (y) => y.option('repair', { type: 'boolean', describe: t('cli.help.repair') }), run('doctor'))
     .demandCommand(1)
     .strict()
     .exitProcess(false)
@@ -313,7 +328,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
   }
   if (usageMessage) return usage(usageMessage);
   if (!pending) return EXIT.ok; // --help
-  const { fn, args } = pending;
+  const { command, args } = pending;
   const lists = listOptions(raw);
   for (const [k, v] of Object.entries(args)) {
     if (Array.isArray(v) && !lists.has(k) && !k.includes('-')) return usage(t('cli.repeatedFlag', { flag: k }));
@@ -327,6 +342,7 @@ export async function runCli(raw: string[], io: CliIO): Promise<number> {
     err: (s) => io.err(sanitizeText(s)),
   };
   try {
+    const fn: Handler = await COMMANDS[command]();
     return await fn(args as never, shown, t);
   } catch (e) {
     if (e instanceof Refused) {
