@@ -1367,6 +1367,8 @@ export const en = {
   'detail.changedBy': 'Changed by {by} just now',
   'grading.section.team': 'A shared hotel\'s team gradebook',
   'form.clashBanner': 'Not saved: {by} also changed {count} field(s) you changed (marked). Ctrl+S again keeps yours; Esc leaves theirs.',
+  // roles by word
+  'server.ambiguousRole': '"{value}" names more than one role: {choices}. Give its code (e.g. R0003) or its whole name.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1368,4 +1368,6 @@ export const zhCN = {
   'detail.changedBy': '{by} 刚刚修改了此记录',
   'grading.section.team': '共享酒店的团队评分',
   'form.clashBanner': '未保存：{by} 也改了你改的 {count} 个字段（已标出）。再按 Ctrl+S 保留你的值；Esc 保留对方的。',
+  // roles by word
+  'server.ambiguousRole': '"{value}" 对应不止一个角色：{choices}。请给出角色编号（如 R0003）或完整名称。',
 } satisfies Messages;
