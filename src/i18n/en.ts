@@ -1369,6 +1369,7 @@ export const en = {
   'form.clashBanner': 'Not saved: {by} also changed {count} field(s) you changed (marked). Ctrl+S again keeps yours; Esc leaves theirs.',
   // roles by word
   'server.ambiguousRole': '"{value}" names more than one role: {choices}. Give its code (e.g. R0003) or its whole name.',
+  'grading.team.saved': 'Saved the team gradebook to {file}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1370,4 +1370,5 @@ export const zhCN = {
   'form.clashBanner': '未保存：{by} 也改了你改的 {count} 个字段（已标出）。再按 Ctrl+S 保留你的值；Esc 保留对方的。',
   // roles by word
   'server.ambiguousRole': '"{value}" 对应不止一个角色：{choices}。请给出角色编号（如 R0003）或完整名称。',
+  'grading.team.saved': '团队成绩表已保存到 {file}',
 } satisfies Messages;
