@@ -136,4 +136,22 @@ describe('<App /> import from the command palette', () => {
     expect(app.ws.orders.at(-1)).toMatchObject({ customerId: 'C0001', total: 1000, items: [{ qty: 3, unitPrice: 333 }, { qty: 1, unitPrice: 1 }] });
     app.unmount();
   });
+
+  it('the folder offered is selected: a whole path typed replaces it; a missing file is said in the user\'s language', async () => {
+    const file = path.join(tmpDir(), 'class.csv');
+    fs.writeFileSync(file, '客户名称,手机\n欧阳娜娜,13911112222\n');
+    const app = await renderApp({ lang: 'zh-CN' });
+    await press(app, 'app.palette');
+    await app.type('import customers');
+    await press(app, 'picker.pick');
+    await app.type(`${file}.missing`);
+    await press(app, 'import.preview');
+    // not the working folder with the path appended to it, and not the system's English
+    expect(app.frame()).toContain(`无法读取 ${file}.missing：文件或文件夹不存在`);
+    expect(app.frame()).not.toContain('ENOENT');
+    for (let i = 0; i < '.missing'.length; i++) await app.press(KEY.backspace);
+    await press(app, 'import.preview');
+    expect(app.frame()).toContain('欧阳娜娜');
+    app.unmount();
+  });
 });

@@ -11,12 +11,13 @@ import { emptyMapping, type DateOrder, type ImportMapping } from '../../domain/i
 import { readTableFile, type TableFile } from '../../services/table-file.js';
 import { ENC_NAME, groupIssues, groupText } from '../../presentation/import-report.js';
 import { fit } from '../../text/width.js';
+import { unreadableText } from '../../presentation/unreadable.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, type ImportCtx } from './commands.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
-import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 
 const POLICIES: OnDuplicate[] = ['error', 'skip', 'update'];
@@ -53,7 +54,7 @@ interface State {
 export function ImportDialog({ entity, width, height, onClose }: { entity: EntityName; width: number; height: number; onClose: () => void }) {
   const app = useApp();
   const { repo, t, theme } = app;
-  const [st, ref, set] = useSyncedState<State>({ file: atEnd(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
+  const [st, ref, set] = useSyncedState<State>({ file: selectAll(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
 
   const preview = (loaded: State['loaded'], policy: OnDuplicate, mapping = ref.current.mapping, skipped = ref.current.skipped, dateOrder = ref.current.dateOrder) => {
     if (!loaded) return;
@@ -69,7 +70,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     const r = loadMappingFile(file);
     if (!('mapping' in r)) {
       if (r.code === 'problems') return { error: r.problems.map((p) => t('import.badMapping', { what: p.what, text: p.text, expected: p.expected })).join('; ') };
-      return { error: r.code === 'badJson' ? t('import.badMappingFile', { file, reason: r.reason }) : t('import.unreadable', { file, reason: r.reason }) };
+      return { error: r.code === 'badJson' ? t('import.badMappingFile', { file, reason: r.reason }) : unreadableText(t, file, r) };
     }
     const wrong = mappingProblems(entity, r.mapping);
     if (wrong.length) return { error: wrong.map((w) => t('import.badTarget', { what: w.what, value: w.value, entity: entityLabel(t, entity) })).join('; ') };
@@ -83,7 +84,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       if ('error' in m) return set({ error: m.error });
       const file = ref.current.file.text.trim();
       const read = readTableFile(file);
-      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : t('import.unreadable', { file, reason: read.reason }) });
+      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
       preview({ ...read, path: file }, ref.current.policy, m.mapping, [], undefined);
       set({ column: 0 });
     },
@@ -137,7 +138,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <TextField state={st.file} width={width} focused={st.focus === 'file'} origin={{ x: 0, y: app.bodyTop + 2 }} />
         <Text>{fit(t('import.askMapping'), width)}</Text>
         <TextField state={st.mapFile} width={width} focused={st.focus === 'mapping'} origin={{ x: 0, y: app.bodyTop + 4 }} />
-        {st.error ? <Text color={theme.error}>{fit(st.error, width)}</Text> : null}
+        {st.error ? <Text color={theme.error} wrap="wrap">{st.error}</Text> : null}
         <Box flexGrow={1} />
         <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>
       </Box>
