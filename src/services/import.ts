@@ -185,9 +185,9 @@ function findHeader(entity: EntityName, rows: TableRow[], userMap: Map<string, s
 const ID_RE = /^[A-Za-z0-9_-]{1,24}$/;
 
 /** Kinds whose cell text reads the same on every row of one import (the date order and the
- *  value lists stay put): each distinct text is parsed once. An order history of 100k lines
- *  has a few hundred dates. */
-const MEMO_KINDS: ReadonlySet<string> = new Set(['date', 'enum', 'bool']);
+ *  value lists stay put; a number or an amount reads the same anywhere): each distinct text is
+ *  parsed once. An order history of 100k lines has a few hundred dates and quantities. */
+const MEMO_KINDS: ReadonlySet<string> = new Set(['date', 'enum', 'bool', 'number', 'int', 'money']);
 const MEMO_MAX = 10_000;
 
 /** the duplicate keys of a row of an entity without natural keys (an order) and no code */
@@ -342,6 +342,7 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
   // one reference read by one column (an order's 客户编号): a code seen on an earlier row is
   // found without building its keys (an order history names each customer many times)
   const oneRefCol = refCols.length === 1 ? refCols[0] : undefined;
+  const oneRefFound = oneRefCol && refs.foundBy(oneRefCol.fi.ref as EntityName, oneRefCol.via.name);
   const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
   const cellOf = (row: TableRow, ci: number): string => {
     const raw = unsafeCell(row.cells[ci] ?? '').trim();
@@ -425,7 +426,7 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
       const text = cellOf(row, c.ci);
       if (text && values[c.fi.name] === undefined) {
         const refEntity = c.fi.ref as EntityName;
-        const hit = refs.known(refEntity, c.via.name, text);
+        const hit = oneRefFound!.get(text);
         if (hit !== undefined) values[c.fi.name] = hit;
         else {
           const found = refs.findMemo(refEntity, [{ ci: c.ci, via: c.via, text }], ctx, pendingRefs);
@@ -571,9 +572,14 @@ class RefFinder {
     return r;
   }
 
-  /** the id a key's text found on an earlier row, if it did */
-  known(entity: EntityName, field: string, text: string): string | undefined {
-    return this.#found.get(entity)?.get(field)?.get(text);
+  /** what one key's texts found on earlier rows (text → id), looked up by the caller: an order
+   *  history asks 100k times for the same few thousand codes */
+  foundBy(entity: EntityName, field: string): ReadonlyMap<string, string> {
+    let byField = this.#found.get(entity);
+    if (!byField) this.#found.set(entity, (byField = new Map()));
+    let byText = byField.get(field);
+    if (!byText) byField.set(field, (byText = new Map()));
+    return byText;
   }
 
   isPending(entity: string, id: string): boolean {
