@@ -1101,6 +1101,7 @@ export const en = {
   'import.dateOrder.mdy': 'month first (mdy: 7/1/2015 is July 1)',
   'import.dateOrder.ymd': 'year first (ymd)',
   'import.previewMappingKeys': 'Left/Right pick a column  x skip it (or take it again)  o date order',
+  'import.previewMappingKeysRefs': 'Left/Right pick column  x skip/take it  o date order  c create missing',
   // grading a class
   'grade.part.homework': 'Homework',
   'grade.part.labs': 'Labs',
@@ -1367,6 +1368,14 @@ export const en = {
   'detail.changedBy': 'Changed by {by} just now',
   'grading.section.team': 'A shared hotel\'s team gradebook',
   'form.clashBanner': 'Not saved: {by} also changed {count} field(s) you changed (marked). Ctrl+S again keeps yours; Esc leaves theirs.',
+  // roles by word
+  'server.ambiguousRole': '"{value}" names more than one role: {choices}. Give its code (e.g. R0003) or its whole name.',
+  'grading.team.saved': 'Saved the team gradebook to {file}',
+  // import: create the missing referenced records from the preview
+  'keys.importCreateMissing': 'create the customers (and other records) the rows name and the workspace lacks, or refuse those rows (--create-missing)',
+  'import.createMissingOn': 'Missing customers: created from the file',
+  'import.createMissingOff': 'Missing customers: refused (c creates them)',
+  'keys.importNoRefs': 'The rows of this file name no customer: there is nothing to create',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1102,6 +1102,7 @@ export const zhCN = {
   'import.dateOrder.mdy': '月在前（mdy：7/1/2015 是 7 月 1 日）',
   'import.dateOrder.ymd': '年在前（ymd）',
   'import.previewMappingKeys': 'Left/Right 选列  x 跳过该列（再按恢复）  o 日期顺序',
+  'import.previewMappingKeysRefs': 'Left/Right 选列  x 跳过/恢复该列  o 日期顺序  c 新建缺少的客户',
   // grading a class
   'grade.part.homework': '课后作业',
   'grade.part.labs': '技能实训',
@@ -1368,4 +1369,12 @@ export const zhCN = {
   'detail.changedBy': '{by} 刚刚修改了此记录',
   'grading.section.team': '共享酒店的团队评分',
   'form.clashBanner': '未保存：{by} 也改了你改的 {count} 个字段（已标出）。再按 Ctrl+S 保留你的值；Esc 保留对方的。',
+  // roles by word
+  'server.ambiguousRole': '"{value}" 对应不止一个角色：{choices}。请给出角色编号（如 R0003）或完整名称。',
+  'grading.team.saved': '团队成绩表已保存到 {file}',
+  // import: create the missing referenced records from the preview
+  'keys.importCreateMissing': '新建文件里提到而工作区没有的客户（及其他被引用的记录），或拒绝这些行（--create-missing）',
+  'import.createMissingOn': '缺少的客户：按文件新建',
+  'import.createMissingOff': '缺少的客户：拒绝（按 c 新建）',
+  'keys.importNoRefs': '这个文件的行不引用客户，没有可新建的',
 } satisfies Messages;

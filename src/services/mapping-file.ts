@@ -5,7 +5,7 @@ import { applyFlags, emptyMapping, mappingFromJson, type ImportMapping, type Map
 
 export type MappingFileResult =
   | { mapping: ImportMapping; lines: string[] }
-  | { code: 'unreadable' | 'badJson'; reason: string }
+  | { code: 'unreadable' | 'badJson'; reason: string; errno?: string }
   | { code: 'problems'; problems: MappingProblem[] };
 
 /** `lines` are the SRC=FIELD lines of a text file, for the caller to add as --map flags. */
@@ -14,7 +14,7 @@ export function readMappingFile(file: string): MappingFileResult {
   try {
     text = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   } catch (e) {
-    return { code: 'unreadable', reason: (e as Error).message };
+    return { code: 'unreadable', reason: (e as Error).message, errno: (e as NodeJS.ErrnoException).code };
   }
   const mapping = emptyMapping();
   if (!text.trim().startsWith('{')) {

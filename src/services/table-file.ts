@@ -7,7 +7,8 @@ import { decode, decodeDetected, type Encoding } from '../text/encoding.js';
 import { tableFromJson, type TableRow } from './import.js';
 import type { EntityName } from '../domain/entities.js';
 
-export type TableFileError = { code: 'unreadable' | 'badJson' | 'decode'; reason: string };
+/** errno: the system's code of an unreadable file (ENOENT …), for a reason in the user's language */
+export type TableFileError = { code: 'unreadable' | 'badJson' | 'decode'; reason: string; errno?: string };
 
 export interface TableFile {
   /** every row at once (made on first use) */
@@ -28,7 +29,7 @@ export function readTableFile(file: string, opts: { format?: 'csv' | 'json'; enc
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    return { code: 'unreadable', reason: (e as Error).message };
+    return { code: 'unreadable', reason: (e as Error).message, errno: (e as NodeJS.ErrnoException).code };
   }
   const format = opts.format ?? (path.extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
   let text: string;

@@ -6,7 +6,7 @@ import { Repo } from '../../src/services/repo.js';
 import { makeT } from '../../src/i18n/index.js';
 import type { CliIO } from '../../src/cli/io.js';
 
-const state = vi.hoisted(() => ({ saves: 0, fail: true }));
+const state = vi.hoisted(() => ({ saves: 0, fail: true, conflict: false }));
 
 vi.mock('../../src/cli/open.js', async (orig) => {
   const real = await orig<typeof import('../../src/cli/open.js')>();
@@ -23,6 +23,10 @@ vi.mock('../../src/cli/open.js', async (orig) => {
         async finish(save: boolean) {
           if (!save) return;
           state.saves++;
+          if (state.conflict) {
+            const { ConflictError } = await import('../../src/services/ports.js');
+            throw new ConflictError([{ entity: 'customers', id: 'C0001', kind: 'changed', by: 'stu02', at: '2025-01-02 11:03', fields: ['name'] }]);
+          }
           if (state.fail) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
         },
       };
@@ -43,6 +47,7 @@ describe('a command reports success only after its save', () => {
   beforeEach(() => {
     state.saves = 0;
     state.fail = true;
+    state.conflict = false;
   });
 
   for (const args of [
@@ -73,4 +78,19 @@ describe('a command reports success only after its save', () => {
     expect(state.saves).toBe(0);
     expect(out).toEqual([]);
   });
+
+  // a shared hotel: another student saved the same record between this command's read and its save
+  for (const args of [['update', 'customers', 'C0001', '--name', 'Zed'], ['add', 'customers', '--name', 'Zed', '--json']]) {
+    it(`${args.join(' ')}: a save refused as a conflict prints nothing on stdout, exits 1 and names the record and who`, async () => {
+      state.conflict = true;
+      const { cli, out, err } = io();
+      expect(await runCli(args, cli)).toBe(1);
+      expect(state.saves).toBe(1);
+      expect(out).toEqual([]);
+      const text = err.join('\n');
+      expect(text).toContain('Not saved: someone else saved the same record first');
+      expect(text).toContain('C0001');
+      expect(text).toContain('stu02');
+    });
+  }
 });

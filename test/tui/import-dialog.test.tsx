@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { renderApp, press, KEY } from '../helpers/render-app.js';
 import { tmpDir } from '../helpers/tmp.js';
+import { displayWidth } from '../../src/text/width.js';
 
 async function openImport(app: Awaited<ReturnType<typeof renderApp>>, file: string) {
   await press(app, 'app.palette');
@@ -134,6 +135,66 @@ describe('<App /> import from the command palette', () => {
     expect(f).toContain('1 orders: the amount does not divide by the quantity');
     await press(app, 'import.run');
     expect(app.ws.orders.at(-1)).toMatchObject({ customerId: 'C0001', total: 1000, items: [{ qty: 3, unitPrice: 333 }, { qty: 1, unitPrice: 1 }] });
+    app.unmount();
+  });
+
+  it('the folder offered is selected: a whole path typed replaces it; a missing file is said in the user\'s language', async () => {
+    const file = path.join(tmpDir(), 'class.csv');
+    fs.writeFileSync(file, '客户名称,手机\n欧阳娜娜,13911112222\n');
+    const app = await renderApp({ lang: 'zh-CN' });
+    await press(app, 'app.palette');
+    await app.type('import customers');
+    await press(app, 'picker.pick');
+    await app.type(`${file}.missing`);
+    await press(app, 'import.preview');
+    // not the working folder with the path appended to it, and not the system's English
+    expect(app.frame()).toContain(`无法读取 ${file}.missing：文件或文件夹不存在`);
+    expect(app.frame()).not.toContain('ENOENT');
+    for (let i = 0; i < '.missing'.length; i++) await app.press(KEY.backspace);
+    await press(app, 'import.preview');
+    expect(app.frame()).toContain('欧阳娜娜');
+    app.unmount();
+  });
+
+  for (const [lang, cols] of [['zh-CN', 80], ['en', 60]] as const) {
+    it(`c on the preview creates the customers an order history names (--create-missing), ${lang} at ${cols} columns`, async () => {
+      const file = path.join(tmpDir(), 'history.csv');
+      fs.writeFileSync(file, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\n90001,1997/1/1,1,100.00\r\n90002,1997/1/2,3,10.00\r\n90001,1997/2/1,2,50.00\r\n', 'gbk'));
+      const app = await renderApp({ lang, cols });
+      await press(app, 'app.palette');
+      await app.type('import orders');
+      await press(app, 'picker.pick');
+      await app.type(file);
+      await press(app, 'import.preview');
+      const customers = app.ws.customers.length;
+      const orders = app.ws.orders.length;
+      // without: every row refused, and the way out is on the screen
+      expect(app.frame()).toContain(lang === 'en' ? 'Missing customers: refused (c creates' : '缺少的客户：拒绝（按 c 新建）');
+      await press(app, 'import.run');
+      expect(app.ws.orders).toHaveLength(orders);
+      await press(app, 'import.createMissing');
+      expect(app.frame()).toContain(lang === 'en' ? 'Missing customers: created from the' : '缺少的客户：按文件新建');
+      expect(app.frame()).toContain(lang === 'en' ? '2 new Customers created from the file' : '从文件新建了 2 个客户');
+      for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(cols);
+      // still a preview: nothing written yet
+      expect(app.ws.customers).toHaveLength(customers);
+      await press(app, 'import.run');
+      expect(app.ws.customers).toHaveLength(customers + 2);
+      expect(app.ws.orders).toHaveLength(orders + 3);
+      expect(app.ws.customers.find((c) => c.id === '90001')).toMatchObject({ name: '90001', stage: 'repeat' });
+      app.unmount();
+    });
+  }
+
+  it('a customers file has no missing customers to create: c says so and changes nothing', async () => {
+    const file = path.join(tmpDir(), 'class.csv');
+    fs.writeFileSync(file, '客户名称,手机\n欧阳娜娜,13911112222\n');
+    const app = await renderApp({ lang: 'en' });
+    await openImport(app, file);
+    expect(app.frame()).not.toContain('Missing customers');
+    await press(app, 'import.createMissing');
+    expect(app.frame()).toContain('nothing to create');
+    expect(app.frame()).toContain('1 rows: 1 new');
     app.unmount();
   });
 });

@@ -79,4 +79,39 @@ describe('a team lab in the app', () => {
       app.unmount?.();
     });
   }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`e writes the team gradebook CSV to a typed path, said once written; a failed write says why (${lang}, 80x24)`, async () => {
+      const { ws, team } = teamHotel();
+      const written: { file: string; text: string; mode?: number }[] = [];
+      let fail = false;
+      const writeFile = (file: string, bytes: Uint8Array, mode?: number) => {
+        if (fail) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        written.push({ file, text: new TextDecoder().decode(bytes), mode });
+      };
+      const grading: GradingPorts = { demo: loadDemoWorkspace, writeFile, team: async () => team, hotel: 'postgres://hotel@/hotel' };
+      const app = await renderApp({ ws, lang, cols: 80, rows: 24, grading, startScreen: 'grading' });
+      await until(app, (f) => f.includes(lang === 'en' ? 'Team score' : '团队得分'), 'the team gradebook');
+      await press(app, 'grading.teamExport');
+      expect(app.frame()).toContain(lang === 'en' ? 'Gradebook CSV to: team-ch04-customers.csv' : 'team-ch04-customers.csv');
+      // the offered name is selected: what is typed replaces it
+      await app.type('/srv/class/团队.csv');
+      await press(app, 'grading.pathKeep');
+      expect(written).toHaveLength(1);
+      expect(written[0].file).toBe('/srv/class/团队.csv');
+      expect(written[0].mode).toBe(0o640);
+      expect(written[0].text).toContain('stu01');
+      expect(app.frame()).toContain('/srv/class/团队.csv');
+      expect(app.frame()).toContain(lang === 'en' ? 'Saved the team gradebook' : '团队成绩表已保存');
+      // keys work again on the gradebook
+      await press(app, 'grading.teamEnd');
+      expect(app.frame()).toMatch(/stu01\s+30\s+1\s+new/);
+      fail = true;
+      await press(app, 'grading.teamExport', 'grading.pathKeep');
+      expect(written).toHaveLength(1);
+      expect(app.frame()).not.toContain(lang === 'en' ? 'Saved the team gradebook' : '团队成绩表已保存');
+      expect(app.frame()).toContain(lang === 'en' ? 'was not saved to team-ch04-customers.csv' : '成绩册未能保存到 team-ch04-customers.csv');
+      app.unmount?.();
+    });
+  }
 });

@@ -1,4 +1,5 @@
 // import ENTITY FILE: CSV (UTF-8, UTF-8 with BOM, GBK) or JSON, all or nothing.
+import { unreadableText } from '../../presentation/unreadable.js';
 import { entityFields } from '../../domain/entities.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { workThenSave } from '../commit.js';
@@ -43,7 +44,7 @@ function buildMapping(t: T, args: ImportArgs): ImportMapping {
     if ('mapping' in r) {
       m = r.mapping;
       lines.push(...r.lines);
-    } else if (r.code === 'unreadable') throw new Refused([t('import.unreadable', { file: args.mapping, reason: r.reason })]);
+    } else if (r.code === 'unreadable') throw new Refused([unreadableText(t, args.mapping, r)]);
     else if (r.code === 'badJson') throw new UsageError(t('import.badMappingFile', { file: args.mapping, reason: r.reason }));
     else if (r.code === 'problems') problems.push(...r.problems);
   }
@@ -74,7 +75,7 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
     const read = readTableFile(args.file, { format, encoding: forced, entity, map });
     if ('code' in read) {
       if (read.code === 'badJson') throw new Refused([t('import.badJson')]);
-      throw new Refused([t('import.unreadable', { file: args.file, reason: read.reason })]);
+      throw new Refused([unreadableText(t, args.file, read)]);
     }
     const { rows, estimate, encoding } = read;
     const progress = io.stderrIsTTY && !args.json && estimate > 5000;

@@ -11,6 +11,7 @@ import { machineTimeZone } from '../../services/time-zone.js';
 import { demoForToday } from '../../services/demo-today.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { maskPassword } from '../../text/url-password.js';
+import { findRole } from '../../domain/role-lookup.js';
 
 const isUrl = (s: string | undefined): s is string => !!s && /^postgres(ql)?:\/\//i.test(s);
 /** a unix login as useradd takes it */
@@ -67,9 +68,11 @@ async function addEmployee(args: ServerArgs, io: CliIO, t: T): Promise<number> {
     const roles = repo.unscoped('roles');
     let role: EntityRecord | undefined;
     if (args.role !== undefined) {
-      const want = args.role.trim().toLowerCase();
-      role = roles.find((x) => x.id.toLowerCase() === want) ?? roles.find((x) => String(x.name).toLowerCase().split(/\s+/).includes(want) || String(x.name).toLowerCase() === want);
-      if (!role) throw new Refused([t('server.unknownRole', { value: sanitizeLine(args.role), choices: roles.map((x) => `${x.id} ${sanitizeLine(String(x.name))}`).join(', ') })]);
+      const found = findRole(roles, args.role);
+      const listed = (rs: readonly { id: string; name?: unknown }[]) => rs.map((x) => `${x.id} ${sanitizeLine(String(x.name))}`).join(', ');
+      if ('ambiguous' in found) throw new Refused([t('server.ambiguousRole', { value: sanitizeLine(args.role), choices: listed(found.ambiguous) })]);
+      if ('none' in found) throw new Refused([t('server.unknownRole', { value: sanitizeLine(args.role), choices: listed(roles) })]);
+      role = found.role as EntityRecord;
     }
     const employees = repo.unscoped('employees');
     const existing = employees.find((e) => String(e.login).toLowerCase() === login.toLowerCase());

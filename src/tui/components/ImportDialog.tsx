@@ -10,25 +10,46 @@ import { loadMappingFile } from '../../services/mapping-file.js';
 import { emptyMapping, type DateOrder, type ImportMapping } from '../../domain/import-mapping.js';
 import { readTableFile, type TableFile } from '../../services/table-file.js';
 import { ENC_NAME, groupIssues, groupText } from '../../presentation/import-report.js';
-import { fit } from '../../text/width.js';
+import { displayWidth, fit } from '../../text/width.js';
+import { unreadableText } from '../../presentation/unreadable.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, type ImportCtx } from './commands.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
-import { applyEditKey, atEnd, type EditState } from '../text-edit.js';
+import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 
 const POLICIES: OnDuplicate[] = ['error', 'skip', 'update'];
 const DATE_ORDERS: (DateOrder | 'none')[] = ['none', 'dmy', 'mdy', 'ymd'];
 
-/** The mapping file's choices with the preview's on top: columns skipped, the date order. */
-function effectiveMapping(base: ImportMapping | undefined, skipped: string[], dateOrder: DateOrder | 'none' | undefined): ImportMapping | undefined {
-  if (!base && !skipped.length && dateOrder === undefined) return undefined;
+/** The mapping file's choices with the preview's on top: columns skipped, the date order,
+ *  whether missing referenced records are created. */
+function effectiveMapping(x: Pick<State, 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>): ImportMapping | undefined {
+  const { mapping: base, skipped, dateOrder, createMissing } = x;
+  if (!base && !skipped.length && dateOrder === undefined && createMissing === undefined) return undefined;
   const m: ImportMapping = base ? { ...base, columns: new Map(base.columns) } : emptyMapping();
   for (const c of skipped) m.columns.set(c, []);
   if (dateOrder !== undefined) m.dateOrder = dateOrder === 'none' ? undefined : dateOrder;
+  if (createMissing !== undefined) m.createMissing = createMissing;
   return m;
+}
+
+/** How many lines items joined by two spaces take when wrapped at `width` (an item wider than
+ *  a line takes as many as it needs). */
+function wrappedLines(widths: number[], width: number): number {
+  const w = Math.max(1, width);
+  let lines = 0;
+  let used = 0;
+  for (const iw of widths) {
+    if (used > 0 && used + 2 + iw <= w) {
+      used += 2 + iw;
+      continue;
+    }
+    lines += Math.max(1, Math.ceil(iw / w));
+    used = iw % w || w;
+  }
+  return Math.max(1, lines);
 }
 
 interface State {
@@ -42,6 +63,9 @@ interface State {
   skipped: string[];
   /** the date order chosen on the preview (o); undefined: the mapping file's */
   dateOrder?: DateOrder | 'none';
+  /** create the records the rows refer to and the workspace lacks (c; --create-missing);
+   *  undefined: the mapping file's */
+  createMissing?: boolean;
   /** the column picked on the preview (← →), among those with a name */
   column: number;
   error: string | null;
@@ -53,12 +77,14 @@ interface State {
 export function ImportDialog({ entity, width, height, onClose }: { entity: EntityName; width: number; height: number; onClose: () => void }) {
   const app = useApp();
   const { repo, t, theme } = app;
-  const [st, ref, set] = useSyncedState<State>({ file: atEnd(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
+  const [st, ref, set] = useSyncedState<State>({ file: selectAll(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
 
-  const preview = (loaded: State['loaded'], policy: OnDuplicate, mapping = ref.current.mapping, skipped = ref.current.skipped, dateOrder = ref.current.dateOrder) => {
-    if (!loaded) return;
-    const report = importTable(repo, entity, loaded.table, { onDuplicate: policy, dryRun: true, mapping: effectiveMapping(mapping, skipped, dateOrder) });
-    set({ loaded, policy, mapping, skipped, dateOrder, report, error: null });
+  /** the preview again with these choices changed */
+  const preview = (patch: Partial<Pick<State, 'loaded' | 'policy' | 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>>) => {
+    const x = { ...ref.current, ...patch };
+    if (!x.loaded) return;
+    const report = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, dryRun: true, mapping: effectiveMapping(x) });
+    set({ ...patch, report, error: null });
   };
   /** the columns of the previewed file that have a name: the ones ← → pick among */
   const named = () => (ref.current.report?.mapping ?? []).filter((m) => m.column.trim());
@@ -69,13 +95,16 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     const r = loadMappingFile(file);
     if (!('mapping' in r)) {
       if (r.code === 'problems') return { error: r.problems.map((p) => t('import.badMapping', { what: p.what, text: p.text, expected: p.expected })).join('; ') };
-      return { error: r.code === 'badJson' ? t('import.badMappingFile', { file, reason: r.reason }) : t('import.unreadable', { file, reason: r.reason }) };
+      return { error: r.code === 'badJson' ? t('import.badMappingFile', { file, reason: r.reason }) : unreadableText(t, file, r) };
     }
     const wrong = mappingProblems(entity, r.mapping);
     if (wrong.length) return { error: wrong.map((w) => t('import.badTarget', { what: w.what, value: w.value, entity: entityLabel(t, entity) })).join('; ') };
     return { mapping: r.mapping };
   };
 
+  // orders, tickets, contacts … name their customer: those may create the missing ones
+  const refersToCustomers = importFields(entity).some((f) => f.kind === 'ref' && f.ref === 'customers');
+  const creating = () => ref.current.createMissing ?? ref.current.mapping?.createMissing ?? false;
   const ctx: ImportCtx = {
     close: onClose,
     preview: () => {
@@ -83,12 +112,12 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       if ('error' in m) return set({ error: m.error });
       const file = ref.current.file.text.trim();
       const read = readTableFile(file);
-      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : t('import.unreadable', { file, reason: read.reason }) });
-      preview({ ...read, path: file }, ref.current.policy, m.mapping, [], undefined);
+      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
+      preview({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], dateOrder: undefined, createMissing: undefined });
       set({ column: 0 });
     },
     nextField: () => set({ focus: ref.current.focus === 'file' ? 'mapping' : 'file' }),
-    nextPolicy: () => preview(ref.current.loaded, POLICIES[(POLICIES.indexOf(ref.current.policy) + 1) % POLICIES.length]),
+    nextPolicy: () => preview({ policy: POLICIES[(POLICIES.indexOf(ref.current.policy) + 1) % POLICIES.length] }),
     another: () => set({ report: null, loaded: null }),
     pickColumn: (by) => {
       const n = named().length;
@@ -98,18 +127,20 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       const col = named()[ref.current.column]?.column;
       if (col === undefined) return;
       const x = ref.current;
-      preview(x.loaded, x.policy, x.mapping, x.skipped.includes(col) ? x.skipped.filter((c) => c !== col) : [...x.skipped, col]);
+      preview({ skipped: x.skipped.includes(col) ? x.skipped.filter((c) => c !== col) : [...x.skipped, col] });
     },
     nextDateOrder: () => {
       const x = ref.current;
       const now = x.dateOrder ?? x.mapping?.dateOrder ?? 'none';
-      preview(x.loaded, x.policy, x.mapping, x.skipped, DATE_ORDERS[(DATE_ORDERS.indexOf(now) + 1) % DATE_ORDERS.length]);
+      preview({ dateOrder: DATE_ORDERS[(DATE_ORDERS.indexOf(now) + 1) % DATE_ORDERS.length] });
     },
+    toggleCreateMissing: () => preview({ createMissing: !creating() }),
+    refersToCustomers: () => refersToCustomers,
     refused: () => (ref.current.report?.errors.length ? 'keys.importHasErrors' : app.cannotWrite()),
     run: () => {
       const x = ref.current;
       if (!x.loaded) return;
-      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, mapping: effectiveMapping(x.mapping, x.skipped, x.dateOrder) });
+      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, mapping: effectiveMapping(x) });
       if (done.applied) {
         app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
         onClose();
@@ -137,7 +168,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <TextField state={st.file} width={width} focused={st.focus === 'file'} origin={{ x: 0, y: app.bodyTop + 2 }} />
         <Text>{fit(t('import.askMapping'), width)}</Text>
         <TextField state={st.mapFile} width={width} focused={st.focus === 'mapping'} origin={{ x: 0, y: app.bodyTop + 4 }} />
-        {st.error ? <Text color={theme.error}>{fit(st.error, width)}</Text> : null}
+        {st.error ? <Text color={theme.error} wrap="wrap">{st.error}</Text> : null}
         <Box flexGrow={1} />
         <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>
       </Box>
@@ -151,15 +182,15 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   };
   const mapped = r.mapping.map((m, i) => ({ ...m, i })).filter((m) => m.field);
   // the picked column in brackets: x skips it (or takes it again)
-  const mappingText = r.mapping
+  const mappingItems = r.mapping
     .filter((m) => m.column.trim())
     .map((m, i) => {
       const text = `${sanitizeLine(m.column)}->${m.field ? [m.field, ...(m.also ?? [])].map(label).join('+') + (m.via ? `(${m.via})` : '') : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`}`;
-      return i === st.column ? `[${text}]` : text;
-    })
-    .join('  ');
+      return sanitizeLine(i === st.column ? `[${text}]` : text);
+    });
+  const mappingText = mappingItems.join('  ');
   const order = st.dateOrder ?? st.mapping?.dateOrder ?? 'none';
-  const dataRows = st.loaded.table.filter((row) => row.line > r.headerLine && row.cells.some((c) => c.trim())).slice(0, 5);
+  const firstRows = st.loaded.table.filter((row) => row.line > r.headerLine && row.cells.some((c) => c.trim())).slice(0, 5);
   const colW = Math.max(6, Math.floor((width - 8) / Math.max(1, mapped.length)) - 1);
   const shownCols = mapped.slice(0, Math.max(1, Math.floor((width - 8) / (colW + 1))));
   // what the import will do beside the rows: customers it creates, rows --only leaves out, …
@@ -168,15 +199,25 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     ...(r.filtered ? [t('import.filtered', { count: r.filtered })] : []),
     ...(r.roundingLines ? [t('import.roundingLines', { count: r.roundingLines })] : []),
   ];
+  // the lines above and below the problems: title, mapping file, encoding, the mapping (wrapped
+  // by words), date order, missing customers, blank, head, the rows, blank, summary, notes, the
+  // refusal, the two key lines
+  const mappingLines = wrappedLines(mappingItems.map((m) => displayWidth(m)), width);
+  const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + notes.length + 1 + 2;
   // grouped as the CLI groups them: one finding per kind and column, with its count and lines
-  const problems = groupIssues(r.errors).flatMap((g) => groupText(t, entity, g, repo.ws.valueLists)).slice(0, Math.max(1, height - 16 - notes.length));
+  const found = groupIssues(r.errors).flatMap((g) => groupText(t, entity, g, repo.ws.valueLists));
+  // the first rows give way to the problems (down to two rows, up to four problem lines)
+  const rowRoom = Math.max(Math.min(2, firstRows.length), Math.min(firstRows.length, height - fixedLines - Math.min(found.length, 4)));
+  const dataRows = firstRows.slice(0, rowRoom);
+  const problems = found.slice(0, Math.max(1, height - fixedLines - dataRows.length));
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text bold color={theme.accent}>{fit(`${title}  ${st.loaded.path}`, width)}</Text>
+      <Text bold color={theme.accent}>{fit(`${title}  ${sanitizeLine(st.loaded.path)}`, width)}</Text>
       {st.mapFile.text.trim() ? <Text>{fit(t('import.mappingLoaded', { file: sanitizeLine(st.mapFile.text.trim()) }), width)}</Text> : null}
       <Text>{fit(`${t('import.encoding', { encoding: ENC_NAME[st.loaded.encoding], how: st.loaded.detected ? t('import.detected') : '' })}  ${t('import.header', { line: r.headerLine, mapping: '' })}`, width)}</Text>
-      <Text wrap="wrap">{sanitizeLine(mappingText)}</Text>
+      <Text wrap="wrap">{mappingText}</Text>
       <Text>{fit(t('import.dateOrderIs', { order: t(`import.dateOrder.${order}` as 'import.dateOrder.none') }), width)}</Text>
+      {refersToCustomers ? <Text>{fit(t(creating() ? 'import.createMissingOn' : 'import.createMissingOff'), width)}</Text> : null}
       <Text> </Text>
       <Text bold>{fit(`${fit(t('import.line'), 7)}${shownCols.map((m) => fit(label(m.field!), colW)).join(' ')}`, width)}</Text>
       {dataRows.map((row) => (
@@ -192,7 +233,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <Text key={i} color={theme.error}>{fit(line, width)}</Text>
       ))}
       <Box flexGrow={1} />
-      <Text color={theme.muted}>{fit(t('import.previewMappingKeys'), width)}</Text>
+      <Text color={theme.muted}>{fit(t(refersToCustomers ? 'import.previewMappingKeysRefs' : 'import.previewMappingKeys'), width)}</Text>
       <Text color={theme.muted}>{fit(t('import.previewKeys', { policy: t(`import.policy.${st.policy}` as 'import.policy.error') }), width)}</Text>
     </Box>
   );

@@ -73,6 +73,10 @@ export interface ImportCtx {
   pickColumn: (by: number) => void;
   skipColumn: () => void;
   nextDateOrder: () => void;
+  /** create the referenced records the workspace lacks (--create-missing), or not */
+  toggleCreateMissing: () => void;
+  /** the entity's rows name a customer (orders, tickets, contacts …) */
+  refersToCustomers: () => boolean;
   run: () => void;
   /** why the previewed file cannot be imported (bad rows, a read-only session) */
   refused: () => MessageKey | undefined;
@@ -94,6 +98,7 @@ export const IMPORT_PREVIEW_COMMANDS: Command<ImportCtx>[] = [
   { id: 'import.prevColumn', keys: ['left'], description: 'keys.importPrevColumn', moves: true, run: (c) => c.pickColumn(-1) },
   { id: 'import.skipColumn', keys: ['x'], description: 'keys.importSkipColumn', run: (c) => c.skipColumn() },
   { id: 'import.dateOrder', keys: ['o'], description: 'keys.importDateOrder', run: (c) => c.nextDateOrder() },
+  { id: 'import.createMissing', keys: ['c'], description: 'keys.importCreateMissing', unavailable: (c) => (c.refersToCustomers() ? undefined : 'keys.importNoRefs'), run: (c) => c.toggleCreateMissing() },
 ];
 
 export interface HelpCtx {

@@ -11,16 +11,15 @@ import { Box, Text } from 'ink';
 import { useApp } from '../../context.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import type { ScreenProps } from '../../screens.js';
-import { TextField } from '../../components/TextField.js';
-import { applyEditKey, selectAll, type EditState } from '../../text-edit.js';
-import { displayWidth, fit } from '../../../text/width.js';
+import { fit } from '../../../text/width.js';
 import { sanitizeLine } from '../../../text/sanitize.js';
 import type { T } from '../../../i18n/index.js';
 import type { ClassGrades } from '../../../services/grading.js';
 import { shippedLabs } from '../../../services/labs.js';
 import { DEFAULT_WEIGHTS } from '../../../domain/grading/weights.js';
 import { fsErrorCode, fsReasonText } from '../../../presentation/fs-errors.js';
-import { GRADING_COMMANDS, PATH_COMMANDS, STUDENT_COMMANDS, type GradingCtx, type PathCtx, type StudentCtx } from './commands.js';
+import { GRADING_COMMANDS, STUDENT_COMMANDS, type GradingCtx, type StudentCtx } from './commands.js';
+import { usePathPrompt } from './path-prompt.js';
 import { bookHead, bookRow, chartLines, labsLine, problemLines, studentLines } from './lines.js';
 import { useGradingPorts, type GradingPorts } from './ports.js';
 import { TeamGradebook } from './TeamGradebook.js';
@@ -76,7 +75,7 @@ async function grade(s: Session, ports: GradingPorts, dir: string): Promise<void
   }
 }
 
-type Mode = { kind: 'book' } | { kind: 'student'; top: number } | { kind: 'path'; for: 'folder' | 'export'; edit: EditState };
+type Mode = { kind: 'book' } | { kind: 'student'; top: number };
 
 const failedText = (t: T, f: NonNullable<Session['failed']>) =>
   t('grading.failed', { dir: sanitizeLine(f.dir), reason: f.code ? fsReasonText(t, f.code) : sanitizeLine(f.message ?? '') });
@@ -105,8 +104,6 @@ function FolderGrading({ active, height, width }: ScreenProps) {
   const refused = () => (!ports ? ('grading.unavailable' as const) : allowed ? undefined : ('grading.notAllowed' as const));
   // the folder is asked for on o, not on arrival: keys such as 1-9 and Tab still leave the screen
   const [mode, setMode] = useState<Mode>({ kind: 'book' });
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
 
   // --grade DIR: graded as soon as the screen is first shown
   useEffect(() => {
@@ -114,6 +111,12 @@ function FolderGrading({ active, height, width }: ScreenProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const prompt = usePathPrompt<'folder' | 'export'>({
+    active,
+    width,
+    y: app.bodyTop + height - 1,
+    onKeep: (purpose, file) => (purpose === 'folder' ? ports && void grade(s, ports, file) : void exportTo(file)),
+  });
   const g = s.phase === 'book' ? s.grades : undefined;
   const students = g?.students ?? [];
   const sel = Math.max(0, Math.min(s.sel, students.length - 1));
@@ -138,9 +141,9 @@ function FolderGrading({ active, height, width }: ScreenProps) {
     students: students.length,
     move: (by) => update(s, { sel: Math.max(0, Math.min(students.length - 1, Number.isFinite(by) ? sel + by : by > 0 ? students.length - 1 : 0)) }),
     open: () => setMode({ kind: 'student', top: 0 }),
-    folder: () => setMode({ kind: 'path', for: 'folder', edit: selectAll(s.dir ?? ports?.dir ?? '') }),
+    folder: () => prompt.ask('folder', 'grading.folderPrompt', s.dir ?? ports?.dir ?? ''),
     regrade: () => s.dir && ports && void grade(s, ports, s.dir),
-    exportCsv: () => setMode({ kind: 'path', for: 'export', edit: selectAll(s.dir ? path.join(path.dirname(path.resolve(s.dir)), 'gradebook.csv') : 'gradebook.csv') }),
+    exportCsv: () => prompt.ask('export', 'grading.exportPrompt', s.dir ? path.join(path.dirname(path.resolve(s.dir)), 'gradebook.csv') : 'gradebook.csv'),
   };
   const drill = mode.kind === 'student' && g ? studentLines(g, students[sel], t, width) : [];
   const drillRoom = Math.max(1, height - 2);
@@ -148,31 +151,8 @@ function FolderGrading({ active, height, width }: ScreenProps) {
     scroll: (by) => setMode((m) => (m.kind === 'student' ? { ...m, top: Math.max(0, Math.min(Math.max(0, drill.length - drillRoom), m.top + by)) } : m)),
     back: () => setMode({ kind: 'book' }),
   };
-  const pathCtx: PathCtx = {
-    keep: () => {
-      const m = modeRef.current;
-      if (m.kind !== 'path') return;
-      const text = m.edit.text.trim();
-      if (!text) return app.notify(t('grading.needPath'), 'error');
-      setMode({ kind: 'book' });
-      if (m.for === 'folder' && ports) void grade(s, ports, text);
-      else void exportTo(text);
-    },
-    cancel: () => setMode({ kind: 'book' }),
-  };
-  useCommands('screen', GRADING_COMMANDS, ctx, { active: active && mode.kind === 'book' });
+  useCommands('screen', GRADING_COMMANDS, ctx, { active: active && mode.kind === 'book' && !prompt.asking });
   useCommands('screen', STUDENT_COMMANDS, studentCtx, { active: active && mode.kind === 'student' });
-  useCommands('screen', PATH_COMMANDS, pathCtx, {
-    active: active && mode.kind === 'path',
-    modal: true,
-    other: (input, key) => {
-      const m = modeRef.current;
-      if (m.kind !== 'path') return false;
-      const next = applyEditKey(m.edit, input, key);
-      if (next) setMode({ ...m, edit: next });
-      return true;
-    },
-  });
 
   const lines: { text: string; bold?: boolean; color?: string; inverse?: boolean }[] = [];
   const why = refused();
@@ -208,14 +188,8 @@ function FolderGrading({ active, height, width }: ScreenProps) {
     }
   }
   while (lines.length < height - 1) lines.push({ text: '' });
-  const promptLabel = mode.kind === 'path' ? t(mode.for === 'folder' ? 'grading.folderPrompt' : 'grading.exportPrompt') : '';
   const bottom =
-    mode.kind === 'path' ? (
-      <Box>
-        <Text color={theme.accent}>{promptLabel}</Text>
-        <TextField state={mode.edit} width={Math.max(8, width - displayWidth(promptLabel) - 1)} focused={active} origin={{ x: displayWidth(promptLabel), y: app.bodyTop + height - 1 }} />
-      </Box>
-    ) : (
+    prompt.line ?? (
       <Text color={theme.muted} wrap="truncate">
         {fit(g && students[sel] && mode.kind === 'book' ? t('grading.selected', { student: sanitizeLine([students[sel].student, students[sel].name].filter(Boolean).join(' ')) }) : '', width)}
       </Text>

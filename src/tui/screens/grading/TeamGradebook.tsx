@@ -10,11 +10,13 @@ import { sanitizeLine } from '../../../text/sanitize.js';
 import { TeamGradeError, type TeamGrading } from '../../../services/team-lab.js';
 import { workspaceTimeZone } from '../../../services/time-zone.js';
 import { storeErrorText } from '../../../presentation/store-errors.js';
-import { teamGradeLines } from '../../../presentation/team-gradebook.js';
+import { teamGradeCsv, teamGradeLines } from '../../../presentation/team-gradebook.js';
+import { fsErrorCode, fsReasonText } from '../../../presentation/fs-errors.js';
 import type { GradingPorts } from './ports.js';
 import { useCommands } from '../../hooks/use-keys.js';
 import { TEAM_COMMANDS, type TeamCtx } from './commands.js';
 import { serialReader } from '../../hooks/serial-read.js';
+import { usePathPrompt } from './path-prompt.js';
 
 export function TeamGradebook({ active, height, width, ports }: ScreenProps & { ports: GradingPorts }) {
   const app = useApp();
@@ -55,15 +57,34 @@ export function TeamGradebook({ active, height, width, ports }: ScreenProps & { 
   const room = Math.max(1, height - 1);
   const maxTop = Math.max(0, lines.length - 1 - room);
   const shownTop = Math.min(top, maxTop);
-  const ctx: TeamCtx = { scroll: (by) => setTop((v) => Math.max(0, Math.min(maxTop, Math.min(v, maxTop) + by))) };
-  useCommands('screen', TEAM_COMMANDS, ctx, { active });
+  const zone = state.g?.timeZone ?? workspaceTimeZone(repo.ws);
+  // the same file as `grade --data URL --csv FILE`; "saved" only once it is on disk
+  const exportTo = (file: string) => {
+    const g = state.g;
+    if (!g) return;
+    try {
+      ports.writeFile(file, teamGradeCsv(g, t, zone), 0o640);
+      app.notify(t('grading.team.saved', { file: sanitizeLine(file) }), 'ok');
+    } catch (e) {
+      const code = fsErrorCode(e);
+      app.notify(t('grading.saveFailed', { file: sanitizeLine(file), reason: code ? fsReasonText(t, code) : sanitizeLine(String((e as Error).message ?? e)) }), 'error');
+    }
+  };
+  const prompt = usePathPrompt<'export'>({ active, width, y: app.bodyTop + height - 1, onKeep: (_p, file) => exportTo(file) });
+  const ctx: TeamCtx = {
+    scroll: (by) => setTop((v) => Math.max(0, Math.min(maxTop, Math.min(v, maxTop) + by))),
+    noBook: () => (!allowed ? 'grading.notAllowed' : state.g ? undefined : 'grading.team.loading'),
+    exportCsv: () => prompt.ask('export', 'grading.exportPrompt', `team-${labId ?? 'lab'}.csv`),
+  };
+  useCommands('screen', TEAM_COMMANDS, ctx, { active: active && !prompt.asking });
   const shown = [lines[0], ...lines.slice(1 + shownTop, 1 + shownTop + room)];
   while (shown.length < height) shown.push({ text: '' });
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {shown.map((l, i) => (
+      {shown.slice(0, prompt.line ? height - 1 : height).map((l, i) => (
         <Text key={i} bold={l.bold} color={l.color} wrap="truncate">{l.text || ' '}</Text>
       ))}
+      {prompt.line}
     </Box>
   );
 }

@@ -50,6 +50,9 @@ export const STUDENT_COMMANDS: Command<StudentCtx>[] = [
 
 export interface TeamCtx {
   scroll: (by: number) => void;
+  /** why there is no gradebook to export yet, or undefined */
+  noBook: () => MessageKey | undefined;
+  exportCsv: () => void;
 }
 
 /** The team gradebook of a shared hotel (taller than a terminal: tasks, then employees). */
@@ -60,6 +63,7 @@ export const TEAM_COMMANDS: Command<TeamCtx>[] = [
   { id: 'grading.teamPgup', keys: ['pgup'], moves: true, description: 'help.gradingPage', run: (c) => c.scroll(-10) },
   { id: 'grading.teamEnd', keys: ['G', 'end'], moves: true, description: 'help.last', run: (c) => c.scroll(Infinity) },
   { id: 'grading.teamHome', keys: ['g', 'home'], moves: true, description: 'help.first', run: (c) => c.scroll(-Infinity) },
+  { id: 'grading.teamExport', keys: ['e'], description: 'help.gradingExport', footer: { label: 'hint.gradingExport', drop: 2 }, unavailable: (c) => c.noBook(), run: (c) => c.exportCsv() },
 ];
 
 export interface PathCtx {
