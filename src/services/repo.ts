@@ -421,7 +421,7 @@ export class Repo {
       // a draft this gathering made, held by nothing but the workspace's lists and indexes: the
       // patch goes into it in place (100k orders make 125k effects on 25k customers)
       g.reason = e.reason;
-      const stamp = rules?.stamp && (!rules.stampedBy || rules.stampedBy.some((k) => k in e.patch && e.patch[k] !== target[k]));
+      const stamp = rules?.stamp !== undefined && this.#stamps(rules.stampedBy, e.patch, target);
       if (!stamp && !this.#indexedIn(e.entity, e.patch, target)) {
         // a points line (4 effects in 5) moves no stage and no key: nothing to stamp or rekey, so
         // no copy of the customer is made to compare against (the draft was stamped when made)
@@ -444,6 +444,13 @@ export class Repo {
     rules?.stamp?.(next, target, { at: this.now(), by: this.actorLogin, reason: e.reason }, e.patch);
     this.#put(e.entity, target, next);
     this.#gathered!.set(next, { entity: e.entity, id: target.id, before: target, reason: e.reason });
+  }
+
+  /** whether a patch changes a field the entity's stamp records (all do when it names none) */
+  #stamps(stampedBy: string[] | undefined, patch: Record<string, unknown>, rec: EntityRecord): boolean {
+    if (!stampedBy) return true;
+    for (const k of stampedBy) if (k in patch && patch[k] !== rec[k]) return true;
+    return false;
   }
 
   /** whether a patch changes a natural key or an indexed reference of the record */

@@ -109,4 +109,22 @@ describe('the import applies its orders as saving them one by one does', () => {
     expect(now.counters).toEqual(main.counters);
     expect(now.puts).toEqual(main.puts);
   });
+
+  it('a customer its own rules refuse at the end keeps the ledger it had, though the orders wrote to it in place', () => {
+    // a first order of nothing moves the stage and earns no points: the second order's line is
+    // the first that writes to the ledger
+    const repo = hotel();
+    const rec = repo.ws.customers.find((c) => c.id === 'C0001')!;
+    rec.stage = 'potential';
+    const ledger = JSON.stringify(rec.pointsLedger);
+    // a hostile edit of the file: a name longer than the schema allows
+    rec.name = 'x'.repeat(5000);
+    const r = importTable(repo, 'orders', [history()[0], { line: 2, cells: ['C0001', '2026/9/1', '0', 'paid', 'completed'] }, { line: 3, cells: ['C0001', '2026/9/2', '200', 'paid', 'completed'] }]);
+    expect(r.applied).toBe(true);
+    const c = repo.get('customers', 'C0001')!;
+    expect(JSON.stringify(c.pointsLedger)).toBe(ledger);
+    expect(c.points).toBe(800);
+    expect(c.stage).toBe('potential');
+    expect(repo.all('orders')).toHaveLength(2);
+  });
 });
