@@ -364,8 +364,9 @@ export class Repo {
   /** Applies what a saved record causes in others, as the system (the actor's rights were
    *  checked on the record that caused it), recording the reason in their history. */
   #applyEffects(entity: EntityName, rec: EntityRecord, prev: EntityRecord | undefined): void {
-    const effects = RULES[entity]?.effects?.(rec, prev, this.#ruleContext) ?? [];
-    for (const e of effects) {
+    const rule = RULES[entity]?.effects;
+    if (!rule) return;
+    for (const e of rule(rec, prev, this.#ruleContext)) {
       const target = this.#rawGet(e.entity, e.id);
       if (!target) continue;
       if (this.#gathered) {
