@@ -8,7 +8,7 @@ import type { FieldInfo } from '../domain/fields.js';
 import { parseFieldText, type ParseContext } from '../domain/parse-input.js';
 import { dateFromParts, emptyMapping, type ImportMapping } from '../domain/import-mapping.js';
 import { HEADER_SYNONYMS } from '../domain/header-synonyms.js';
-import { applyImportOnly, importFields } from '../domain/import-fields.js';
+import { applyImportOnly, importFields, isImportOnly } from '../domain/import-fields.js';
 import type { PendingRefs, Repo } from './repo.js';
 import type { EntityRecord } from '../domain/workspace.js';
 import { unsafeCell } from '../text/csv.js';
@@ -185,22 +185,40 @@ function findHeader(entity: EntityName, rows: TableRow[], userMap: Map<string, s
 const ID_RE = /^[A-Za-z0-9_-]{1,24}$/;
 
 /** Kinds whose cell text reads the same on every row of one import (the date order and the
- *  value lists stay put): each distinct text is parsed once. An order history of 100k lines
- *  has a few hundred dates. */
-const MEMO_KINDS: ReadonlySet<string> = new Set(['date', 'enum', 'bool']);
+ *  value lists stay put; a number reads the same anywhere): each distinct text is parsed once.
+ *  An order history of 100k lines has a few hundred dates and quantities. Not amounts: the
+ *  benchmark's are all distinct, and a miss costs more than the short path of parseYuanText. */
+const MEMO_KINDS: ReadonlySet<string> = new Set(['date', 'enum', 'bool', 'number', 'int']);
 const MEMO_MAX = 10_000;
+
+/** the duplicate keys of a row of an entity without natural keys (an order) and no code */
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+const isBlank = (cells: string[]): boolean => {
+  for (const c of cells) if (c.trim()) return false;
+  return true;
+};
 
 /** the values of a plan whose checked record is all that is needed any more */
 const NO_VALUES: Record<string, unknown> = Object.freeze({});
 
-interface Plan {
-  line: number;
-  kind: 'create' | 'update';
-  id?: string;
-  values: Record<string, unknown>;
+/** A row to apply. A class, so the plain checked records kept in its stead (see `Planned`)
+ *  are told apart from it by `instanceof`. */
+class Plan {
   /** the record as checked, ready to insert */
   checked?: EntityRecord;
+  constructor(
+    public line: number,
+    public kind: 'create' | 'update',
+    public id: string | undefined,
+    public values: Record<string, unknown>,
+  ) {}
 }
+
+/** What an import keeps of each good row until it is applied: a new record without a code that
+ *  nothing refers back to is kept as its checked record alone (an order history's 100k orders:
+ *  100k objects fewer for the garbage collector to copy); every other row as its Plan. */
+type Planned = Plan | EntityRecord;
 
 export interface ImportOptions {
   /** column → field (the older form; --map) */
@@ -268,10 +286,11 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
     return ci ?? -1;
   };
   // the columns that name a field: a row is read through these only (a file may have thousands)
-  const fieldCols: { ci: number; fi: FieldInfo; memo?: Map<string, unknown> }[] = [];
+  // extra: a field no record stores (an order's quantity), read apart from the record's own
+  const fieldCols: { ci: number; fi: FieldInfo; memo?: Map<string, unknown>; extra: boolean }[] = [];
   const refCols: { ci: number; fi: FieldInfo; via: FieldInfo }[] = [];
   bound.forEach((b, ci) => {
-    for (const t of b.targets) (t.via ? refCols.push({ ci, fi: t.fi, via: t.via }) : fieldCols.push({ ci, fi: t.fi, memo: MEMO_KINDS.has(t.fi.kind) ? new Map() : undefined }));
+    for (const t of b.targets) (t.via ? refCols.push({ ci, fi: t.fi, via: t.via }) : fieldCols.push({ ci, fi: t.fi, memo: MEMO_KINDS.has(t.fi.kind) ? new Map() : undefined, extra: isImportOnly(entity, t.fi.name) }));
   });
   const dates = mp.dates.flatMap((d) => {
     const t = resolveTarget(entity, d.field);
@@ -301,10 +320,12 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
   const ctx = { lists: repo.ws.valueLists, resolveRef: repo.resolveRef, timeZone: workspaceTimeZone(repo.ws), dateOrder: mp.dateOrder };
   // --set: one value for every row, read as a cell would be
   const setValues: Record<string, unknown> = {};
+  const setExtra: Record<string, unknown> = {};
   for (const [name, text] of mp.set) {
     const t = resolveTarget(entity, name)!;
     const r = parseFieldText(t.fi, text, ctx);
     if ('error' in r) report.errors.push({ line: 0, column: '--set', field: t.fi.name, value: text, code: r.error.code, params: r.error.params });
+    else if (isImportOnly(entity, t.fi.name)) setExtra[t.fi.name] = r.value;
     else setValues[t.fi.name] = r.value;
   }
   if (report.errors.length) return report;
@@ -314,19 +335,24 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
   const requiredRefs = allFields.filter((f) => f.kind === 'ref' && f.required);
   const previous: Record<string, unknown> = {};
   const planned = new Map<string, Plan>(); // duplicate key → plan
-  const plans: Plan[] = [];
+  const plans: Planned[] = [];
   // an index of the workspace's natural keys, built once
   const existingByKey = new Map<string, string>();
   // duplicates are looked for among every record, seen or not: a hidden one is refused, never doubled
   for (const r of repo.unscoped(entity)) for (const k of keyFields) if (r[k]) existingByKey.set(`${k}=${String(r[k]).toLowerCase()}`, r.id);
   const pendingRefs: PendingRefs = (e, id) => refs.isPending(e, id);
 
-  const rows: Iterable<TableRow> = {
-    *[Symbol.iterator]() {
-      yield* first.slice(hi + 1);
-      for (let n = it.next(); !n.done; n = it.next()) yield n.value;
-    },
+  // the rows below the header: those read to find it, then the rest as the table gives them
+  let early = hi + 1;
+  const nextRow = (): TableRow | undefined => {
+    if (early < first.length) return first[early++];
+    const n = it.next();
+    return n.done ? undefined : n.value;
   };
+  // one reference read by one column (an order's 客户编号): a code seen on an earlier row is
+  // found without building its keys (an order history names each customer many times)
+  const oneRefCol = refCols.length === 1 ? refCols[0] : undefined;
+  const oneRefFound = oneRefCol && refs.foundBy(oneRefCol.fi.ref as EntityName, oneRefCol.via.name);
   const total = Array.isArray(table) ? table.length - hi - 1 : Math.max(0, (opts.total ?? 0) - hi - 1);
   const cellOf = (row: TableRow, ci: number): string => {
     const raw = unsafeCell(row.cells[ci] ?? '').trim();
@@ -337,10 +363,10 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
     return raw.length <= nullMax && nulls.has(raw.toLowerCase()) ? '' : raw;
   };
   let ri = 0;
-  rowLoop: for (const row of rows) {
+  rowLoop: for (let row = nextRow(); row; row = nextRow()) {
     if (opts.onProgress && ri % 5000 === 0) opts.onProgress(Math.min(ri, total), total);
     ri++;
-    if (row.cells.every((c) => !c.trim())) continue; // blank lines
+    if (isBlank(row.cells)) continue; // blank lines
     for (const o of only) {
       if (!o.vals.has(unsafeCell(row.cells[o.ci] ?? '').trim())) {
         report.filtered++;
@@ -349,13 +375,16 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
     }
     report.rows++;
     const values: Record<string, unknown> = {};
+    const extra: Record<string, unknown> = {};
     let id: string | undefined;
     const errs: ImportIssue[] = [];
-    for (const { ci, fi, memo } of fieldCols) {
+    for (const c of fieldCols) {
+      const { ci, fi, memo } = c;
+      const into = c.extra ? extra : values;
       const raw = cellOf(row, ci);
       const known = memo?.get(raw);
       if (known !== undefined) {
-        values[fi.name] = known;
+        into[fi.name] = known;
         continue;
       }
       let err: { code: string; params?: Record<string, string | number> } | undefined;
@@ -366,7 +395,7 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
         if (raw) {
           const iso = parseTimeText(raw, ctx.timeZone);
           if (!iso) err = { code: 'datetime' };
-          else values[fi.name] = iso;
+          else into[fi.name] = iso;
         }
       } else if (fi.kind === 'json') {
         if (raw) {
@@ -380,14 +409,14 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
             // amounts inside (line items, a stay) are yuan in files, fen in the workspace
             const r = fieldFromYuan(entity, fi.name, parsed);
             if ('error' in r) err = { code: r.error };
-            else values[fi.name] = r.value;
+            else into[fi.name] = r.value;
           }
         }
       } else {
         const r = parseFieldText(fi, raw, ctx);
         if ('error' in r) err = r.error;
         else {
-          if (r.value !== undefined || values[fi.name] === undefined) values[fi.name] = r.value;
+          if (r.value !== undefined || into[fi.name] === undefined) into[fi.name] = r.value;
           if (memo && r.value !== undefined && memo.size < MEMO_MAX) memo.set(raw, r.value);
         }
       }
@@ -402,7 +431,20 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
       else values[d.fi.name] = r.value;
     }
     // references by natural key: found, or (--create-missing) made from the row
-    if (refCols.length) {
+    if (oneRefCol) {
+      const c = oneRefCol;
+      const text = cellOf(row, c.ci);
+      if (text && values[c.fi.name] === undefined) {
+        const refEntity = c.fi.ref as EntityName;
+        const hit = oneRefFound!.get(text);
+        if (hit !== undefined) values[c.fi.name] = hit;
+        else {
+          const found = refs.findMemo(refEntity, [{ ci: c.ci, via: c.via, text }], ctx, pendingRefs);
+          if ('id' in found) values[c.fi.name] = found.id;
+          else for (const e of found.errors) errs.push({ line: row.line, column: mapping[e.ci ?? c.ci].column, field: c.fi.name, value: e.value, code: e.code, params: e.params });
+        }
+      }
+    } else if (refCols.length) {
       const byRef = new Map<string, { fi: FieldInfo; keys: { ci: number; via: FieldInfo; text: string }[] }>();
       for (const c of refCols) {
         const text = cellOf(row, c.ci);
@@ -419,8 +461,9 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
       }
     }
     for (const k in setValues) if (values[k] === undefined) values[k] = setValues[k];
+    for (const k in setExtra) if (extra[k] === undefined) extra[k] = setExtra[k];
     // an order history's quantity and amount: the order's line (or two, to keep the amount exact)
-    const fromFile = applyImportOnly(entity, values);
+    const fromFile = applyImportOnly(entity, values, extra);
     // an amount the row spells wrong is said once, not again as a quantity without an amount
     for (const e of fromFile.errors) if (e.code !== 'quantityWithoutAmount' || !errs.some((x) => x.field === 'total')) errs.push(toIssue(row.line, e, mapping, colOf, { [e.field]: e.params?.value }));
     // merged cells: a sheet that merges the customer column leaves it empty below the first row
@@ -433,15 +476,17 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
     for (const fi of requiredRefs) if (values[fi.name] !== undefined) previous[fi.name] = values[fi.name];
     if (errs.length) {
       // every problem of the row at once: what the record itself would refuse is said too
-      const more = checkPlan(repo, entity, { line: row.line, kind: 'create', values }, pendingRefs);
+      const more = checkPlan(repo, entity, new Plan(row.line, 'create', undefined, values), pendingRefs);
       for (const e of more) if (!errs.some((x) => x.field === e.field)) errs.push(toIssue(row.line, e, mapping, colOf, values));
       report.errors.push(...errs);
       continue;
     }
     // duplicates: by code, else by a natural key (a customer's mobile, an employee's login)
-    const dupKeys = id ? [`id=${id}`] : keyFields.filter((k) => values[k]).map((k) => `${k}=${String(values[k]).toLowerCase()}`);
-    const inFile = dupKeys.map((k) => planned.get(k)).find(Boolean);
-    const existingId = id ? (repo.exists(entity, id) ? id : undefined) : dupKeys.map((k) => existingByKey.get(k)).find(Boolean);
+    const dupKeys = id ? [`id=${id}`] : keyFields.length ? keyFields.filter((k) => values[k]).map((k) => `${k}=${String(values[k]).toLowerCase()}`) : NO_KEYS;
+    let inFile: Plan | undefined;
+    for (let i = 0; i < dupKeys.length && !inFile; i++) inFile = planned.get(dupKeys[i]);
+    let existingId = id && repo.exists(entity, id) ? id : undefined;
+    for (let i = 0; !id && i < dupKeys.length && !existingId; i++) existingId = existingByKey.get(dupKeys[i]);
     if (inFile || existingId) {
       if (onDup === 'skip') {
         report.skipped++;
@@ -462,7 +507,7 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
       }
     }
     if (existingId) keepSameSecond(repo.get(entity, existingId), values, allFields);
-    const plan: Plan = existingId ? { line: row.line, kind: 'update', id: existingId, values } : { line: row.line, kind: 'create', id, values };
+    const plan = existingId ? new Plan(row.line, 'update', existingId, values) : new Plan(row.line, 'create', id, values);
     const check = checkPlan(repo, entity, plan, pendingRefs);
     if (check.length) {
       report.errors.push(...check.map((e) => toIssue(row.line, e, mapping, colOf, values)));
@@ -471,14 +516,14 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
     // a checked new record is what gets inserted; its parsed values are needed again only to
     // merge a later duplicate row into it (--on-duplicate update). 1M rows: 1M objects fewer.
     if (plan.kind === 'create' && plan.checked && onDup !== 'update') plan.values = NO_VALUES;
-    plans.push(plan);
+    plans.push(plan.values === NO_VALUES && plan.id === undefined ? plan.checked! : plan);
     if (fromFile.rounded) report.roundingLines++;
     for (const k of dupKeys) planned.set(k, plan);
   }
   opts.onProgress?.(ri, ri);
   report.createdRefs = refs.counts();
   if (report.errors.length || opts.dryRun) {
-    for (const p of plans) p.kind === 'create' ? report.created++ : report.updated++;
+    for (const p of plans) !(p instanceof Plan) || p.kind === 'create' ? report.created++ : report.updated++;
     return report;
   }
   // the referenced records first: the rows refer to them. What the rows do to other records
@@ -486,9 +531,14 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
   return repo.gatherEffects(() => applyPlans(repo, entity, plans, refs, report, mapping, colOf));
 }
 
-function applyPlans(repo: Repo, entity: EntityName, plans: Plan[], refs: RefFinder, report: ImportReport, mapping: ColumnMap[], colOf: Map<string, number>): ImportReport {
+function applyPlans(repo: Repo, entity: EntityName, plans: Planned[], refs: RefFinder, report: ImportReport, mapping: ColumnMap[], colOf: Map<string, number>): ImportReport {
   refs.apply();
   for (const p of plans) {
+    if (!(p instanceof Plan)) {
+      repo.insertChecked(entity, p, undefined);
+      report.created++;
+      continue;
+    }
     if (p.kind === 'create' && p.checked) {
       repo.insertChecked(entity, p.checked, p.id);
       report.created++;
@@ -535,6 +585,16 @@ class RefFinder {
     // only what was found: a key not found may be created by a later row's --create-missing
     if ('id' in r) byText.set(keys[0].text, r.id);
     return r;
+  }
+
+  /** what one key's texts found on earlier rows (text → id), looked up by the caller: an order
+   *  history asks 100k times for the same few thousand codes */
+  foundBy(entity: EntityName, field: string): ReadonlyMap<string, string> {
+    let byField = this.#found.get(entity);
+    if (!byField) this.#found.set(entity, (byField = new Map()));
+    let byText = byField.get(field);
+    if (!byText) byField.set(field, (byText = new Map()));
+    return byText;
   }
 
   isPending(entity: string, id: string): boolean {
@@ -603,7 +663,12 @@ class RefFinder {
       const key = `${p.field}=${p.value.toLowerCase()}`;
       const planned = pend?.get(key);
       if (planned) return { id: planned.id };
-      const hits = p.field === 'id' ? (this.repo.get(entity, p.value) ? [this.repo.get(entity, p.value)!.id] : []) : this.#lookup(entity, p.field, p.value);
+      if (p.field === 'id') {
+        const got = this.repo.get(entity, p.value);
+        if (got) return { id: got.id };
+        continue;
+      }
+      const hits = this.#lookup(entity, p.field, p.value);
       if (hits.length > 1) return { errors: [{ ci: p.ci, value: p.value, code: 'ambiguousRef', params: { value: p.value, entity } }] };
       if (hits.length === 1) return { id: hits[0] };
     }
@@ -622,9 +687,9 @@ class RefFinder {
     let ids = this.#pendingIds.get(entity);
     if (!ids) this.#pendingIds.set(entity, (ids = new Set()));
     ids.add(id);
-    const entry = { id, rec: res.value };
+    const entry = { entity, id, rec: res.value };
     for (const p of parsed) if (p.field === 'id' || def.keys.includes(p.field) || !strong.length) pm.set(`${p.field}=${p.value.toLowerCase()}`, entry);
-    this.#order.push({ entity, ...entry });
+    this.#order.push(entry);
     return { id };
   }
 }
