@@ -25,7 +25,11 @@ export interface RuleContext {
   now(): string;
   /** the records of `entity` whose `field` holds `id` (a customer's orders), from an index kept
    *  up to date by every change: a rule run for each of 100k imported rows must not scan */
-  referring(entity: EntityName, field: string, id: string): readonly Rec[];
+  referring(entity: EntityName, field: string, id: string): Iterable<Rec>;
+  /** whether `rec` is a draft the running change made and holds alone (an import gathering
+   *  its orders' effects, Repo.gatherEffects): an effect may append to its lists in place
+   *  rather than copy them, since every effect on it is applied. Absent: never. */
+  owned?(rec: Rec): boolean;
   /** the workspace's value lists (a stage's probability, an order type's points rate, a
    *  survey's indicators) */
   readonly valueLists: ValueLists;
@@ -67,6 +71,9 @@ export interface EntityRules {
   /** fills the fields the system keeps (a customer's stage history) on a checked record about
    *  to be saved; what a person or a file gave for them is replaced */
   stamp?: (rec: Rec, prev: Rec | undefined, who: Who, given: Record<string, unknown>) => void;
+  /** the fields whose change `stamp` records: on a record it has stamped already, a change of
+   *  none of them is not stamped again (an import's points lines). Absent: every change is. */
+  stampedBy?: string[];
   /** the changes a saved record causes in others (prev: the stored version, for an update) */
   effects?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext) => Effect[];
 }
@@ -99,7 +106,8 @@ function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext
   if (!customer || !isStage(String(customer.stage))) return [];
   // a repeat or loyal buyer stays where they are, however many orders came before
   if (customer.stage === 'repeat' || customer.stage === 'loyal') return [];
-  const others = ctx.referring('orders', 'customerId', customer.id).filter((o) => o.id !== rec.id && isPurchase(o)).length;
+  let others = 0;
+  for (const o of ctx.referring('orders', 'customerId', customer.id)) if (o.id !== rec.id && isPurchase(o)) others++;
   const to = stageAfterOrder(customer.stage as Stage, others);
   return to === customer.stage ? [] : [{ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${rec.id}` }];
 }
@@ -139,6 +147,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       return [{ field: 'stage', code: 'transition', params: { from, to, allowed: allowedTransitions(from).join(',') } }];
     },
     stamp: stampStageHistory,
+    stampedBy: ['stage'],
     prepare: customerLoyaltyPrepare,
   },
   contacts: { ownedBy: [{ entity: 'customers', field: 'customerId' }] },
@@ -164,7 +173,11 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
     },
   },
   // both: the lifecycle moves first, then the points (each effect patches its own fields)
-  orders: { prepare: orderPrepare, check: orderCheck, effects: (rec, prev, ctx) => [...orderLifecycleEffects(rec, prev, ctx), ...orderPointsEffects(rec, prev, ctx)] },
+  orders: { prepare: orderPrepare, check: orderCheck, effects: (rec, prev, ctx) => {
+      const stage = orderLifecycleEffects(rec, prev, ctx);
+      const points = orderPointsEffects(rec, prev, ctx);
+      return stage.length ? stage.concat(points) : points;
+    } },
   // the lines make the amount first, then a stage move sets the probability
   opportunities: { prepare: (rec, prev, ctx) => opportunityPrepare(opportunityLinesPrepare(rec, prev, ctx), prev, ctx), check: opportunityCheck },
   employees: {

@@ -58,11 +58,14 @@ export function orderPointsEffects(rec: Rec, prev: Rec | undefined, ctx: RuleCon
   const settle = (customerId: unknown, due: number) => {
     const c = typeof customerId === 'string' ? ctx.get('customers', customerId) : undefined;
     if (!c) return;
-    const ledger = ledgerOf(c, who);
+    // a draft the import holds alone takes the line in place (every effect on it is applied):
+    // 100k orders no longer copy their customer's ledger each
+    const own = Array.isArray(c.pointsLedger) && c.pointsLedger.length > 0 && ctx.owned?.(c) === true;
+    const ledger = own ? (c.pointsLedger as PointsEntry[]) : ledgerOf(c, who);
     const e = orderEntry(ledger, rec.id, due, who);
     if (!e) return;
     ledger.push(e);
-    out.push({ entity: 'customers', id: c.id, patch: { pointsLedger: ledger, points: balance(ledger) }, reason: `orders:${rec.id}` });
+    out.push({ entity: 'customers', id: c.id, patch: { pointsLedger: ledger, points: balance(ledger) }, reason: e.reason! });
   };
   if (prev && prev.customerId !== rec.customerId) settle(prev.customerId, 0);
   const due = isPurchase(rec) ? pointsFor(Number(rec.total), pointsRate(ctx.valueLists, String(rec.type))) : 0;
