@@ -1101,7 +1101,7 @@ export const en = {
   'import.dateOrder.mdy': 'month first (mdy: 7/1/2015 is July 1)',
   'import.dateOrder.ymd': 'year first (ymd)',
   'import.previewMappingKeys': 'Left/Right pick a column  x skip it (or take it again)  o date order',
-  'import.previewMappingKeysRefs': 'Left/Right pick column  x skip/take it  o date order  c create missing',
+  'import.previewMappingKeysRefs': 'Left/Right column  x skip  o date order  c create missing',
   // grading a class
   'grade.part.homework': 'Homework',
   'grade.part.labs': 'Labs',

@@ -1102,7 +1102,7 @@ export const zhCN = {
   'import.dateOrder.mdy': '月在前（mdy：7/1/2015 是 7 月 1 日）',
   'import.dateOrder.ymd': '年在前（ymd）',
   'import.previewMappingKeys': 'Left/Right 选列  x 跳过该列（再按恢复）  o 日期顺序',
-  'import.previewMappingKeysRefs': 'Left/Right 选列  x 跳过/恢复该列  o 日期顺序  c 新建缺少的客户',
+  'import.previewMappingKeysRefs': 'Left/Right 选列  x 跳过/恢复  o 日期顺序  c 新建缺少的客户',
   // grading a class
   'grade.part.homework': '课后作业',
   'grade.part.labs': '技能实训',
