@@ -17,6 +17,7 @@ import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, type ImportCtx } from './commands.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useBusy } from '../hooks/use-busy.js';
 import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 
@@ -79,13 +80,17 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const { repo, t, theme } = app;
   const [st, ref, set] = useSyncedState<State>({ file: selectAll(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
 
-  /** the preview again with these choices changed */
-  const preview = (patch: Partial<Pick<State, 'loaded' | 'policy' | 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>>) => {
+  // a file of 100k rows takes seconds to check or import: said first, and keys typed meanwhile dropped
+  const busy = useBusy();
+  /** the preview with these choices */
+  const check = (patch: Partial<Pick<State, 'loaded' | 'policy' | 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>>) => {
     const x = { ...ref.current, ...patch };
     if (!x.loaded) return;
     const report = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, dryRun: true, mapping: effectiveMapping(x) });
     set({ ...patch, report, error: null });
   };
+  /** the preview again with these choices changed */
+  const preview = (patch: Parameters<typeof check>[0]) => busy.run(t('import.busyChecking', { rows: ref.current.report?.rows ?? 0 }), () => check(patch));
   /** the columns of the previewed file that have a name: the ones ← → pick among */
   const named = () => (ref.current.report?.mapping ?? []).filter((m) => m.column.trim());
   /** the mapping file named, read and checked against the entity; a message when it is wrong */
@@ -111,10 +116,12 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       const m = readMapping();
       if ('error' in m) return set({ error: m.error });
       const file = ref.current.file.text.trim();
-      const read = readTableFile(file);
-      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
-      preview({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], dateOrder: undefined, createMissing: undefined });
-      set({ column: 0 });
+      busy.run(t('import.busyReading', { file: sanitizeLine(file) }), () => {
+        const read = readTableFile(file);
+        if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
+        check({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], dateOrder: undefined, createMissing: undefined });
+        set({ column: 0 });
+      });
     },
     nextField: () => set({ focus: ref.current.focus === 'file' ? 'mapping' : 'file' }),
     nextPolicy: () => preview({ policy: POLICIES[(POLICIES.indexOf(ref.current.policy) + 1) % POLICIES.length] }),
@@ -140,11 +147,13 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     run: () => {
       const x = ref.current;
       if (!x.loaded) return;
-      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, mapping: effectiveMapping(x) });
-      if (done.applied) {
-        app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
-        onClose();
-      } else set({ report: done });
+      busy.run(t('import.busyImporting', { rows: x.report?.rows ?? 0 }), () => {
+        const done = importTable(repo, entity, x.loaded!.table, { onDuplicate: x.policy, mapping: effectiveMapping(x) });
+        if (done.applied) {
+          app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
+          onClose();
+        } else set({ report: done });
+      });
     },
   };
   useCommands('dialog', st.report ? IMPORT_PREVIEW_COMMANDS : IMPORT_FILE_COMMANDS, ctx, {
@@ -168,7 +177,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <TextField state={st.file} width={width} focused={st.focus === 'file'} origin={{ x: 0, y: app.bodyTop + 2 }} />
         <Text>{fit(t('import.askMapping'), width)}</Text>
         <TextField state={st.mapFile} width={width} focused={st.focus === 'mapping'} origin={{ x: 0, y: app.bodyTop + 4 }} />
-        {st.error ? <Text color={theme.error} wrap="wrap">{st.error}</Text> : null}
+        {busy.label ? <Text color={theme.accent} wrap="wrap">{busy.label}</Text> : st.error ? <Text color={theme.error} wrap="wrap">{st.error}</Text> : null}
         <Box flexGrow={1} />
         <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>
       </Box>
@@ -224,7 +233,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <Text key={row.line}>{fit(`${String(row.line).padEnd(7)}${shownCols.map((m) => fit(sanitizeLine(row.cells[m.i] ?? ''), colW)).join(' ')}`, width)}</Text>
       ))}
       <Text> </Text>
-      <Text bold>{fit(t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped }), width)}</Text>
+      {busy.label ? <Text bold color={theme.accent}>{fit(busy.label, width)}</Text> : <Text bold>{fit(t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped }), width)}</Text>}
       {notes.map((n, i) => (
         <Text key={`n${i}`}>{fit(n, width)}</Text>
       ))}
