@@ -1377,9 +1377,9 @@ export const en = {
   'import.createMissingOff': 'Missing customers: refused (c creates them)',
   'keys.importNoRefs': 'The rows of this file name no customer: there is nothing to create',
   // import: a slow check or import is said first; keys typed meanwhile act on nothing
-  'import.busyReading': 'Reading and checking {file}… keys pressed meanwhile are ignored',
-  'import.busyChecking': 'Checking {rows} rows again… keys pressed meanwhile are ignored',
-  'import.busyImporting': 'Importing {rows} rows… keys pressed meanwhile are ignored',
+  'import.busyReading': 'Reading and checking {file}… keys typed meanwhile do nothing',
+  'import.busyChecking': 'Checking {rows} rows… keys typed meanwhile do nothing',
+  'import.busyImporting': 'Importing {rows} rows… keys typed meanwhile do nothing',
 } as const;
 
 export type MessageKey = keyof typeof en;
