@@ -9,6 +9,9 @@ import { importTable, mappingProblems, type ImportReport, type OnDuplicate } fro
 import { loadMappingFile } from '../../services/mapping-file.js';
 import { emptyMapping, type DateOrder, type ImportMapping } from '../../domain/import-mapping.js';
 import { readTableFile, type TableFile } from '../../services/table-file.js';
+import type { TableRow } from '../../services/import.js';
+import type { ValueLists } from '../../domain/values.js';
+import type { T } from '../../i18n/index.js';
 import { ENC_NAME, groupIssues, groupText } from '../../presentation/import-report.js';
 import { displayWidth, fit } from '../../text/width.js';
 import { unreadableText } from '../../presentation/unreadable.js';
@@ -51,6 +54,28 @@ function wrappedLines(widths: number[], width: number): number {
     used = iw % w || w;
   }
   return Math.max(1, lines);
+}
+
+/** The first five rows with anything in them below the header: read without going through the
+ *  whole table (100k rows on every frame of the preview). */
+function firstRowsOf(table: readonly TableRow[], headerLine: number): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of table) {
+    if (out.length === 5) break;
+    if (row.line > headerLine && row.cells.some((c) => c.trim())) out.push(row);
+  }
+  return out;
+}
+
+/** A report's problems as the preview says them, worked out once per report and language:
+ *  grouping 100k of them took ~60 ms, paid by every key on the preview (← → x …) */
+const PROBLEMS = new WeakMap<ImportReport, { t: T; lists: ValueLists; found: string[]; rowsWithProblems: number }>();
+function problemsOf(r: ImportReport, t: T, lists: ValueLists): { found: string[]; rowsWithProblems: number } {
+  const hit = PROBLEMS.get(r);
+  if (hit && hit.t === t && hit.lists === lists) return hit;
+  const made = { t, lists, found: groupIssues(r.errors).flatMap((g) => groupText(t, r.entity, g, lists)), rowsWithProblems: new Set(r.errors.map((e) => e.line)).size };
+  PROBLEMS.set(r, made);
+  return made;
 }
 
 interface State {
@@ -199,7 +224,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     });
   const mappingText = mappingItems.join('  ');
   const order = st.dateOrder ?? st.mapping?.dateOrder ?? 'none';
-  const firstRows = st.loaded.table.filter((row) => row.line > r.headerLine && row.cells.some((c) => c.trim())).slice(0, 5);
+  const firstRows = firstRowsOf(st.loaded.table, r.headerLine);
   const colW = Math.max(6, Math.floor((width - 8) / Math.max(1, mapped.length)) - 1);
   const shownCols = mapped.slice(0, Math.max(1, Math.floor((width - 8) / (colW + 1))));
   // what the import will do beside the rows: customers it creates, rows --only leaves out, …
@@ -214,7 +239,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const mappingLines = wrappedLines(mappingItems.map((m) => displayWidth(m)), width);
   const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + notes.length + 1 + 2;
   // grouped as the CLI groups them: one finding per kind and column, with its count and lines
-  const found = groupIssues(r.errors).flatMap((g) => groupText(t, entity, g, repo.ws.valueLists));
+  const { found, rowsWithProblems } = problemsOf(r, t, repo.ws.valueLists);
   // the first rows give way to the problems (down to two rows, up to four problem lines)
   const rowRoom = Math.max(Math.min(2, firstRows.length), Math.min(firstRows.length, height - fixedLines - Math.min(found.length, 4)));
   const dataRows = firstRows.slice(0, rowRoom);
@@ -237,7 +262,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       {notes.map((n, i) => (
         <Text key={`n${i}`}>{fit(n, width)}</Text>
       ))}
-      {r.errors.length ? <Text color={theme.error} bold>{fit(t('import.refusedRows', { count: r.errors.length, rows: new Set(r.errors.map((e) => e.line)).size }), width)}</Text> : null}
+      {r.errors.length ? <Text color={theme.error} bold>{fit(t('import.refusedRows', { count: r.errors.length, rows: rowsWithProblems }), width)}</Text> : null}
       {problems.map((line, i) => (
         <Text key={i} color={theme.error}>{fit(line, width)}</Text>
       ))}
