@@ -399,17 +399,22 @@ export class Repo {
     try {
       return work();
     } finally {
-      this.#gathered = undefined;
-      for (const g of gathered.values()) {
-        const cur = this.#rawGet(g.entity, g.id);
-        if (!cur) continue;
-        const res = this.validate(g.entity, cur, g.before, { anyStage: true, reason: g.reason });
-        if (!res.ok) {
-          this.#put(g.entity, cur, g.before);
-          continue;
+      // still gathering while each draft is checked: its rules may bring it up to date in place
+      // (RuleContext.owned), since the checked record or the one before replaces it
+      try {
+        for (const g of gathered.values()) {
+          const cur = this.#rawGet(g.entity, g.id);
+          if (!cur) continue;
+          const res = this.validate(g.entity, cur, g.before, { anyStage: true, reason: g.reason });
+          if (!res.ok) {
+            this.#put(g.entity, cur, g.before);
+            continue;
+          }
+          res.value.updatedAt = this.now();
+          this.#replace(g.entity, cur, res.value);
         }
-        res.value.updatedAt = this.now();
-        this.#replace(g.entity, cur, res.value);
+      } finally {
+        this.#gathered = undefined;
       }
     }
   }
