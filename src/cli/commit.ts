@@ -33,5 +33,6 @@ export async function workThenSave<R extends Outcome>(s: Session, work: () => R 
 function saveFailedText(s: Session, e: unknown): string {
   const errno = fsErrorCode(e);
   const reason = errno ? fsReasonText(s.t, errno) : (storeErrorText(s.t, e) ?? String((e as Error)?.message ?? e));
-  return s.t('cli.saveFailed', { file: s.store.file, reason });
+  // the reason may be a sentence of its own: its full stop would stand beside the message's
+  return s.t('cli.saveFailed', { file: s.store.file, reason: reason.replace(/[.。]\s*$/, '') });
 }

@@ -37,6 +37,13 @@ export class SnapshotDigest {
   get hex(): string {
     return (this.#done ??= this.#hash.digest('hex'));
   }
+  /** the digest of bytes hashed elsewhere (parallel-snapshot.ts's worker) */
+  static written(hex: string, size: number): SnapshotDigest {
+    const d = new SnapshotDigest();
+    d.#done = hex;
+    d.size = size;
+    return d;
+  }
 }
 
 export function digestOf(bytes: Uint8Array): SnapshotDigest {

@@ -11,7 +11,10 @@ export function ensureDir(dir: string): void {
 /** Writes text given as pieces, so a large workspace is never one string in memory. */
 export type Pieces = Iterable<string | Uint8Array>;
 
-export function writeFileDurably(file: string, text: string | Uint8Array | Pieces, mode = 0o600): number {
+/** Writes and fsyncs the file it is given (parallel-snapshot.ts); returns the bytes written. */
+export type FdWriter = (fd: number) => number;
+
+export function writeFileDurably(file: string, text: string | Uint8Array | Pieces | FdWriter, mode = 0o600): number {
   const dir = path.dirname(file);
   ensureDir(dir);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -19,16 +22,19 @@ export function writeFileDurably(file: string, text: string | Uint8Array | Piece
   let written = 0;
   try {
     fs.fchmodSync(fd, mode); // whatever the umask: a shared server has many users
-    if (typeof text === 'string' || text instanceof Uint8Array) {
-      fs.writeFileSync(fd, text); // loops until every byte is written
-      written = typeof text === 'string' ? text.length : text.length;
-    } else {
-      for (const piece of text) {
-        fs.writeFileSync(fd, piece);
-        written += piece.length;
+    if (typeof text === 'function') written = text(fd);
+    else {
+      if (typeof text === 'string' || text instanceof Uint8Array) {
+        fs.writeFileSync(fd, text); // loops until every byte is written
+        written = typeof text === 'string' ? text.length : text.length;
+      } else {
+        for (const piece of text) {
+          fs.writeFileSync(fd, piece);
+          written += piece.length;
+        }
       }
+      fs.fsyncSync(fd);
     }
-    fs.fsyncSync(fd);
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });

@@ -7,6 +7,7 @@ import { ENTITIES, ENTITY_NAMES } from '../domain/entities.js';
 import { applyBatches, parseBatch, type Batch, type Change, type ChangeProblem } from '../domain/change.js';
 import { appendBatch, journalPathFor, readJournal, JournalMovedError, JournalUnsafeError, type JournalRead } from './journal.js';
 import { jsonPieces } from './json-pieces.js';
+import { writePieces } from './parallel-snapshot.js';
 import { writeFileDurably, removeOrphanTemps } from './durable-file.js';
 import { migrateWorkspace } from '../domain/migrate.js';
 import { replayJournal } from './journal.js';
@@ -199,36 +200,6 @@ export async function validateRecords(ws: Workspace, file: string, sliceMs = 4):
   return changed;
 }
 
-/** bytes of UTF-8 gathered before a write: a few writes of a 50 MB snapshot, not thousands */
-const CHUNK = 4 << 20;
-
-/** The pieces as UTF-8 bytes, each added to the digest on its way to the file. They are
- *  encoded into one reused buffer (a new Buffer per piece cost twice the time, measured on an
- *  import's 57 MB snapshot), so each chunk given out is overwritten by the next: the consumer
- *  (writeFileDurably) writes it before asking for the next. */
-function* hashed(pieces: Iterable<string>, digest: SnapshotDigest): Generator<Uint8Array> {
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let used = 0;
-  const flush = () => {
-    const b = buf.subarray(0, used);
-    digest.update(b);
-    used = 0;
-    return b;
-  };
-  for (const p of pieces) {
-    // a UTF-16 unit is at most 3 bytes of UTF-8
-    if (used + p.length * 3 > CHUNK && used > 0) yield flush();
-    if (p.length * 3 > CHUNK) {
-      const b = Buffer.from(p, 'utf8');
-      digest.update(b);
-      yield b;
-      continue;
-    }
-    used += buf.write(p, used, 'utf8');
-  }
-  if (used > 0) yield flush();
-}
-
 class WorkspaceFile implements Adapter<Workspace> {
   #file: string;
   #shallow: boolean;
@@ -339,9 +310,13 @@ class WorkspaceFile implements Adapter<Workspace> {
   async write(data: Workspace): Promise<void> {
     data.generation = (data.generation ?? 0) + 1;
     let written: number;
-    const digest = new SnapshotDigest();
+    let digest = new SnapshotDigest();
     try {
-      written = writeFileDurably(this.#file, hashed(jsonPieces(data as unknown as Record<string, unknown>), digest));
+      written = writeFileDurably(this.#file, (fd) => {
+        const w = writePieces(fd, jsonPieces(data as unknown as Record<string, unknown>));
+        digest = w.digest;
+        return w.bytes;
+      });
     } catch (e) {
       data.generation--;
       throw new StoreError('unwritable', this.#file, (e as Error).message);

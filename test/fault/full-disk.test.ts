@@ -1,9 +1,8 @@
-// A disk that fills up (issue 15): an injected ENOSPC after N bytes (test/helpers/enospc-preload.mjs),
+// A disk that fills up (issue 15): an injected ENOSPC after N bytes (test/helpers/enospc-preload.cjs),
 // for the CLI and for the app's own import. The error is reported, nothing half applied is
 // visible to readers, and once there is space again the next edit works and doctor passes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers/tmp.js';
 import { TmuxSession } from '../helpers/tmux.js';
@@ -11,7 +10,7 @@ import { cli, strayFiles, writeCsv, type Customer } from '../helpers/fault.js';
 
 afterAll(() => TmuxSession.killServer());
 
-const PRELOAD = pathToFileURL(path.resolve(__dirname, '../helpers/enospc-preload.mjs')).href;
+const PRELOAD = path.resolve(__dirname, '../helpers/enospc-preload.cjs');
 
 /** a workspace of 200 customers and a disk whose free space the test sets */
 function setup() {
@@ -22,7 +21,7 @@ function setup() {
   const base = path.join(dir, 'base.csv');
   writeCsv(base, Array.from({ length: 200 }, (_, i) => ({ name: `基础客户${i}`, phone: `137${String(i).padStart(8, '0')}` })));
   expect(cli(['import', 'customers', base, '--data', file]).code).toBe(0);
-  const diskEnv = { NODE_OPTIONS: `--import ${PRELOAD}`, HOTEL_CRM_FAULT_SPACE_FILE: space };
+  const diskEnv = { NODE_OPTIONS: `--require ${PRELOAD}`, HOTEL_CRM_FAULT_SPACE_FILE: space };
   const setFree = (bytes: number) => fs.writeFileSync(space, String(bytes));
   const customers = (): Customer[] => {
     const r = cli(['list', 'customers', '--json', '--data', file]);
@@ -38,7 +37,7 @@ const STACK = /\n\s+at .+:\d+/;
 describe('a full disk, through the CLI', () => {
   it('an add on a full disk is refused with a message, prints no id, and leaves nothing behind', () => {
     const w = setup();
-    w.setFree(0); // the lock file is exempt (enospc-preload.mjs): the writer gets that far
+    w.setFree(0); // the lock file is exempt (enospc-preload.cjs): the writer gets that far
     const r = cli(['add', 'customers', '--name', '王满盘', '--phone', '13912345678', '--data', w.file], w.diskEnv);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/C\d{4}/); // no id: nothing was saved
@@ -140,4 +139,26 @@ describe('a full disk, in the app (tmux)', () => {
     expect([0, 60]).toContain(after.filter((c) => c.name.startsWith('新生')).length);
     expect(strayFiles(w.file)).toEqual([]);
   }, 60_000);
+
+  it('a large import whose snapshot a worker thread writes: a full disk midway applies nothing and says so', () => {
+    const w = setup();
+    const csv = path.join(w.dir, 'big.csv');
+    // some MB of snapshot: written beside a worker thread (parallel-snapshot.ts)
+    writeCsv(csv, Array.from({ length: 12_000 }, (_, i) => ({ name: `大批新生${i}号`, phone: `136${String(i).padStart(8, '0')}` })));
+    w.setFree(1_500_000);
+    const r = cli(['import', 'customers', csv, '--data', w.file], w.diskEnv);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/12000 rows/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).toMatch(/ENOSPC|space|空间/);
+    expect(r.stderr).not.toMatch(/\.\./); // one full stop, not the reason's and the message's
+    expect(w.customers()).toHaveLength(200);
+    expect(strayFiles(w.file)).toEqual([]);
+
+    w.setFree(1e9);
+    const again = cli(['import', 'customers', csv, '--data', w.file], w.diskEnv);
+    expect(again.code).toBe(0);
+    expect(w.customers()).toHaveLength(12_200);
+    expect(cli(['doctor', '--data', w.file]).code).toBe(0);
+  });
 });

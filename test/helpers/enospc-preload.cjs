@@ -1,11 +1,13 @@
-// A disk that fills up, for one process: load with
-//   NODE_OPTIONS="--import file:///…/enospc-preload.mjs" HOTEL_CRM_FAULT_SPACE_FILE=/path/space
+// A disk that fills up, for one process and its worker threads: load with
+//   NODE_OPTIONS="--require /…/enospc-preload.cjs" HOTEL_CRM_FAULT_SPACE_FILE=/path/space
+// (CommonJS and --require, not --import: Node 20 runs --require preloads in worker threads too,
+// and the snapshot writer's worker must meet the full disk as the main thread does)
 // The file holds the bytes still free (a decimal number), read at every write, so a test can
 // fill the disk or give the space back while the process runs. A write larger than what is
 // free writes what fits and then fails with ENOSPC, as a real full disk does (a torn write).
 // Standard input, output and error and the workspace's lock file are never limited.
-import fs from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+const fs = require('node:fs');
+const { syncBuiltinESMExports } = require('node:module');
 
 const spaceFile = process.env.HOTEL_CRM_FAULT_SPACE_FILE;
 if (spaceFile) {
