@@ -158,7 +158,7 @@ export const en = {
   'import.value': ', value "{value}"',
   'import.badJson': 'The file is not a JSON array of records.',
   'import.unreadable': 'Cannot read {file}: {reason}',
-  'import.progress': 'Importing',
+  'import.progress': 'Checking',
   'import.more': '... and {count} more',
   'export.done': 'Exported {count} {entity} to {file}',
   'palette.import': 'Import {entity} from a file (CSV or JSON)',
@@ -1380,6 +1380,9 @@ export const en = {
   'import.busyReading': 'Reading and checking {file}… keys typed meanwhile do nothing',
   'import.busyChecking': 'Checking {rows} rows… keys typed meanwhile do nothing',
   'import.busyImporting': 'Importing {rows} rows… keys typed meanwhile do nothing',
+  // import: the phases of a large import's progress on the terminal
+  'import.progressApply': 'Applying',
+  'import.progressSave': 'Saving to disk...',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -159,7 +159,7 @@ export const zhCN = {
   'import.value': '，值「{value}」',
   'import.badJson': '文件不是记录组成的 JSON 数组。',
   'import.unreadable': '无法读取 {file}：{reason}',
-  'import.progress': '导入中',
+  'import.progress': '检查中',
   'import.more': '...另有 {count} 个',
   'export.done': '已导出 {count} 条{entity}到 {file}',
   'palette.import': '从文件导入{entity}（CSV 或 JSON）',
@@ -1381,4 +1381,7 @@ export const zhCN = {
   'import.busyReading': '正在读取并检查 {file}……期间的按键不会生效',
   'import.busyChecking': '正在重新检查 {rows} 行……期间的按键不会生效',
   'import.busyImporting': '正在导入 {rows} 行……期间的按键不会生效',
+  // import: the phases of a large import's progress on the terminal
+  'import.progressApply': '应用中',
+  'import.progressSave': '正在写入磁盘...',
 } satisfies Messages;

@@ -227,7 +227,9 @@ export interface ImportOptions {
   mapping?: ImportMapping;
   onDuplicate?: OnDuplicate;
   dryRun?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** rows checked (phase 'check'), then rows applied ('apply'): an order history spends as long
+   *  on its effects on customers as on reading, and a bar standing at 100 % looks stuck */
+  onProgress?: (done: number, total: number, phase?: 'check' | 'apply') => void;
   /** rows expected, for progress when the table is read as it goes (an estimate is enough) */
   total?: number;
 }
@@ -528,12 +530,14 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
   }
   // the referenced records first: the rows refer to them. What the rows do to other records
   // (an order's points and stage for its customer) is gathered and checked once per record.
-  return repo.gatherEffects(() => applyPlans(repo, entity, plans, refs, report, mapping, colOf));
+  return repo.gatherEffects(() => applyPlans(repo, entity, plans, refs, report, mapping, colOf, opts.onProgress));
 }
 
-function applyPlans(repo: Repo, entity: EntityName, plans: Planned[], refs: RefFinder, report: ImportReport, mapping: ColumnMap[], colOf: Map<string, number>): ImportReport {
+function applyPlans(repo: Repo, entity: EntityName, plans: Planned[], refs: RefFinder, report: ImportReport, mapping: ColumnMap[], colOf: Map<string, number>, onProgress?: ImportOptions['onProgress']): ImportReport {
   refs.apply();
+  let done = 0;
   for (const p of plans) {
+    if (onProgress && done++ % 5000 === 0) onProgress(done - 1, plans.length, 'apply');
     if (!(p instanceof Plan)) {
       repo.insertChecked(entity, p, undefined);
       report.created++;
@@ -553,6 +557,7 @@ function applyPlans(repo: Repo, entity: EntityName, plans: Planned[], refs: RefF
     if (p.kind === 'create') report.created++;
     else if ((res as { changed?: boolean }).changed) report.updated++;
   }
+  onProgress?.(plans.length, plans.length, 'apply');
   report.applied = true;
   return report;
 }

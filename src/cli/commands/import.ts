@@ -85,14 +85,18 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
       onDuplicate,
       dryRun: args.dryRun,
       onProgress: progress
-        ? (done, total) => {
+        ? (done, total, phase) => {
             const w = 30;
             const filled = Math.round((done / Math.max(1, total)) * w);
-            (io.errRaw ?? io.err)(`\r${t('import.progress')} [${'#'.repeat(filled)}${'-'.repeat(w - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+            const label = t(phase === 'apply' ? 'import.progressApply' : 'import.progress');
+            (io.errRaw ?? io.err)(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(w - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
           }
         : undefined,
     });
-    return { save: report.applied && !args.dryRun, report, encoding };
+    const save = report.applied && !args.dryRun;
+    // the snapshot of a large workspace takes a while: the summary follows once it is on disk
+    if (progress && save) (io.errRaw ?? io.err)(`${t('import.progressSave')}\n`);
+    return { save, report, encoding };
   });
   // the summary says "imported": it is printed once the save is on disk
   const lists = s.repo.ws.valueLists;
