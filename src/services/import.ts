@@ -578,6 +578,9 @@ type RefError = { ci?: number; value: string; code: string; params?: Record<stri
 class RefFinder {
   #index = new Map<string, Map<string, string[]>>(); // entity → `field=value` → ids
   #pending = new Map<string, Map<string, { id: string; rec: EntityRecord }>>(); // entity → key → new record
+  // entity → code (lower case) → new record: the keys by code kept apart, so the 25k codes of an
+  // order history are looked up as the cells they are, not as 25k `id=…` strings made and hashed
+  #pendingCodes = new Map<string, Map<string, { id: string; rec: EntityRecord }>>();
   #pendingIds = new Map<string, Set<string>>();
   #order: { entity: EntityName; id: string; rec: EntityRecord }[] = [];
   #counter = new Map<string, number>();
@@ -675,6 +678,11 @@ class RefFinder {
     if (!pm) this.#pending.set(entity, (pm = new Map()));
     return pm;
   }
+  #codeMap(entity: EntityName): Map<string, { id: string; rec: EntityRecord }> {
+    let pm = this.#pendingCodes.get(entity);
+    if (!pm) this.#pendingCodes.set(entity, (pm = new Map()));
+    return pm;
+  }
 
   /** find by the code alone (an order history's 客户编号, 25k new customers): the same answers
    *  as the general case below, without its arrays, filters and closures */
@@ -682,8 +690,8 @@ class RefFinder {
     if (!ID_RE.test(k.text)) return { errors: [{ ci: k.ci, value: k.text, code: 'invalid' }] };
     const value = k.text.toUpperCase();
     // ID_RE's letters are ASCII: the key of the upper-cased code, as the general case makes it
-    const key = `id=${k.text.toLowerCase()}`;
-    const planned = this.#pending.get(entity)?.get(key);
+    const key = k.text.toLowerCase();
+    const planned = this.#pendingCodes.get(entity)?.get(key);
     if (planned) return { id: planned.id };
     const got = this.repo.get(entity, value);
     if (got) return { id: got.id };
@@ -692,7 +700,7 @@ class RefFinder {
     values[ENTITIES[entity].display] = value;
     const res = this.#create(entity, values, value, pendingRefs);
     if (!res.ok) return { errors: res.errors.map((e) => ({ ci: k.ci, value: String(values[e.field] ?? e.params?.value ?? ''), code: e.code, params: e.params })) };
-    this.#pendingMap(entity).set(key, this.#planned(entity, value, res.value));
+    this.#codeMap(entity).set(key, this.#planned(entity, value, res.value));
     return { id: value };
   }
 
@@ -717,9 +725,9 @@ class RefFinder {
     const ident = strong.length ? strong : parsed.filter((p) => p.field === def.display);
     if (!ident.length) return { errors: [{ ci: keys[0].ci, value: keys[0].text, code: 'unknownRef', params: { value: keys[0].text, entity } }] };
     const pend = this.#pending.get(entity);
+    const codes = this.#pendingCodes.get(entity);
     for (const p of ident) {
-      const key = `${p.field}=${p.value.toLowerCase()}`;
-      const planned = pend?.get(key);
+      const planned = p.field === 'id' ? codes?.get(p.value.toLowerCase()) : pend?.get(`${p.field}=${p.value.toLowerCase()}`);
       if (planned) return { id: planned.id };
       if (p.field === 'id') {
         const got = this.repo.get(entity, p.value);
@@ -742,7 +750,10 @@ class RefFinder {
     if (!res.ok) return { errors: res.errors.map((e) => ({ ci: parsed.find((p) => p.field === e.field)?.ci ?? first.ci, value: String(values[e.field] ?? e.params?.value ?? ''), code: e.code, params: e.params })) };
     const pm = this.#pendingMap(entity);
     const entry = this.#planned(entity, id, res.value);
-    for (const p of parsed) if (p.field === 'id' || def.keys.includes(p.field) || !strong.length) pm.set(`${p.field}=${p.value.toLowerCase()}`, entry);
+    for (const p of parsed) {
+      if (p.field === 'id') this.#codeMap(entity).set(p.value.toLowerCase(), entry);
+      else if (def.keys.includes(p.field) || !strong.length) pm.set(`${p.field}=${p.value.toLowerCase()}`, entry);
+    }
     return { id };
   }
 }

@@ -41,12 +41,11 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): FieldError[] {
 /** what toUpperCase may change: anything but upper-case letters, digits, - and _ */
 const LOWER = /[^A-Z0-9_-]/;
 
-/** entity → its fields checked against the workspace (value lists, references), in the
- *  schema's order (a parsed record's keys are in that order too) */
-const LISTED = new Map<EntityName, FieldInfo[]>();
-function listedFields(entity: EntityName): FieldInfo[] {
+/** entity → its fields checked against the workspace (value lists, references), by name */
+const LISTED = new Map<EntityName, Map<string, FieldInfo>>();
+function listedFields(entity: EntityName): Map<string, FieldInfo> {
   let m = LISTED.get(entity);
-  if (!m) LISTED.set(entity, (m = entityFields(entity).filter((fi) => fi.kind === 'enum' || fi.kind === 'ref')));
+  if (!m) LISTED.set(entity, (m = new Map(entityFields(entity).filter((fi) => fi.kind === 'enum' || fi.kind === 'ref').map((fi) => [fi.name, fi]))));
   return m;
 }
 
@@ -298,10 +297,14 @@ export class Repo {
     if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
     const value = parsed.data as EntityRecord;
     const errors: FieldError[] = [];
-    // the fields checked against the workspace, in the schema's order: a customer's 35 fields
-    // have 6 (looking each of the record's keys up cost ~30 ms for an import's 125k records)
-    for (const fi of listedFields(entity)) {
-      const v = value[fi.name];
+    // the fields the record has (a few of a customer's 35), in the schema's order as parsed.
+    // Not a loop over the listed fields reading value[name]: a keyed read of a field the
+    // record lacks cost more (~25 ms more for an import's 125k records)
+    const listed = listedFields(entity);
+    for (const k in value) {
+      const fi = listed.get(k);
+      if (!fi) continue;
+      const v = value[k];
       if (v === undefined || v === null) continue;
       if (fi.kind === 'enum' && this.#currentValue(fi.values!, v)) continue;
       if (fi.kind === 'enum' && resolveValue(this.ws.valueLists, fi.values!, String(v)) !== v) {
