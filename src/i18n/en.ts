@@ -1376,6 +1376,10 @@ export const en = {
   'import.createMissingOn': 'Missing customers: created from the file',
   'import.createMissingOff': 'Missing customers: refused (c creates them)',
   'keys.importNoRefs': 'The rows of this file name no customer: there is nothing to create',
+  // import: a slow check or import is said first; keys typed meanwhile act on nothing
+  'import.busyReading': 'Reading and checking {file}… keys typed meanwhile do nothing',
+  'import.busyChecking': 'Checking {rows} rows… keys typed meanwhile do nothing',
+  'import.busyImporting': 'Importing {rows} rows… keys typed meanwhile do nothing',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1377,4 +1377,8 @@ export const zhCN = {
   'import.createMissingOn': '缺少的客户：按文件新建',
   'import.createMissingOff': '缺少的客户：拒绝（按 c 新建）',
   'keys.importNoRefs': '这个文件的行不引用客户，没有可新建的',
+  // import: a slow check or import is said first; keys typed meanwhile act on nothing
+  'import.busyReading': '正在读取并检查 {file}……期间的按键不会生效',
+  'import.busyChecking': '正在重新检查 {rows} 行……期间的按键不会生效',
+  'import.busyImporting': '正在导入 {rows} 行……期间的按键不会生效',
 } satisfies Messages;

@@ -114,6 +114,16 @@ export async function renderApp(opts: RenderOpts = {}) {
         await tick();
       }
     },
+    /** keys typed ahead: each its own read, one right after the other with no wait between
+     *  (as a person types while the app is busy); returns the frame drawn just after them,
+     *  then waits until everything is handled and drawn */
+    async typeAhead(...keys: string[]): Promise<string> {
+      for (const k of keys) r.stdin.write(k);
+      await sleep(5);
+      const early = r.lastFrame() ?? '';
+      await tick();
+      return early;
+    },
     async type(text: string) {
       r.stdin.write(text);
       await tick();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { renderApp, press, KEY } from '../helpers/render-app.js';
+import { renderApp, press, KEY, keyOf } from '../helpers/render-app.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { displayWidth } from '../../src/text/width.js';
 
@@ -197,4 +197,38 @@ describe('<App /> import from the command palette', () => {
     expect(app.frame()).toContain('1 rows: 1 new');
     app.unmount();
   });
+
+  for (const [lang, cols] of [['zh-CN', 80], ['en', 60]] as const) {
+    it(`keys typed while the preview is being made act on nothing: c and Enter pressed ahead import nothing, ${lang} at ${cols} columns`, async () => {
+      const file = path.join(tmpDir(), 'history.csv');
+      fs.writeFileSync(file, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\n90001,1997/1/1,1,100.00\r\n90002,1997/1/2,3,10.00\r\n', 'gbk'));
+      const app = await renderApp({ lang, cols });
+      await press(app, 'app.palette');
+      await app.type('import orders');
+      await press(app, 'picker.pick');
+      await app.type(file);
+      const customers = app.ws.customers.length;
+      const orders = app.ws.orders.length;
+      // Enter, then c (create the missing customers) and Enter (import) before the preview is drawn
+      const early = await app.typeAhead(keyOf('import.preview'), keyOf('import.createMissing'), keyOf('import.run'));
+      // the preview as the file makes it, nothing created, nothing imported
+      expect(app.ws.orders).toHaveLength(orders);
+      expect(app.ws.customers).toHaveLength(customers);
+      expect(app.frame()).toContain(lang === 'en' ? 'Missing customers: refused (c creates' : '缺少的客户：拒绝（按 c 新建）');
+      // and while it was being made, the screen said so
+      expect(early).toContain(lang === 'en' ? 'Reading and checking' : '正在读取并检查');
+      for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(cols);
+      // the same keys pressed now, at the preview the user sees, do what they say
+      await press(app, 'import.createMissing');
+      expect(app.frame()).toContain(lang === 'en' ? 'Missing customers: created from the' : '缺少的客户：按文件新建');
+      // Enter twice: the second, typed while the import runs, does nothing (the dialog is gone by then)
+      const during = await app.typeAhead(keyOf('import.run'), keyOf('import.run'));
+      expect(during).toContain(lang === 'en' ? 'Importing 2 rows' : '正在导入 2 行');
+      expect(app.ws.customers).toHaveLength(customers + 2);
+      expect(app.ws.orders).toHaveLength(orders + 2);
+      // back on the list, with no record opened by that second Enter
+      expect(app.frame()).toContain(lang === 'en' ? 'j/k move' : 'j/k 移动');
+      app.unmount();
+    });
+  }
 });

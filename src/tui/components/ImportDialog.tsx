@@ -9,6 +9,9 @@ import { importTable, mappingProblems, type ImportReport, type OnDuplicate } fro
 import { loadMappingFile } from '../../services/mapping-file.js';
 import { emptyMapping, type DateOrder, type ImportMapping } from '../../domain/import-mapping.js';
 import { readTableFile, type TableFile } from '../../services/table-file.js';
+import type { TableRow } from '../../services/import.js';
+import type { ValueLists } from '../../domain/values.js';
+import type { T } from '../../i18n/index.js';
 import { ENC_NAME, groupIssues, groupText } from '../../presentation/import-report.js';
 import { displayWidth, fit } from '../../text/width.js';
 import { unreadableText } from '../../presentation/unreadable.js';
@@ -17,6 +20,7 @@ import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, type ImportCtx } from './commands.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useBusy } from '../hooks/use-busy.js';
 import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
 
@@ -52,6 +56,28 @@ function wrappedLines(widths: number[], width: number): number {
   return Math.max(1, lines);
 }
 
+/** The first five rows with anything in them below the header: read without going through the
+ *  whole table (100k rows on every frame of the preview). */
+function firstRowsOf(table: readonly TableRow[], headerLine: number): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of table) {
+    if (out.length === 5) break;
+    if (row.line > headerLine && row.cells.some((c) => c.trim())) out.push(row);
+  }
+  return out;
+}
+
+/** A report's problems as the preview says them, worked out once per report and language:
+ *  grouping 100k of them took ~60 ms, paid by every key on the preview (← → x …) */
+const PROBLEMS = new WeakMap<ImportReport, { t: T; lists: ValueLists; found: string[]; rowsWithProblems: number }>();
+function problemsOf(r: ImportReport, t: T, lists: ValueLists): { found: string[]; rowsWithProblems: number } {
+  const hit = PROBLEMS.get(r);
+  if (hit && hit.t === t && hit.lists === lists) return hit;
+  const made = { t, lists, found: groupIssues(r.errors).flatMap((g) => groupText(t, r.entity, g, lists)), rowsWithProblems: new Set(r.errors.map((e) => e.line)).size };
+  PROBLEMS.set(r, made);
+  return made;
+}
+
 interface State {
   file: EditState;
   /** a mapping file (JSON as for --mapping), optional: the same choices as the CLI's flags */
@@ -79,13 +105,17 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const { repo, t, theme } = app;
   const [st, ref, set] = useSyncedState<State>({ file: selectAll(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
 
-  /** the preview again with these choices changed */
-  const preview = (patch: Partial<Pick<State, 'loaded' | 'policy' | 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>>) => {
+  // a file of 100k rows takes seconds to check or import: said first, and keys typed meanwhile dropped
+  const busy = useBusy();
+  /** the preview with these choices */
+  const check = (patch: Partial<Pick<State, 'loaded' | 'policy' | 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>>) => {
     const x = { ...ref.current, ...patch };
     if (!x.loaded) return;
     const report = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, dryRun: true, mapping: effectiveMapping(x) });
     set({ ...patch, report, error: null });
   };
+  /** the preview again with these choices changed */
+  const preview = (patch: Parameters<typeof check>[0]) => busy.run(t('import.busyChecking', { rows: ref.current.report?.rows ?? 0 }), () => check(patch));
   /** the columns of the previewed file that have a name: the ones ← → pick among */
   const named = () => (ref.current.report?.mapping ?? []).filter((m) => m.column.trim());
   /** the mapping file named, read and checked against the entity; a message when it is wrong */
@@ -111,10 +141,12 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       const m = readMapping();
       if ('error' in m) return set({ error: m.error });
       const file = ref.current.file.text.trim();
-      const read = readTableFile(file);
-      if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
-      preview({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], dateOrder: undefined, createMissing: undefined });
-      set({ column: 0 });
+      busy.run(t('import.busyReading', { file: sanitizeLine(file) }), () => {
+        const read = readTableFile(file);
+        if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
+        check({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], dateOrder: undefined, createMissing: undefined });
+        set({ column: 0 });
+      });
     },
     nextField: () => set({ focus: ref.current.focus === 'file' ? 'mapping' : 'file' }),
     nextPolicy: () => preview({ policy: POLICIES[(POLICIES.indexOf(ref.current.policy) + 1) % POLICIES.length] }),
@@ -140,11 +172,13 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     run: () => {
       const x = ref.current;
       if (!x.loaded) return;
-      const done = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, mapping: effectiveMapping(x) });
-      if (done.applied) {
-        app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
-        onClose();
-      } else set({ report: done });
+      busy.run(t('import.busyImporting', { rows: x.report?.rows ?? 0 }), () => {
+        const done = importTable(repo, entity, x.loaded!.table, { onDuplicate: x.policy, mapping: effectiveMapping(x) });
+        if (done.applied) {
+          app.changed(t('import.summary', { rows: done.rows, created: done.created, updated: done.updated, skipped: done.skipped }));
+          onClose();
+        } else set({ report: done });
+      });
     },
   };
   useCommands('dialog', st.report ? IMPORT_PREVIEW_COMMANDS : IMPORT_FILE_COMMANDS, ctx, {
@@ -168,7 +202,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <TextField state={st.file} width={width} focused={st.focus === 'file'} origin={{ x: 0, y: app.bodyTop + 2 }} />
         <Text>{fit(t('import.askMapping'), width)}</Text>
         <TextField state={st.mapFile} width={width} focused={st.focus === 'mapping'} origin={{ x: 0, y: app.bodyTop + 4 }} />
-        {st.error ? <Text color={theme.error} wrap="wrap">{st.error}</Text> : null}
+        {busy.label ? <Text color={theme.accent} wrap="wrap">{busy.label}</Text> : st.error ? <Text color={theme.error} wrap="wrap">{st.error}</Text> : null}
         <Box flexGrow={1} />
         <Text color={theme.muted}>{fit(t('import.fileKeys'), width)}</Text>
       </Box>
@@ -190,7 +224,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     });
   const mappingText = mappingItems.join('  ');
   const order = st.dateOrder ?? st.mapping?.dateOrder ?? 'none';
-  const firstRows = st.loaded.table.filter((row) => row.line > r.headerLine && row.cells.some((c) => c.trim())).slice(0, 5);
+  const firstRows = firstRowsOf(st.loaded.table, r.headerLine);
   const colW = Math.max(6, Math.floor((width - 8) / Math.max(1, mapped.length)) - 1);
   const shownCols = mapped.slice(0, Math.max(1, Math.floor((width - 8) / (colW + 1))));
   // what the import will do beside the rows: customers it creates, rows --only leaves out, …
@@ -205,7 +239,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const mappingLines = wrappedLines(mappingItems.map((m) => displayWidth(m)), width);
   const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + notes.length + 1 + 2;
   // grouped as the CLI groups them: one finding per kind and column, with its count and lines
-  const found = groupIssues(r.errors).flatMap((g) => groupText(t, entity, g, repo.ws.valueLists));
+  const { found, rowsWithProblems } = problemsOf(r, t, repo.ws.valueLists);
   // the first rows give way to the problems (down to two rows, up to four problem lines)
   const rowRoom = Math.max(Math.min(2, firstRows.length), Math.min(firstRows.length, height - fixedLines - Math.min(found.length, 4)));
   const dataRows = firstRows.slice(0, rowRoom);
@@ -224,11 +258,11 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <Text key={row.line}>{fit(`${String(row.line).padEnd(7)}${shownCols.map((m) => fit(sanitizeLine(row.cells[m.i] ?? ''), colW)).join(' ')}`, width)}</Text>
       ))}
       <Text> </Text>
-      <Text bold>{fit(t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped }), width)}</Text>
+      {busy.label ? <Text bold color={theme.accent}>{fit(busy.label, width)}</Text> : <Text bold>{fit(t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped }), width)}</Text>}
       {notes.map((n, i) => (
         <Text key={`n${i}`}>{fit(n, width)}</Text>
       ))}
-      {r.errors.length ? <Text color={theme.error} bold>{fit(t('import.refusedRows', { count: r.errors.length, rows: new Set(r.errors.map((e) => e.line)).size }), width)}</Text> : null}
+      {r.errors.length ? <Text color={theme.error} bold>{fit(t('import.refusedRows', { count: r.errors.length, rows: rowsWithProblems }), width)}</Text> : null}
       {problems.map((line, i) => (
         <Text key={i} color={theme.error}>{fit(line, width)}</Text>
       ))}

@@ -40,6 +40,9 @@ interface Root {
   nextSeq: () => number;
   /** the app's hooks: before each key (a notice goes away), and when a command is refused */
   hooks: { before?: (input: string, key: Key) => void; refused?: (why: Why) => void };
+  /** true while a slow job (useBusy) runs and until the keys read during it are gone: those
+   *  were pressed at a frame that did not yet show the job's result */
+  deaf: boolean;
 }
 
 const KeysContext = createContext<Root | null>(null);
@@ -74,6 +77,7 @@ function makeRoot(): Root {
         .sort((a, b) => ORDER.indexOf(a.layer) - ORDER.indexOf(b.layer) || b.seq - a.seq),
     nextSeq: () => ++seq,
     hooks: {},
+    deaf: false,
   };
   return root;
 }
@@ -122,8 +126,14 @@ function CommitProbe({ onCommit, bump }: { onCommit: () => void; bump: { current
 
 const roots = new Set<{ current: { items: unknown[]; waiting: boolean } }>();
 
-/** True while keys wait to be handled or what a key did is not yet drawn (tests wait on it). */
-export const keysPending = () => [...roots].some((q) => q.current.waiting || q.current.items.length > 0);
+/** slow jobs under way (useBusy) */
+let busyJobs = 0;
+export const busyJobStarted = () => void busyJobs++;
+export const busyJobEnded = () => void busyJobs--;
+
+/** True while keys wait to be handled, what a key did is not yet drawn, or a slow job runs
+ *  (tests wait on it). */
+export const keysPending = () => busyJobs > 0 || [...roots].some((q) => q.current.waiting || q.current.items.length > 0);
 
 export function KeysRoot({ children }: { children: React.ReactNode }) {
   const root = useRef<Root>(null as unknown as Root);
@@ -138,10 +148,14 @@ export function KeysRoot({ children }: { children: React.ReactNode }) {
   }, []);
   const drain = () => {
     const q = queue.current;
+    // keys typed ahead of a slow job's result act on nothing (useBusy)
+    if (root.current.deaf) q.items.length = 0;
     while (q.items.length && !q.waiting) {
       const [input, key] = q.items.shift()!;
       const { took, rest, moved } = dispatch(root.current, input, key);
-      if (rest) q.items.unshift([rest, key]);
+      // a command that began a slow job: the keys after it were typed ahead of its result
+      if (root.current.deaf) q.items.length = 0;
+      else if (rest) q.items.unshift([rest, key]);
       // a move changes no layer and reads the latest state: a burst of them is drawn once
       if (took && !moved) {
         q.waiting = true;
@@ -150,6 +164,8 @@ export function KeysRoot({ children }: { children: React.ReactNode }) {
     }
   };
   useInput((input, key) => {
+    // every key, Ctrl+C too: the job's result is drawn first, and the next key acts on it
+    if (root.current.deaf) return;
     root.current.hooks.before?.(input, key);
     queue.current.items.push([input, key]);
     drain();
