@@ -54,4 +54,33 @@ describe('orders move their customer through the lifecycle (seed 004)', () => {
     expect(r.applied).toBe(true);
     expect(repo.get('customers', c.value.id)?.stage).toBe('repeat');
   });
+
+  it('counts only the purchases a customer has now: an order moved to another customer no longer counts, however many orders they have', () => {
+    // without and with many other orders (refunded: no purchases) of the customer
+    for (const refunded of [0, 40]) {
+      const { repo } = freshRepo();
+      const lost = repo.create('customers', { name: '丁', stage: 'lost' }, { anyStage: true });
+      const other = repo.create('customers', { name: '戊', stage: 'loyal' }, { anyStage: true });
+      if (!lost.ok || !other.ok) throw new Error('customers');
+      for (let i = 0; i < refunded; i++) expect(repo.create('orders', order(lost.value.id, { paymentStatus: 'refunded' })).ok).toBe(true);
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const o = repo.create('orders', order(other.value.id));
+        if (!o.ok) throw new Error('order');
+        ids.push(o.value.id);
+      }
+      // each purchase moved to the lost customer and back: the first they have since they left
+      // leaves them lost each time; one still counted would make them a repeat buyer
+      for (const id of ids) {
+        expect(repo.update('orders', id, { customerId: lost.value.id }).ok).toBe(true);
+        expect(repo.get('customers', lost.value.id)?.stage).toBe('lost');
+        expect(repo.update('orders', id, { customerId: other.value.id }).ok).toBe(true);
+      }
+      expect(repo.create('orders', order(lost.value.id)).ok).toBe(true);
+      expect(repo.get('customers', lost.value.id)?.stage).toBe('lost');
+      // and one moved to them counts: the next makes them a repeat buyer
+      expect(repo.update('orders', ids[0], { customerId: lost.value.id }).ok).toBe(true);
+      expect(repo.get('customers', lost.value.id)?.stage).toBe('repeat');
+    }
+  });
 });

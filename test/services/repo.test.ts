@@ -10,6 +10,28 @@ describe('Repo.create', () => {
     expect(b.ok && b.value.id).toBe('C0002');
   });
 
+  it('never gives a code a record already has, whether it came with the workspace or with its own id since', () => {
+    const { ws, repo } = freshRepo();
+    // a record from the file, with a code of the form nextId makes, and one of another form
+    ws.customers.push({ ...ws.customers[0], id: 'C0002', name: '旧客户', kind: 'individual', stage: 'potential', tags: [], createdAt: ws.createdAt, updatedAt: ws.createdAt } as never);
+    const made = (values: Record<string, unknown>, id?: string) => {
+      const r = repo.create('customers', values, id ? { id } : {});
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return r.value.id;
+    };
+    expect(made({ name: 'A' })).toBe('C0001');
+    expect(made({ name: 'B' })).toBe('C0003');
+    // given their own codes after the first code was made: later codes step over them
+    expect(made({ name: 'C' }, 'C0005')).toBe('C0005');
+    expect(made({ name: 'D' }, 'C00006')).toBe('C00006');
+    expect(made({ name: 'E' })).toBe('C0004');
+    expect(made({ name: 'F' })).toBe('C0006');
+    expect(repo.delete('customers', 'C0006').ok).toBe(true);
+    ws.counters.customers = 0;
+    expect([made({ name: 'G' }), made({ name: 'H' })]).toEqual(['C0006', 'C0007']);
+    expect(new Set(ws.customers.map((c) => c.id)).size).toBe(ws.customers.length);
+  });
+
   it('refuses a customer without a name and with a bad phone, reporting both, and adds nothing', () => {
     const { repo } = freshRepo();
     const r = repo.create('customers', { name: '  ', phone: '123' });
