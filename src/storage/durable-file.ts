@@ -22,16 +22,15 @@ export function writeFileDurably(file: string, text: string | Uint8Array | Piece
   let written = 0;
   try {
     fs.fchmodSync(fd, mode); // whatever the umask: a shared server has many users
-    if (typeof text === 'function') written = text(fd);
-    else {
-      if (typeof text === 'string' || text instanceof Uint8Array) {
-        fs.writeFileSync(fd, text); // loops until every byte is written
-        written = typeof text === 'string' ? text.length : text.length;
-      } else {
-        for (const piece of text) {
-          fs.writeFileSync(fd, piece);
-          written += piece.length;
-        }
+    if (typeof text === 'function') written = text(fd); // it writes and fsyncs
+    else if (typeof text === 'string' || text instanceof Uint8Array) {
+      fs.writeFileSync(fd, text); // loops until every byte is written
+      written = text.length;
+      fs.fsyncSync(fd);
+    } else {
+      for (const piece of text) {
+        fs.writeFileSync(fd, piece);
+        written += piece.length;
       }
       fs.fsyncSync(fd);
     }

@@ -114,7 +114,7 @@ export function writePieces(fd: number, pieces: Iterable<string>): Written {
     void worker?.terminate();
     return true;
   };
-  /** waits until the worker is done with control word `i` (a slot, or DONE); false: it failed */
+  /** waits while control word `i` (a slot, or DONE) still holds `busy`; throws when the worker failed */
   const waitFor = (i: number, busy: number) => {
     let waited = 0;
     while (Atomics.load(state, i) === busy) {

@@ -310,7 +310,7 @@ class WorkspaceFile implements Adapter<Workspace> {
   async write(data: Workspace): Promise<void> {
     data.generation = (data.generation ?? 0) + 1;
     let written: number;
-    let digest = new SnapshotDigest();
+    let digest!: SnapshotDigest;
     try {
       written = writeFileDurably(this.#file, (fd) => {
         const w = writePieces(fd, jsonPieces(data as unknown as Record<string, unknown>));
