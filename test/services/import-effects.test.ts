@@ -61,6 +61,40 @@ describe('an imported order history and its customers', () => {
     expect(c.stage).toBe('potential');
     expect(repo.all('orders')).toHaveLength(2);
   });
+
+  it('a customer the import creates and its own rules then refuse stays as created, in the workspace and in the batch', () => {
+    const { repo } = hotel();
+    // a hostile edit of the file: the first-time buyer stage retired, so no new customer may
+    // be moved there (a repeat buyer may)
+    repo.ws.valueLists = { ...repo.ws.valueLists, stage: repo.ws.valueLists.stage!.map((v) => (v.code === 'first' ? { ...v, retired: true } : v)) };
+    const rows = [
+      { line: 1, cells: ['客户编号', '下单日期', '订单金额', '付款状态'] },
+      { line: 2, cells: ['N0001', '1997/1/1', '100', 'paid'] },
+      { line: 3, cells: ['N0002', '1997/1/2', '200', 'paid'] },
+      { line: 4, cells: ['N0002', '1997/1/3', '300', 'paid'] },
+    ];
+    const r = importTable(repo, 'orders', rows, { mapping: { ...emptyMapping(), createMissing: true } });
+    expect(r.applied).toBe(true);
+    expect(r.created).toBe(3);
+    const one = repo.get('customers', 'N0001')!;
+    expect(one.stage).toBe('potential');
+    expect(one.pointsLedger).toBeUndefined();
+    expect((one.stageHistory as unknown[]).length).toBe(1);
+    const two = repo.get('customers', 'N0002')!;
+    expect(two.stage).toBe('repeat');
+    expect((two.pointsLedger as PointsEntry[]).map((e) => e.delta)).toEqual([200, 300]);
+    // the batch: each new customer's put as created, then the checked one's; the refused one
+    // only as created, the same as the workspace holds
+    const puts = repo.drainBatch().changes.flatMap((ch) => (ch.op === 'put' && ch.e === 'customers' ? [ch.r] : []));
+    const of = (id: string) => puts.filter((p) => p.id === id).map((p) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>);
+    expect(of('N0001')).toEqual([JSON.parse(JSON.stringify(one))]);
+    const [made, checked] = of('N0002');
+    expect(of('N0002')).toHaveLength(2);
+    expect(made.stage).toBe('potential');
+    expect(made.pointsLedger).toBeUndefined();
+    expect((made.stageHistory as unknown[]).length).toBe(1);
+    expect(checked).toEqual(JSON.parse(JSON.stringify(two)));
+  });
 });
 
 
