@@ -100,27 +100,16 @@ function stampStageHistory(rec: Rec, prev: Rec | undefined, who: Who, given: Rec
 /** Seed 004: a customer's first order makes a potential or target customer a first-time buyer,
  *  a second one a repeat buyer. Only a new purchase moves the stage (editing an old order does
  *  not), and never backwards: a loyal customer stays loyal. */
-function orderLifecycleEffect(rec: Rec, prev: Rec | undefined, customer: Rec | undefined, ctx: RuleContext): Effect | undefined {
-  if (!isPurchase(rec) || (prev && isPurchase(prev) && prev.customerId === rec.customerId)) return undefined;
-  if (!customer || !isStage(String(customer.stage))) return undefined;
+function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Effect[] {
+  if (!isPurchase(rec) || (prev && isPurchase(prev) && prev.customerId === rec.customerId)) return [];
+  const customer = ctx.get('customers', String(rec.customerId));
+  if (!customer || !isStage(String(customer.stage))) return [];
   // a repeat or loyal buyer stays where they are, however many orders came before
-  if (customer.stage === 'repeat' || customer.stage === 'loyal') return undefined;
+  if (customer.stage === 'repeat' || customer.stage === 'loyal') return [];
   let others = 0;
   for (const o of ctx.referring('orders', 'customerId', customer.id)) if (o.id !== rec.id && isPurchase(o)) others++;
   const to = stageAfterOrder(customer.stage as Stage, others);
-  return to === customer.stage ? undefined : { entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${rec.id}` };
-}
-
-/** An order's effects on its customer: the lifecycle moves first, then the points (each effect
- *  patches its own fields). The customer is looked up once for both (100k imported orders
- *  looked it up twice each), before either effect is made. */
-function orderEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Effect[] {
-  const id = rec.customerId;
-  const customer = ctx.get('customers', String(id));
-  const out: Effect[] = [];
-  const stage = orderLifecycleEffect(rec, prev, customer, ctx);
-  if (stage) out.push(stage);
-  return orderPointsEffects(rec, prev, ctx, out, typeof id === 'string' ? customer : undefined);
+  return to === customer.stage ? [] : [{ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${rec.id}` }];
 }
 
 /** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */
@@ -183,7 +172,12 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       rec.overall = Math.max(1, Math.min(5, Math.round((score * 5) / scale)));
     },
   },
-  orders: { prepare: orderPrepare, check: orderCheck, effects: orderEffects },
+  // both: the lifecycle moves first, then the points (each effect patches its own fields)
+  orders: { prepare: orderPrepare, check: orderCheck, effects: (rec, prev, ctx) => {
+      const stage = orderLifecycleEffects(rec, prev, ctx);
+      const points = orderPointsEffects(rec, prev, ctx);
+      return stage.length ? stage.concat(points) : points;
+    } },
   // the lines make the amount first, then a stage move sets the probability
   opportunities: { prepare: (rec, prev, ctx) => opportunityPrepare(opportunityLinesPrepare(rec, prev, ctx), prev, ctx), check: opportunityCheck },
   employees: {

@@ -29,18 +29,16 @@ export function customerLoyaltyPrepare(rec: Rec, prev: Rec | undefined, ctx: Rul
   else if (Array.isArray(rec.pointsLedger)) ledger = own ? (rec.pointsLedger as PointsEntry[]) : [...(rec.pointsLedger as PointsEntry[])];
   else return rec; // the schema says what is wrong with it
   if (ledger.length === 0 && prev && typeof prev.points === 'number') ledger = ledgerOf(prev, who);
-  let have = ledger.length ? balance(ledger) : 0;
+  const have = ledger.length ? balance(ledger) : 0;
   const wanted = rec.points;
   if (typeof wanted === 'number' && Number.isInteger(wanted) && wanted >= 0 && wanted !== have) {
     ledger.push({ at: who.at, by: who.by, delta: wanted - have, kind: 'adjust', reason: ledger.length ? (opts.note ?? 'manual') : 'opening' });
-    have = wanted;
   }
   // by assignment, not spread: zod parses spread-built objects much slower (repo.ts)
   const out: Rec = own ? rec : Object.assign({}, rec);
   if (ledger.length) out.pointsLedger = ledger;
   else delete out.pointsLedger;
-  // the ledger's sum, as `have` now is (the ledger summed once, not twice: 25k customers)
-  if (ledger.length) out.points = have;
+  if (ledger.length) out.points = balance(ledger);
   const history = prev && !system ? prev.tierHistory : rec.tierHistory;
   const tiers = ctx.all('tiers') as unknown as TierRule[];
   // the move is from the tier stored (a new customer's tier given with it is not one it held)
@@ -53,10 +51,7 @@ export function customerLoyaltyPrepare(rec: Rec, prev: Rec | undefined, ctx: Rul
   if (own && Array.isArray(history) && history === rec.tierHistory) {
     moves = history as TierChange[];
     if (t.change) moves.push(t.change);
-  } else {
-    moves = Array.isArray(history) ? [...(history as TierChange[])] : [];
-    if (t.change) moves.push(t.change);
-  }
+  } else moves = [...(Array.isArray(history) ? (history as TierChange[]) : []), ...(t.change ? [t.change] : [])];
   if (moves.length) out.tierHistory = moves;
   else delete out.tierHistory;
   return out;
@@ -64,28 +59,26 @@ export function customerLoyaltyPrepare(rec: Rec, prev: Rec | undefined, ctx: Rul
 
 /** The points an order owes its customer: its total at its type's rate while it is a purchase.
  *  Each save brings the customer's ledger to that (the difference is one line), and an order
- *  moved to another customer takes its points from the first. Added to `out`; `customer`: the
- *  order's customer (rec.customerId), when the caller has looked it up already. */
-export function orderPointsEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext, out: Effect[] = [], customer?: Rec): Effect[] {
+ *  moved to another customer takes its points from the first. */
+export function orderPointsEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Effect[] {
   const who = { at: ctx.now(), by: ctx.actorLogin };
   const due = isPurchase(rec) ? pointsFor(Number(rec.total), pointsRate(ctx.valueLists, String(rec.type))) : 0;
   // one line for the order's customer (nearly every save): no closure or list built around it
   if (!prev || prev.customerId === rec.customerId) {
-    const e = settleOrder(rec.id, rec.customerId, due, ctx, who, customer);
-    if (e) out.push(e);
-    return out;
+    const e = settleOrder(rec.id, rec.customerId, due, ctx, who);
+    return e ? [e] : [];
   }
+  const out: Effect[] = [];
   const from = settleOrder(rec.id, prev.customerId, 0, ctx, who);
   if (from) out.push(from);
-  const to = settleOrder(rec.id, rec.customerId, due, ctx, who, customer);
+  const to = settleOrder(rec.id, rec.customerId, due, ctx, who);
   if (to) out.push(to);
   return out;
 }
 
-/** The effect that brings what a customer's ledger holds for an order to `due`, if any
- *  (`found`: the customer, when the caller has looked it up already). */
-function settleOrder(orderId: string, customerId: unknown, due: number, ctx: RuleContext, who: { at: string; by: string }, found?: Rec): Effect | undefined {
-  const c = found ?? (typeof customerId === 'string' ? ctx.get('customers', customerId) : undefined);
+/** The effect that brings what a customer's ledger holds for an order to `due`, if any. */
+function settleOrder(orderId: string, customerId: unknown, due: number, ctx: RuleContext, who: { at: string; by: string }): Effect | undefined {
+  const c = typeof customerId === 'string' ? ctx.get('customers', customerId) : undefined;
   if (!c) return undefined;
   // a draft the import holds alone takes the line in place (every effect on it is applied):
   // 100k orders no longer copy their customer's ledger each
