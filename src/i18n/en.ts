@@ -164,7 +164,6 @@ export const en = {
   'palette.import': 'Import {entity} from a file (CSV or JSON)',
   'import.askFile': 'File to import (CSV in UTF-8 or GBK, or JSON):',
   'import.fileKeys': 'Enter preview  Tab mapping file  Esc cancel',
-  'import.previewKeys': 'Enter import  u duplicates: {policy}  b another file  Esc cancel',
   'import.policy.error': 'refuse',
   'import.policy.skip': 'skip',
   'import.policy.update': 'update',
@@ -1100,8 +1099,6 @@ export const en = {
   'import.dateOrder.dmy': 'day first (dmy: 7/1/2015 is 7 January)',
   'import.dateOrder.mdy': 'month first (mdy: 7/1/2015 is July 1)',
   'import.dateOrder.ymd': 'year first (ymd)',
-  'import.previewMappingKeys': 'Left/Right pick a column  x skip it (or take it again)  o date order',
-  'import.previewMappingKeysRefs': 'Left/Right column  x skip  o date order  c create missing',
   // grading a class
   'grade.part.homework': 'Homework',
   'grade.part.labs': 'Labs',
@@ -1383,6 +1380,12 @@ export const en = {
   // import: the phases of a large import's progress on the terminal
   'import.progressApply': 'Applying',
   'import.progressSave': 'Saving to disk...',
+  // import preview: its own key hints (from the commands) and the duplicates policy beside the date order
+  'hint.importPickColumn': 'pick a column',
+  'hint.importSkipColumn': 'skip it (or take it again)',
+  'hint.importDateOrder': 'date order',
+  'hint.importCreateMissing': 'create missing',
+  'import.duplicatesAre': 'Duplicates: {policy}',
 } as const;
 
 export type MessageKey = keyof typeof en;

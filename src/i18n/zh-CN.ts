@@ -165,7 +165,6 @@ export const zhCN = {
   'palette.import': '从文件导入{entity}（CSV 或 JSON）',
   'import.askFile': '要导入的文件（UTF-8 或 GBK 编码的 CSV，或 JSON）：',
   'import.fileKeys': 'Enter 预览  Tab 映射文件  Esc 取消',
-  'import.previewKeys': 'Enter 导入  u 重复时：{policy}  b 换文件  Esc 取消',
   'import.policy.error': '拒绝',
   'import.policy.skip': '跳过',
   'import.policy.update': '更新',
@@ -1101,8 +1100,6 @@ export const zhCN = {
   'import.dateOrder.dmy': '日在前（dmy：7/1/2015 是 1 月 7 日）',
   'import.dateOrder.mdy': '月在前（mdy：7/1/2015 是 7 月 1 日）',
   'import.dateOrder.ymd': '年在前（ymd）',
-  'import.previewMappingKeys': 'Left/Right 选列  x 跳过该列（再按恢复）  o 日期顺序',
-  'import.previewMappingKeysRefs': 'Left/Right 选列  x 跳过/恢复  o 日期顺序  c 新建缺少的客户',
   // grading a class
   'grade.part.homework': '课后作业',
   'grade.part.labs': '技能实训',
@@ -1384,4 +1381,10 @@ export const zhCN = {
   // import: the phases of a large import's progress on the terminal
   'import.progressApply': '应用中',
   'import.progressSave': '正在写入磁盘...',
+  // import preview: its own key hints (from the commands) and the duplicates policy beside the date order
+  'hint.importPickColumn': '选列',
+  'hint.importSkipColumn': '跳过该列（再按恢复）',
+  'hint.importDateOrder': '日期顺序',
+  'hint.importCreateMissing': '新建缺少的客户',
+  'import.duplicatesAre': '重复记录：{policy}',
 } satisfies Messages;

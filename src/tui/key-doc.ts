@@ -4,7 +4,7 @@ import type { MessageKey, T } from '../i18n/index.js';
 import { SYSTEM_COMMANDS, globalCommands } from './app-commands.js';
 import { CONFLICT_COMMANDS, CONFLICT_DELETED_COMMANDS, DISCARD_COMMANDS, DUPLICATE_COMMANDS, FORM_CHOICE_COMMANDS, FORM_COMMANDS, HELP_COMMANDS, IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, PICKER_COMMANDS } from './components/commands.js';
 import { NESTED_COMMANDS, NESTED_DISCARD_COMMANDS, NESTED_ROW_COMMANDS } from './components/nested-commands.js';
-import { describe, keyLabel, shortKey, type AnyCommand } from './keys.js';
+import { describe, keyLabel, shortKey, type AnyCommand, type Command } from './keys.js';
 import type { Entry } from './hooks/use-keys.js';
 import type { KeySection, ScreenDef } from './screens.js';
 import { displayWidth } from '../text/width.js';
@@ -87,6 +87,35 @@ export function footerItems(layers: readonly Entry[]): HintItem[] {
   }
   for (const e of layers) if (e.layer === 'system') for (const c of e.state.current.commands) add(c, e.state.current.ctx, true);
   return items;
+}
+
+/** The keys a dialog lists itself: the commands `label` names, those that can run now, one item
+ *  per label (the keys of commands sharing one are joined: Left/Right). */
+export function commandHints<C>(commands: readonly Command<C>[], ctx: C, label: (c: Command<C>) => MessageKey | undefined): HintItem[] {
+  const items: HintItem[] = [];
+  for (const c of commands) {
+    const l = label(c);
+    if (!l || c.unavailable?.(ctx)) continue;
+    const same = items.find((i) => i.label === l);
+    if (same) same.keys += `/${shortKey(c)}`;
+    else items.push({ keys: shortKey(c), label: l });
+  }
+  return items;
+}
+
+/** All the hints, in as many lines of `cols` as they need (a dialog's own keys: none is left out) */
+export function wrapHints(items: HintItem[], t: T, cols: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const h of items) {
+    const one = `${h.keys} ${t(h.label)}`;
+    if (line && displayWidth(line) + 2 + displayWidth(one) > cols) {
+      lines.push(line);
+      line = one;
+    } else line = line ? `${line}  ${one}` : one;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** The hints that fit in `cols`: the least needed (lowest drop) go first; the rest stay. */

@@ -21,6 +21,9 @@ export interface Command<C = never> {
   label?: (t: T) => string;
   /** shown in the footer with this short label; the lowest `drop` goes first when space is short */
   footer?: { label: MessageKey; drop?: number };
+  /** a short label where a dialog lists its own keys beside the footer (the import preview's
+   *  column choices); commands with the same label share it (Left/Right pick a column) */
+  hint?: MessageKey;
   /** moves the cursor or scrolls: the palette lists these after the actions */
   moves?: boolean;
   run: (ctx: C) => void;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderApp, press, KEY, keyOf } from '../helpers/render-app.js';
 import { tmpDir } from '../helpers/tmp.js';
 import { displayWidth } from '../../src/text/width.js';
+import { IMPORT_PREVIEW_COMMANDS } from '../../src/tui/components/commands.js';
 
 async function openImport(app: Awaited<ReturnType<typeof renderApp>>, file: string) {
   await press(app, 'app.palette');
@@ -196,6 +197,44 @@ describe('<App /> import from the command palette', () => {
     expect(app.frame()).toContain('nothing to create');
     expect(app.frame()).toContain('1 rows: 1 new');
     app.unmount();
+  });
+
+  it('the preview lists its keys from their bindings: a key bound elsewhere is shown as bound; c only where rows name customers; the duplicates policy as state', async () => {
+    const skip = IMPORT_PREVIEW_COMMANDS.find((c) => c.id === 'import.skipColumn')!;
+    const was = skip.keys;
+    skip.keys = ['z'];
+    try {
+      const file = path.join(tmpDir(), 'class.csv');
+      fs.writeFileSync(file, '客户名称,手机\n欧阳娜娜,13911112222\n');
+      const app = await renderApp({ lang: 'en' });
+      await openImport(app, file);
+      expect(app.frame()).toContain('Left/Right pick a column  z skip it (or take it again)  o date order');
+      expect(app.frame()).not.toContain('create missing');
+      expect(app.frame()).toContain('Duplicates: refuse');
+      await press(app, 'import.duplicates');
+      expect(app.frame()).toContain('Duplicates: skip');
+      app.unmount();
+      const history = path.join(tmpDir(), 'history.csv');
+      fs.writeFileSync(history, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\n90001,1997/1/1,1,100.00\r\n', 'gbk'));
+      const zh = await renderApp({ lang: 'zh-CN' });
+      await press(zh, 'app.palette');
+      await zh.type('import orders');
+      await press(zh, 'picker.pick');
+      await zh.press(KEY.ctrlU);
+      await zh.type(history);
+      await press(zh, 'import.preview');
+      expect(zh.frame()).toContain('Left/Right 选列  z 跳过该列（再按恢复）  o 日期顺序  c 新建缺少的客户');
+      expect(zh.frame()).toContain('重复记录：拒绝');
+      zh.unmount();
+      // narrower: every key still listed, over two lines
+      const narrow = await renderApp({ lang: 'en', cols: 60 });
+      await openImport(narrow, file);
+      expect(narrow.frame()).toMatch(/z skip it \(or take it again\)\s+o date order/);
+      for (const l of narrow.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+      narrow.unmount();
+    } finally {
+      skip.keys = was;
+    }
   });
 
   for (const [lang, cols] of [['zh-CN', 80], ['en', 60]] as const) {

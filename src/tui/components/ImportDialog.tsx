@@ -19,6 +19,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import { useApp } from '../context.js';
 import { useCommands } from '../hooks/use-keys.js';
 import { IMPORT_FILE_COMMANDS, IMPORT_PREVIEW_COMMANDS, type ImportCtx } from './commands.js';
+import { commandHints, wrapHints } from '../key-doc.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useBusy } from '../hooks/use-busy.js';
 import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
@@ -250,7 +251,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       {st.mapFile.text.trim() ? <Text>{fit(t('import.mappingLoaded', { file: sanitizeLine(st.mapFile.text.trim()) }), width)}</Text> : null}
       <Text>{fit(`${t('import.encoding', { encoding: ENC_NAME[st.loaded.encoding], how: st.loaded.detected ? t('import.detected') : '' })}  ${t('import.header', { line: r.headerLine, mapping: '' })}`, width)}</Text>
       <Text wrap="wrap">{mappingText}</Text>
-      <Text>{fit(t('import.dateOrderIs', { order: t(`import.dateOrder.${order}` as 'import.dateOrder.none') }), width)}</Text>
+      <Text>{fit(`${t('import.duplicatesAre', { policy: t(`import.policy.${st.policy}` as 'import.policy.error') })}  ${t('import.dateOrderIs', { order: t(`import.dateOrder.${order}` as 'import.dateOrder.none') })}`, width)}</Text>
       {refersToCustomers ? <Text>{fit(t(creating() ? 'import.createMissingOn' : 'import.createMissingOff'), width)}</Text> : null}
       <Text> </Text>
       <Text bold>{fit(`${fit(t('import.line'), 7)}${shownCols.map((m) => fit(label(m.field!), colW)).join(' ')}`, width)}</Text>
@@ -267,8 +268,10 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
         <Text key={i} color={theme.error}>{fit(line, width)}</Text>
       ))}
       <Box flexGrow={1} />
-      <Text color={theme.muted}>{fit(t(refersToCustomers ? 'import.previewMappingKeysRefs' : 'import.previewMappingKeys'), width)}</Text>
-      <Text color={theme.muted}>{fit(t('import.previewKeys', { policy: t(`import.policy.${st.policy}` as 'import.policy.error') }), width)}</Text>
+      {/* the column choices; Enter, u, b and Esc are the footer's, below */}
+      {wrapHints(commandHints(IMPORT_PREVIEW_COMMANDS, ctx, (c) => c.hint), t, width).map((line, i) => (
+        <Text key={`k${i}`} color={theme.muted}>{fit(line, width)}</Text>
+      ))}
     </Box>
   );
 }

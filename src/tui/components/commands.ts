@@ -94,11 +94,12 @@ export const IMPORT_PREVIEW_COMMANDS: Command<ImportCtx>[] = [
   { id: 'import.another', keys: ['b'], description: 'keys.importAnother', footer: { label: 'keys.anotherFile' }, run: (c) => c.another() },
   { id: 'import.cancel', keys: ['esc'], description: 'keys.importCancel', footer: { label: 'hint.cancel' }, run: (c) => c.close() },
   // the choices of the CLI's --skip and --date-order, on the preview itself
-  { id: 'import.nextColumn', keys: ['right'], description: 'keys.importNextColumn', moves: true, run: (c) => c.pickColumn(1) },
-  { id: 'import.prevColumn', keys: ['left'], description: 'keys.importPrevColumn', moves: true, run: (c) => c.pickColumn(-1) },
-  { id: 'import.skipColumn', keys: ['x'], description: 'keys.importSkipColumn', run: (c) => c.skipColumn() },
-  { id: 'import.dateOrder', keys: ['o'], description: 'keys.importDateOrder', run: (c) => c.nextDateOrder() },
-  { id: 'import.createMissing', keys: ['c'], description: 'keys.importCreateMissing', unavailable: (c) => (c.refersToCustomers() ? undefined : 'keys.importNoRefs'), run: (c) => c.toggleCreateMissing() },
+  // the preview lists these itself (hint), above the footer's
+  { id: 'import.prevColumn', keys: ['left'], description: 'keys.importPrevColumn', hint: 'hint.importPickColumn', moves: true, run: (c) => c.pickColumn(-1) },
+  { id: 'import.nextColumn', keys: ['right'], description: 'keys.importNextColumn', hint: 'hint.importPickColumn', moves: true, run: (c) => c.pickColumn(1) },
+  { id: 'import.skipColumn', keys: ['x'], description: 'keys.importSkipColumn', hint: 'hint.importSkipColumn', run: (c) => c.skipColumn() },
+  { id: 'import.dateOrder', keys: ['o'], description: 'keys.importDateOrder', hint: 'hint.importDateOrder', run: (c) => c.nextDateOrder() },
+  { id: 'import.createMissing', keys: ['c'], description: 'keys.importCreateMissing', hint: 'hint.importCreateMissing', unavailable: (c) => (c.refersToCustomers() ? undefined : 'keys.importNoRefs'), run: (c) => c.toggleCreateMissing() },
 ];
 
 export interface HelpCtx {
