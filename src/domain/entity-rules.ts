@@ -52,6 +52,9 @@ export interface SaveOpts {
   note?: string;
   /** why the system makes this change (an effect's reason), kept in the record's history */
   reason?: string;
+  /** the record checked is a draft the Repo made for this check alone (Repo.creator): a
+   *  prepare rule may fill it in place instead of copying it first */
+  ownDraft?: boolean;
 }
 
 export interface EntityRules {

@@ -339,7 +339,9 @@ export class Repo {
       } else if (fi.kind === 'enum' && v !== prev?.[fi.name] && isRetired(this.ws.valueLists, fi.values!, String(v))) {
         // a retired value stays on the records that have it, but is not given anew
         errors.push({ field: fi.name, code: 'retiredValue', params: { value: String(v), list: fi.values! } });
-      } else if (fi.kind === 'ref' && !this.#rawGet(fi.ref as EntityName, String(v)) && !opts.pendingRefs?.(fi.ref as EntityName, String(v))) {
+      } else if (fi.kind === 'ref' && !opts.pendingRefs?.(fi.ref as EntityName, String(v)) && !this.#rawGet(fi.ref as EntityName, String(v))) {
+        // (the import's own new records asked first: an order history's 100k orders name
+        // customers it is about to create, each a miss of the id map and its lower-case test)
         errors.push({ field: fi.name, code: 'unknownRef', params: { value: String(v), entity: fi.ref! } });
       }
     }
@@ -763,7 +765,8 @@ export class Repo {
     const stamp = RULES[entity]?.stamp;
     // can() refuses nothing to the program or an administrator, and #escalation nothing either
     const everything = a.actor === 'root' || !!a.role?.isAdmin;
-    const checkOpts = { ...opts, dryRun: true };
+    // the draft below is made for its check alone: a prepare rule may fill it in place
+    const checkOpts = { ...opts, dryRun: true, ownDraft: true };
     return (values, id) => {
       if (denied || this.version !== version || this.#orgVersion !== org) return this.create(entity, values, { ...checkOpts, id });
       const now = this.now();
