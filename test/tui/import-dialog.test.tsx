@@ -7,9 +7,9 @@ import { tmpDir } from '../helpers/tmp.js';
 import { displayWidth } from '../../src/text/width.js';
 import { IMPORT_PREVIEW_COMMANDS } from '../../src/tui/components/commands.js';
 
-async function openImport(app: Awaited<ReturnType<typeof renderApp>>, file: string) {
+async function openImport(app: Awaited<ReturnType<typeof renderApp>>, file: string, what = 'import customers') {
   await press(app, 'app.palette');
-  await app.type('import customers');
+  await app.type(what);
   await press(app, 'picker.pick');
   await app.press(KEY.ctrlU);
   await app.type(file);
@@ -125,12 +125,7 @@ describe('<App /> import from the command palette', () => {
     const file = path.join(dir, 'history.csv');
     fs.writeFileSync(file, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\nC0001,1997/1/1,3,10.00\r\n', 'gbk'));
     const app = await renderApp({ lang: 'en' });
-    await press(app, 'app.palette');
-    await app.type('import orders');
-    await press(app, 'picker.pick');
-    await app.press(KEY.ctrlU);
-    await app.type(file);
-    await press(app, 'import.preview');
+    await openImport(app, file, 'import orders');
     const f = app.frame();
     expect(f).toContain('购买数量->Quantity');
     expect(f).toContain('1 orders: the amount does not divide by the quantity');
@@ -217,12 +212,7 @@ describe('<App /> import from the command palette', () => {
       const history = path.join(tmpDir(), 'history.csv');
       fs.writeFileSync(history, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\n90001,1997/1/1,1,100.00\r\n', 'gbk'));
       const zh = await renderApp({ lang: 'zh-CN' });
-      await press(zh, 'app.palette');
-      await zh.type('import orders');
-      await press(zh, 'picker.pick');
-      await zh.press(KEY.ctrlU);
-      await zh.type(history);
-      await press(zh, 'import.preview');
+      await openImport(zh, history, 'import orders');
       expect(zh.frame()).toContain('Left/Right 选列  z 跳过该列（再按恢复）  o 日期顺序  c 新建缺少的客户');
       expect(zh.frame()).toContain('重复记录：拒绝');
       zh.unmount();
