@@ -157,11 +157,7 @@ describe('<App /> import from the command palette', () => {
       const file = path.join(tmpDir(), 'history.csv');
       fs.writeFileSync(file, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\n90001,1997/1/1,1,100.00\r\n90002,1997/1/2,3,10.00\r\n90001,1997/2/1,2,50.00\r\n', 'gbk'));
       const app = await renderApp({ lang, cols });
-      await press(app, 'app.palette');
-      await app.type('import orders');
-      await press(app, 'picker.pick');
-      await app.type(file);
-      await press(app, 'import.preview');
+      await openImport(app, file, 'import orders');
       const customers = app.ws.customers.length;
       const orders = app.ws.orders.length;
       // without: every row refused, and the way out is on the screen
