@@ -11,7 +11,7 @@ import { opportunityCheck, opportunityLinesPrepare } from './opportunity-rules.j
 import { DEFAULT_VALUE_LISTS, type ValueLists } from './values.js';
 import { surveyProblems } from './survey-score.js';
 import { wouldLoop } from './tree.js';
-import { customerLoyaltyPrepare, orderPointsEffects, opportunityPrepare } from './loyalty-rules.js';
+import { customerLoyaltyPrepare, newOrdersPoints, orderPointsEffects, opportunityPrepare } from './loyalty-rules.js';
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -79,6 +79,10 @@ export interface EntityRules {
   stampedBy?: string[];
   /** the changes a saved record causes in others (prev: the stored version, for an update) */
   effects?: (rec: Rec, prev: Rec | undefined, ctx: RuleContext) => Effect[];
+  /** the changes many new records (an import's rows, already in the workspace) cause in others,
+   *  as `effects` of each in turn would leave them, but grouped by the record they change: an
+   *  import of 100k orders touches each of its 25k customers a few times, not 125k times */
+  effectsOfNew?: (recs: readonly Rec[], ctx: RuleContext) => Effect[];
 }
 
 /** who made a change, when, and (for a change the system makes) why */
@@ -113,6 +117,62 @@ function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext
   for (const o of ctx.referring('orders', 'customerId', customer.id)) if (o.id !== rec.id && isPurchase(o)) others++;
   const to = stageAfterOrder(customer.stage as Stage, others);
   return to === customer.stage ? [] : [{ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${rec.id}` }];
+}
+
+/** The stage moves of new orders of one customer, in turn, as orderLifecycleEffects makes them
+ *  for each (`orders` are in the workspace already: the purchases before them are those the index
+ *  holds, less theirs), and the places in `orders` of the first and last orders that moved it. */
+function newOrdersLifecycle(customer: Rec, orders: readonly Rec[], ctx: RuleContext): { moves: Effect[]; first: number; last: number } {
+  let stage = String(customer.stage);
+  const out = { moves: [] as Effect[], first: -1, last: -1 };
+  if (!isStage(stage) || stage === 'repeat' || stage === 'loyal') return out;
+  let earlier = 0;
+  for (const o of ctx.referring('orders', 'customerId', customer.id)) if (isPurchase(o)) earlier++;
+  for (const o of orders) if (isPurchase(o)) earlier--;
+  for (let i = 0; i < orders.length && stage !== 'repeat' && stage !== 'loyal'; i++) {
+    const o = orders[i];
+    if (!isPurchase(o)) continue;
+    const to = stageAfterOrder(stage as Stage, earlier++);
+    if (to === stage) continue;
+    out.moves.push({ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${o.id}` });
+    stage = to;
+    if (out.first < 0) out.first = i;
+    out.last = i;
+  }
+  return out;
+}
+
+/** orders.effects for many new orders, as the orders in turn leave their customers: per
+ *  customer, its stage moves, then its ledger lines as one patch (the two change different
+ *  fields). The customers come in the order the orders first change them; the last effect on
+ *  each carries the reason of the last order that changed it, which its final check gives a
+ *  tier move. */
+function newOrdersEffects(orders: readonly Rec[], ctx: RuleContext): Effect[] {
+  const byCustomer = new Map<unknown, { list: Rec[]; at: number[] }>();
+  orders.forEach((o, i) => {
+    const g = byCustomer.get(o.customerId);
+    if (g) {
+      g.list.push(o);
+      g.at.push(i);
+    } else byCustomer.set(o.customerId, { list: [o], at: [i] });
+  });
+  const blocks: { first: number; effects: Effect[] }[] = [];
+  for (const [id, { list, at }] of byCustomer) {
+    const customer = ctx.get('customers', String(id));
+    if (!customer) continue;
+    const stage = newOrdersLifecycle(customer, list, ctx);
+    const points = typeof id === 'string' ? newOrdersPoints(customer, list, ctx) : undefined;
+    if (!points && !stage.moves.length) continue;
+    const effects = stage.moves;
+    if (points) {
+      if (stage.last > points.last) points.effect.reason = stage.moves[stage.moves.length - 1].reason;
+      effects.push(points.effect);
+    }
+    const first = points && (stage.first < 0 || points.first < stage.first) ? points.first : stage.first;
+    blocks.push({ first: at[first], effects });
+  }
+  blocks.sort((a, b) => a.first - b.first);
+  return blocks.flatMap((b) => b.effects);
 }
 
 /** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */
@@ -180,7 +240,7 @@ export const RULES: Partial<Record<EntityName, EntityRules>> = {
       const stage = orderLifecycleEffects(rec, prev, ctx);
       const points = orderPointsEffects(rec, prev, ctx);
       return stage.length ? stage.concat(points) : points;
-    } },
+    }, effectsOfNew: newOrdersEffects },
   // the lines make the amount first, then a stage move sets the probability
   opportunities: { prepare: (rec, prev, ctx) => opportunityPrepare(opportunityLinesPrepare(rec, prev, ctx), prev, ctx), check: opportunityCheck },
   employees: {

@@ -90,6 +90,27 @@ function settleOrder(orderId: string, customerId: unknown, due: number, ctx: Rul
   return { entity: 'customers', id: c.id, patch: { pointsLedger: ledger, points: balance(ledger) }, reason: e.reason! };
 }
 
+/** The ledger lines new orders of one customer earn, in turn, as settleOrder makes them for
+ *  each, as one patch whose reason is the last line's; and the places in `orders` of the orders of
+ *  the first and last lines. */
+export function newOrdersPoints(customer: Rec, orders: readonly Rec[], ctx: RuleContext): { effect: Effect; first: number; last: number } | undefined {
+  const who = { at: ctx.now(), by: ctx.actorLogin };
+  const ledger = ledgerOf(customer, who);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
+    const due = isPurchase(o) ? pointsFor(Number(o.total), pointsRate(ctx.valueLists, String(o.type))) : 0;
+    const e = orderEntry(ledger, o.id, due, who);
+    if (!e) continue;
+    ledger.push(e);
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (last < 0) return undefined;
+  return { effect: { entity: 'customers', id: customer.id, patch: { pointsLedger: ledger, points: balance(ledger) }, reason: `orders:${orders[last].id}` }, first, last };
+}
+
 /** A new opportunity, or one moved to another stage, takes the stage's probability unless the
  *  same change gives one. */
 export function opportunityPrepare(rec: Rec, prev: Rec | undefined, ctx: RuleContext): Rec {

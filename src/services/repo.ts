@@ -432,6 +432,22 @@ export class Repo {
 
   /** the records effects touched while gathering (gatherEffects) */
   #gathered?: Gathered;
+  /** new records inserted while gathering whose effects are not made yet: made together by
+   *  their rule's effectsOfNew before anything else is written, and at the end */
+  #deferred = new Map<EntityName, EntityRecord[]>();
+
+  /** makes the effects of the new records inserted while gathering, in the order inserted */
+  #flushDeferred(): void {
+    if (!this.#gathered || this.#deferred.size === 0) return;
+    const deferred = [...this.#deferred];
+    this.#deferred.clear();
+    for (const [entity, recs] of deferred) {
+      for (const e of RULES[entity]!.effectsOfNew!(recs, this.#ruleContext)) {
+        const target = this.#rawGet(e.entity, e.id);
+        if (target) this.#gatherEffect(e, target);
+      }
+    }
+  }
 
   /** Runs `work` (an import applying its rows) with the effects on other records gathered: a
    *  record an effect touches takes each patch as it comes (so the next effect sees it, and a
@@ -449,6 +465,7 @@ export class Repo {
       // still gathering while each draft is checked: its rules may bring it up to date in place
       // (RuleContext.owned), since the checked record or the one before replaces it
       try {
+        this.#flushDeferred();
         for (const g of gathered.values()) {
           const cur = this.#rawGet(g.entity, g.id);
           if (!cur) continue;
@@ -632,6 +649,7 @@ export class Repo {
   }
 
   setSettings(patch: Partial<Workspace['settings']>): void {
+    this.#flushDeferred();
     Object.assign(this.ws.settings, patch);
     this.#changes.push({ op: 'settings', s: { ...this.ws.settings } });
     this.#touch();
@@ -648,6 +666,7 @@ export class Repo {
 
   /** Changes the hotel's profile (settings, `org set`): an administrator only. */
   setOrganisation(patch: Partial<Workspace['organisation']>): Result<Workspace['organisation']> & { changed?: boolean } {
+    this.#flushDeferred();
     const denied = this.refusedSettings();
     if (denied) return fail(denied);
     const parsed = Organisation.safeParse({ ...this.ws.organisation, ...patch });
@@ -661,6 +680,7 @@ export class Repo {
 
   /** Edits one value list (add, remove, rename, retire, restore, move): an administrator only. */
   editValues(list: string, edit: ValueEdit): Result<Workspace['valueLists'][string]> {
+    this.#flushDeferred();
     const denied = this.refusedSettings();
     if (denied) return fail(denied);
     const r = editValueList(this.ws.valueLists, list, edit, (code) => valueUses((e) => this.ws[e] as EntityRecord[], list, code));
@@ -716,6 +736,7 @@ export class Repo {
   /** Creates a record. A natural key already taken is refused unless `allowDuplicate`: the same
    *  rule for the app's forms, `add` and import (which offers skip and update instead). */
   create(entity: EntityName, values: Record<string, unknown>, opts: SaveOpts & { id?: string; dryRun?: boolean; allowDuplicate?: boolean; via?: 'import'; pendingRefs?: PendingRefs } = {}): Result<EntityRecord> {
+    this.#flushDeferred();
     const action: Action = opts.via ?? 'create';
     const denied = this.refused(action, entity);
     if (denied) return fail(denied);
@@ -804,12 +825,21 @@ export class Repo {
     this.#reindex(entity, undefined, rec);
     this.#changes.push({ op: 'put', e: entity, r: rec });
     this.#touch(entity);
-    this.#applyEffects(entity, rec, undefined);
+    if (!this.#gathered || !RULES[entity]?.effectsOfNew) {
+      this.#flushDeferred();
+      this.#applyEffects(entity, rec, undefined);
+      return rec;
+    }
+    // gathering (an import's rows): its effects are made with those of the records after it
+    let recs = this.#deferred.get(entity);
+    if (!recs) this.#deferred.set(entity, (recs = []));
+    recs.push(rec);
     return rec;
   }
 
   /** Applies a patch; `undefined` in the patch clears a field. Returns the record, unchanged if nothing changed. */
   update(entity: EntityName, id: string, patch: Record<string, unknown>, opts: SaveOpts & { dryRun?: boolean; allowDuplicate?: boolean; via?: 'import' } = {}): Result<EntityRecord> & { changed?: boolean } {
+    this.#flushDeferred();
     const action: Action = opts.via ?? 'edit';
     const denied = this.refused(action, entity);
     if (denied) return fail(denied);
@@ -869,6 +899,7 @@ export class Repo {
 
   /** Deletes a record and what belongs to it; refused while other records refer to it. */
   delete(entity: EntityName, id: string): Result<DeletePlan> {
+    this.#flushDeferred();
     const denied = this.refused('delete', entity);
     if (denied) return fail(denied);
     const rec = this.#rawGet(entity, id);
