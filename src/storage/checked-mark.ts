@@ -23,6 +23,8 @@ interface Mark {
   fp: string;
   size: number;
   sha256: string;
+  /** the snapshot's shell comes out of zod's parse as it went in (canonical-shell.ts) */
+  shell?: true;
 }
 
 /** A running hash of the bytes of one snapshot, read or written. */
@@ -52,31 +54,36 @@ export function digestOf(bytes: Uint8Array): SnapshotDigest {
   return d;
 }
 
-/** Whether the snapshot with this digest was found valid by this build. Any doubt: no. */
-export function isChecked(file: string, d: SnapshotDigest): boolean {
+/** What this build's mark says of the snapshot with this digest: undefined (no mark, or any
+ *  doubt), or that its records were found valid and whether its shell parses to itself. */
+export function checkedMark(file: string, d: SnapshotDigest): { shell: boolean } | undefined {
   const fp = schemaFingerprint();
-  if (!fp) return false;
+  if (!fp) return undefined;
   let text: string | undefined;
   try {
     text = readPrivate(checkedMarkPath(file));
   } catch {
-    return false;
+    return undefined;
   }
-  if (text === undefined || text.length > 1000) return false;
+  if (text === undefined || text.length > 1000) return undefined;
   try {
     const m = JSON.parse(text) as Partial<Mark>;
-    return m.v === 1 && m.fp === fp && m.size === d.size && m.sha256 === d.hex;
+    return m.v === 1 && m.fp === fp && m.size === d.size && m.sha256 === d.hex ? { shell: m.shell === true } : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Records that the snapshot with this digest holds only valid records. A mark that cannot be
- *  written costs the next open a full check, nothing else: errors are ignored. */
-export function markChecked(file: string, d: SnapshotDigest): void {
+/** Whether the snapshot with this digest was found valid by this build. Any doubt: no. */
+export const isChecked = (file: string, d: SnapshotDigest): boolean => checkedMark(file, d) !== undefined;
+
+/** Records that the snapshot with this digest holds only valid records, and (`shell`) that
+ *  its shell parses to itself. A mark that cannot be written costs the next open a full
+ *  check, nothing else: errors are ignored. */
+export function markChecked(file: string, d: SnapshotDigest, shell = false): void {
   const fp = schemaFingerprint();
   if (!fp) return;
-  const mark: Mark = { v: 1, fp, size: d.size, sha256: d.hex };
+  const mark: Mark = { v: 1, fp, size: d.size, sha256: d.hex, ...(shell ? { shell: true as const } : {}) };
   try {
     writeFileDurably(checkedMarkPath(file), JSON.stringify(mark));
   } catch {

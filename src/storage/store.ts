@@ -14,7 +14,8 @@ import { replayJournal } from './journal.js';
 import { acquireLockWaiting, type LockInfo } from './lock.js';
 import { prepareWorkspace } from './paths.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { checkedMarkPath, digestOf, isChecked, markChecked, SnapshotDigest } from './checked-mark.js';
+import { checkedMark, checkedMarkPath, digestOf, markChecked, SnapshotDigest } from './checked-mark.js';
+import { exactlySame, jsonShellParsesToItself, steadyShellText, writtenShellParsesToItself } from './canonical-shell.js';
 
 import { StoreError, LockedError, type OpenOptions, type WorkspaceStore } from '../services/ports.js';
 export { StoreError, LockedError, type OpenOptions };
@@ -89,6 +90,11 @@ export function parseWorkspaceText(text: Text, file: string): Workspace {
 /** Reads a workspace checking its format, version and shape only; the records are checked
  *  later by validateRecords, after the first frame is on screen. */
 export function parseWorkspaceShallow(text: Text, file: string): Workspace {
+  return parseShell(text, file).ws;
+}
+
+/** parseWorkspaceShallow, and whether the shell came out of the parse as it went in */
+function parseShell(text: Text, file: string): { ws: Workspace; itself: boolean } {
   const raw = rawOf(text, file);
   const lists: Record<string, unknown[]> = {};
   const shell: Record<string, unknown> = { ...raw };
@@ -100,7 +106,8 @@ export function parseWorkspaceShallow(text: Text, file: string): Workspace {
   }
   const parsed = Workspace.safeParse(shell);
   if (!parsed.success) throw new StoreError('invalid', file, issuesText(parsed.error.issues));
-  return Object.assign(parsed.data, lists) as Workspace;
+  const itself = exactlySame(parsed.data, shell);
+  return { ws: Object.assign(parsed.data, lists) as Workspace, itself };
 }
 
 /** A short, printable account of what was wrong with a journal line or a batch. */
@@ -224,6 +231,15 @@ class WorkspaceFile implements Adapter<Workspace> {
   pristine = false;
   /** the snapshot read is one this build found valid before (checked-mark.ts): no record check */
   trusted = false;
+  /** steadyShellText of the shell read, when it came out of zod's parse as it went in
+   *  (canonical-shell.ts): a write whose shell reads the same says so in its mark */
+  steadyShell?: string;
+
+  #parseShell(raw: Record<string, unknown>): Workspace {
+    const { ws, itself } = parseShell({ raw }, this.#file);
+    this.steadyShell = itself ? steadyShellText(ws as unknown as Record<string, unknown>) : undefined;
+    return ws;
+  }
 
   async read(): Promise<Workspace | null> {
     let text: string;
@@ -240,6 +256,7 @@ class WorkspaceFile implements Adapter<Workspace> {
     this.digest = digestOf(bytes);
     this.pristine = false;
     this.trusted = false;
+    this.steadyShell = undefined;
     this.snapshotBytes = text.length;
     const jfile = journalPathFor(this.#file);
     const raw = checkHeader(text, this.#file);
@@ -296,13 +313,17 @@ class WorkspaceFile implements Adapter<Workspace> {
     }
     const current = upgradeRaw(raw);
     this.pristine = this.journalled === 0;
-    if (this.pristine && isChecked(this.#file, this.digest)) {
+    const mark = this.pristine ? checkedMark(this.#file, this.digest) : undefined;
+    if (mark) {
       this.trusted = true;
-      return parseWorkspaceShallow({ raw: current }, this.#file);
+      if (!mark.shell) return this.#parseShell(current);
+      // zod's parse would give this shell back as it is: taken as read
+      this.steadyShell = steadyShellText(current);
+      return current as unknown as Workspace;
     }
-    if (this.#shallow) return parseWorkspaceShallow({ raw: current }, this.#file);
-    const ws = parseWorkspaceShallow({ raw: current }, this.#file);
-    if (!validateRecordsNow(ws, this.#file) && this.pristine) markChecked(this.#file, this.digest);
+    if (this.#shallow) return this.#parseShell(current);
+    const ws = this.#parseShell(current);
+    if (!validateRecordsNow(ws, this.#file) && this.pristine) markChecked(this.#file, this.digest, this.steadyShell !== undefined);
     return ws;
   }
   /** read from an older version: the first write (not a journal append) stores the new one */
@@ -324,7 +345,7 @@ class WorkspaceFile implements Adapter<Workspace> {
     this.snapshotBytes = written;
     // only records that passed the check are ever written (openStore's writable)
     this.digest = digest;
-    markChecked(this.#file, digest);
+    markChecked(this.#file, digest, writtenShellParsesToItself(data as unknown as Record<string, unknown>, this.steadyShell));
     // the snapshot now holds everything: the journal can go (if this is cut short, the
     // journal left behind names the older generation and is recognised as stale)
     fs.rmSync(journalPathFor(this.#file), { force: true });
@@ -375,6 +396,7 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
       // the hotel's zone is this machine's until settings say otherwise
       db.data = emptyWorkspace(now().toISOString(), Intl.DateTimeFormat().resolvedOptions().timeZone);
       created = true;
+      if (jsonShellParsesToItself(db.data as unknown as Record<string, unknown>)) adapter.steadyShell = steadyShellText(db.data as unknown as Record<string, unknown>);
       if (release) {
         fs.rmSync(journalPathFor(file), { force: true }); // a journal without its snapshot names another workspace
         await db.write();
@@ -395,7 +417,7 @@ export async function openStore(wanted: string, opts: OpenOptions = {}, heldLock
       const read = adapter.digest;
       const changed = await validateRecords(db.data, file);
       // nothing changed by the check, nor written meanwhile: the file as read is known good
-      if (!changed && adapter.pristine && read && adapter.digest === read) markChecked(file, read);
+      if (!changed && adapter.pristine && read && adapter.digest === read) markChecked(file, read, adapter.steadyShell !== undefined);
     })());
   const writable = async () => {
     if (!release) throw new Error('store opened read-only');
@@ -498,7 +520,7 @@ export function createWorkspace(file: string, ws: Workspace): void {
     ws.generation = (ws.generation ?? 0) + 1;
     const bytes = Buffer.from(JSON.stringify(ws), 'utf8');
     writeFileDurably(file, bytes);
-    if (allRecordsClean(ws, file)) markChecked(file, digestOf(bytes));
+    if (allRecordsClean(ws, file)) markChecked(file, digestOf(bytes), jsonShellParsesToItself(ws as unknown as Record<string, unknown>));
   } catch (e) {
     throw new StoreError('unwritable', file, (e as Error).message);
   }

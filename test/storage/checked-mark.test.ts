@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/storage/store.js';
+import { openStore, parseWorkspaceText } from '../../src/storage/store.js';
+import { exactlySame } from '../../src/storage/canonical-shell.js';
 import { checkedMarkPath, digestOf, markChecked } from '../../src/storage/checked-mark.js';
 import { Repo } from '../../src/services/repo.js';
 import { runBin } from '../helpers/cli.js';
@@ -118,5 +119,64 @@ describe('the built CLI', { timeout: 90_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/customers\[0\] phone/);
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
+/** The workspace without its records (each list emptied where it stands). */
+function shellOf(ws: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ws)) out[k] = Array.isArray(v) && k !== 'valueLists' ? [] : v;
+  return out;
+}
+const markOf = (file: string) => JSON.parse(fs.readFileSync(checkedMarkPath(file), 'utf8')) as { shell?: boolean };
+/** the workspace as a full parse of the file gives it (no mark consulted) */
+const fullParse = (file: string) => parseWorkspaceText(fs.readFileSync(file, 'utf8'), file);
+
+describe('a mark that says the shell parses to itself', () => {
+  it('is written for a new workspace and after each save of it, and the file opens as a full parse gives it', async () => {
+    const file = await savedWorkspace();
+    expect(markOf(file).shell).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      const s = await openStore(file, { write: true });
+      expect(s.data.customers.length).toBe(i + 1);
+      expect(exactlySame(shellOf(s.data), shellOf(fullParse(file)))).toBe(true);
+      new Repo(s.data).create('customers', { name: `客户${i}`, phone: `1380000001${i}` });
+      await s.save();
+      await s.close();
+      expect(markOf(file).shell).toBe(true);
+    }
+    const last = await openStore(file, { deferValidation: true });
+    expect(exactlySame(shellOf(last.data), shellOf(fullParse(file)))).toBe(true);
+    expect(last.data.counters.customers).toBe(3);
+  });
+
+  it('is not written for a shell the parse changes, so every open still changes it', async () => {
+    const file = await savedWorkspace();
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw.organisation.motto = 'not a field'; // stripped by the parse
+    raw.settings.timeZone = 'Nowhere/Atlantis'; // dropped by the parse (not a zone Intl knows)
+    fs.writeFileSync(file, JSON.stringify(raw));
+    fs.rmSync(checkedMarkPath(file));
+    for (let i = 0; i < 2; i++) {
+      const s = await openStore(file, { write: true });
+      expect(markOf(file).shell).toBeUndefined(); // the records were found valid, the shell was changed
+      expect(s.data.organisation).not.toHaveProperty('motto');
+      expect(s.data.settings.timeZone).toBeUndefined();
+      await s.close();
+    }
+  });
+
+  it('is not written by a save whose settings the parse would change, so the next open changes them', async () => {
+    const file = await savedWorkspace();
+    const s = await openStore(file, { write: true });
+    s.data.settings.timeZone = 'Nowhere/Atlantis';
+    new Repo(s.data).create('customers', { name: '李女士', phone: '13800000002' });
+    await s.save();
+    await s.close();
+    expect(markOf(file).shell).toBeUndefined();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).settings.timeZone).toBe('Nowhere/Atlantis');
+    const again = await openStore(file, {});
+    expect(again.data.settings.timeZone).toBeUndefined();
+    expect(again.data.customers.length).toBe(2);
   });
 });
