@@ -123,19 +123,25 @@ function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext
 }
 
 /** The stage moves of new orders of one customer, in turn, as orderLifecycleEffects makes them
- *  for each (`orders` are in the workspace already: the purchases before them are those the index
- *  holds, less theirs), and the places in `orders` of the first and last orders that moved it. */
+ *  for each, and the places in `orders` of the first and last orders that moved it. How many
+ *  purchases came before matters only to a first-time or lost buyer (stageAfterOrder): only then
+ *  are the customer's stored orders counted (those the index holds, less these, which are in the
+ *  workspace already), so an import whose customers are new builds no index of 100k orders. */
 function newOrdersLifecycle(customer: Rec, orders: readonly Rec[], ctx: RuleContext): { moves: Effect[]; first: number; last: number } {
   let stage = String(customer.stage);
   const out = { moves: [] as Effect[], first: -1, last: -1 };
   if (!isStage(stage) || stage === 'repeat' || stage === 'loyal') return out;
-  let earlier = 0;
-  for (const o of ctx.referring('orders', 'customerId', customer.id)) if (isPurchase(o)) earlier++;
-  for (const o of orders) if (isPurchase(o)) earlier--;
+  let before = -1; // purchases stored before these orders, counted when first needed
+  let mine = 0; // purchases among these orders so far
   for (let i = 0; i < orders.length && stage !== 'repeat' && stage !== 'loyal'; i++) {
     const o = orders[i];
     if (!isPurchase(o)) continue;
-    const to = stageAfterOrder(stage as Stage, earlier++);
+    if (mine === 0 && before < 0 && (stage === 'first' || stage === 'lost')) {
+      before = 0;
+      for (const x of ctx.referring('orders', 'customerId', customer.id)) if (isPurchase(x)) before++;
+      for (const x of orders) if (isPurchase(x)) before--;
+    }
+    const to = stageAfterOrder(stage as Stage, Math.max(before, 0) + mine++);
     if (to === stage) continue;
     out.moves.push({ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${o.id}` });
     stage = to;
