@@ -43,6 +43,9 @@ export interface Effect {
   id: string;
   patch: Record<string, unknown>;
   reason: string;
+  /** the patch brings what the target's stamp records, stamped step by step by the rule that
+   *  made it (an import's stage moves, each with the order that made it): not stamped again */
+  stamped?: boolean;
 }
 
 /** what a save asks beyond the record: anyStage (import, demo) keeps the record's own history */
@@ -120,19 +123,25 @@ function orderLifecycleEffects(rec: Rec, prev: Rec | undefined, ctx: RuleContext
 }
 
 /** The stage moves of new orders of one customer, in turn, as orderLifecycleEffects makes them
- *  for each (`orders` are in the workspace already: the purchases before them are those the index
- *  holds, less theirs), and the places in `orders` of the first and last orders that moved it. */
+ *  for each, and the places in `orders` of the first and last orders that moved it. How many
+ *  purchases came before matters only to a first-time or lost buyer (stageAfterOrder): only then
+ *  are the customer's stored orders counted (those the index holds, less these, which are in the
+ *  workspace already), so an import whose customers are new builds no index of 100k orders. */
 function newOrdersLifecycle(customer: Rec, orders: readonly Rec[], ctx: RuleContext): { moves: Effect[]; first: number; last: number } {
   let stage = String(customer.stage);
   const out = { moves: [] as Effect[], first: -1, last: -1 };
   if (!isStage(stage) || stage === 'repeat' || stage === 'loyal') return out;
-  let earlier = 0;
-  for (const o of ctx.referring('orders', 'customerId', customer.id)) if (isPurchase(o)) earlier++;
-  for (const o of orders) if (isPurchase(o)) earlier--;
+  let before = -1; // purchases stored before these orders, counted when first needed
+  let mine = 0; // purchases among these orders so far
   for (let i = 0; i < orders.length && stage !== 'repeat' && stage !== 'loyal'; i++) {
     const o = orders[i];
     if (!isPurchase(o)) continue;
-    const to = stageAfterOrder(stage as Stage, earlier++);
+    if (mine === 0 && before < 0 && (stage === 'first' || stage === 'lost')) {
+      before = 0;
+      for (const x of ctx.referring('orders', 'customerId', customer.id)) if (isPurchase(x)) before++;
+      for (const x of orders) if (isPurchase(x)) before--;
+    }
+    const to = stageAfterOrder(stage as Stage, Math.max(before, 0) + mine++);
     if (to === stage) continue;
     out.moves.push({ entity: 'customers', id: customer.id, patch: { stage: to }, reason: `orders:${o.id}` });
     stage = to;
@@ -142,37 +151,48 @@ function newOrdersLifecycle(customer: Rec, orders: readonly Rec[], ctx: RuleCont
   return out;
 }
 
-/** orders.effects for many new orders, as the orders in turn leave their customers: per
- *  customer, its stage moves, then its ledger lines as one patch (the two change different
- *  fields). The customers come in the order the orders first change them; the last effect on
- *  each carries the reason of the last order that changed it, which its final check gives a
- *  tier move. */
+/** orders.effects for many new orders, as the orders in turn leave their customers: one effect
+ *  per customer with its stage moves (stamped here, each with its order, as the customer's stamp
+ *  records one move per effect) and its ledger lines. The customers come in the order the orders
+ *  first change them; each effect's reason is the last order that changed the customer, which its
+ *  final check gives a tier move. */
 function newOrdersEffects(orders: readonly Rec[], ctx: RuleContext): Effect[] {
   const byCustomer = new Map<unknown, { list: Rec[]; at: number[] }>();
-  orders.forEach((o, i) => {
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i];
     const g = byCustomer.get(o.customerId);
     if (g) {
       g.list.push(o);
       g.at.push(i);
     } else byCustomer.set(o.customerId, { list: [o], at: [i] });
-  });
-  const blocks: { first: number; effects: Effect[] }[] = [];
+  }
+  const who = { at: ctx.now(), by: ctx.actorLogin };
+  const out: { first: number; effect: Effect }[] = [];
   for (const [id, { list, at }] of byCustomer) {
     const customer = ctx.get('customers', String(id));
     if (!customer) continue;
     const stage = newOrdersLifecycle(customer, list, ctx);
     const points = typeof id === 'string' ? newOrdersPoints(customer, list, ctx) : undefined;
     if (!points && !stage.moves.length) continue;
-    const effects = stage.moves;
-    if (points) {
-      if (stage.last > points.last) points.effect.reason = stage.moves[stage.moves.length - 1].reason;
-      effects.push(points.effect);
+    const patch: Record<string, unknown> = points ? points.effect.patch : {};
+    let reason = points ? points.effect.reason : '';
+    if (stage.moves.length) {
+      const moved: Rec = { id: customer.id, stage: customer.stage, stageHistory: customer.stageHistory };
+      for (const m of stage.moves) {
+        const next: Rec = { id: customer.id, stage: m.patch.stage };
+        stampStageHistory(next, moved, { ...who, reason: m.reason }, m.patch);
+        moved.stage = next.stage;
+        moved.stageHistory = next.stageHistory;
+      }
+      patch.stage = moved.stage;
+      patch.stageHistory = moved.stageHistory;
+      if (!points || stage.last > points.last) reason = stage.moves[stage.moves.length - 1].reason;
     }
     const first = points && (stage.first < 0 || points.first < stage.first) ? points.first : stage.first;
-    blocks.push({ first: at[first], effects });
+    out.push({ first: at[first], effect: { entity: 'customers', id: customer.id, patch, reason, stamped: true } });
   }
-  blocks.sort((a, b) => a.first - b.first);
-  return blocks.flatMap((b) => b.effects);
+  out.sort((a, b) => a.first - b.first);
+  return out.map((b) => b.effect);
 }
 
 /** `field` (a reference) may only point at a record whose `match` equals this record's `by`. */

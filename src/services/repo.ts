@@ -491,7 +491,7 @@ export class Repo {
       // a draft this gathering made, held by nothing but the workspace's lists and indexes: the
       // patch goes into it in place (100k orders make 125k effects on 25k customers)
       g.reason = e.reason;
-      const stamp = rules?.stamp !== undefined && this.#stamps(rules.stampedBy, e.patch, target);
+      const stamp = !e.stamped && rules?.stamp !== undefined && this.#stamps(rules.stampedBy, e.patch, target);
       if (!stamp && !this.#indexedIn(e.entity, e.patch, target)) {
         // a points line (4 effects in 5) moves no stage and no key: nothing to stamp or rekey, so
         // no copy of the customer is made to compare against (the draft was stamped when made)
@@ -511,7 +511,7 @@ export class Repo {
       const v = next[k];
       if (Array.isArray(v) && v === target[k]) next[k] = v.slice();
     }
-    rules?.stamp?.(next, target, { at: this.now(), by: this.actorLogin, reason: e.reason }, e.patch);
+    if (!e.stamped) rules?.stamp?.(next, target, { at: this.now(), by: this.actorLogin, reason: e.reason }, e.patch);
     this.#put(e.entity, target, next);
     this.#gathered!.set(next, { entity: e.entity, id: target.id, before: target, reason: e.reason });
   }
