@@ -43,7 +43,7 @@ export function customerLoyaltyPrepare(rec: Rec, prev: Rec | undefined, ctx: Rul
   const tiers = ctx.all('tiers') as unknown as TierRule[];
   // the move is from the tier stored (a new customer's tier given with it is not one it held)
   const held = prev ? prev.tierId : undefined;
-  const t = retier({ tierId: typeof held === 'string' ? held : undefined, pointsLedger: ledger }, tiers, { ...who, reason: opts.reason });
+  const t = retier({ tierId: typeof held === 'string' ? held : undefined, pointsLedger: ledger }, tiers, { at: who.at, by: who.by, reason: opts.reason });
   if (!ledger.length) t.tierId = typeof rec.tierId === 'string' ? rec.tierId : undefined;
   if (t.tierId === undefined) delete out.tierId;
   else out.tierId = t.tierId;
