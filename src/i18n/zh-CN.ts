@@ -553,6 +553,7 @@ export const zhCN = {
   'import.badMappingFile': "映射文件 {file} 不是有效的 JSON：{reason}",
   'import.badTarget': "{what}「{value}」：{entity} 没有这个字段（写字段名或标签，或引用及其键，如 customerId.phone）",
   'import.filtered': "{count} 行被 --only 排除",
+  'import.datePart': "日期的一部分",
   'import.createdRefs': "从文件新建了 {count} 个{entity}",
   'import.refusedRows': "已拒绝：{rows} 行中共 {count} 个问题；未写入任何数据。",
   'import.groupMore': "共 {count} 行有此问题：第 {lines} 行",

@@ -37,6 +37,8 @@ export interface ColumnMap {
   via?: string;
   /** the column was skipped on purpose (--skip, --map COL=) */
   skipped?: boolean;
+  /** the date field this column is one part of (--date FIELD=YEAR,MONTH,DAY) */
+  datePartOf?: string;
 }
 
 export interface ImportReport {
@@ -300,7 +302,9 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
   const dates = mp.dates.flatMap((d) => {
     const t = resolveTarget(entity, d.field);
     const cis = d.columns.map((c) => columnOf(c, '--date'));
-    return t && !t.via && cis.every((c) => c >= 0) ? [{ fi: t.fi, cis, column: d.columns.join('+') }] : [];
+    if (!t || t.via || !cis.every((c) => c >= 0)) return [];
+    for (const ci of cis) if (mapping[ci] && !mapping[ci].field) mapping[ci].datePartOf = t.fi.name;
+    return [{ fi: t.fi, cis, column: d.columns.join('+') }];
   });
   const only = [...mp.only].map(([c, vals]) => ({ ci: columnOf(c, '--only'), vals }));
   const translate = new Map<number, Map<string, string>>();

@@ -199,7 +199,10 @@ describe('a hotel booking extract: NULL/NA, month-first dates, a date over three
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('3 rows: 3 new');
-    expect(r.stdout).toContain('1 rows left out by --only');
+    expect(r.stdout).toContain('1 row(s) left out by --only');
+    // the three parts of the date are named as such, not as ignored columns
+    expect(r.stdout).toContain('arrival_date_year->date(part of the date), arrival_date_month->date(part of the date), arrival_date_day_of_month->date(part of the date)');
+    expect(r.stdout).toContain('hotel->(ignored)');
     expect(list(file, 'customers').map((c) => [c.name, c.phone])).toEqual([['张三', '13700000001'], ['李四', '13700000002']]);
     const ids = new Map(list(file, 'customers').map((c) => [c.name, c.id]));
     expect(stored(file).orders.map((o) => [o.customerId, o.date, o.total])).toEqual([

@@ -125,8 +125,8 @@ function mappingText(t: T, mapping: ImportReport['mapping']): string {
   for (const m of mapping) {
     const column = sanitizeLine(m.column).trim();
     if (!column) continue;
-    if (!m.field && ++ignored > SHOWN_IGNORED) continue;
-    const to = m.field ? [m.via ? `${m.field}.${m.via}` : m.field, ...(m.also ?? [])].join('+') : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`;
+    if (!m.field && !m.datePartOf && ++ignored > SHOWN_IGNORED) continue;
+    const to = m.field ? [m.via ? `${m.field}.${m.via}` : m.field, ...(m.also ?? [])].join('+') : m.datePartOf ? `${m.datePartOf}(${t('import.datePart')})` : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`;
     parts.push(`${column.length > 40 ? `${column.slice(0, 40)}...` : column}->${to}`);
   }
   if (ignored > SHOWN_IGNORED) parts.push(t('import.moreColumns', { count: ignored - SHOWN_IGNORED }));

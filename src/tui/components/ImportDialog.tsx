@@ -220,7 +220,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const mappingItems = r.mapping
     .filter((m) => m.column.trim())
     .map((m, i) => {
-      const text = `${sanitizeLine(m.column)}->${m.field ? [m.field, ...(m.also ?? [])].map(label).join('+') + (m.via ? `(${m.via})` : '') : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`}`;
+      const text = `${sanitizeLine(m.column)}->${m.field ? [m.field, ...(m.also ?? [])].map(label).join('+') + (m.via ? `(${m.via})` : '') : m.datePartOf ? `${label(m.datePartOf)}(${t('import.datePart')})` : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`}`;
       return sanitizeLine(i === st.column ? `[${text}]` : text);
     });
   const mappingText = mappingItems.join('  ');
