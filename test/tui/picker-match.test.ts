@@ -24,4 +24,15 @@ describe('what a picker finds', () => {
     expect(matchItems(gender, '女', pinyinKey).map((i) => i.value)).toEqual(['female']);
     expect(matchItems(gender, 'zzz', pinyinKey)).toEqual([]);
   });
+  it('finds Chinese words typed without the characters between them, after the whole matches', () => {
+    const commands = [
+      { value: 'c', label: '从文件导入客户（CSV 或 JSON）' },
+      { value: 't', label: '从文件导入服务工单（CSV 或 JSON）' },
+      { value: 'o', label: '导入工单模板' },
+    ];
+    expect(matchItems(commands, '导入工单', pinyinKey).map((i) => i.value)).toEqual(['o', 't']);
+    expect(matchItems(commands, '工单导入', pinyinKey).map((i) => i.value)).toEqual([]);
+    expect(matchItems(people, '王明', pinyinKey).map((i) => i.value)).toEqual(['C0001']);
+    expect(matchItems(people, '畅社 杭州', pinyinKey).map((i) => i.value)).toEqual(['C0002']);
+  });
 });

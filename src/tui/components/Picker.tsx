@@ -43,8 +43,22 @@ class PickIndex {
 }
 const indexes = new WeakMap<readonly PickItem[], PickIndex>();
 
+/** A word of Chinese characters found in order, with others between ("导入工单" in
+ *  "从文件导入服务工单"): Chinese has no spaces to split a query into words. */
+const HAN = /\p{Script=Han}/u;
+function inOrder(text: string, word: string): boolean {
+  let at = 0;
+  for (const ch of word) {
+    const i = text.indexOf(ch, at);
+    if (i < 0) return false;
+    at = i + ch.length;
+  }
+  return true;
+}
+
 /** The items whose text holds every word of the filter; a word in Latin letters also finds the
- *  pinyin of a Chinese name ("wxm" and "wangxiaoming" find 王小明). */
+ *  pinyin of a Chinese name ("wxm" and "wangxiaoming" find 王小明); a word of Chinese characters
+ *  also finds them in order with others between, listed after the items that hold it whole. */
 export function matchItems<I extends PickItem>(items: readonly I[], filter: string, py?: Pinyin): I[] {
   const terms = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return [...items];
@@ -53,17 +67,22 @@ export function matchItems<I extends PickItem>(items: readonly I[], filter: stri
   const { plain } = ix;
   const pinyin = py && terms.some((w) => LATIN.test(w)) ? ix.pinyinOf(py) : undefined;
   const out: I[] = [];
+  const loose: I[] = [];
   for (let i = 0; i < items.length; i++) {
     let all = true;
+    let exact = true;
     for (const w of terms) {
-      if (!plain[i].includes(w) && !(pinyin && LATIN.test(w) && pinyin[i].includes(w))) {
-        all = false;
-        break;
+      if (plain[i].includes(w) || (pinyin && LATIN.test(w) && pinyin[i].includes(w))) continue;
+      if (HAN.test(w) && inOrder(plain[i], w)) {
+        exact = false;
+        continue;
       }
+      all = false;
+      break;
     }
-    if (all) out.push(items[i]);
+    if (all) (exact ? out : loose).push(items[i]);
   }
-  return out;
+  return loose.length ? out.concat(loose) : out;
 }
 
 export function Picker({ title, items, current, height, width, onPick, onCancel, allowNone, initialFilter }: {
