@@ -122,6 +122,27 @@ export function resolveTarget(entity: EntityName, name: string): Target | undefi
 
 const targetName = (t: Target) => (t.via ? `${t.fi.name}.${t.via.name}` : t.fi.name);
 
+/** What a column of an import of `entity` can fill, as the mapping names it (`subject`,
+ *  `customerId.phone`): each field a row gives, and each reference by its code, its name and its
+ *  natural keys. The choices of the app's preview (m, a). */
+export function importTargets(entity: EntityName): (Target & { name: string })[] {
+  const out: (Target & { name: string })[] = [];
+  for (const fi of importFields(entity)) {
+    if (fi.system && fi.name !== 'id') continue;
+    if (fi.kind !== 'ref' || !fi.ref) {
+      out.push({ name: fi.name, fi });
+      continue;
+    }
+    const ref = fi.ref as EntityName;
+    const def = ENTITIES[ref];
+    for (const key of new Set(['id', def.display, ...def.keys])) {
+      const via = entityFields(ref).find((f) => f.name === key);
+      if (via && (!via.system || key === 'id')) out.push({ name: `${fi.name}.${key}`, fi, via });
+    }
+  }
+  return out;
+}
+
 /** The columns of a header and what each fills. A column the mapping names is taken as it
  *  says; the others by the built-in names, then as a key of the entity's first required
  *  reference (a ticket's 手机 is its customer's mobile). One field is filled by one column. */

@@ -112,7 +112,7 @@ describe('<App /> import from the command palette', () => {
     f = app.frame();
     expect(f).toContain('Date order: month first');
     expect(f).toContain('2 rows: 2 new');
-    expect(f).toContain('1 new Customers created from the file');
+    expect(f).toContain('1 new Customers to be created from the file');
     const tickets = app.ws.tickets.length;
     await press(app, 'import.run');
     expect(app.ws.tickets).toHaveLength(tickets + 2);
@@ -166,7 +166,8 @@ describe('<App /> import from the command palette', () => {
       expect(app.ws.orders).toHaveLength(orders);
       await press(app, 'import.createMissing');
       expect(app.frame()).toContain(lang === 'en' ? 'Missing customers: created from the' : '缺少的客户：按文件新建');
-      expect(app.frame()).toContain(lang === 'en' ? '2 new Customers created from the file' : '从文件新建了 2 个客户');
+      // a preview: what the import will create, not what it did
+      expect(app.frame()).toContain(lang === 'en' ? '2 new Customers to be created from the file' : '将从文件新建 2 个客户');
       for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(cols);
       // still a preview: nothing written yet
       expect(app.ws.customers).toHaveLength(customers);
@@ -174,6 +175,38 @@ describe('<App /> import from the command palette', () => {
       expect(app.ws.customers).toHaveLength(customers + 2);
       expect(app.ws.orders).toHaveLength(orders + 3);
       expect(app.ws.customers.find((c) => c.id === '90001')).toMatchObject({ name: '90001', stage: 'repeat' });
+      app.unmount();
+    });
+  }
+
+  for (const [lang, cols] of [['zh-CN', 80], ['en', 60]] as const) {
+    it(`m and a on the preview choose the fields a column fills (one column to two), ${lang} at ${cols} columns`, async () => {
+      const file = path.join(tmpDir(), 'feedback.csv');
+      fs.writeFileSync(file, iconv.encode('编号,客户姓名,手机,日期,内容\r\nF1,欧阳娜娜,13911112222,2024/3/5,空调坏了\r\n', 'gbk'));
+      const app = await renderApp({ lang, cols });
+      await openImport(app, file, 'import tickets');
+      // 内容 is taken as the description: the subject, required, is missing
+      expect(app.frame()).toContain(lang === 'en' ? 'column "Subject": is required' : '列「主题」：必填');
+      for (let i = 0; i < 4; i++) await press(app, 'import.nextColumn');
+      await press(app, 'import.mapColumn');
+      expect(app.frame()).toContain(lang === 'en' ? '内容 fills' : '「内容」填入');
+      await app.type(lang === 'en' ? 'subject' : '主题');
+      await press(app, 'picker.pick');
+      expect(app.frame()).toContain(lang === 'en' ? '[内容->Subject]' : '[内容->主题]');
+      await press(app, 'import.alsoColumn');
+      // pinyin finds 描述 as in every picker
+      await app.type(lang === 'en' ? 'descr' : 'miaoshu');
+      await press(app, 'picker.pick');
+      const f = app.frame();
+      expect(f).toContain(lang === 'en' ? '[内容->Subject+Description]' : '[内容->主题+描述]');
+      expect(f).toContain(lang === 'en' ? '手机->Customer(Mobile)' : '手机->客户(手机)');
+      for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(cols);
+      await press(app, 'import.createMissing');
+      const tickets = app.ws.tickets.length;
+      await press(app, 'import.run');
+      expect(app.ws.tickets).toHaveLength(tickets + 1);
+      expect(app.ws.tickets.at(-1)).toMatchObject({ subject: '空调坏了', description: '空调坏了', raisedOn: '2024-03-05' });
+      expect(app.ws.customers.find((c) => c.id === app.ws.tickets.at(-1)!.customerId)).toMatchObject({ name: '欧阳娜娜', phone: '13911112222' });
       app.unmount();
     });
   }
@@ -199,7 +232,7 @@ describe('<App /> import from the command palette', () => {
       fs.writeFileSync(file, '客户名称,手机\n欧阳娜娜,13911112222\n');
       const app = await renderApp({ lang: 'en' });
       await openImport(app, file);
-      expect(app.frame()).toContain('Left/Right pick a column  z skip it (or take it again)  o date order');
+      expect(app.frame()).toMatch(/Left\/Right pick a column  z skip it \(or take it again\)  m map to a field\s+a also another field  o date order/);
       expect(app.frame()).not.toContain('create missing');
       expect(app.frame()).toContain('Duplicates: refuse');
       await press(app, 'import.duplicates');
@@ -209,13 +242,13 @@ describe('<App /> import from the command palette', () => {
       fs.writeFileSync(history, iconv.encode('客户编号,下单日期,购买数量,订单金额\r\n90001,1997/1/1,1,100.00\r\n', 'gbk'));
       const zh = await renderApp({ lang: 'zh-CN' });
       await openImport(zh, history, 'import orders');
-      expect(zh.frame()).toContain('Left/Right 选列  z 跳过该列（再按恢复）  o 日期顺序  c 新建缺少的客户');
+      expect(zh.frame()).toMatch(/Left\/Right 选列  z 跳过该列（再按恢复）  m 填入字段  a 再填一个字段  o 日期顺序\s+c 新建缺少的客户/);
       expect(zh.frame()).toContain('重复记录：拒绝');
       zh.unmount();
       // narrower: every key still listed, over two lines
       const narrow = await renderApp({ lang: 'en', cols: 60 });
       await openImport(narrow, file);
-      expect(narrow.frame()).toMatch(/z skip it \(or take it again\)\s+o date order/);
+      expect(narrow.frame()).toMatch(/z skip it \(or take it again\)\s+m map to a field\s+a also another field\s+o date order/);
       for (const l of narrow.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(60);
       narrow.unmount();
     } finally {

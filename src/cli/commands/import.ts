@@ -144,7 +144,7 @@ function printReport(io: CliIO, t: T, r: ImportReport, encoding: Encoding, detec
   }
   if (r.filtered) lines.push(t('import.filtered', { count: r.filtered }));
   if (r.roundingLines) lines.push(t('import.roundingLines', { count: r.roundingLines }));
-  for (const [e, n] of Object.entries(r.createdRefs)) if (n) lines.push(t('import.createdRefs', { count: n, entity: entityLabel(t, e) }));
+  for (const [e, n] of Object.entries(r.createdRefs)) if (n) lines.push(t(r.applied ? 'import.createdRefs' : 'import.createsRefs', { count: n, entity: entityLabel(t, e) }));
   if (r.errors.length) {
     // grouped by kind and column: one finding with its count, not 200 identical lines
     const groups = groupIssues(r.errors);

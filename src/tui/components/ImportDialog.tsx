@@ -2,10 +2,10 @@
 // column mapping, the first rows and every problem, before anything is written.
 import path from 'node:path';
 import { Box, Text } from 'ink';
-import type { EntityName } from '../../domain/entities.js';
+import { entityFields, type EntityName } from '../../domain/entities.js';
 import { importFields } from '../../domain/import-fields.js';
 import { entityLabel } from '../../i18n/index.js';
-import { importTable, mappingProblems, type ImportReport, type OnDuplicate } from '../../services/import.js';
+import { importTable, importTargets, mappingProblems, type ImportReport, type OnDuplicate } from '../../services/import.js';
 import { loadMappingFile } from '../../services/mapping-file.js';
 import { emptyMapping, type DateOrder, type ImportMapping } from '../../domain/import-mapping.js';
 import { readTableFile, type TableFile } from '../../services/table-file.js';
@@ -24,16 +24,20 @@ import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useBusy } from '../hooks/use-busy.js';
 import { applyEditKey, atEnd, selectAll, type EditState } from '../text-edit.js';
 import { TextField } from './TextField.js';
+import { Picker, type PickItem } from './Picker.js';
 
 const POLICIES: OnDuplicate[] = ['error', 'skip', 'update'];
 const DATE_ORDERS: (DateOrder | 'none')[] = ['none', 'dmy', 'mdy', 'ymd'];
 
-/** The mapping file's choices with the preview's on top: columns skipped, the date order,
- *  whether missing referenced records are created. */
-function effectiveMapping(x: Pick<State, 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>): ImportMapping | undefined {
-  const { mapping: base, skipped, dateOrder, createMissing } = x;
-  if (!base && !skipped.length && dateOrder === undefined && createMissing === undefined) return undefined;
+type Choices = 'mapping' | 'skipped' | 'mapped' | 'dateOrder' | 'createMissing';
+
+/** The mapping file's choices with the preview's on top: columns mapped and skipped, the date
+ *  order, whether missing referenced records are created. */
+function effectiveMapping(x: Pick<State, Choices>): ImportMapping | undefined {
+  const { mapping: base, skipped, mapped, dateOrder, createMissing } = x;
+  if (!base && !skipped.length && !Object.keys(mapped).length && dateOrder === undefined && createMissing === undefined) return undefined;
   const m: ImportMapping = base ? { ...base, columns: new Map(base.columns) } : emptyMapping();
+  for (const [c, targets] of Object.entries(mapped)) m.columns.set(c, targets);
   for (const c of skipped) m.columns.set(c, []);
   if (dateOrder !== undefined) m.dateOrder = dateOrder === 'none' ? undefined : dateOrder;
   if (createMissing !== undefined) m.createMissing = createMissing;
@@ -88,6 +92,10 @@ interface State {
   mapping?: ImportMapping;
   /** columns skipped on the preview (x) */
   skipped: string[];
+  /** columns mapped on the preview (m, a): column → the fields it fills */
+  mapped: Record<string, string[]>;
+  /** the field picker of m (replace) or a (also) is open */
+  picking: 'replace' | 'also' | null;
   /** the date order chosen on the preview (o); undefined: the mapping file's */
   dateOrder?: DateOrder | 'none';
   /** create the records the rows refer to and the workspace lacks (c; --create-missing);
@@ -101,15 +109,25 @@ interface State {
   policy: OnDuplicate;
 }
 
+/** The fields a column can fill, by label in the user's language, then the name the mapping
+ *  file and --map use ("客户（手机）  customerId.phone"). */
+function targetItems(entity: EntityName, t: T): PickItem[] {
+  return importTargets(entity).map((x) => {
+    const name = x.via ? `${x.fi.name}.${x.via.name}` : x.fi.name;
+    const label = x.via ? `${t.l(x.fi.label)}（${t.l(x.via.label)}）` : t.l(x.fi.label);
+    return { value: name, label: `${label}  ${name}`, keywords: `${x.fi.label.en} ${x.fi.label.zh}${x.via ? ` ${x.via.label.en} ${x.via.label.zh}` : ''}` };
+  });
+}
+
 export function ImportDialog({ entity, width, height, onClose }: { entity: EntityName; width: number; height: number; onClose: () => void }) {
   const app = useApp();
   const { repo, t, theme } = app;
-  const [st, ref, set] = useSyncedState<State>({ file: selectAll(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], column: 0 });
+  const [st, ref, set] = useSyncedState<State>({ file: selectAll(process.cwd() + path.sep), mapFile: atEnd(''), focus: 'file', error: null, loaded: null, report: null, policy: 'error', skipped: [], mapped: {}, picking: null, column: 0 });
 
   // a file of 100k rows takes seconds to check or import: said first, and keys typed meanwhile dropped
   const busy = useBusy();
   /** the preview with these choices */
-  const check = (patch: Partial<Pick<State, 'loaded' | 'policy' | 'mapping' | 'skipped' | 'dateOrder' | 'createMissing'>>) => {
+  const check = (patch: Partial<Pick<State, 'loaded' | 'policy' | Choices>>) => {
     const x = { ...ref.current, ...patch };
     if (!x.loaded) return;
     const report = importTable(repo, entity, x.loaded.table, { onDuplicate: x.policy, dryRun: true, mapping: effectiveMapping(x) });
@@ -145,7 +163,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       busy.run(t('import.busyReading', { file: sanitizeLine(file) }), () => {
         const read = readTableFile(file);
         if ('code' in read) return set({ error: read.code === 'badJson' ? t('import.badJson') : unreadableText(t, file, read) });
-        check({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], dateOrder: undefined, createMissing: undefined });
+        check({ loaded: { ...read, path: file }, mapping: m.mapping, skipped: [], mapped: {}, dateOrder: undefined, createMissing: undefined });
         set({ column: 0 });
       });
     },
@@ -161,6 +179,9 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       if (col === undefined) return;
       const x = ref.current;
       preview({ skipped: x.skipped.includes(col) ? x.skipped.filter((c) => c !== col) : [...x.skipped, col] });
+    },
+    mapColumn: (also) => {
+      if (named()[ref.current.column]) set({ picking: also ? 'also' : 'replace' });
     },
     nextDateOrder: () => {
       const x = ref.current;
@@ -183,6 +204,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     },
   };
   useCommands('dialog', st.report ? IMPORT_PREVIEW_COMMANDS : IMPORT_FILE_COMMANDS, ctx, {
+    active: !st.picking,
     modal: true,
     // the file name is typed; the preview takes no text
     other: (input, key) => {
@@ -215,12 +237,40 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     const fi = fields.find((f) => f.name === n.split('.')[0]);
     return fi ? t.l(fi.label) : n;
   };
+  if (st.picking) {
+    const picked = named()[st.column];
+    const now = picked?.field ? [picked.via ? `${picked.field}.${picked.via}` : picked.field, ...(picked.also ?? [])] : [];
+    const items: PickItem[] = targetItems(entity, t).filter((i) => st.picking === 'replace' || !now.includes(i.value));
+    return (
+      <Picker
+        title={t(st.picking === 'also' ? 'import.pickAlso' : 'import.pickTarget', { column: sanitizeLine(picked?.column ?? '') })}
+        items={items}
+        current={st.picking === 'replace' ? now[0] : undefined}
+        height={height}
+        width={width}
+        onCancel={() => set({ picking: null })}
+        onPick={(v) => {
+          const x = ref.current;
+          set({ picking: null });
+          if (!v || !picked) return;
+          const targets = x.picking === 'also' ? [...now, v] : [v];
+          preview({ mapped: { ...x.mapped, [picked.column]: targets }, skipped: x.skipped.filter((c) => c !== picked.column) });
+        }}
+      />
+    );
+  }
+  /** a reference's key by its label: 客户(手机), not 客户(phone) */
+  const viaLabel = (field: string, via: string) => {
+    const fi = fields.find((f) => f.name === field);
+    const kf = fi?.ref ? entityFields(fi.ref as EntityName).find((f) => f.name === via) : undefined;
+    return kf ? t.l(kf.label) : via;
+  };
   const mapped = r.mapping.map((m, i) => ({ ...m, i })).filter((m) => m.field);
   // the picked column in brackets: x skips it (or takes it again)
   const mappingItems = r.mapping
     .filter((m) => m.column.trim())
     .map((m, i) => {
-      const text = `${sanitizeLine(m.column)}->${m.field ? [m.field, ...(m.also ?? [])].map(label).join('+') + (m.via ? `(${m.via})` : '') : m.datePartOf ? `${label(m.datePartOf)}(${t('import.datePart')})` : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`}`;
+      const text = `${sanitizeLine(m.column)}->${m.field ? [m.field, ...(m.also ?? [])].map(label).join('+') + (m.via ? `(${viaLabel(m.field, m.via)})` : '') : m.datePartOf ? `${label(m.datePartOf)}(${t('import.datePart')})` : `(${t(m.skipped ? 'import.skippedColumn' : 'import.ignored')})`}`;
       return sanitizeLine(i === st.column ? `[${text}]` : text);
     });
   const mappingText = mappingItems.join('  ');
@@ -230,7 +280,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   const shownCols = mapped.slice(0, Math.max(1, Math.floor((width - 8) / (colW + 1))));
   // what the import will do beside the rows: customers it creates, rows --only leaves out, …
   const notes = [
-    ...Object.entries(r.createdRefs).filter(([, n]) => n).map(([e, n]) => t('import.createdRefs', { count: n!, entity: entityLabel(t, e) })),
+    ...Object.entries(r.createdRefs).filter(([, n]) => n).map(([e, n]) => t(r.applied ? 'import.createdRefs' : 'import.createsRefs', { count: n!, entity: entityLabel(t, e) })),
     ...(r.filtered ? [t('import.filtered', { count: r.filtered })] : []),
     ...(r.roundingLines ? [t('import.roundingLines', { count: r.roundingLines })] : []),
   ];
@@ -238,7 +288,8 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   // by words), date order, missing customers, blank, head, the rows, blank, summary, notes, the
   // refusal, the two key lines
   const mappingLines = wrappedLines(mappingItems.map((m) => displayWidth(m)), width);
-  const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + notes.length + 1 + 2;
+  const hintLines = wrapHints(commandHints(IMPORT_PREVIEW_COMMANDS, ctx, (c) => c.hint), t, width);
+  const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + notes.length + 1 + hintLines.length;
   // grouped as the CLI groups them: one finding per kind and column, with its count and lines
   const { found, rowsWithProblems } = problemsOf(r, t, repo.ws.valueLists);
   // the first rows give way to the problems (down to two rows, up to four problem lines)
@@ -269,7 +320,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       ))}
       <Box flexGrow={1} />
       {/* the column choices; Enter, u, b and Esc are the footer's, below */}
-      {wrapHints(commandHints(IMPORT_PREVIEW_COMMANDS, ctx, (c) => c.hint), t, width).map((line, i) => (
+      {hintLines.map((line, i) => (
         <Text key={`k${i}`} color={theme.muted}>{fit(line, width)}</Text>
       ))}
     </Box>

@@ -72,6 +72,8 @@ export interface ImportCtx {
   /** the column picked in the preview's mapping, for skipping it */
   pickColumn: (by: number) => void;
   skipColumn: () => void;
+  /** the picked column fills the field chosen next (m), or that field too (a: one column to two) */
+  mapColumn: (also: boolean) => void;
   nextDateOrder: () => void;
   /** create the referenced records the workspace lacks (--create-missing), or not */
   toggleCreateMissing: () => void;
@@ -93,11 +95,13 @@ export const IMPORT_PREVIEW_COMMANDS: Command<ImportCtx>[] = [
   { id: 'import.duplicates', keys: ['u'], description: 'keys.importDuplicates', footer: { label: 'keys.duplicates' }, run: (c) => c.nextPolicy() },
   { id: 'import.another', keys: ['b'], description: 'keys.importAnother', footer: { label: 'keys.anotherFile' }, run: (c) => c.another() },
   { id: 'import.cancel', keys: ['esc'], description: 'keys.importCancel', footer: { label: 'hint.cancel' }, run: (c) => c.close() },
-  // the choices of the CLI's --skip and --date-order, on the preview itself
+  // the choices of the CLI's --skip, --map and --date-order, on the preview itself
   // the preview lists these itself (hint), above the footer's
   { id: 'import.prevColumn', keys: ['left'], description: 'keys.importPrevColumn', hint: 'hint.importPickColumn', moves: true, run: (c) => c.pickColumn(-1) },
   { id: 'import.nextColumn', keys: ['right'], description: 'keys.importNextColumn', hint: 'hint.importPickColumn', moves: true, run: (c) => c.pickColumn(1) },
   { id: 'import.skipColumn', keys: ['x'], description: 'keys.importSkipColumn', hint: 'hint.importSkipColumn', run: (c) => c.skipColumn() },
+  { id: 'import.mapColumn', keys: ['m'], description: 'keys.importMapColumn', hint: 'hint.importMapColumn', run: (c) => c.mapColumn(false) },
+  { id: 'import.alsoColumn', keys: ['a'], description: 'keys.importAlsoColumn', hint: 'hint.importAlsoColumn', run: (c) => c.mapColumn(true) },
   { id: 'import.dateOrder', keys: ['o'], description: 'keys.importDateOrder', hint: 'hint.importDateOrder', run: (c) => c.nextDateOrder() },
   { id: 'import.createMissing', keys: ['c'], description: 'keys.importCreateMissing', hint: 'hint.importCreateMissing', unavailable: (c) => (c.refersToCustomers() ? undefined : 'keys.importNoRefs'), run: (c) => c.toggleCreateMissing() },
 ];
