@@ -1,8 +1,8 @@
 // An import's problems and guesses in the user's language, for the CLI and the app.
 import type { EntityName } from '../domain/entities.js';
 import { importFields } from '../domain/import-fields.js';
-import { errorMessage, type T } from '../i18n/index.js';
-import type { ImportIssue } from '../services/import.js';
+import { entityLabel, errorMessage, type T } from '../i18n/index.js';
+import type { ImportIssue, OtherName } from '../services/import.js';
 import type { Encoding } from '../text/encoding.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
@@ -63,4 +63,18 @@ export function groupText(t: T, entity: EntityName, g: IssueGroup, lists: Parame
     out.push(sanitizeLine(`    ${t('import.groupMore', { count: g.count, lines })}${values}`));
   }
   return out;
+}
+
+const SHOWN_OTHER_NAMES = 3;
+
+/** The rows filed under a record found by code or mobile whose name is not the row's: one line
+ *  per entity, with the first few (李娜 → C0001 张伟). */
+export function otherNamesText(t: T, others: readonly OtherName[]): string[] {
+  const by = new Map<string, OtherName[]>();
+  for (const o of others) by.set(o.entity, [...(by.get(o.entity) ?? []), o]);
+  return [...by].map(([entity, list]) => {
+    const shown = list.slice(0, SHOWN_OTHER_NAMES).map((o) => t('import.otherName', { line: o.line, value: sanitizeLine(o.value), id: sanitizeLine(o.id), name: sanitizeLine(o.name) }));
+    const more = list.length > SHOWN_OTHER_NAMES ? t('import.otherNamesMore', { count: list.length - SHOWN_OTHER_NAMES }) : '';
+    return sanitizeLine(t('import.otherNames', { count: list.length, entity: entityLabel(t, entity), examples: shown.join('; ') + more }));
+  });
 }

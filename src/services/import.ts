@@ -57,8 +57,23 @@ export interface ImportReport {
   roundingLines: number;
   /** referenced records created (--create-missing), by entity */
   createdRefs: Partial<Record<EntityName, number>>;
+  /** rows whose reference was found by its code or mobile under another name than the row's
+   *  (李娜 with 张伟's mobile): filed under the record found, and said */
+  otherNames: OtherName[];
   errors: ImportIssue[];
   applied: boolean;
+}
+
+export interface OtherName {
+  line: number;
+  /** the column of the row's name */
+  column: string;
+  /** the name the row gives */
+  value: string;
+  entity: EntityName;
+  /** the record found, and its name */
+  id: string;
+  name: string;
 }
 
 export interface TableRow {
@@ -289,7 +304,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
 function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
   const mp = mergedMapping(opts);
-  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, roundingLines: 0, createdRefs: {}, errors: [], applied: false });
+  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, roundingLines: 0, createdRefs: {}, otherNames: [], errors: [], applied: false });
   // no import permission at all: refused before a row is read
   const denied = repo.refused('import', entity);
   if (denied) return { ...empty(), errors: [{ line: 0, code: denied.code, params: denied.params }] };
@@ -518,7 +533,11 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
       for (const g of byRef.values()) {
         if (values[g.fi.name] !== undefined) continue; // the reference's own column said it
         const found = refs.findMemo(g.fi.ref as EntityName, g.keys, ctx, pendingRefs);
-        if ('id' in found) values[g.fi.name] = found.id;
+        if ('id' in found) {
+          values[g.fi.name] = found.id;
+          const o = found.otherName;
+          if (o) report.otherNames.push({ line: row.line, column: mapping[o.ci].column, value: o.value, entity: g.fi.ref as EntityName, id: found.id, name: o.name });
+        }
         else for (const e of found.errors) errs.push({ line: row.line, column: mapping[e.ci ?? g.keys[0].ci].column, field: g.fi.name, value: e.value, code: e.code, params: e.params });
       }
     }
@@ -654,9 +673,13 @@ type RefError = { ci?: number; value: string; code: string; params?: Record<stri
 /** Finds referenced records by their code or natural keys (a customer's mobile), by their
  *  name only when nothing better is given, and (createMissing) plans the missing ones from the
  *  row: one per key, however many rows name it, with ids given before anything is written. */
+type Found = { id: string; otherName?: { ci: number; value: string; name: string } } | { errors: RefError[] };
+
 class RefFinder {
   #index = new Map<string, Map<string, string[]>>(); // entity → `field=value` → ids
   #pending = new Map<string, Map<string, { id: string; rec: EntityRecord }>>(); // entity → key → new record
+  /** `entity:id` → name of a record this import creates from a row with a name and a key */
+  #names = new Map<string, string>();
   // entity → code (lower case) → new record: the keys by code kept apart, so the 25k codes of an
   // order history are looked up as the cells they are, not as 25k `id=…` strings made and hashed
   #pendingCodes = new Map<string, Map<string, { id: string; rec: EntityRecord }>>();
@@ -669,7 +692,7 @@ class RefFinder {
   /** what one key's text found before (entity → key field → text → id): an order history
    *  names each customer many times, by the same code */
   #found = new Map<string, Map<string, Map<string, FoundRef>>>();
-  findMemo(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): { id: string } | { errors: RefError[] } {
+  findMemo(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): Found {
     if (keys.length !== 1) return this.find(entity, keys, ctx, pendingRefs);
     let byField = this.#found.get(entity);
     if (!byField) this.#found.set(entity, (byField = new Map()));
@@ -783,7 +806,7 @@ class RefFinder {
     return { id: value };
   }
 
-  find(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): { id: string } | { errors: RefError[] } {
+  find(entity: EntityName, keys: { ci: number; via: FieldInfo; text: string }[], ctx: ParseContext, pendingRefs: PendingRefs): Found {
     if (keys.length === 1 && keys[0].via.name === 'id') return this.#byCode(entity, keys[0], pendingRefs);
     const def = ENTITIES[entity];
     const parsed: { ci: number; field: string; value: string; fi: FieldInfo; parsedValue: unknown }[] = [];
@@ -805,17 +828,24 @@ class RefFinder {
     if (!ident.length) return { errors: [{ ci: keys[0].ci, value: keys[0].text, code: 'unknownRef', params: { value: keys[0].text, entity } }] };
     const pend = this.#pending.get(entity);
     const codes = this.#pendingCodes.get(entity);
+    // found by code or mobile, the row's name beside them is compared with the record's
+    const named = strong.length ? parsed.find((p) => p.field === def.display) : undefined;
+    const found = (id: string): Found => {
+      if (!named) return { id };
+      const have = this.#names.get(`${entity}:${id}`) ?? this.repo.get(entity, id)?.[def.display];
+      return typeof have === 'string' && have.trim().toLowerCase() !== named.value.trim().toLowerCase() ? { id, otherName: { ci: named.ci, value: named.value, name: have } } : { id };
+    };
     for (const p of ident) {
       const planned = p.field === 'id' ? codes?.get(p.value.toLowerCase()) : pend?.get(`${p.field}=${p.value.toLowerCase()}`);
-      if (planned) return { id: planned.id };
+      if (planned) return found(planned.id);
       if (p.field === 'id') {
         const got = this.repo.get(entity, p.value);
-        if (got) return { id: got.id };
+        if (got) return found(got.id);
         continue;
       }
       const hits = this.#lookup(entity, p.field, p.value);
       if (hits.length > 1) return { errors: [{ ci: p.ci, value: p.value, code: 'ambiguousRef', params: { value: p.value, entity } }] };
-      if (hits.length === 1) return { id: hits[0] };
+      if (hits.length === 1) return found(hits[0]);
     }
     const first = ident[0];
     if (!this.createMissing) return { errors: [{ ci: first.ci, value: first.value, code: 'unknownRef', params: { value: first.value, entity } }] };
@@ -829,6 +859,8 @@ class RefFinder {
     if (!res.ok) return { errors: res.errors.map((e) => ({ ci: parsed.find((p) => p.field === e.field)?.ci ?? first.ci, value: String(values[e.field] ?? e.params?.value ?? ''), code: e.code, params: e.params })) };
     const pm = this.#pendingMap(entity);
     const entry = this.#planned(entity, id, res.value);
+    // a dry run keeps no record of what it creates: its name is kept for a later row's compare
+    if (named && typeof values[def.display] === 'string') this.#names.set(`${entity}:${id}`, values[def.display] as string);
     for (const p of parsed) {
       if (p.field === 'id') this.#codeMap(entity).set(p.value.toLowerCase(), entry);
       else if (def.keys.includes(p.field) || !strong.length) pm.set(`${p.field}=${p.value.toLowerCase()}`, entry);

@@ -9,7 +9,7 @@ import { applyFlags, emptyMapping, type ImportMapping, type MappingProblem } fro
 import { readMappingFile } from '../../services/mapping-file.js';
 import { normaliseEncoding, type Encoding } from '../../text/encoding.js';
 import { readTableFile } from '../../services/table-file.js';
-import { ENC_NAME, groupIssues, groupText, issueText } from '../../presentation/import-report.js';
+import { ENC_NAME, groupIssues, groupText, issueText, otherNamesText } from '../../presentation/import-report.js';
 import { EXIT, Refused, UsageError, type CliIO } from '../io.js';
 import { openSession, type GlobalArgs } from '../open.js';
 import { entityArg } from './records.js';
@@ -108,7 +108,7 @@ export async function importCmd(args: ImportArgs, io: CliIO, t0: T): Promise<num
 function jsonReport(r: ImportReport, args: ImportArgs, encoding: Encoding, detected: boolean, t: T, lists: Parameters<typeof errorMessage>[2]) {
   return {
     file: args.file, entity: r.entity, encoding, encodingDetected: detected, headerLine: r.headerLine, mapping: r.mapping,
-    rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped, filledDown: r.filledDown, filtered: r.filtered, roundingLines: r.roundingLines, createdRefs: r.createdRefs,
+    rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped, filledDown: r.filledDown, filtered: r.filtered, roundingLines: r.roundingLines, createdRefs: r.createdRefs, otherNames: r.otherNames,
     dryRun: !!args.dryRun, applied: r.applied && !args.dryRun,
     errors: r.errors.map((e) => ({ ...e, message: issueText(t, r.entity, e, lists) })),
     groups: groupIssues(r.errors).map(({ first, ...g }) => ({ ...g, message: issueText(t, r.entity, first, lists), ...(first.params?.list ? { list: first.params.list } : {}) })),
@@ -145,6 +145,7 @@ function printReport(io: CliIO, t: T, r: ImportReport, encoding: Encoding, detec
   if (r.filtered) lines.push(t('import.filtered', { count: r.filtered }));
   if (r.roundingLines) lines.push(t('import.roundingLines', { count: r.roundingLines }));
   for (const [e, n] of Object.entries(r.createdRefs)) if (n) lines.push(t(r.applied ? 'import.createdRefs' : 'import.createsRefs', { count: n, entity: entityLabel(t, e) }));
+  lines.push(...otherNamesText(t, r.otherNames));
   if (r.errors.length) {
     // grouped by kind and column: one finding with its count, not 200 identical lines
     const groups = groupIssues(r.errors);

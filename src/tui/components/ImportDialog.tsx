@@ -12,7 +12,7 @@ import { readTableFile, type TableFile } from '../../services/table-file.js';
 import type { TableRow } from '../../services/import.js';
 import type { ValueLists } from '../../domain/values.js';
 import type { T } from '../../i18n/index.js';
-import { ENC_NAME, groupIssues, groupText } from '../../presentation/import-report.js';
+import { ENC_NAME, groupIssues, groupText, otherNamesText } from '../../presentation/import-report.js';
 import { displayWidth, fit } from '../../text/width.js';
 import { unreadableText } from '../../presentation/unreadable.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -283,6 +283,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     ...Object.entries(r.createdRefs).filter(([, n]) => n).map(([e, n]) => t(r.applied ? 'import.createdRefs' : 'import.createsRefs', { count: n!, entity: entityLabel(t, e) })),
     ...(r.filtered ? [t('import.filtered', { count: r.filtered })] : []),
     ...(r.roundingLines ? [t('import.roundingLines', { count: r.roundingLines })] : []),
+    ...otherNamesText(t, r.otherNames),
   ];
   // the lines above and below the problems: title, mapping file, encoding, the mapping (wrapped
   // by words), date order, missing customers, blank, head, the rows, blank, summary, notes, the
