@@ -53,6 +53,8 @@ export interface ImportReport {
   filledDown: number;
   /** rows left out by --only */
   filtered: number;
+  /** the lines of the first rows taken (not blank, not left out by --only): the preview's */
+  firstLines: number[];
   /** orders whose amount did not divide by their quantity: a rounding line keeps it exact */
   roundingLines: number;
   /** referenced records created (--create-missing), by entity */
@@ -75,6 +77,9 @@ export interface OtherName {
   id: string;
   name: string;
 }
+
+/** how many of the first rows a report names for a preview */
+const FIRST_LINES = 5;
 
 export interface TableRow {
   line: number;
@@ -304,7 +309,7 @@ export function importTable(repo: Repo, entity: EntityName, table: Iterable<Tabl
 function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, opts: ImportOptions): ImportReport {
   const onDup = opts.onDuplicate ?? 'error';
   const mp = mergedMapping(opts);
-  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, roundingLines: 0, createdRefs: {}, otherNames: [], errors: [], applied: false });
+  const empty = (): ImportReport => ({ entity, headerLine: 0, mapping: [], rows: 0, created: 0, updated: 0, skipped: 0, filledDown: 0, filtered: 0, firstLines: [], roundingLines: 0, createdRefs: {}, otherNames: [], errors: [], applied: false });
   // no import permission at all: refused before a row is read
   const denied = repo.refused('import', entity);
   if (denied) return { ...empty(), errors: [{ line: 0, code: denied.code, params: denied.params }] };
@@ -448,6 +453,7 @@ function importRows(repo: Repo, entity: EntityName, table: Iterable<TableRow>, o
         continue rowLoop;
       }
     }
+    if (report.firstLines.length < FIRST_LINES) report.firstLines.push(row.line);
     report.rows++;
     const values: Record<string, unknown> = {};
     const extra: Record<string, unknown> = {};

@@ -75,6 +75,30 @@ describe('<App /> import from the command palette', () => {
     app.unmount();
   });
 
+  it('the first rows shown are the ones the import takes: not those --only leaves out; the three date parts named as such', async () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'bookings.csv');
+    fs.writeFileSync(file, ['hotel,arrival_date_year,arrival_date_month,arrival_date_day_of_month,customer_id,adr', 'City Hotel,2015,July,1,G001,80', 'Resort Hotel,2015,July,2,G002,75.5', '', 'Resort Hotel,2015,August,3,G003,98'].join('\n'));
+    const mapping = path.join(dir, 'bookings-mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ only: { hotel: 'Resort Hotel' }, map: { adr: 'total' }, date: { date: ['arrival_date_year', 'arrival_date_month', 'arrival_date_day_of_month'] }, set: { type: 'room' }, createMissing: true }));
+    const app = await renderApp({ lang: 'en' });
+    await openImport(app, file, 'import orders');
+    await press(app, 'import.another');
+    await app.press(KEY.ctrlU);
+    await app.type(file);
+    await press(app, 'import.nextField');
+    await app.type(mapping);
+    await press(app, 'import.preview');
+    const f = app.frame();
+    expect(f).toContain('2 rows: 2 new');
+    expect(f).toContain('arrival_date_year->Date(part of the date)');
+    expect(f).toContain('G002');
+    expect(f).toContain('G003');
+    // the City Hotel row is left out: not shown as if it were imported
+    expect(f).not.toContain('G001');
+    app.unmount();
+  });
+
   it('skips a column and sets the date order on the preview itself, as --skip and --date-order do', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'bookings.csv');

@@ -61,13 +61,15 @@ function wrappedLines(widths: number[], width: number): number {
   return Math.max(1, lines);
 }
 
-/** The first five rows with anything in them below the header: read without going through the
- *  whole table (100k rows on every frame of the preview). */
-function firstRowsOf(table: readonly TableRow[], headerLine: number): TableRow[] {
+/** The first rows the import takes (the report names their lines: not blank, not left out by
+ *  --only), read without going through the whole table (100k rows on every frame). */
+function firstRowsOf(table: readonly TableRow[], lines: readonly number[], headerLine: number): TableRow[] {
   const out: TableRow[] = [];
+  const last = lines[lines.length - 1];
   for (const row of table) {
-    if (out.length === 5) break;
-    if (row.line > headerLine && row.cells.some((c) => c.trim())) out.push(row);
+    if (lines.length ? row.line > last : out.length === 5) break;
+    // no rows read (a header the import cannot map): the file's first rows, to see why
+    if (lines.length ? lines.includes(row.line) : row.line > headerLine && row.cells.some((c) => c.trim())) out.push(row);
   }
   return out;
 }
@@ -275,7 +277,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
     });
   const mappingText = mappingItems.join('  ');
   const order = st.dateOrder ?? st.mapping?.dateOrder ?? 'none';
-  const firstRows = firstRowsOf(st.loaded.table, r.headerLine);
+  const firstRows = firstRowsOf(st.loaded.table, r.firstLines, r.headerLine);
   const colW = Math.max(6, Math.floor((width - 8) / Math.max(1, mapped.length)) - 1);
   const shownCols = mapped.slice(0, Math.max(1, Math.floor((width - 8) / (colW + 1))));
   // what the import will do beside the rows: customers it creates, rows --only leaves out, …
