@@ -235,6 +235,25 @@ describe('<App /> import from the command palette', () => {
     });
   }
 
+  for (const [lang, cols] of [['zh-CN', 60], ['en', 80]] as const) {
+    it(`says, wrapped and whole, which rows go to a customer their mobile finds under another name, ${lang} at ${cols} columns`, async () => {
+      const file = path.join(tmpDir(), 'feedback.csv');
+      const app = await renderApp({ lang, cols });
+      const known = app.ws.customers.find((c) => typeof c.phone === 'string' && /^1\d{10}$/.test(c.phone))!;
+      fs.writeFileSync(file, `客户姓名,手机,主题\n欧阳娜娜,${known.phone},空调坏了\n`);
+      await openImport(app, file, 'import tickets');
+      // wrapped where a space falls: compared without the spaces
+      const bare = (x: string) => x.replace(/\s+/g, '');
+      expect(bare(app.lines().join(''))).toContain(bare(lang === 'en' ? `line 2 欧阳娜娜 -> ${known.id} ${known.name}` : `第 2 行 欧阳娜娜 -> ${known.id} ${known.name}`));
+      for (const l of app.lines()) expect(displayWidth(l)).toBeLessThanOrEqual(cols);
+      const tickets = app.ws.tickets.length;
+      await press(app, 'import.run');
+      expect(app.ws.tickets).toHaveLength(tickets + 1);
+      expect(app.ws.tickets.at(-1)!.customerId).toBe(known.id);
+      app.unmount();
+    });
+  }
+
   it('a customers file has no missing customers to create: c says so and changes nothing', async () => {
     const file = path.join(tmpDir(), 'class.csv');
     fs.writeFileSync(file, '客户名称,手机\n欧阳娜娜,13911112222\n');

@@ -13,7 +13,7 @@ import type { TableRow } from '../../services/import.js';
 import type { ValueLists } from '../../domain/values.js';
 import type { T } from '../../i18n/index.js';
 import { ENC_NAME, groupIssues, groupText, otherNamesText } from '../../presentation/import-report.js';
-import { displayWidth, fit } from '../../text/width.js';
+import { displayWidth, fit, wrapText } from '../../text/width.js';
 import { unreadableText } from '../../presentation/unreadable.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { useApp } from '../context.js';
@@ -292,7 +292,9 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   // refusal, the two key lines
   const mappingLines = wrappedLines(mappingItems.map((m) => displayWidth(m)), width);
   const hintLines = wrapHints(commandHints(IMPORT_PREVIEW_COMMANDS, ctx, (c) => c.hint), t, width);
-  const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + notes.length + 1 + hintLines.length;
+  // a note names rows and records (第 5 行 李娜 -> C0001 张伟): wrapped, not cut
+  const noteLines = notes.flatMap((x) => wrapText(x, width));
+  const fixedLines = 1 + (st.mapFile.text.trim() ? 1 : 0) + 1 + mappingLines + 1 + (refersToCustomers ? 1 : 0) + 2 + 2 + noteLines.length + 1 + hintLines.length;
   // grouped as the CLI groups them: one finding per kind and column, with its count and lines
   const { found, rowsWithProblems } = problemsOf(r, t, repo.ws.valueLists);
   // the first rows give way to the problems (down to two rows, up to four problem lines)
@@ -314,8 +316,8 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
       ))}
       <Text> </Text>
       {busy.label ? <Text bold color={theme.accent}>{fit(busy.label, width)}</Text> : <Text bold>{fit(t('import.summary', { rows: r.rows, created: r.created, updated: r.updated, skipped: r.skipped }), width)}</Text>}
-      {notes.map((n, i) => (
-        <Text key={`n${i}`}>{fit(n, width)}</Text>
+      {noteLines.map((n, i) => (
+        <Text key={`n${i}`}>{n}</Text>
       ))}
       {r.errors.length ? <Text color={theme.error} bold>{fit(t('import.refusedRows', { count: r.errors.length, rows: rowsWithProblems }), width)}</Text> : null}
       {problems.map((line, i) => (
