@@ -71,7 +71,11 @@ const SHOWN_OTHER_NAMES = 3;
  *  per entity, with the first few (李娜 → C0001 张伟). */
 export function otherNamesText(t: T, others: readonly OtherName[]): string[] {
   const by = new Map<string, OtherName[]>();
-  for (const o of others) by.set(o.entity, [...(by.get(o.entity) ?? []), o]);
+  for (const o of others) {
+    const list = by.get(o.entity);
+    if (list) list.push(o);
+    else by.set(o.entity, [o]);
+  }
   return [...by].map(([entity, list]) => {
     const shown = list.slice(0, SHOWN_OTHER_NAMES).map((o) => t('import.otherName', { line: o.line, value: sanitizeLine(o.value), id: sanitizeLine(o.id), name: sanitizeLine(o.name) }));
     const more = list.length > SHOWN_OTHER_NAMES ? t('import.otherNamesMore', { count: list.length - SHOWN_OTHER_NAMES }) : '';

@@ -676,10 +676,12 @@ type FoundRef = { readonly id: string; readonly pending: boolean };
 
 type RefError = { ci?: number; value: string; code: string; params?: Record<string, string | number> };
 
+/** a reference found (and, when the row names it otherwise, the row's name), or why not */
+type Found = { id: string; otherName?: { ci: number; value: string; name: string } } | { errors: RefError[] };
+
 /** Finds referenced records by their code or natural keys (a customer's mobile), by their
  *  name only when nothing better is given, and (createMissing) plans the missing ones from the
  *  row: one per key, however many rows name it, with ids given before anything is written. */
-type Found = { id: string; otherName?: { ci: number; value: string; name: string } } | { errors: RefError[] };
 
 class RefFinder {
   #index = new Map<string, Map<string, string[]>>(); // entity → `field=value` → ids

@@ -289,7 +289,7 @@ export function ImportDialog({ entity, width, height, onClose }: { entity: Entit
   ];
   // the lines above and below the problems: title, mapping file, encoding, the mapping (wrapped
   // by words), date order, missing customers, blank, head, the rows, blank, summary, notes, the
-  // refusal, the two key lines
+  // refusal, the key hints
   const mappingLines = wrappedLines(mappingItems.map((m) => displayWidth(m)), width);
   const hintLines = wrapHints(commandHints(IMPORT_PREVIEW_COMMANDS, ctx, (c) => c.hint), t, width);
   // a note names rows and records (第 5 行 李娜 -> C0001 张伟): wrapped, not cut
